@@ -1,0 +1,290 @@
+//! The command line: clap definitions, dispatch, and the mapping of outcomes to exit codes.
+//!
+//! Exit codes (SPEC section 2): 0 success, 1 the course input has problems, 2 mixplan could not
+//! do what was asked. A broken pipe on output is not an error: `mixplan ... | head` exits 0.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::course::{self, MAX_INPUT_BYTES};
+use crate::render::diagnostics::FileReport;
+use crate::render::{self, Format, Style};
+
+const RECOMMEND_EXAMPLES: &str = "\
+Examples:
+  mixplan recommend examples/evening-working-adults.toml
+  mixplan recommend course.toml --format json | jq '.activities[] | {id, mode}'
+  cat course.toml | mixplan recommend - --format markdown > PLAN.md";
+
+const SCHEDULE_EXAMPLES: &str = "\
+Examples:
+  mixplan schedule examples/international-cohort.toml
+  mixplan schedule course.toml --format json | jq '.schedule.live_slots'";
+
+const RULES_EXAMPLES: &str = "\
+Examples:
+  mixplan rules
+  mixplan rules --format json | jq -r '.rules[].id'";
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  mixplan explain content-transmission
+  mixplan explain band-over --format json";
+
+/// Plan the live/self-paced mix of an online course, and check course files in CI.
+#[derive(Debug, Parser)]
+#[command(name = "mixplan", version, about, max_term_width = 100)]
+#[command(after_help = "Examples:
+  mixplan recommend examples/evening-working-adults.toml
+  mixplan rules
+  mixplan explain real-time-interaction")]
+pub struct Cli {
+    /// When to use colour: auto (a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour choice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal unless `NO_COLOR` is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
+}
+
+/// mixplan's subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Decide live or self-paced for every activity, with reasons, totals, schedule and advice.
+    #[command(after_help = RECOMMEND_EXAMPLES)]
+    Recommend(PlanArgs),
+    /// Print the week-by-week schedule alone.
+    #[command(after_help = SCHEDULE_EXAMPLES)]
+    Schedule(PlanArgs),
+    /// List every scoring rule, decision rule, input error and check.
+    #[command(after_help = RULES_EXAMPLES)]
+    Rules(RulesArgs),
+    /// Show one rule's documentation, evidence and an example.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
+}
+
+/// Arguments of `recommend` and `schedule`.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// The course file (`-` reads standard input).
+    #[arg(value_name = "COURSE.toml")]
+    pub course: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Table width in columns (default: the terminal's, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS")]
+    pub width: Option<u16>,
+}
+
+/// Output format of `rules` and `explain`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFormat {
+    /// Human text.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// Arguments of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CatalogFormat::Table)]
+    pub format: CatalogFormat,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. `content-transmission`.
+    pub rule: String,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CatalogFormat::Table)]
+    pub format: CatalogFormat,
+}
+
+/// How a command ended, short of a failure to run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything went well: exit 0.
+    Success,
+    /// The input has problems: exit 1.
+    InputProblems,
+}
+
+/// Parse the process arguments, run, and map the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::InputProblems) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let _ = writeln!(io::stderr(), "error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome> {
+    match cli.command {
+        Command::Recommend(args) => plan_command(&args, cli.color, render::recommendation),
+        Command::Schedule(args) => plan_command(&args, cli.color, render::schedule),
+        Command::Rules(args) => {
+            let entries = crate::catalog::all();
+            let text = match args.format {
+                CatalogFormat::Table => render::catalog::table(&entries, stdout_style(cli.color, None)),
+                CatalogFormat::Json => render::catalog::json(&entries),
+            };
+            emit(&text)?;
+            Ok(Outcome::Success)
+        }
+        Command::Explain(args) => explain(&args),
+    }
+}
+
+fn explain(args: &ExplainArgs) -> Result<Outcome> {
+    let Some(entry) = crate::catalog::find(&args.rule) else {
+        let entries = crate::catalog::all();
+        let hint = crate::did_you_mean(&args.rule, entries.iter().map(|e| e.id))
+            .map(|best| format!("; did you mean `{best}`?"))
+            .unwrap_or_else(|| "; `mixplan rules` lists them all".into());
+        anyhow::bail!("unknown rule `{}`{hint}", args.rule);
+    };
+    let text = match args.format {
+        CatalogFormat::Table => render::catalog::explain(&entry),
+        CatalogFormat::Json => render::pretty(&render::catalog::entry_json(&entry)),
+    };
+    emit(&text)?;
+    Ok(Outcome::Success)
+}
+
+/// The style for standard output.
+pub fn stdout_style(color: ColorChoice, width: Option<u16>) -> Style {
+    let tty = io::stdout().is_terminal();
+    Style {
+        color: color.enabled(tty),
+        width: width.or(if tty { None } else { Style::PLAIN.width }),
+    }
+}
+
+type Renderer = fn(&crate::Recommendation, Format, Style) -> String;
+
+fn plan_command(args: &PlanArgs, color: ColorChoice, renderer: Renderer) -> Result<Outcome> {
+    let Some(course) = load_course(&args.course, color)? else {
+        return Ok(Outcome::InputProblems);
+    };
+    let rec = crate::recommend(course);
+    emit(&renderer(&rec, args.format, stdout_style(color, args.width)))?;
+    Ok(Outcome::Success)
+}
+
+/// Display name of an input path (`-` is standard input).
+pub fn display_path(path: &Path) -> String {
+    if path == Path::new("-") {
+        "<stdin>".into()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Read a course file (or standard input for `-`), refusing anything over the size limit.
+pub fn read_input(path: &Path) -> Result<Vec<u8>> {
+    let limit = MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    if path == Path::new("-") {
+        io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        let file = std::fs::File::open(path)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        file.take(limit)
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("cannot read `{}`", path.display()))?;
+    }
+    Ok(bytes)
+}
+
+/// Load a course, printing its diagnostics to standard error when it has problems.
+///
+/// `Ok(None)` means the input had problems (exit 1); `Err` means it could not be read (exit 2).
+pub fn load_course(path: &Path, color: ColorChoice) -> Result<Option<course::Course>> {
+    let bytes = read_input(path)?;
+    let (text, loaded) = course::load_bytes(&bytes);
+    if let Some(course) = loaded.course {
+        return Ok(Some(course));
+    }
+    let report = FileReport {
+        path: display_path(path),
+        text: text.into_owned(),
+        diagnostics: loaded.diagnostics,
+    };
+    let count = report.diagnostics.len();
+    let mut stderr = io::stderr().lock();
+    let styled = color.enabled(io::stderr().is_terminal());
+    let _ = write!(stderr, "{}", render::diagnostics::human(&report, styled));
+    let _ = writeln!(
+        stderr,
+        "error: `{}` has {count} problem{}; nothing was planned",
+        report.path,
+        if count == 1 { "" } else { "s" }
+    );
+    Ok(None)
+}
+
+/// Write to standard output; a closed pipe surfaces as a `BrokenPipe` error the caller maps to 0.
+pub fn emit(text: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

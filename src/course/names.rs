@@ -1,0 +1,236 @@
+//! The closed vocabularies of the course file: kinds, populations, content types, goals, ...
+//!
+//! Each is an enum whose names are written in the file exactly as listed in `NAMES`; the loader
+//! uses that list both to parse and to suggest the closest name for a misspelling.
+
+use serde::{Serialize, Serializer};
+
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every name as written in a course file, in declaration order.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
+            /// The name as written in a course file.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// Parse a name as written in a course file.
+            pub fn from_name(text: &str) -> Option<Self> {
+                match text {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
+named_enum! {
+    /// What an activity is; decides most of its scoring.
+    ActivityKind {
+        /// Instructor presents content.
+        Lecture = "lecture",
+        /// Assigned reading.
+        Reading = "reading",
+        /// Group discussion.
+        Discussion = "discussion",
+        /// Structured debate.
+        Debate = "debate",
+        /// Working problems, ideally together.
+        ProblemSolving = "problem-solving",
+        /// Group work on a shared product.
+        Collaboration = "collaboration",
+        /// Hands-on demonstration.
+        Demonstration = "demonstration",
+        /// Questions and answers.
+        QAndA = "q-and-a",
+        /// Individual practice.
+        Practice = "practice",
+        /// Reflective writing or journaling.
+        Reflection = "reflection",
+        /// Quiz, test or graded assignment.
+        Assessment = "assessment",
+        /// Student presentations.
+        Presentation = "presentation",
+        /// Instructor office hours.
+        OfficeHours = "office-hours",
+        /// Course announcement from the instructor.
+        Announcement = "announcement",
+        /// Lab or hands-on exercise.
+        Lab = "lab",
+        /// Peer review of each other's work.
+        PeerReview = "peer-review",
+        /// Ongoing project work.
+        ProjectWork = "project-work",
+    }
+}
+
+named_enum! {
+    /// Synchronous (live) or asynchronous (self-paced).
+    Mode {
+        /// Live, at a scheduled time.
+        Sync = "sync",
+        /// Self-paced, by a due time.
+        Async = "async",
+    }
+}
+
+named_enum! {
+    /// A student population named by the seed's "Student population matters".
+    Population {
+        /// Students who work during the day.
+        WorkingAdults = "working-adults",
+        /// Students abroad, often in other time zones.
+        International = "international",
+        /// Parents and other caregivers.
+        Caregivers = "caregivers",
+        /// Traditional full-time students.
+        FullTime = "full-time",
+    }
+}
+
+named_enum! {
+    /// Content types from the seed's "Content matters".
+    ContentType {
+        /// Procedural skills.
+        Procedural = "procedural",
+        /// Complex concepts where confusion compounds.
+        ComplexConcepts = "complex-concepts",
+        /// Discussion-heavy topics.
+        DiscussionHeavy = "discussion-heavy",
+        /// Foundational knowledge.
+        Foundational = "foundational",
+        /// Reading.
+        Reading = "reading",
+        /// Practice.
+        Practice = "practice",
+    }
+}
+
+named_enum! {
+    /// Course goals from the seed's "Course goals matter".
+    Goal {
+        /// Building community.
+        Community = "community",
+        /// Collaboration.
+        Collaboration = "collaboration",
+        /// Acquiring knowledge.
+        KnowledgeAcquisition = "knowledge-acquisition",
+        /// Developing skills.
+        SkillDevelopment = "skill-development",
+    }
+}
+
+named_enum! {
+    /// How the course is delivered.
+    Delivery {
+        /// Fully online; the weekly live-hours band applies.
+        Online = "online",
+        /// Partly in person.
+        Hybrid = "hybrid",
+    }
+}
+
+named_enum! {
+    /// How live and self-paced weeks are arranged.
+    Pattern {
+        /// Let mixplan choose.
+        Auto = "auto",
+        /// Self-paced content before the live session of the same week.
+        Flipped = "flipped",
+        /// A self-paced week, then a live synthesis week.
+        Alternating = "alternating",
+    }
+}
+
+named_enum! {
+    /// How often an activity occurs when `weeks` is not given.
+    Every {
+        /// Every week.
+        Week = "week",
+        /// Every other week, from week 1.
+        TwoWeeks = "2-weeks",
+        /// Once, in week 1.
+        Once = "once",
+    }
+}
+
+named_enum! {
+    /// A day of the week, Monday first.
+    Weekday {
+        /// Monday.
+        Mon = "mon",
+        /// Tuesday.
+        Tue = "tue",
+        /// Wednesday.
+        Wed = "wed",
+        /// Thursday.
+        Thu = "thu",
+        /// Friday.
+        Fri = "fri",
+        /// Saturday.
+        Sat = "sat",
+        /// Sunday.
+        Sun = "sun",
+    }
+}
+
+impl Weekday {
+    /// Days since Monday, `0..7`.
+    pub fn index(self) -> u8 {
+        self as u8
+    }
+
+    /// The weekday `index` days after Monday (wrapping).
+    pub fn from_index(index: i64) -> Self {
+        Weekday::ALL[index.rem_euclid(7) as usize]
+    }
+
+    /// The same day in jiff's terms.
+    pub fn to_jiff(self) -> jiff::civil::Weekday {
+        jiff::civil::Weekday::from_monday_zero_offset(self.index() as i8)
+            .expect("index is below 7")
+    }
+
+    /// From jiff's weekday.
+    pub fn from_jiff(day: jiff::civil::Weekday) -> Self {
+        Weekday::from_index(i64::from(day.to_monday_zero_offset()))
+    }
+}
+
+impl ActivityKind {
+    /// Kinds that mainly move content from instructor to student.
+    pub fn is_content_transmission(self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Lecture | ActivityKind::Reading | ActivityKind::Announcement
+        )
+    }
+}

@@ -1,0 +1,189 @@
+//! Diagnostics: what went wrong or what could be better, and where in the user's file.
+//!
+//! Every problem mixplan reports about a course file, from a TOML syntax error to a design
+//! check, is a [`Diagnostic`] with a byte [`Span`] into the source text. Line and column are
+//! computed only when a diagnostic is rendered, through a [`LineIndex`].
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// A byte range into a course file's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`, ordered.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span {
+            start: start.min(end),
+            end: start.max(end),
+        }
+    }
+}
+
+impl From<Range<usize>> for Span {
+    fn from(range: Range<usize>) -> Self {
+        Span::new(range.start, range.end)
+    }
+}
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// A design problem; fails a run only under `--deny warnings`.
+    Warning,
+    /// The file cannot be used as written, or a check denied by configuration.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding about a course file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Stable kebab-case rule id, e.g. `unknown-key` or `live-not-recorded`.
+    pub rule: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// Where in the file; `None` for findings about the whole file.
+    pub span: Option<Span>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// What to write instead, when there is something to suggest.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error-level diagnostic.
+    pub fn error(rule: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            rule,
+            severity: Severity::Error,
+            span,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Attach a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Attach a help line when there is one.
+    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+/// Maps byte offsets of a text to lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Index the line starts of `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { starts }
+    }
+
+    /// The line and column of byte `offset` in `text` (clamped to the text).
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The byte range of 1-based `line`, without its line ending.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line.saturating_sub(1).min(self.starts.len() - 1)];
+        let end = self
+            .starts
+            .get(line)
+            .map_or(text.len(), |&next| next.saturating_sub(1));
+        let slice = &text[start..end.max(start)];
+        start..start + slice.trim_end_matches('\r').len()
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        let text = "a = 1\nb = \"é\" x\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
+        let x = text.find('x').unwrap();
+        assert_eq!(index.line_col(text, x), LineCol { line: 2, column: 9 });
+        assert_eq!(
+            index.line_col(text, text.len()),
+            LineCol { line: 3, column: 1 }
+        );
+    }
+
+    #[test]
+    fn line_range_strips_crlf() {
+        let text = "one\r\ntwo\r\n";
+        let index = LineIndex::new(text);
+        assert_eq!(&text[index.line_range(text, 1)], "one");
+        assert_eq!(&text[index.line_range(text, 2)], "two");
+    }
+}

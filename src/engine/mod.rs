@@ -1,0 +1,507 @@
+//! The engine: scores every activity for live and self-paced delivery, decides its mode, keeps
+//! weekly live time inside the band and picks the weekly pattern.
+//!
+//! It never prints; renderers turn its [`Plan`] into text.
+
+pub mod rules;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+
+use crate::course::{Activity, ContentType, Course, Delivery, Every, Goal, Mode, Pattern, Population};
+pub use rules::{SCORING_RULES, ScoringRule};
+
+/// A margin (in points) below which the two modes count as equally good, and async wins.
+pub const MARGIN_THRESHOLD: f64 = 0.5;
+
+/// Course-level facts the rules read, computed once per plan.
+#[derive(Clone, Debug)]
+pub struct Facts {
+    /// Populations that need flexible timing.
+    pub flexible: Vec<Population>,
+    /// Every listed population is full-time.
+    pub full_time_only: bool,
+    /// Smallest arc (hours) of the 24-hour circle covering every student's UTC offset.
+    pub zone_spread_hours: f64,
+    /// Share of students with a dependable connection, if given.
+    pub reliable_internet: Option<f64>,
+    /// Head count.
+    pub count: u32,
+    /// Content types.
+    pub content: Vec<ContentType>,
+    /// Goals.
+    pub goals: Vec<Goal>,
+}
+
+impl Facts {
+    /// Derive the facts of `course`.
+    pub fn new(course: &Course) -> Self {
+        let populations = &course.students.populations;
+        let flexible: Vec<Population> = populations
+            .iter()
+            .copied()
+            .filter(|&p| rules::is_flexible(p))
+            .collect();
+        Facts {
+            full_time_only: !populations.is_empty() && flexible.is_empty(),
+            flexible,
+            zone_spread_hours: zone_spread_hours(course),
+            reliable_internet: course.students.reliable_internet,
+            count: course.students.count,
+            content: course.content.clone(),
+            goals: course.goals.clone(),
+        }
+    }
+}
+
+/// The instant at which UTC offsets are compared: noon of the course start, or mid-January 2027.
+pub fn reference_instant(course: &Course) -> Timestamp {
+    let date = course
+        .meta
+        .start
+        .unwrap_or(jiff::civil::date(2027, 1, 15));
+    date.at(12, 0, 0, 0)
+        .to_zoned_datetime(TimeZone::UTC)
+        .map(|z| z.timestamp())
+        .unwrap_or(Timestamp::UNIX_EPOCH)
+}
+
+fn zone_spread_hours(course: &Course) -> f64 {
+    let at = reference_instant(course);
+    let offset = |name: &str| {
+        jiff::tz::db()
+            .get(name)
+            .map(|tz| tz.to_offset(at).seconds())
+            .unwrap_or(0)
+    };
+    let mut offsets: Vec<i32> = course
+        .students
+        .zones
+        .iter()
+        .filter(|z| z.count > 0)
+        .map(|z| offset(&z.zone))
+        .collect();
+    let listed: u64 = course.students.zones.iter().map(|z| u64::from(z.count)).sum();
+    if listed < u64::from(course.students.count) {
+        offsets.push(offset(&course.meta.timezone));
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    if offsets.len() < 2 {
+        return 0.0;
+    }
+    // The spread is 24 h minus the widest gap between neighbouring offsets on the clock face:
+    // UTC-10 and UTC+12 are 2 hours apart, not 22.
+    let day = 24 * 3600;
+    let widest_gap = offsets
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .chain(std::iter::once(offsets[0] + day - offsets[offsets.len() - 1]))
+        .max()
+        .unwrap_or(day);
+    f64::from(day - widest_gap) / 3600.0
+}
+
+/// Why an activity got a point, or why its mode was decided.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// The rule id (a scoring rule, or a decision rule such as `near-tie-async`).
+    pub rule: &'static str,
+    /// The mode the reason favours.
+    pub favors: Mode,
+    /// Points it added (0 for decision notes).
+    pub weight: f64,
+    /// What it means for this activity.
+    pub detail: String,
+}
+
+/// Scores of the two modes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Scores {
+    /// Points for running the activity live.
+    pub sync: f64,
+    /// Points for running it self-paced.
+    pub async_: f64,
+}
+
+/// The engine's decision for one activity.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    /// Index of the activity in [`Course::activities`].
+    pub index: usize,
+    /// The chosen mode.
+    pub mode: Mode,
+    /// Whether the mode was pinned in the file.
+    pub pinned: bool,
+    /// Both scores.
+    pub scores: Scores,
+    /// `sync - async`: positive favours live.
+    pub margin: f64,
+    /// Scoring reasons, strongest first, then decision notes.
+    pub reasons: Vec<Reason>,
+    /// Weeks in which the activity takes place under the chosen mode and pattern.
+    pub weeks: Vec<u32>,
+}
+
+impl Decision {
+    /// Average minutes per course week.
+    pub fn weekly_minutes(&self, activity: &Activity, course_weeks: u32) -> f64 {
+        f64::from(activity.minutes) * self.weeks.len() as f64 / f64::from(course_weeks)
+    }
+}
+
+/// A note the engine leaves for the designer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice {
+    /// The rule id behind it.
+    pub rule: &'static str,
+    /// What to do, in a sentence or two.
+    pub message: String,
+}
+
+/// Weekly totals against the band.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// Average live minutes per week.
+    pub sync_minutes_per_week: f64,
+    /// Average self-paced minutes per week.
+    pub async_minutes_per_week: f64,
+    /// The band, in minutes per week.
+    pub band_minutes: (f64, f64),
+    /// Whether the band is enforced (online courses).
+    pub band_enforced: bool,
+}
+
+impl Summary {
+    /// Whether weekly live time lies inside the band.
+    pub fn within_band(&self) -> bool {
+        let (min, max) = self.band_minutes;
+        (min - 1e-9..=max + 1e-9).contains(&self.sync_minutes_per_week)
+    }
+}
+
+/// The engine's output: a mode per activity, the pattern, the weekly totals and advice.
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// Facts the rules read.
+    pub facts: Facts,
+    /// One decision per activity, in file order.
+    pub decisions: Vec<Decision>,
+    /// The pattern in force (never `auto`).
+    pub pattern: Pattern,
+    /// Why that pattern.
+    pub pattern_reason: String,
+    /// Weekly totals.
+    pub summary: Summary,
+    /// Advice from the engine.
+    pub advice: Vec<Advice>,
+}
+
+/// Plan a course: score, decide, choose the pattern, balance the band.
+pub fn plan(course: &Course) -> Plan {
+    let facts = Facts::new(course);
+    let (pattern, pattern_reason) = choose_pattern(course, &facts);
+    let weeks = course.meta.weeks;
+    let mut decisions: Vec<Decision> = course
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(index, activity)| decide(index, activity, &facts, pattern, weeks))
+        .collect();
+    let mut advice = vec![Advice {
+        rule: "pattern-choice",
+        message: pattern_reason.clone(),
+    }];
+    let band_enforced = course.meta.delivery == Delivery::Online;
+    if band_enforced {
+        balance(course, pattern, &mut decisions, &mut advice);
+    }
+    let summary = summarize(course, &decisions, band_enforced);
+    Plan {
+        facts,
+        decisions,
+        pattern,
+        pattern_reason,
+        summary,
+        advice,
+    }
+}
+
+fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Summary {
+    let weeks = course.meta.weeks;
+    let (mut sync, mut async_) = (0.0, 0.0);
+    for d in decisions {
+        let minutes = d.weekly_minutes(&course.activities[d.index], weeks);
+        match d.mode {
+            Mode::Sync => sync += minutes,
+            Mode::Async => async_ += minutes,
+        }
+    }
+    Summary {
+        sync_minutes_per_week: round2(sync),
+        async_minutes_per_week: round2(async_),
+        band_minutes: course.band_minutes(),
+        band_enforced,
+    }
+}
+
+/// Round to two decimals so sums of weights print cleanly.
+pub fn round2(x: f64) -> f64 {
+    // `+ 0.0` turns the -0.0 of an empty float sum into 0.0.
+    (x * 100.0).round() / 100.0 + 0.0
+}
+
+fn choose_pattern(course: &Course, facts: &Facts) -> (Pattern, String) {
+    match course.meta.pattern {
+        Pattern::Flipped => (
+            Pattern::Flipped,
+            "pattern `flipped` (set in the file): self-paced content each week comes before that week's live session".into(),
+        ),
+        Pattern::Alternating => (
+            Pattern::Alternating,
+            "pattern `alternating` (set in the file): a self-paced week, then a week with a live synthesis session".into(),
+        ),
+        Pattern::Auto => {
+            let wide = facts.zone_spread_hours > rules::WIDE_ZONE_SPREAD_HOURS;
+            let biweekly = course
+                .activities
+                .iter()
+                .filter(|a| a.mode == Some(Mode::Sync))
+                .any(|a| a.every == Every::TwoWeeks && a.weeks.is_none());
+            if course.meta.weeks >= 2 && ((wide && !facts.flexible.is_empty()) || biweekly) {
+                let why = if biweekly {
+                    "live activities are pinned to every other week".to_string()
+                } else {
+                    format!(
+                        "students span {} hours of time zones and need flexible timing",
+                        round2(facts.zone_spread_hours)
+                    )
+                };
+                (
+                    Pattern::Alternating,
+                    format!("pattern `alternating` chosen: {why}, so intensive self-paced weeks alternate with live synthesis weeks (seed: The Blended Approach)"),
+                )
+            } else {
+                (
+                    Pattern::Flipped,
+                    "pattern `flipped` chosen: self-paced content transmission before each week's live active learning is the seed's default blend (seed: The Blended Approach)".into(),
+                )
+            }
+        }
+    }
+}
+
+/// Weeks in which an activity runs, given its mode and the pattern.
+///
+/// Under `alternating`, weekly and fortnightly live activities meet in even weeks only (the
+/// synthesis weeks); explicit `weeks` and `once` are kept as written.
+pub fn activity_weeks(activity: &Activity, mode: Mode, pattern: Pattern, course_weeks: u32) -> Vec<u32> {
+    if mode == Mode::Sync
+        && pattern == Pattern::Alternating
+        && activity.weeks.is_none()
+        && matches!(activity.every, Every::Week | Every::TwoWeeks)
+        && course_weeks >= 2
+    {
+        return (2..=course_weeks).step_by(2).collect();
+    }
+    activity.occurrence_weeks(course_weeks)
+}
+
+fn decide(index: usize, activity: &Activity, facts: &Facts, pattern: Pattern, weeks: u32) -> Decision {
+    let mut reasons: Vec<Reason> = SCORING_RULES
+        .iter()
+        .filter_map(|rule| {
+            (rule.applies)(facts, activity).map(|detail| Reason {
+                rule: rule.id,
+                favors: rule.favors,
+                weight: rule.weight,
+                detail,
+            })
+        })
+        .collect();
+    // Strongest first; the catalog order breaks ties so the list is stable.
+    reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    let score = |mode| reasons.iter().filter(|r| r.favors == mode).map(|r| r.weight).sum::<f64>();
+    let scores = Scores {
+        sync: round2(score(Mode::Sync)),
+        async_: round2(score(Mode::Async)),
+    };
+    let margin = round2(scores.sync - scores.async_);
+    let by_score = if margin >= MARGIN_THRESHOLD {
+        Mode::Sync
+    } else {
+        Mode::Async
+    };
+    if by_score == Mode::Async && margin > -MARGIN_THRESHOLD {
+        reasons.push(Reason {
+            rule: "near-tie-async",
+            favors: Mode::Async,
+            weight: 0.0,
+            detail: format!(
+                "scores are within {MARGIN_THRESHOLD} points (sync {} vs async {}), so the flexible mode wins",
+                scores.sync, scores.async_
+            ),
+        });
+    }
+    let mode = match activity.mode {
+        Some(pinned) => {
+            let agrees = if pinned == by_score { "agree" } else { "favour " };
+            let detail = if pinned == by_score {
+                format!("mode `{pinned}` is pinned in the course file; the scores {agrees}")
+            } else {
+                format!("mode `{pinned}` is pinned in the course file; the scores {agrees}`{by_score}`")
+            };
+            reasons.push(Reason {
+                rule: "pinned-mode",
+                favors: pinned,
+                weight: 0.0,
+                detail,
+            });
+            pinned
+        }
+        None => by_score,
+    };
+    Decision {
+        index,
+        mode,
+        pinned: activity.mode.is_some(),
+        scores,
+        margin,
+        reasons,
+        weeks: activity_weeks(activity, mode, pattern, weeks),
+    }
+}
+
+/// Keep average weekly live minutes inside the band by moving the least certain decisions.
+fn balance(course: &Course, pattern: Pattern, decisions: &mut [Decision], advice: &mut Vec<Advice>) {
+    let weeks = course.meta.weeks;
+    let (min, max) = course.band_minutes();
+    let weekly = |d: &Decision, mode: Mode| {
+        let activity = &course.activities[d.index];
+        f64::from(activity.minutes) * activity_weeks(activity, mode, pattern, weeks).len() as f64
+            / f64::from(weeks)
+    };
+    let mut total: f64 = decisions
+        .iter()
+        .filter(|d| d.mode == Mode::Sync)
+        .map(|d| weekly(d, Mode::Sync))
+        .sum();
+    let mut moved = vec![false; decisions.len()];
+
+    // Over the band: move the weakest live choices to self-paced, preferring moves that do not
+    // drop below the band's floor.
+    while total > max + 1e-9 {
+        let candidates = || {
+            decisions
+                .iter()
+                .enumerate()
+                .filter(|(i, d)| d.mode == Mode::Sync && !d.pinned && !moved[*i])
+        };
+        let weakest = |it: &mut dyn Iterator<Item = (usize, &Decision)>| {
+            it.min_by(|a, b| a.1.margin.total_cmp(&b.1.margin).then(b.0.cmp(&a.0)))
+                .map(|(i, _)| i)
+        };
+        let pick = weakest(&mut candidates().filter(|(_, d)| total - weekly(d, Mode::Sync) >= min - 1e-9))
+            .or_else(|| weakest(&mut candidates()));
+        let Some(i) = pick else { break };
+        let before = total;
+        total -= weekly(&decisions[i], Mode::Sync);
+        moved[i] = true;
+        let d = &mut decisions[i];
+        d.mode = Mode::Async;
+        d.weeks = activity_weeks(&course.activities[d.index], Mode::Async, pattern, weeks);
+        d.reasons.push(Reason {
+            rule: "band-over",
+            favors: Mode::Async,
+            weight: 0.0,
+            detail: format!(
+                "moved to async: live time was {} min/week, above the band's {} min; this was the least certain live choice (margin {})",
+                round2(before), round2(max), d.margin
+            ),
+        });
+    }
+    if total > max + 1e-9 {
+        advice.push(Advice {
+            rule: "band-over",
+            message: format!(
+                "weekly live time is {} min, above the band's {} min, and only pinned activities are left live: unpin or shorten some of them",
+                round2(total), round2(max)
+            ),
+        });
+    }
+
+    // Under the band: move the strongest self-paced candidates live, but never content
+    // transmission (the seed: do not spend live time on what works as well asynchronously).
+    while total < min - 1e-9 {
+        let pick = decisions
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| {
+                let a = &course.activities[d.index];
+                d.mode == Mode::Async
+                    && !d.pinned
+                    && !moved[*i]
+                    && !a.kind.is_content_transmission()
+                    && total + weekly(d, Mode::Sync) <= max + 1e-9
+            })
+            .max_by(|a, b| a.1.margin.total_cmp(&b.1.margin).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i);
+        let Some(i) = pick else { break };
+        let before = total;
+        total += weekly(&decisions[i], Mode::Sync);
+        moved[i] = true;
+        let d = &mut decisions[i];
+        d.mode = Mode::Sync;
+        d.weeks = activity_weeks(&course.activities[d.index], Mode::Sync, pattern, weeks);
+        d.reasons.push(Reason {
+            rule: "band-under",
+            favors: Mode::Sync,
+            weight: 0.0,
+            detail: format!(
+                "moved to sync: live time was {} min/week, below the band's {} min; this was the strongest self-paced candidate for live time (margin {})",
+                round2(before), round2(min), d.margin
+            ),
+        });
+    }
+    if total < min - 1e-9 {
+        advice.push(Advice {
+            rule: "band-unreachable",
+            message: format!(
+                "weekly live time is {} min, below the band's {} min, and no interactive activity is left to move live; add a live discussion, Q&A or problem-solving session rather than moving lectures or readings into live time",
+                round2(total), round2(min)
+            ),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::course::parse;
+
+    fn course(extra: &str) -> Course {
+        parse(&format!(
+            "[course]\ntitle = \"T\"\nweeks = 4\n{extra}\n[students]\ncount = 10\n\n[[activities]]\nid = \"a\"\nkind = \"discussion\"\nminutes = 60\n"
+        ))
+        .unwrap()
+    }
+
+    #[test]
+    fn zone_spread_wraps_around_the_clock() {
+        let c = parse(
+            "[course]\ntitle = \"T\"\nweeks = 1\n[students]\ncount = 2\n[[students.zones]]\nzone = \"Pacific/Honolulu\"\ncount = 1\n[[students.zones]]\nzone = \"Pacific/Auckland\"\ncount = 1\n[[activities]]\nid = \"a\"\nkind = \"lecture\"\nminutes = 5\n",
+        )
+        .unwrap();
+        // Honolulu is UTC-10, Auckland UTC+13 in January: 1 hour apart across the date line.
+        assert_eq!(zone_spread_hours(&c), 1.0);
+    }
+
+    #[test]
+    fn alternating_moves_weekly_live_to_even_weeks() {
+        let c = course("pattern = \"alternating\"");
+        let p = plan(&c);
+        assert_eq!(p.pattern, Pattern::Alternating);
+        assert_eq!(p.decisions[0].mode, Mode::Sync);
+        assert_eq!(p.decisions[0].weeks, vec![2, 4]);
+    }
+}

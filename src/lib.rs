@@ -1,0 +1,84 @@
+//! mixplan: plan the live/self-paced mix of an online course, and check course files in CI.
+//!
+//! Data flows one way: TOML text is loaded into a validated [`course::Course`], the
+//! [`engine`] decides a mode for every activity ([`engine::Plan`]), the [`schedule`] lays the
+//! weeks out, and a renderer in [`render`] turns the result into text. The CLI in [`cli`] is a
+//! thin layer over these.
+
+pub mod catalog;
+pub mod cli;
+pub mod course;
+pub mod diagnostic;
+pub mod engine;
+pub mod render;
+pub mod schedule;
+mod suggest;
+
+pub use suggest::did_you_mean;
+
+use course::Course;
+use engine::Plan;
+use schedule::Schedule;
+
+/// Everything `mixplan recommend` knows about a course.
+#[derive(Clone, Debug)]
+pub struct Recommendation {
+    /// The validated course.
+    pub course: Course,
+    /// Modes, reasons, pattern, weekly totals and advice.
+    pub plan: Plan,
+    /// The weekly schedule and live slots.
+    pub schedule: Schedule,
+}
+
+/// Plan and schedule a validated course.
+pub fn recommend(course: Course) -> Recommendation {
+    let plan = engine::plan(&course);
+    let schedule = schedule::build(&course, &plan);
+    Recommendation {
+        course,
+        plan,
+        schedule,
+    }
+}
+
+impl Recommendation {
+    /// The engine's advice plus what the schedule adds: recordings and the students no live
+    /// slot reaches.
+    pub fn advice(&self) -> Vec<engine::Advice> {
+        let mut advice = self.plan.advice.clone();
+        let unrecorded: Vec<&str> = self
+            .plan
+            .decisions
+            .iter()
+            .filter(|d| d.mode == course::Mode::Sync)
+            .map(|d| &self.course.activities[d.index])
+            .filter(|a| !a.recorded)
+            .map(|a| a.id.as_str())
+            .collect();
+        if !unrecorded.is_empty() {
+            advice.push(engine::Advice {
+                rule: "record-live-sessions",
+                message: format!(
+                    "record {}: students who miss a live session for work, family, time zone or a dropped connection need the recording (seed: Best Practices for Synchronous Sessions)",
+                    unrecorded.join(", ")
+                ),
+            });
+        }
+        for gap in &self.schedule.uncovered {
+            let weeks = if gap.weeks.is_empty() {
+                String::new()
+            } else {
+                format!(" in weeks {}", schedule::format_weeks(&gap.weeks))
+            };
+            advice.push(engine::Advice {
+                rule: "live-alternative",
+                message: format!(
+                    "{} student(s) in {} cannot attend a live slot{weeks}: they watch the recording and post a written response by the week's due time (seed: FAQ \"What about students who cannot attend synchronous sessions?\")",
+                    gap.count, gap.zone
+                ),
+            });
+        }
+        advice
+    }
+}

@@ -1,0 +1,277 @@
+//! Renderers: one file per output format. Renderers never decide; they only lay out what the
+//! engine and the schedule produced.
+//!
+//! `table` and `markdown` share the row builders below, so both always show the same facts.
+
+pub mod catalog;
+pub mod diagnostics;
+pub mod json;
+pub mod markdown;
+pub mod table;
+
+use crate::Recommendation;
+use crate::course::Mode;
+use crate::engine::Decision;
+use crate::schedule::{LiveSlot, Week};
+
+/// Output format of `recommend` and `schedule`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for people (default).
+    Table,
+    /// The JSON contract of SPEC section 5.
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+}
+
+/// How text output should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Style {
+    /// Use ANSI colour.
+    pub color: bool,
+    /// Table width in columns; `None` lets the terminal decide.
+    pub width: Option<u16>,
+}
+
+impl Style {
+    /// Plain, 120 columns: the style of pipes and tests.
+    pub const PLAIN: Style = Style {
+        color: false,
+        width: Some(120),
+    };
+}
+
+/// Render a recommendation in `format`.
+pub fn recommendation(rec: &Recommendation, format: Format, style: Style) -> String {
+    match format {
+        Format::Table => table::recommendation(rec, style),
+        Format::Json => pretty(&json::recommendation(rec)),
+        Format::Markdown => markdown::recommendation(rec),
+    }
+}
+
+/// Render the schedule alone in `format`.
+pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
+    match format {
+        Format::Table => table::schedule(rec, style),
+        Format::Json => pretty(&json::schedule_only(rec)),
+        Format::Markdown => markdown::schedule(rec),
+    }
+}
+
+/// Pretty JSON with a trailing newline.
+pub fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
+    text.push('\n');
+    text
+}
+
+/// Format a number of points without a trailing `.0` where it is whole.
+pub fn points(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// One line for the course header.
+pub fn headline(rec: &Recommendation) -> String {
+    let meta = &rec.course.meta;
+    let start = meta
+        .start
+        .map(|d| format!(", from {d}"))
+        .unwrap_or_default();
+    format!(
+        "{}: {} weeks{start}, {} students, {} ({})",
+        meta.title, meta.weeks, rec.course.students.count, meta.delivery, meta.timezone
+    )
+}
+
+/// The top reasons of a decision, one per line: scoring reasons first, then decision notes.
+pub fn top_reasons(d: &Decision, limit: usize) -> Vec<String> {
+    let mut lines: Vec<String> = d
+        .reasons
+        .iter()
+        .filter(|r| r.weight > 0.0)
+        .take(limit)
+        .map(|r| format!("{} +{} {}", r.rule, points(r.weight), r.favors))
+        .collect();
+    lines.extend(
+        d.reasons
+            .iter()
+            .filter(|r| r.weight == 0.0)
+            .map(|r| format!("{}: {}", r.rule, r.detail)),
+    );
+    lines
+}
+
+/// Cells of the activity table: id, kind, minutes, mode, sync, async, margin, reasons.
+pub fn activity_rows(rec: &Recommendation) -> Vec<[String; 8]> {
+    rec.plan
+        .decisions
+        .iter()
+        .map(|d| {
+            let a = &rec.course.activities[d.index];
+            let mode = if d.pinned {
+                format!("{} (pinned)", d.mode)
+            } else {
+                d.mode.to_string()
+            };
+            [
+                a.id.clone(),
+                a.kind.to_string(),
+                a.minutes.to_string(),
+                mode,
+                points(d.scores.sync),
+                points(d.scores.async_),
+                points(d.margin),
+                top_reasons(d, 3).join("\n"),
+            ]
+        })
+        .collect()
+}
+
+/// Label and value lines of the summary.
+pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
+    let s = &rec.plan.summary;
+    let (min, max) = s.band_minutes;
+    let band = if !s.band_enforced {
+        format!("band {min}-{max} min/week not enforced for hybrid delivery")
+    } else if s.within_band() {
+        format!("within the band of {min}-{max} min/week")
+    } else {
+        format!("OUTSIDE the band of {min}-{max} min/week")
+    };
+    let mut lines = vec![
+        (
+            "live".to_string(),
+            format!("{} min/week ({band})", s.sync_minutes_per_week),
+        ),
+        (
+            "self-paced".to_string(),
+            format!("{} min/week", s.async_minutes_per_week),
+        ),
+        ("pattern".to_string(), rec.plan.pattern_reason.clone()),
+    ];
+    for slot in &rec.schedule.live_slots {
+        let label = if slot.repeat { "repeat slot" } else { "live slot" };
+        lines.push((label.to_string(), slot_text(slot, rec.course.students.count)));
+    }
+    lines
+}
+
+/// A live slot in one line, with its local times.
+pub fn slot_text(slot: &LiveSlot, count: u32) -> String {
+    let pinned = if slot.pinned { " (pinned)" } else { "" };
+    let local: Vec<String> = slot
+        .local
+        .iter()
+        .filter(|l| l.zone != slot.timezone)
+        .map(|l| {
+            let mark = if l.covered { "" } else { ", cannot attend" };
+            format!("{} {} {} ({} students{mark})", l.zone, l.day, l.time, l.count)
+        })
+        .collect();
+    let local = if local.is_empty() {
+        String::new()
+    } else {
+        format!("; local: {}", local.join("; "))
+    };
+    format!(
+        "{} {} {}{pinned}, {} min, {}/{count} students ({:.0}%){local}",
+        slot.day,
+        slot.time,
+        slot.timezone,
+        slot.minutes,
+        slot.students_covered,
+        slot.coverage * 100.0
+    )
+}
+
+/// Cells of the schedule table: week, live session, self-paced work.
+pub fn week_rows(rec: &Recommendation) -> Vec<[String; 3]> {
+    let slot = rec.schedule.live_slots.first();
+    rec.schedule
+        .weeks
+        .iter()
+        .map(|w| {
+            let label = match w.start {
+                Some(d) => format!("{} ({d})", w.week),
+                None => w.week.to_string(),
+            };
+            [label, live_cell(rec, w, slot), self_paced_cell(rec, w)]
+        })
+        .collect()
+}
+
+fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String {
+    let Some(session) = &w.live_session else {
+        return "-".into();
+    };
+    let course = &rec.course;
+    let mut lines = Vec::new();
+    if let Some(slot) = slot {
+        lines.push(format!("{} {} {}", slot.day, slot.time, slot.timezone));
+    }
+    for item in w.items.iter().filter(|i| i.mode == Mode::Sync) {
+        let a = &course.activities[item.activity];
+        let rec_note = if item.recorded == Some(false) {
+            ", not recorded"
+        } else {
+            ", recorded"
+        };
+        lines.push(format!("{} ({} min{rec_note})", a.id, a.minutes));
+    }
+    let rhythm: Vec<String> = session
+        .segments
+        .iter()
+        .map(|s| match s.activity {
+            Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
+            None => format!("break {}", s.minutes),
+        })
+        .collect();
+    if session.segments.len() > 1 {
+        lines.push(format!("{} min: {}", session.minutes, rhythm.join(" | ")));
+    }
+    lines.join("\n")
+}
+
+fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
+    let course = &rec.course;
+    let lines: Vec<String> = w
+        .items
+        .iter()
+        .filter(|i| i.mode == Mode::Async)
+        .map(|i| {
+            let a = &course.activities[i.activity];
+            let due = i
+                .due
+                .as_ref()
+                .map(|d| {
+                    let when = match &d.at {
+                        Some(at) => at.strftime("%a %Y-%m-%d %H:%M %Z").to_string(),
+                        None => format!("{} {}", d.day, d.time),
+                    };
+                    let before = if i.before_live { ", before live" } else { "" };
+                    format!(" due {when}{before}")
+                })
+                .unwrap_or_default();
+            format!("{} ({} min){due}", a.id, a.minutes)
+        })
+        .collect();
+    if lines.is_empty() {
+        "-".into()
+    } else {
+        lines.join("\n")
+    }
+}
+
+/// Advice lines as `rule: message`.
+pub fn advice_lines(rec: &Recommendation) -> Vec<(String, String)> {
+    rec.advice()
+        .into_iter()
+        .map(|a| (a.rule.to_string(), a.message))
+        .collect()
+}
