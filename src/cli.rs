@@ -179,7 +179,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Rules(args) => {
             let entries = crate::catalog::all();
             let text = match args.format {
-                CatalogFormat::Table => render::catalog::table(&entries, stdout_style(cli.color, None)),
+                CatalogFormat::Table => {
+                    render::catalog::table(&entries, stdout_style(cli.color, None))
+                }
                 CatalogFormat::Json => render::catalog::json(&entries),
             };
             emit(&text)?;
@@ -221,7 +223,11 @@ fn plan_command(args: &PlanArgs, color: ColorChoice, renderer: Renderer) -> Resu
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    emit(&renderer(&rec, args.format, stdout_style(color, args.width)))?;
+    emit(&renderer(
+        &rec,
+        args.format,
+        stdout_style(color, args.width),
+    ))?;
     Ok(Outcome::Success)
 }
 

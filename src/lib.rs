@@ -10,6 +10,7 @@ pub mod cli;
 pub mod course;
 pub mod diagnostic;
 pub mod engine;
+pub mod fsio;
 pub mod render;
 pub mod schedule;
 mod suggest;

@@ -7,7 +7,10 @@ const THRESHOLD: f64 = 0.8;
 ///
 /// Comparison ignores ASCII case, so `asia/tokio` still finds `Asia/Tokyo`; ties keep the
 /// earliest candidate so the answer never depends on iteration luck.
-pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let input = input.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
@@ -25,8 +28,14 @@ mod tests {
 
     #[test]
     fn suggests_close_names() {
-        assert_eq!(did_you_mean("minuts", ["id", "minutes", "mode"]), Some("minutes"));
-        assert_eq!(did_you_mean("Asia/Tokio", ["Asia/Tokyo", "Europe/Oslo"]), Some("Asia/Tokyo"));
+        assert_eq!(
+            did_you_mean("minuts", ["id", "minutes", "mode"]),
+            Some("minutes")
+        );
+        assert_eq!(
+            did_you_mean("Asia/Tokio", ["Asia/Tokyo", "Europe/Oslo"]),
+            Some("Asia/Tokyo")
+        );
         assert_eq!(did_you_mean("zzzzzz", ["id", "minutes"]), None);
     }
 }

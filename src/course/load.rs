@@ -31,16 +31,18 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
     if bytes.len() > MAX_INPUT_BYTES {
         let loaded = Loaded {
             course: None,
-            diagnostics: vec![Diagnostic::error(
-                "input-too-large",
-                Some(Span::new(0, 0)),
-                format!(
-                    "the file is {} bytes; mixplan reads course files of at most {} MiB",
-                    bytes.len(),
-                    MAX_INPUT_BYTES / (1024 * 1024)
-                ),
-            )
-            .with_help("split the course into several files or remove generated content")],
+            diagnostics: vec![
+                Diagnostic::error(
+                    "input-too-large",
+                    Some(Span::new(0, 0)),
+                    format!(
+                        "the file is {} bytes; mixplan reads course files of at most {} MiB",
+                        bytes.len(),
+                        MAX_INPUT_BYTES / (1024 * 1024)
+                    ),
+                )
+                .with_help("split the course into several files or remove generated content"),
+            ],
         };
         return ("".into(), loaded);
     }
@@ -70,8 +72,12 @@ pub fn load(text: &str) -> Loaded {
         return Loaded {
             course: None,
             diagnostics: vec![
-                Diagnostic::error("empty-file", Some(Span::new(0, 0)), "the course file is empty")
-                    .with_help("start from `mixplan init` or an example in `examples/`"),
+                Diagnostic::error(
+                    "empty-file",
+                    Some(Span::new(0, 0)),
+                    "the course file is empty",
+                )
+                .with_help("start from `mixplan init` or an example in `examples/`"),
             ],
         };
     }
@@ -152,7 +158,8 @@ impl Reader {
     }
 
     fn error(&mut self, rule: &'static str, span: Span, message: String) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::error(rule, Some(span), message));
+        self.diags
+            .push(Diagnostic::error(rule, Some(span), message));
         self.diags.last_mut().expect("just pushed")
     }
 
@@ -406,10 +413,21 @@ impl Reader {
     }
 
     fn course(&mut self, root: &DeTable<'_>, root_span: Span) -> Option<Course> {
-        let file = Place::new(root, "the course file", Span::new(root_span.start, root_span.start));
+        let file = Place::new(
+            root,
+            "the course file",
+            Span::new(root_span.start, root_span.start),
+        );
         self.unknown_keys(
             &file,
-            &["course", "students", "content", "goals", "activities", "check"],
+            &[
+                "course",
+                "students",
+                "content",
+                "goals",
+                "activities",
+                "check",
+            ],
         );
         let meta = match self.table(&file, "course", "[course]") {
             Some(place) => self.meta(&place),
@@ -507,7 +525,13 @@ impl Reader {
             .integer(place, "weeks", Some("12"), (1, i64::from(MAX_WEEKS)))
             .map(|(n, _)| n as u32);
         let delivery = self
-            .enum_key(place, "delivery", "delivery", Delivery::NAMES, Delivery::from_name)
+            .enum_key(
+                place,
+                "delivery",
+                "delivery",
+                Delivery::NAMES,
+                Delivery::from_name,
+            )
             .map_or(Delivery::Online, |(d, _)| d);
         let start = self.start(place);
         let timezone = match self.string(place, "timezone", None) {
@@ -516,7 +540,13 @@ impl Reader {
         };
         let (sync_hours, sync_hours_span) = self.sync_hours(place);
         let pattern = self
-            .enum_key(place, "pattern", "pattern", Pattern::NAMES, Pattern::from_name)
+            .enum_key(
+                place,
+                "pattern",
+                "pattern",
+                Pattern::NAMES,
+                Pattern::from_name,
+            )
             .map_or(Pattern::Auto, |(p, _)| p);
         let live_days = match self.enum_list(
             place,
@@ -591,12 +621,8 @@ impl Reader {
             Some(best) => format!("did you mean `{best}`?"),
             None => "use an IANA zone name such as `America/New_York` or `UTC`".into(),
         };
-        self.error(
-            "unknown-zone",
-            span,
-            format!("unknown time zone `{name}`"),
-        )
-        .help = Some(help);
+        self.error("unknown-zone", span, format!("unknown time zone `{name}`"))
+            .help = Some(help);
         None
     }
 
@@ -642,11 +668,7 @@ impl Reader {
         (Some((min, max)), Some(span))
     }
 
-    fn live_at(
-        &mut self,
-        place: &Place<'_, '_>,
-        live_days: &[Weekday],
-    ) -> Option<Option<LiveAt>> {
+    fn live_at(&mut self, place: &Place<'_, '_>, live_days: &[Weekday]) -> Option<Option<LiveAt>> {
         if !place.table.contains_key("live_at") {
             return Some(None);
         }
@@ -662,7 +684,9 @@ impl Reader {
                     span,
                     format!("`live_at` is on `{day}`, which `live_days` does not allow"),
                 )
-                .help = Some(format!("add `{day}` to `live_days` or pick one of its days"));
+                .help = Some(format!(
+                    "add `{day}` to `live_days` or pick one of its days"
+                ));
                 return None;
             }
             Some(day)
@@ -738,7 +762,10 @@ impl Reader {
             self.error(
                 "too-many",
                 span,
-                format!("{} student zones listed; at most {MAX_ZONES} are allowed", array.len()),
+                format!(
+                    "{} student zones listed; at most {MAX_ZONES} are allowed",
+                    array.len()
+                ),
             );
             return None;
         }
@@ -750,12 +777,19 @@ impl Reader {
                 self.error(
                     "invalid-type",
                     span_of(item),
-                    format!("each `[[students.zones]]` entry must be a table, found {}", type_name(item.get_ref())),
+                    format!(
+                        "each `[[students.zones]]` entry must be a table, found {}",
+                        type_name(item.get_ref())
+                    ),
                 );
                 ok = false;
                 continue;
             };
-            let zone_place = Place::new(table, format!("[[students.zones]] #{}", i + 1), span_of(item));
+            let zone_place = Place::new(
+                table,
+                format!("[[students.zones]] #{}", i + 1),
+                span_of(item),
+            );
             self.unknown_keys(&zone_place, &["zone", "count", "available"]);
             let zone = self
                 .string(&zone_place, "zone", Some("\"Asia/Tokyo\""))
@@ -812,7 +846,9 @@ impl Reader {
                 span,
                 format!("the zones list {listed} students but `count` is {total}"),
             )
-            .help = Some(format!("raise `count` to at least {listed} or lower the zone counts"));
+            .help = Some(format!(
+                "raise `count` to at least {listed} or lower the zone counts"
+            ));
             ok = false;
         }
         ok.then_some(zones)
@@ -867,7 +903,10 @@ impl Reader {
                     file.span,
                     "the file has no `[[activities]]`".into(),
                 )
-                .help = Some("add at least one `[[activities]]` table with `id`, `kind` and `minutes`".into());
+                .help = Some(
+                    "add at least one `[[activities]]` table with `id`, `kind` and `minutes`"
+                        .into(),
+                );
             }
             return None;
         };
@@ -875,7 +914,10 @@ impl Reader {
             self.error(
                 "too-many",
                 span,
-                format!("{} activities; at most {MAX_ACTIVITIES} are allowed", array.len()),
+                format!(
+                    "{} activities; at most {MAX_ACTIVITIES} are allowed",
+                    array.len()
+                ),
             );
             return None;
         }
@@ -891,7 +933,10 @@ impl Reader {
                 self.error(
                     "invalid-type",
                     span_of(item),
-                    format!("each `[[activities]]` entry must be a table, found {}", type_name(item.get_ref())),
+                    format!(
+                        "each `[[activities]]` entry must be a table, found {}",
+                        type_name(item.get_ref())
+                    ),
                 );
                 ok = false;
                 continue;
@@ -924,35 +969,42 @@ impl Reader {
     fn activity(&mut self, place: &Place<'_, '_>, course_weeks: Option<u32>) -> Option<Activity> {
         self.unknown_keys(
             place,
-            &["id", "title", "kind", "minutes", "every", "weeks", "mode", "recorded"],
+            &[
+                "id", "title", "kind", "minutes", "every", "weeks", "mode", "recorded",
+            ],
         );
-        let id = self.string(place, "id", Some("\"my-activity\"")).and_then(|(id, span)| {
-            if is_kebab_case(id) {
-                Some((id.to_string(), span))
-            } else {
-                let fixed = to_kebab_case(id);
-                self.error(
-                    "invalid-id",
-                    span,
-                    format!("activity id `{id}` must be lowercase kebab-case"),
-                )
-                .help = (!fixed.is_empty()).then(|| format!("write `{fixed}`"));
-                None
-            }
-        });
-        let title = self.string(place, "title", None).map(|(t, _)| t.to_string());
+        let id = self
+            .string(place, "id", Some("\"my-activity\""))
+            .and_then(|(id, span)| {
+                if is_kebab_case(id) {
+                    Some((id.to_string(), span))
+                } else {
+                    let fixed = to_kebab_case(id);
+                    self.error(
+                        "invalid-id",
+                        span,
+                        format!("activity id `{id}` must be lowercase kebab-case"),
+                    )
+                    .help = (!fixed.is_empty()).then(|| format!("write `{fixed}`"));
+                    None
+                }
+            });
+        let title = self
+            .string(place, "title", None)
+            .map(|(t, _)| t.to_string());
         let kind = match self.string(place, "kind", Some("\"discussion\"")) {
             Some((text, span)) => self
-                .name("activity kind", text, span, ActivityKind::NAMES, ActivityKind::from_name)
+                .name(
+                    "activity kind",
+                    text,
+                    span,
+                    ActivityKind::NAMES,
+                    ActivityKind::from_name,
+                )
                 .map(|k| (k, span)),
             None => None,
         };
-        let minutes = self.integer(
-            place,
-            "minutes",
-            Some("60"),
-            (1, i64::from(MAX_MINUTES)),
-        );
+        let minutes = self.integer(place, "minutes", Some("60"), (1, i64::from(MAX_MINUTES)));
         let every = self.enum_key(place, "every", "cadence", Every::NAMES, Every::from_name);
         let weeks = self.explicit_weeks(place, course_weeks);
         if place.table.contains_key("every") && place.table.contains_key("weeks") {
@@ -1005,8 +1057,12 @@ impl Reader {
         }
         let (array, span) = self.array(place, "weeks")?;
         if array.is_empty() {
-            self.error("invalid-value", span, "`weeks` must list at least one week".into())
-                .help = Some("remove `weeks` to use `every`, or list e.g. `[1, 5, 9]`".into());
+            self.error(
+                "invalid-value",
+                span,
+                "`weeks` must list at least one week".into(),
+            )
+            .help = Some("remove `weeks` to use `every`, or list e.g. `[1, 5, 9]`".into());
             return None;
         }
         let max = i64::from(course_weeks.unwrap_or(MAX_WEEKS));
@@ -1040,9 +1096,11 @@ fn list(names: &[&str]) -> String {
 pub fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id
-            .split('-')
-            .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && id.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn to_kebab_case(id: &str) -> String {

@@ -8,7 +8,9 @@ mod load;
 mod names;
 
 pub use load::{Loaded, MAX_INPUT_BYTES, is_kebab_case, load, load_bytes};
-pub use names::{ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday};
+pub use names::{
+    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday,
+};
 
 use crate::diagnostic::{Diagnostic, Span};
 
@@ -62,7 +64,9 @@ impl TimeOfDay {
             return None;
         }
         let (h, m): (u16, u16) = (h.parse().ok()?, m.parse().ok()?);
-        (h < 24 && m < 60).then_some(TimeOfDay { minutes: h * 60 + m })
+        (h < 24 && m < 60).then_some(TimeOfDay {
+            minutes: h * 60 + m,
+        })
     }
 
     /// Hour of day.

@@ -215,8 +215,7 @@ impl Weekday {
 
     /// The same day in jiff's terms.
     pub fn to_jiff(self) -> jiff::civil::Weekday {
-        jiff::civil::Weekday::from_monday_zero_offset(self.index() as i8)
-            .expect("index is below 7")
+        jiff::civil::Weekday::from_monday_zero_offset(self.index() as i8).expect("index is below 7")
     }
 
     /// From jiff's weekday.

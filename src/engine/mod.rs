@@ -8,7 +8,9 @@ pub mod rules;
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
-use crate::course::{Activity, ContentType, Course, Delivery, Every, Goal, Mode, Pattern, Population};
+use crate::course::{
+    Activity, ContentType, Course, Delivery, Every, Goal, Mode, Pattern, Population,
+};
 pub use rules::{SCORING_RULES, ScoringRule};
 
 /// A margin (in points) below which the two modes count as equally good, and async wins.
@@ -56,10 +58,7 @@ impl Facts {
 
 /// The instant at which UTC offsets are compared: noon of the course start, or mid-January 2027.
 pub fn reference_instant(course: &Course) -> Timestamp {
-    let date = course
-        .meta
-        .start
-        .unwrap_or(jiff::civil::date(2027, 1, 15));
+    let date = course.meta.start.unwrap_or(jiff::civil::date(2027, 1, 15));
     date.at(12, 0, 0, 0)
         .to_zoned_datetime(TimeZone::UTC)
         .map(|z| z.timestamp())
@@ -81,7 +80,12 @@ fn zone_spread_hours(course: &Course) -> f64 {
         .filter(|z| z.count > 0)
         .map(|z| offset(&z.zone))
         .collect();
-    let listed: u64 = course.students.zones.iter().map(|z| u64::from(z.count)).sum();
+    let listed: u64 = course
+        .students
+        .zones
+        .iter()
+        .map(|z| u64::from(z.count))
+        .sum();
     if listed < u64::from(course.students.count) {
         offsets.push(offset(&course.meta.timezone));
     }
@@ -96,7 +100,9 @@ fn zone_spread_hours(course: &Course) -> f64 {
     let widest_gap = offsets
         .windows(2)
         .map(|w| w[1] - w[0])
-        .chain(std::iter::once(offsets[0] + day - offsets[offsets.len() - 1]))
+        .chain(std::iter::once(
+            offsets[0] + day - offsets[offsets.len() - 1],
+        ))
         .max()
         .unwrap_or(day);
     f64::from(day - widest_gap) / 3600.0
@@ -295,7 +301,12 @@ fn choose_pattern(course: &Course, facts: &Facts) -> (Pattern, String) {
 ///
 /// Under `alternating`, weekly and fortnightly live activities meet in even weeks only (the
 /// synthesis weeks); explicit `weeks` and `once` are kept as written.
-pub fn activity_weeks(activity: &Activity, mode: Mode, pattern: Pattern, course_weeks: u32) -> Vec<u32> {
+pub fn activity_weeks(
+    activity: &Activity,
+    mode: Mode,
+    pattern: Pattern,
+    course_weeks: u32,
+) -> Vec<u32> {
     if mode == Mode::Sync
         && pattern == Pattern::Alternating
         && activity.weeks.is_none()
@@ -307,7 +318,13 @@ pub fn activity_weeks(activity: &Activity, mode: Mode, pattern: Pattern, course_
     activity.occurrence_weeks(course_weeks)
 }
 
-fn decide(index: usize, activity: &Activity, facts: &Facts, pattern: Pattern, weeks: u32) -> Decision {
+fn decide(
+    index: usize,
+    activity: &Activity,
+    facts: &Facts,
+    pattern: Pattern,
+    weeks: u32,
+) -> Decision {
     let mut reasons: Vec<Reason> = SCORING_RULES
         .iter()
         .filter_map(|rule| {
@@ -321,7 +338,13 @@ fn decide(index: usize, activity: &Activity, facts: &Facts, pattern: Pattern, we
         .collect();
     // Strongest first; the catalog order breaks ties so the list is stable.
     reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight));
-    let score = |mode| reasons.iter().filter(|r| r.favors == mode).map(|r| r.weight).sum::<f64>();
+    let score = |mode| {
+        reasons
+            .iter()
+            .filter(|r| r.favors == mode)
+            .map(|r| r.weight)
+            .sum::<f64>()
+    };
     let scores = Scores {
         sync: round2(score(Mode::Sync)),
         async_: round2(score(Mode::Async)),
@@ -345,11 +368,17 @@ fn decide(index: usize, activity: &Activity, facts: &Facts, pattern: Pattern, we
     }
     let mode = match activity.mode {
         Some(pinned) => {
-            let agrees = if pinned == by_score { "agree" } else { "favour " };
+            let agrees = if pinned == by_score {
+                "agree"
+            } else {
+                "favour "
+            };
             let detail = if pinned == by_score {
                 format!("mode `{pinned}` is pinned in the course file; the scores {agrees}")
             } else {
-                format!("mode `{pinned}` is pinned in the course file; the scores {agrees}`{by_score}`")
+                format!(
+                    "mode `{pinned}` is pinned in the course file; the scores {agrees}`{by_score}`"
+                )
             };
             reasons.push(Reason {
                 rule: "pinned-mode",
@@ -373,7 +402,12 @@ fn decide(index: usize, activity: &Activity, facts: &Facts, pattern: Pattern, we
 }
 
 /// Keep average weekly live minutes inside the band by moving the least certain decisions.
-fn balance(course: &Course, pattern: Pattern, decisions: &mut [Decision], advice: &mut Vec<Advice>) {
+fn balance(
+    course: &Course,
+    pattern: Pattern,
+    decisions: &mut [Decision],
+    advice: &mut Vec<Advice>,
+) {
     let weeks = course.meta.weeks;
     let (min, max) = course.band_minutes();
     let weekly = |d: &Decision, mode: Mode| {
@@ -401,8 +435,9 @@ fn balance(course: &Course, pattern: Pattern, decisions: &mut [Decision], advice
             it.min_by(|a, b| a.1.margin.total_cmp(&b.1.margin).then(b.0.cmp(&a.0)))
                 .map(|(i, _)| i)
         };
-        let pick = weakest(&mut candidates().filter(|(_, d)| total - weekly(d, Mode::Sync) >= min - 1e-9))
-            .or_else(|| weakest(&mut candidates()));
+        let pick =
+            weakest(&mut candidates().filter(|(_, d)| total - weekly(d, Mode::Sync) >= min - 1e-9))
+                .or_else(|| weakest(&mut candidates()));
         let Some(i) = pick else { break };
         let before = total;
         total -= weekly(&decisions[i], Mode::Sync);

@@ -46,7 +46,13 @@ const INTERACTIVE: &[K] = &[
     K::Demonstration,
     K::QAndA,
 ];
-const FEEDBACK: &[K] = &[K::ProblemSolving, K::QAndA, K::Lab, K::Demonstration, K::OfficeHours];
+const FEEDBACK: &[K] = &[
+    K::ProblemSolving,
+    K::QAndA,
+    K::Lab,
+    K::Demonstration,
+    K::OfficeHours,
+];
 const SOCIAL: &[K] = &[
     K::Discussion,
     K::Debate,
@@ -142,7 +148,10 @@ pub static SCORING_RULES: &[ScoringRule] = &[
                 .into_iter()
                 .find(|c| f.content.contains(c))?;
             kind_in(a, FEEDBACK).then(|| {
-                format!("{} on {content} content benefits from on-the-spot feedback", a.kind)
+                format!(
+                    "{} on {content} content benefits from on-the-spot feedback",
+                    a.kind
+                )
             })
         },
     },
@@ -170,8 +179,12 @@ pub static SCORING_RULES: &[ScoringRule] = &[
               problem-solving and Q&A for complex concepts, discussion and debate for discussion-heavy topics).",
         example: "[content]\ntypes = [\"discussion-heavy\"]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60",
         applies: |f, a| {
-            let matched: Vec<ContentType> =
-                f.content.iter().copied().filter(|&c| live_content(a.kind, c)).collect();
+            let matched: Vec<ContentType> = f
+                .content
+                .iter()
+                .copied()
+                .filter(|&c| live_content(a.kind, c))
+                .collect();
             (!matched.is_empty())
                 .then(|| format!("{} content is served by a live {}", names(&matched), a.kind))
         },
@@ -235,7 +248,8 @@ pub static SCORING_RULES: &[ScoringRule] = &[
               is hard and move quickly through what they know.",
         example: "[[activities]]\nid = \"chapter\"\nkind = \"reading\"\nminutes = 60",
         applies: |_, a| {
-            kind_in(a, REWINDABLE).then(|| kind_detail(a, "can be paused and reviewed at the student's pace"))
+            kind_in(a, REWINDABLE)
+                .then(|| kind_detail(a, "can be paused and reviewed at the student's pace"))
         },
     },
     ScoringRule {
@@ -283,9 +297,8 @@ pub static SCORING_RULES: &[ScoringRule] = &[
               time; courses that serve them benefit from more asynchronous content.",
         example: "[students]\ncount = 40\npopulations = [\"working-adults\"]",
         applies: |f, _| {
-            (!f.flexible.is_empty()).then(|| {
-                format!("{} students need flexible timing", names(&f.flexible))
-            })
+            (!f.flexible.is_empty())
+                .then(|| format!("{} students need flexible timing", names(&f.flexible)))
         },
     },
     ScoringRule {
@@ -336,7 +349,10 @@ pub static SCORING_RULES: &[ScoringRule] = &[
         example: "[students]\ncount = 180\n\n[[activities]]\nid = \"keynote\"\nkind = \"presentation\"\nminutes = 30",
         applies: |f, a| {
             (f.count > LARGE_CLASS && kind_in(a, ONE_TO_MANY)).then(|| {
-                format!("{} students is a large audience for a live {}", f.count, a.kind)
+                format!(
+                    "{} students is a large audience for a live {}",
+                    f.count, a.kind
+                )
             })
         },
     },
@@ -356,8 +372,13 @@ pub static SCORING_RULES: &[ScoringRule] = &[
                 .copied()
                 .filter(|&c| self_paced_content(a.kind, c))
                 .collect();
-            (!matched.is_empty())
-                .then(|| format!("{} content works self-paced as a {}", names(&matched), a.kind))
+            (!matched.is_empty()).then(|| {
+                format!(
+                    "{} content works self-paced as a {}",
+                    names(&matched),
+                    a.kind
+                )
+            })
         },
     },
     ScoringRule {
@@ -395,7 +416,10 @@ pub static SCORING_RULES: &[ScoringRule] = &[
         example: "[[activities]]\nid = \"marathon\"\nkind = \"discussion\"\nminutes = 150",
         applies: |_, a| {
             (a.minutes > LONG_LIVE_MINUTES).then(|| {
-                format!("{} minutes at a stretch is tiring on a video call", a.minutes)
+                format!(
+                    "{} minutes at a stretch is tiring on a video call",
+                    a.minutes
+                )
             })
         },
     },

@@ -64,14 +64,22 @@ pub fn json(entries: &[Entry]) -> String {
 
 /// One rule's documentation page.
 pub fn explain(e: &Entry) -> String {
-    let mut out = format!("{}  ({} rule)\n\n{}\n\n", e.id, e.category.as_str(), e.summary);
+    let mut out = format!(
+        "{}  ({} rule)\n\n{}\n\n",
+        e.id,
+        e.category.as_str(),
+        e.summary
+    );
     match (e.weight, e.favors, e.severity) {
         (Some(w), Some(f), _) => out.push_str(&format!("Weight: +{} for {f}\n", points(w))),
         (_, _, Some(s)) => out.push_str(&format!("Default severity: {s}\n")),
         _ => {}
     }
     out.push_str(&format!("Evidence: {}\n\n", e.evidence));
-    out.push_str(&format!("Why: {}\n", e.doc.split_whitespace().collect::<Vec<_>>().join(" ")));
+    out.push_str(&format!(
+        "Why: {}\n",
+        e.doc.split_whitespace().collect::<Vec<_>>().join(" ")
+    ));
     if !e.example.is_empty() {
         out.push_str("\nExample:\n");
         for line in e.example.lines() {

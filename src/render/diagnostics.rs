@@ -88,15 +88,25 @@ pub fn human(report: &FileReport, color: bool) -> String {
             };
             let bar = paint("|", "1;34", color);
             out.push_str(&format!("{gutter} {bar}\n"));
-            out.push_str(&format!("{} {bar} {line}\n", paint(&loc.line.to_string(), "1;34", color)));
+            out.push_str(&format!(
+                "{} {bar} {line}\n",
+                paint(&loc.line.to_string(), "1;34", color)
+            ));
             out.push_str(&format!(
                 "{gutter} {bar} {}{}\n",
                 " ".repeat(loc.column - 1),
-                paint(&"^".repeat(width.min(120)), severity_code(d.severity), color)
+                paint(
+                    &"^".repeat(width.min(120)),
+                    severity_code(d.severity),
+                    color
+                )
             ));
         }
         if let Some(help) = &d.help {
-            out.push_str(&format!("{gutter} {} {help}\n", paint("= help:", "1", color)));
+            out.push_str(&format!(
+                "{gutter} {} {help}\n",
+                paint("= help:", "1", color)
+            ));
         }
         out.push('\n');
     }

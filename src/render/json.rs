@@ -136,7 +136,10 @@ fn item(course: &Course, item: &Item) -> Value {
     });
     let map = value.as_object_mut().expect("json! object");
     if let Some(due) = &item.due {
-        map.insert("due".into(), Value::String(due_text(due, &course.meta.timezone)));
+        map.insert(
+            "due".into(),
+            Value::String(due_text(due, &course.meta.timezone)),
+        );
         map.insert("due_day".into(), Value::String(due.day.as_str().into()));
         map.insert("due_time".into(), Value::String(due.time.to_string()));
         map.insert("before_live".into(), Value::Bool(item.before_live));

@@ -23,7 +23,16 @@ pub fn recommendation(rec: &Recommendation) -> String {
     let mut out = format!("# {}\n\n", cell(&headline(rec)));
     out.push_str("## Activities\n\n");
     out.push_str(&table(
-        ["activity", "kind", "min", "mode", "sync", "async", "margin", "top reasons"],
+        [
+            "activity",
+            "kind",
+            "min",
+            "mode",
+            "sync",
+            "async",
+            "margin",
+            "top reasons",
+        ],
         activity_rows(rec),
     ));
     out.push_str("\n## Summary\n\n");

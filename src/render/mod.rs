@@ -156,8 +156,15 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
         ("pattern".to_string(), rec.plan.pattern_reason.clone()),
     ];
     for slot in &rec.schedule.live_slots {
-        let label = if slot.repeat { "repeat slot" } else { "live slot" };
-        lines.push((label.to_string(), slot_text(slot, rec.course.students.count)));
+        let label = if slot.repeat {
+            "repeat slot"
+        } else {
+            "live slot"
+        };
+        lines.push((
+            label.to_string(),
+            slot_text(slot, rec.course.students.count),
+        ));
     }
     lines
 }
@@ -171,7 +178,10 @@ pub fn slot_text(slot: &LiveSlot, count: u32) -> String {
         .filter(|l| l.zone != slot.timezone)
         .map(|l| {
             let mark = if l.covered { "" } else { ", cannot attend" };
-            format!("{} {} {} ({} students{mark})", l.zone, l.day, l.time, l.count)
+            format!(
+                "{} {} {} ({} students{mark})",
+                l.zone, l.day, l.time, l.count
+            )
         })
         .collect();
     let local = if local.is_empty() {

@@ -47,7 +47,16 @@ pub fn recommendation(rec: &Recommendation, style: Style) -> String {
     out.push_str(&heading("Activities", style));
     let mut activities = new_table(
         style,
-        &["activity", "kind", "min", "mode", "sync", "async", "margin", "top reasons"],
+        &[
+            "activity",
+            "kind",
+            "min",
+            "mode",
+            "sync",
+            "async",
+            "margin",
+            "top reasons",
+        ],
     );
     for row in activity_rows(rec) {
         let mode_color = if row[3].starts_with("sync") {

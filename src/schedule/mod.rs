@@ -16,7 +16,9 @@ pub const BREAK_MINUTES: u32 = 5;
 /// Live sessions up to this length run without breaks.
 pub const SEGMENT_ABOVE_MINUTES: u32 = 30;
 /// Time of day self-paced work is due at the end of a week.
-pub const END_OF_WEEK_DUE: TimeOfDay = TimeOfDay { minutes: 23 * 60 + 59 };
+pub const END_OF_WEEK_DUE: TimeOfDay = TimeOfDay {
+    minutes: 23 * 60 + 59,
+};
 
 /// The whole schedule.
 #[derive(Clone, Debug)]
@@ -131,7 +133,12 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             (!live.is_empty()).then(|| session(course, &live))
         })
         .collect();
-    let longest = sessions.iter().flatten().map(|s| s.minutes).max().unwrap_or(0);
+    let longest = sessions
+        .iter()
+        .flatten()
+        .map(|s| s.minutes)
+        .max()
+        .unwrap_or(0);
     let live_weeks: Vec<u32> = sessions
         .iter()
         .enumerate()
@@ -209,7 +216,10 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
 /// Self-paced work that prepares for a live session in a flipped week.
 fn is_pre_work(kind: crate::course::ActivityKind) -> bool {
     use crate::course::ActivityKind as K;
-    matches!(kind, K::Lecture | K::Reading | K::Demonstration | K::Announcement)
+    matches!(
+        kind,
+        K::Lecture | K::Reading | K::Demonstration | K::Announcement
+    )
 }
 
 /// The weekday on which a course week begins: the start date's, or Monday.

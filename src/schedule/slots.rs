@@ -139,7 +139,12 @@ pub fn session_dates(course: &Course, day: Weekday, live_weeks: &[u32]) -> Vec<(
 }
 
 /// The local weekday and time in `tz` of `time` on `date` in the organizer's `origin` zone.
-pub fn local_start(origin: &TimeZone, date: Date, time: TimeOfDay, tz: &TimeZone) -> Option<(Weekday, TimeOfDay)> {
+pub fn local_start(
+    origin: &TimeZone,
+    date: Date,
+    time: TimeOfDay,
+    tz: &TimeZone,
+) -> Option<(Weekday, TimeOfDay)> {
     let zoned = date
         .at(time.hour() as i8, time.minute() as i8, 0, 0)
         .to_zoned_datetime(origin.clone())
@@ -218,7 +223,11 @@ pub fn evaluate(
 }
 
 /// Choose the live slot(s) for sessions of `minutes` held in `live_weeks`.
-pub fn choose(course: &Course, minutes: u32, live_weeks: &[u32]) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+pub fn choose(
+    course: &Course,
+    minutes: u32,
+    live_weeks: &[u32],
+) -> (Vec<LiveSlot>, Vec<Uncovered>) {
     if live_weeks.is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -228,9 +237,11 @@ pub fn choose(course: &Course, minutes: u32, live_weeks: &[u32]) -> (Vec<LiveSlo
         None => {
             let days = &course.meta.live_days;
             let day = days[days.len() / 2];
-            let evening = course.students.populations.iter().any(|p| {
-                matches!(p, Population::WorkingAdults | Population::Caregivers)
-            });
+            let evening = course
+                .students
+                .populations
+                .iter()
+                .any(|p| matches!(p, Population::WorkingAdults | Population::Caregivers));
             let time = TimeOfDay::from_minutes(if evening { 18 * 60 } else { 10 * 60 });
             (day, time, false)
         }

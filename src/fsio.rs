@@ -1,0 +1,114 @@
+//! Writing output files safely: through a temporary file in the same directory, then a rename,
+//! so an interrupted run leaves the old file or no file, never half a file; and never over one
+//! of mixplan's own inputs.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why an output file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The output path is one of the inputs of the same run.
+    #[error("refusing to write `{}`: it is an input of this run", .0.display())]
+    WouldClobberInput(PathBuf),
+    /// The target exists and the caller asked not to replace it.
+    #[error("`{}` already exists; mixplan does not overwrite it", .0.display())]
+    AlreadyExists(PathBuf),
+    /// Creating, writing or renaming failed.
+    #[error("cannot write `{}`: {source}", path.display())]
+    Io {
+        /// The target path.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// Whether to replace an existing file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Existing {
+    /// Replace it atomically (reports, calendars).
+    Replace,
+    /// Refuse (starter files from `init`).
+    Keep,
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Write `bytes` to `path` atomically, refusing to touch any of `inputs`.
+pub fn write_atomic(
+    path: &Path,
+    bytes: &[u8],
+    inputs: &[&Path],
+    existing: Existing,
+) -> Result<(), WriteError> {
+    if inputs.iter().any(|input| same_file(path, input)) {
+        return Err(WriteError::WouldClobberInput(path.to_path_buf()));
+    }
+    let io = |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".mixplan-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    match existing {
+        Existing::Replace => temp.persist(path).map(drop).map_err(|e| io(e.error)),
+        // persist_noclobber fails instead of replacing, closing the check-then-write race.
+        Existing::Keep => temp.persist_noclobber(path).map(drop).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                WriteError::AlreadyExists(path.to_path_buf())
+            } else {
+                io(e.error)
+            }
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_and_keeps() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_atomic(&path, b"one", &[], Existing::Replace).unwrap();
+        write_atomic(&path, b"two", &[], Existing::Replace).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+        let err = write_atomic(&path, b"three", &[], Existing::Keep).unwrap_err();
+        assert!(matches!(err, WriteError::AlreadyExists(_)));
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn never_writes_over_an_input() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("course.toml");
+        std::fs::write(&input, "x").unwrap();
+        let err = write_atomic(&input, b"y", &[&input], Existing::Replace).unwrap_err();
+        assert!(matches!(err, WriteError::WouldClobberInput(_)));
+        assert_eq!(std::fs::read(&input).unwrap(), b"x");
+    }
+
+    #[test]
+    fn missing_directory_is_an_error_with_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing/out.txt");
+        let err = write_atomic(&path, b"x", &[], Existing::Replace).unwrap_err();
+        assert!(err.to_string().contains("missing/out.txt"));
+    }
+}
