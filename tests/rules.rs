@@ -1,0 +1,236 @@
+//! One fixture per scoring and decision rule that fires it, and one that does not.
+
+mod common;
+use common::*;
+use mixplan::course::Mode;
+use mixplan::engine::{self, SCORING_RULES};
+
+/// `(rule, course that fires it for activity "x", course that does not)`.
+fn fixtures() -> Vec<(&'static str, String, String)> {
+    let plain = |students: &str, rest: &str| course_text("", students, rest);
+    let x = |kind: &str, minutes: u32| activity("x", kind, minutes, "");
+    vec![
+        ("real-time-interaction", plain("", &x("debate", 45)), plain("", &x("reading", 45))),
+        (
+            "immediate-feedback",
+            plain("", &format!("[content]\ntypes = [\"complex-concepts\"]\n{}", x("problem-solving", 45))),
+            plain("", &format!("[content]\ntypes = [\"reading\"]\n{}", x("problem-solving", 45))),
+        ),
+        ("community-presence", plain("", &x("office-hours", 30)), plain("", &x("practice", 30))),
+        (
+            "content-benefits-from-live",
+            plain("", &format!("[content]\ntypes = [\"discussion-heavy\"]\n{}", x("discussion", 45))),
+            plain("", &format!("[content]\ntypes = [\"discussion-heavy\"]\n{}", x("lab", 45))),
+        ),
+        (
+            "community-goals",
+            plain("", &format!("[goals]\nfocus = [\"collaboration\"]\n{}", x("collaboration", 45))),
+            plain("", &format!("[goals]\nfocus = [\"knowledge-acquisition\"]\n{}", x("collaboration", 45))),
+        ),
+        (
+            "full-time-students",
+            plain("populations = [\"full-time\"]", &x("discussion", 45)),
+            plain("populations = [\"full-time\", \"caregivers\"]", &x("discussion", 45)),
+        ),
+        ("content-transmission", plain("", &x("lecture", 30)), plain("", &x("debate", 30))),
+        ("self-paced-processing", plain("", &x("reading", 30)), plain("", &x("q-and-a", 30))),
+        ("written-record", plain("", &x("peer-review", 30)), plain("", &x("lecture", 30))),
+        ("individual-practice", plain("", &x("practice", 60)), plain("", &x("discussion", 60))),
+        ("reflection", plain("", &x("reflection", 20)), plain("", &x("demonstration", 20))),
+        (
+            "population-flexibility",
+            plain("populations = [\"international\"]", &x("discussion", 45)),
+            plain("populations = [\"full-time\"]", &x("discussion", 45)),
+        ),
+        (
+            "time-zone-spread",
+            plain(
+                "[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
+                &x("discussion", 45),
+            ),
+            plain(
+                "[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"America/Chicago\"\ncount = 10",
+                &x("discussion", 45),
+            ),
+        ),
+        (
+            "unreliable-connectivity",
+            plain("reliable_internet = 0.7", &x("discussion", 45)),
+            plain("reliable_internet = 0.95", &x("discussion", 45)),
+        ),
+        (
+            "large-class",
+            course_text("", "", &x("presentation", 30)).replace("count = 20", "count = 200"),
+            plain("", &x("presentation", 30)),
+        ),
+        (
+            "content-suits-self-paced",
+            plain("", &format!("[content]\ntypes = [\"practice\"]\n{}", x("practice", 30))),
+            plain("", &format!("[content]\ntypes = [\"practice\"]\n{}", x("debate", 30))),
+        ),
+        (
+            "knowledge-goals",
+            plain("", &format!("[goals]\nfocus = [\"skill-development\"]\n{}", x("lab", 30))),
+            plain("", &format!("[goals]\nfocus = [\"skill-development\", \"community\"]\n{}", x("lab", 30))),
+        ),
+        ("live-fatigue", plain("", &x("discussion", 120)), plain("", &x("discussion", 90))),
+    ]
+}
+
+fn reasons_of(text: &str, id: &str) -> Vec<&'static str> {
+    let course = load_ok(text);
+    let plan = engine::plan(&course);
+    let index = course.activities.iter().position(|a| a.id == id).unwrap();
+    plan.decisions[index].reasons.iter().map(|r| r.rule).collect()
+}
+
+#[test]
+fn every_scoring_rule_has_fixtures() {
+    let fixtures = fixtures();
+    for rule in SCORING_RULES {
+        assert!(
+            fixtures.iter().any(|f| f.0 == rule.id),
+            "scoring rule `{}` has no fixture",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn each_rule_fires_on_its_fixture_and_not_on_the_other() {
+    for (rule, fires, quiet) in fixtures() {
+        assert!(reasons_of(&fires, "x").contains(&rule), "`{rule}` did not fire on\n{fires}");
+        assert!(!reasons_of(&quiet, "x").contains(&rule), "`{rule}` fired on\n{quiet}");
+    }
+}
+
+#[test]
+fn reasons_carry_rule_weight_and_favoured_mode() {
+    let course = load_ok(&course_text("", "", &activity("x", "lecture", 30, "")));
+    let plan = engine::plan(&course);
+    let reason = plan.decisions[0]
+        .reasons
+        .iter()
+        .find(|r| r.rule == "content-transmission")
+        .unwrap();
+    assert_eq!(reason.weight, 3.0);
+    assert_eq!(reason.favors, Mode::Async);
+    assert_eq!(plan.decisions[0].scores.async_, 4.5);
+    assert_eq!(plan.decisions[0].mode, Mode::Async);
+}
+
+// Decision rules.
+
+fn decision(text: &str, id: &str) -> (Mode, Vec<&'static str>) {
+    let course = load_ok(text);
+    let plan = engine::plan(&course);
+    let index = course.activities.iter().position(|a| a.id == id).unwrap();
+    let d = &plan.decisions[index];
+    (d.mode, d.reasons.iter().map(|r| r.rule).collect())
+}
+
+#[test]
+fn near_ties_go_async() {
+    // A presentation to 200 students: sync 1.0 (presence) vs async 1.0 (large class).
+    let text = course_text("delivery = \"hybrid\"", "", &activity("x", "presentation", 30, ""))
+        .replace("count = 20", "count = 200");
+    let (mode, reasons) = decision(&text, "x");
+    assert_eq!(mode, Mode::Async);
+    assert!(reasons.contains(&"near-tie-async"), "{reasons:?}");
+    // A clear live case has no tie note.
+    let (mode, reasons) = decision(&course_text("delivery = \"hybrid\"", "", &activity("x", "debate", 30, "")), "x");
+    assert_eq!(mode, Mode::Sync);
+    assert!(!reasons.contains(&"near-tie-async"));
+}
+
+#[test]
+fn pinned_modes_are_kept_and_noted() {
+    let text = course_text("", "", &activity("x", "lecture", 30, "mode = \"sync\"\nrecorded = false"));
+    let (mode, reasons) = decision(&text, "x");
+    assert_eq!(mode, Mode::Sync);
+    assert!(reasons.contains(&"pinned-mode"));
+    let (_, reasons) = decision(&course_text("", "", &activity("x", "lecture", 30, "")), "x");
+    assert!(!reasons.contains(&"pinned-mode"));
+}
+
+#[test]
+fn over_the_band_the_weakest_live_choice_moves() {
+    // Two debates of 100 minutes: 200 min/week is over the 180 ceiling.
+    let strong = activity("strong", "debate", 100, "");
+    let weak = activity("weak", "discussion", 100, "");
+    let text = course_text("", "", &format!("{strong}{weak}"));
+    let (mode, reasons) = decision(&text, "weak");
+    assert_eq!(mode, Mode::Async, "{reasons:?}");
+    assert!(reasons.contains(&"band-over"));
+    assert_eq!(decision(&text, "strong").0, Mode::Sync);
+    // Within the band nothing moves.
+    let text = course_text("", "", &format!("{strong}"));
+    assert!(!decision(&text, "strong").1.contains(&"band-over"));
+}
+
+#[test]
+fn under_the_band_the_strongest_async_candidate_moves_live() {
+    // Only a presentation to 200 (a tie, so async) and a lecture: live time 0 is under the
+    // 60 minute floor.
+    let text = course_text(
+        "",
+        "",
+        &format!(
+            "{}{}",
+            activity("lab", "presentation", 60, ""),
+            activity("talk", "lecture", 60, "")
+        ),
+    )
+    .replace("count = 20", "count = 200");
+    let (mode, reasons) = decision(&text, "lab");
+    assert_eq!(mode, Mode::Sync, "{reasons:?}");
+    assert!(reasons.contains(&"band-under"));
+    // Content transmission is never moved live.
+    assert_eq!(decision(&text, "talk").0, Mode::Async);
+}
+
+#[test]
+fn unreachable_band_is_advice_not_a_live_lecture() {
+    let text = course_text("", "", &activity("talk", "lecture", 60, ""));
+    let course = load_ok(&text);
+    let plan = engine::plan(&course);
+    assert_eq!(plan.decisions[0].mode, Mode::Async);
+    assert!(plan.advice.iter().any(|a| a.rule == "band-unreachable"));
+    // Hybrid courses do not enforce the band.
+    let course = load_ok(&course_text("delivery = \"hybrid\"", "", &activity("talk", "lecture", 60, "")));
+    assert!(!engine::plan(&course).advice.iter().any(|a| a.rule == "band-unreachable"));
+}
+
+#[test]
+fn auto_pattern_is_explained() {
+    let wide = course_text(
+        "",
+        "populations = [\"international\"]\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
+        &activity("x", "debate", 45, ""),
+    );
+    let plan = engine::plan(&load_ok(&wide));
+    assert_eq!(plan.pattern.as_str(), "alternating");
+    assert!(plan.pattern_reason.contains("10 hours"), "{}", plan.pattern_reason);
+    let near = course_text("", "", &activity("x", "debate", 45, ""));
+    let plan = engine::plan(&load_ok(&near));
+    assert_eq!(plan.pattern.as_str(), "flipped");
+    assert!(plan.advice.iter().any(|a| a.rule == "pattern-choice"));
+}
+
+#[test]
+fn catalog_lists_every_rule_the_engine_can_emit() {
+    let ids: Vec<&str> = mixplan::catalog::all().iter().map(|e| e.id).collect();
+    for rule in [
+        "near-tie-async",
+        "pinned-mode",
+        "band-over",
+        "band-under",
+        "band-unreachable",
+        "pattern-choice",
+    ] {
+        assert!(ids.contains(&rule), "{rule} missing from the catalog");
+    }
+    for rule in SCORING_RULES {
+        assert!(ids.contains(&rule.id));
+    }
+}
