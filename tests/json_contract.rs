@@ -1,0 +1,100 @@
+//! The JSON output is a versioned contract (SPEC section 5): pin its keys and their types.
+
+use mixplan::render::json;
+use serde_json::Value;
+
+fn recommend(path: &str) -> Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let course = mixplan::course::parse(&text).unwrap();
+    json::recommendation(&mixplan::recommend(course))
+}
+
+fn assert_keys(value: &Value, keys: &[&str], what: &str) {
+    let object = value.as_object().unwrap_or_else(|| panic!("{what} is not an object"));
+    for key in keys {
+        assert!(object.contains_key(*key), "{what} lacks `{key}`: {value}");
+    }
+}
+
+#[test]
+fn recommend_json_has_every_spec_key() {
+    for path in [
+        "examples/evening-working-adults.toml",
+        "examples/international-cohort.toml",
+        "examples/full-time-seminar.toml",
+        "examples/large-lecture.toml",
+    ] {
+        let v = recommend(path);
+        assert_eq!(v["schema_version"], 1);
+        assert_keys(&v, &["schema_version", "course", "activities", "summary", "schedule", "advice"], "root");
+        assert_keys(&v["course"], &["title", "weeks"], "course");
+        assert!(v["course"]["weeks"].is_u64());
+        for a in v["activities"].as_array().unwrap() {
+            assert_keys(a, &["id", "kind", "minutes", "mode", "pinned", "scores", "reasons"], "activity");
+            assert!(matches!(a["mode"].as_str(), Some("sync" | "async")));
+            assert!(a["pinned"].is_boolean());
+            assert!(a["scores"]["sync"].is_number() && a["scores"]["async"].is_number());
+            for r in a["reasons"].as_array().unwrap() {
+                assert_keys(r, &["rule", "favors", "weight", "detail"], "reason");
+                assert!(r["weight"].is_number());
+            }
+        }
+        let s = &v["summary"];
+        assert_keys(s, &["sync_minutes_per_week", "async_minutes_per_week", "sync_band_minutes", "pattern"], "summary");
+        assert_eq!(s["sync_band_minutes"].as_array().unwrap().len(), 2);
+        assert!(matches!(s["pattern"].as_str(), Some("flipped" | "alternating")));
+        for slot in v["schedule"]["live_slots"].as_array().unwrap() {
+            assert_keys(slot, &["day", "time", "timezone", "students_covered", "coverage"], "live slot");
+            let coverage = slot["coverage"].as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&coverage));
+        }
+        let weeks = v["schedule"]["weeks"].as_array().unwrap();
+        assert_eq!(weeks.len() as u64, v["course"]["weeks"].as_u64().unwrap());
+        for (i, w) in weeks.iter().enumerate() {
+            assert_eq!(w["week"].as_u64().unwrap(), i as u64 + 1);
+            for item in w["items"].as_array().unwrap() {
+                assert_keys(item, &["activity", "mode"], "item");
+                if item["mode"] == "async" {
+                    assert!(item["due"].is_string(), "async item without due: {item}");
+                } else {
+                    assert!(item["recorded"].is_boolean());
+                    for seg in item["segments"].as_array().unwrap() {
+                        assert_keys(seg, &["kind", "minutes"], "segment");
+                        assert!(seg["minutes"].as_u64().unwrap() <= 25 || seg["kind"] == "focus");
+                    }
+                }
+            }
+        }
+        for a in v["advice"].as_array().unwrap() {
+            assert_keys(a, &["rule", "message"], "advice");
+        }
+    }
+}
+
+#[test]
+fn every_activity_occurrence_is_scheduled() {
+    let v = recommend("examples/evening-working-adults.toml");
+    let weeks = v["schedule"]["weeks"].as_array().unwrap();
+    let count = |id: &str| {
+        weeks
+            .iter()
+            .flat_map(|w| w["items"].as_array().unwrap())
+            .filter(|i| i["activity"] == id)
+            .count()
+    };
+    assert_eq!(count("concept-videos"), 12);
+    assert_eq!(count("office-hours"), 6, "every = 2-weeks");
+    assert_eq!(count("capstone-presentations"), 1, "weeks = [12]");
+}
+
+#[test]
+fn flipped_weeks_put_content_before_the_live_session() {
+    let v = recommend("examples/evening-working-adults.toml");
+    assert_eq!(v["summary"]["pattern"], "flipped");
+    let week = &v["schedule"]["weeks"][0];
+    let items = week["items"].as_array().unwrap();
+    let first_sync = items.iter().position(|i| i["mode"] == "sync").unwrap();
+    let videos = items.iter().position(|i| i["activity"] == "concept-videos").unwrap();
+    assert!(videos < first_sync);
+    assert_eq!(items[videos]["before_live"], true);
+}

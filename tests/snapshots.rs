@@ -1,0 +1,29 @@
+//! Snapshots of the table and markdown output of every example.
+
+use mixplan::render::{self, Format, Style};
+
+fn render(path: &str, format: Format) -> String {
+    let text = std::fs::read_to_string(path).unwrap();
+    let course = mixplan::course::parse(&text).unwrap();
+    render::recommendation(&mixplan::recommend(course), format, Style::PLAIN)
+}
+
+macro_rules! example_snapshots {
+    ($($name:ident => $file:literal),+ $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                let path = concat!("examples/", $file, ".toml");
+                insta::assert_snapshot!(concat!($file, "-table"), render(path, Format::Table));
+                insta::assert_snapshot!(concat!($file, "-markdown"), render(path, Format::Markdown));
+            }
+        )+
+    };
+}
+
+example_snapshots! {
+    evening_working_adults => "evening-working-adults",
+    international_cohort => "international-cohort",
+    full_time_seminar => "full-time-seminar",
+    large_lecture => "large-lecture",
+}
