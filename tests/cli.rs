@@ -49,7 +49,9 @@ fn problems_in_the_course_exit_1_with_file_line_column() {
         .assert()
         .code(1)
         .stdout("")
-        .stderr(contains("error[unknown-value]: unknown activity kind `lectrue`"))
+        .stderr(contains(
+            "error[unknown-value]: unknown activity kind `lectrue`",
+        ))
         .stderr(contains("broken.toml:10:8"))
         .stderr(contains("did you mean `lecture`?"))
         .stderr(contains("^^^^^^^^^"));
@@ -97,7 +99,10 @@ fn help_and_version_exit_0() {
 #[test]
 fn dash_reads_standard_input() {
     let text = std::fs::read_to_string(EXAMPLES[0]).unwrap();
-    let from_file = mixplan().args(["recommend", EXAMPLES[0], "--format", "json"]).output().unwrap();
+    let from_file = mixplan()
+        .args(["recommend", EXAMPLES[0], "--format", "json"])
+        .output()
+        .unwrap();
     let from_stdin = mixplan()
         .args(["recommend", "-", "--format", "json"])
         .write_stdin(text)
@@ -174,7 +179,10 @@ fn rules_and_explain_read_the_catalog() {
         .assert()
         .success()
         .stdout(contains("content-transmission").and(contains("near-tie-async")));
-    let json = mixplan().args(["rules", "--format", "json"]).output().unwrap();
+    let json = mixplan()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let count = value["rules"].as_array().unwrap().len();
     assert_eq!(count, mixplan::catalog::all().len());
@@ -182,7 +190,9 @@ fn rules_and_explain_read_the_catalog() {
         .args(["explain", "time-zone-spread"])
         .assert()
         .success()
-        .stdout(contains("Evidence: seed: Synchronous Learning > Weaknesses").and(contains("Example:")));
+        .stdout(
+            contains("Evidence: seed: Synchronous Learning > Weaknesses").and(contains("Example:")),
+        );
 }
 
 #[test]
@@ -196,11 +206,19 @@ fn a_closed_pipe_is_not_an_error() {
         .spawn()
         .unwrap();
     let mut first = [0u8; 1];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut stderr = String::new();
     child.stderr.unwrap().read_to_string(&mut stderr).unwrap();
-    assert!(status.success() || status.code() == Some(0), "{status:?} {stderr}");
+    assert!(
+        status.success() || status.code() == Some(0),
+        "{status:?} {stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }

@@ -10,7 +10,9 @@ fn recommend(path: &str) -> Value {
 }
 
 fn assert_keys(value: &Value, keys: &[&str], what: &str) {
-    let object = value.as_object().unwrap_or_else(|| panic!("{what} is not an object"));
+    let object = value
+        .as_object()
+        .unwrap_or_else(|| panic!("{what} is not an object"));
     for key in keys {
         assert!(object.contains_key(*key), "{what} lacks `{key}`: {value}");
     }
@@ -26,11 +28,28 @@ fn recommend_json_has_every_spec_key() {
     ] {
         let v = recommend(path);
         assert_eq!(v["schema_version"], 1);
-        assert_keys(&v, &["schema_version", "course", "activities", "summary", "schedule", "advice"], "root");
+        assert_keys(
+            &v,
+            &[
+                "schema_version",
+                "course",
+                "activities",
+                "summary",
+                "schedule",
+                "advice",
+            ],
+            "root",
+        );
         assert_keys(&v["course"], &["title", "weeks"], "course");
         assert!(v["course"]["weeks"].is_u64());
         for a in v["activities"].as_array().unwrap() {
-            assert_keys(a, &["id", "kind", "minutes", "mode", "pinned", "scores", "reasons"], "activity");
+            assert_keys(
+                a,
+                &[
+                    "id", "kind", "minutes", "mode", "pinned", "scores", "reasons",
+                ],
+                "activity",
+            );
             assert!(matches!(a["mode"].as_str(), Some("sync" | "async")));
             assert!(a["pinned"].is_boolean());
             assert!(a["scores"]["sync"].is_number() && a["scores"]["async"].is_number());
@@ -40,11 +59,27 @@ fn recommend_json_has_every_spec_key() {
             }
         }
         let s = &v["summary"];
-        assert_keys(s, &["sync_minutes_per_week", "async_minutes_per_week", "sync_band_minutes", "pattern"], "summary");
+        assert_keys(
+            s,
+            &[
+                "sync_minutes_per_week",
+                "async_minutes_per_week",
+                "sync_band_minutes",
+                "pattern",
+            ],
+            "summary",
+        );
         assert_eq!(s["sync_band_minutes"].as_array().unwrap().len(), 2);
-        assert!(matches!(s["pattern"].as_str(), Some("flipped" | "alternating")));
+        assert!(matches!(
+            s["pattern"].as_str(),
+            Some("flipped" | "alternating")
+        ));
         for slot in v["schedule"]["live_slots"].as_array().unwrap() {
-            assert_keys(slot, &["day", "time", "timezone", "students_covered", "coverage"], "live slot");
+            assert_keys(
+                slot,
+                &["day", "time", "timezone", "students_covered", "coverage"],
+                "live slot",
+            );
             let coverage = slot["coverage"].as_f64().unwrap();
             assert!((0.0..=1.0).contains(&coverage));
         }
@@ -94,7 +129,10 @@ fn flipped_weeks_put_content_before_the_live_session() {
     let week = &v["schedule"]["weeks"][0];
     let items = week["items"].as_array().unwrap();
     let first_sync = items.iter().position(|i| i["mode"] == "sync").unwrap();
-    let videos = items.iter().position(|i| i["activity"] == "concept-videos").unwrap();
+    let videos = items
+        .iter()
+        .position(|i| i["activity"] == "concept-videos")
+        .unwrap();
     assert!(videos < first_sync);
     assert_eq!(items[videos]["before_live"], true);
 }

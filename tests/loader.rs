@@ -16,7 +16,11 @@ fn reports_every_unknown_key_with_suggestions() {
     assert_eq!((unknown[2].1, unknown[2].2), (13, 1));
     assert_eq!(unknown[2].4.as_deref(), Some("did you mean `minutes`?"));
     // `minutes` is missing too, since the misspelt key does not count.
-    assert!(errors.iter().any(|e| e.0 == "missing-key" && e.3.contains("`minutes`")));
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.0 == "missing-key" && e.3.contains("`minutes`"))
+    );
 }
 
 #[test]
@@ -28,8 +32,14 @@ fn misspelt_values_get_the_closest_name() {
     );
     let errors = load_errors(&text);
     let helps: Vec<_> = errors.iter().map(|e| (e.0.as_str(), e.4.clone())).collect();
-    assert!(helps.contains(&("unknown-value", Some("did you mean `thu`?".into()))), "{helps:?}");
-    assert!(helps.contains(&("unknown-value", Some("did you mean `working-adults`?".into()))));
+    assert!(
+        helps.contains(&("unknown-value", Some("did you mean `thu`?".into()))),
+        "{helps:?}"
+    );
+    assert!(helps.contains(&(
+        "unknown-value",
+        Some("did you mean `working-adults`?".into())
+    )));
     assert!(helps.contains(&("unknown-value", Some("did you mean `lecture`?".into()))));
 }
 
@@ -43,7 +53,10 @@ fn unknown_time_zone_suggests_the_iana_name() {
     let errors = load_errors(&text);
     let zones: Vec<_> = errors.iter().filter(|e| e.0 == "unknown-zone").collect();
     assert_eq!(zones.len(), 2, "{errors:#?}");
-    assert_eq!(zones[0].4.as_deref(), Some("did you mean `America/New_York`?"));
+    assert_eq!(
+        zones[0].4.as_deref(),
+        Some("did you mean `America/New_York`?")
+    );
     assert_eq!(zones[1].4.as_deref(), Some("did you mean `Asia/Tokyo`?"));
     assert_eq!((zones[1].1, zones[1].2), (9, 8));
 }
@@ -91,9 +104,16 @@ fn weeks_must_lie_inside_the_course() {
 
 #[test]
 fn every_and_weeks_conflict() {
-    let text = course_text("", "", &activity("a", "lecture", 30, "every = \"week\"\nweeks = [1]"));
+    let text = course_text(
+        "",
+        "",
+        &activity("a", "lecture", 30, "every = \"week\"\nweeks = [1]"),
+    );
     let errors = load_errors(&text);
-    assert!(errors.iter().any(|e| e.0 == "conflicting-keys"), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.0 == "conflicting-keys"),
+        "{errors:#?}"
+    );
 }
 
 #[test]
@@ -104,7 +124,12 @@ fn zone_counts_cannot_exceed_the_class() {
         &activity("a", "lecture", 30, ""),
     );
     let errors = load_errors(&text);
-    assert!(errors.iter().any(|e| e.3.contains("the zones list 25 students but `count` is 20")), "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.3.contains("the zones list 25 students but `count` is 20")),
+        "{errors:#?}"
+    );
 }
 
 #[test]
@@ -115,8 +140,14 @@ fn windows_and_times_are_validated() {
         &activity("a", "lecture", 30, ""),
     );
     let errors = load_errors(&text);
-    assert!(errors.iter().any(|e| e.3.contains("24-hour time")), "{errors:#?}");
-    assert!(errors.iter().any(|e| e.3.contains("HH:MM-HH:MM")), "{errors:#?}");
+    assert!(
+        errors.iter().any(|e| e.3.contains("24-hour time")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.3.contains("HH:MM-HH:MM")),
+        "{errors:#?}"
+    );
 }
 
 #[test]

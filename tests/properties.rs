@@ -7,7 +7,12 @@ const KINDS: &[&str] = mixplan::course::ActivityKind::NAMES;
 const POPULATIONS: &[&str] = mixplan::course::Population::NAMES;
 
 fn activity_strategy() -> impl Strategy<Value = (usize, u32, u8, Option<bool>)> {
-    (0..KINDS.len(), 5u32..=180, 0u8..3, proptest::option::of(any::<bool>()))
+    (
+        0..KINDS.len(),
+        5u32..=180,
+        0u8..3,
+        proptest::option::of(any::<bool>()),
+    )
 }
 
 prop_compose! {

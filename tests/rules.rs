@@ -10,33 +10,100 @@ fn fixtures() -> Vec<(&'static str, String, String)> {
     let plain = |students: &str, rest: &str| course_text("", students, rest);
     let x = |kind: &str, minutes: u32| activity("x", kind, minutes, "");
     vec![
-        ("real-time-interaction", plain("", &x("debate", 45)), plain("", &x("reading", 45))),
+        (
+            "real-time-interaction",
+            plain("", &x("debate", 45)),
+            plain("", &x("reading", 45)),
+        ),
         (
             "immediate-feedback",
-            plain("", &format!("[content]\ntypes = [\"complex-concepts\"]\n{}", x("problem-solving", 45))),
-            plain("", &format!("[content]\ntypes = [\"reading\"]\n{}", x("problem-solving", 45))),
+            plain(
+                "",
+                &format!(
+                    "[content]\ntypes = [\"complex-concepts\"]\n{}",
+                    x("problem-solving", 45)
+                ),
+            ),
+            plain(
+                "",
+                &format!(
+                    "[content]\ntypes = [\"reading\"]\n{}",
+                    x("problem-solving", 45)
+                ),
+            ),
         ),
-        ("community-presence", plain("", &x("office-hours", 30)), plain("", &x("practice", 30))),
+        (
+            "community-presence",
+            plain("", &x("office-hours", 30)),
+            plain("", &x("practice", 30)),
+        ),
         (
             "content-benefits-from-live",
-            plain("", &format!("[content]\ntypes = [\"discussion-heavy\"]\n{}", x("discussion", 45))),
-            plain("", &format!("[content]\ntypes = [\"discussion-heavy\"]\n{}", x("lab", 45))),
+            plain(
+                "",
+                &format!(
+                    "[content]\ntypes = [\"discussion-heavy\"]\n{}",
+                    x("discussion", 45)
+                ),
+            ),
+            plain(
+                "",
+                &format!(
+                    "[content]\ntypes = [\"discussion-heavy\"]\n{}",
+                    x("lab", 45)
+                ),
+            ),
         ),
         (
             "community-goals",
-            plain("", &format!("[goals]\nfocus = [\"collaboration\"]\n{}", x("collaboration", 45))),
-            plain("", &format!("[goals]\nfocus = [\"knowledge-acquisition\"]\n{}", x("collaboration", 45))),
+            plain(
+                "",
+                &format!(
+                    "[goals]\nfocus = [\"collaboration\"]\n{}",
+                    x("collaboration", 45)
+                ),
+            ),
+            plain(
+                "",
+                &format!(
+                    "[goals]\nfocus = [\"knowledge-acquisition\"]\n{}",
+                    x("collaboration", 45)
+                ),
+            ),
         ),
         (
             "full-time-students",
             plain("populations = [\"full-time\"]", &x("discussion", 45)),
-            plain("populations = [\"full-time\", \"caregivers\"]", &x("discussion", 45)),
+            plain(
+                "populations = [\"full-time\", \"caregivers\"]",
+                &x("discussion", 45),
+            ),
         ),
-        ("content-transmission", plain("", &x("lecture", 30)), plain("", &x("debate", 30))),
-        ("self-paced-processing", plain("", &x("reading", 30)), plain("", &x("q-and-a", 30))),
-        ("written-record", plain("", &x("peer-review", 30)), plain("", &x("lecture", 30))),
-        ("individual-practice", plain("", &x("practice", 60)), plain("", &x("discussion", 60))),
-        ("reflection", plain("", &x("reflection", 20)), plain("", &x("demonstration", 20))),
+        (
+            "content-transmission",
+            plain("", &x("lecture", 30)),
+            plain("", &x("debate", 30)),
+        ),
+        (
+            "self-paced-processing",
+            plain("", &x("reading", 30)),
+            plain("", &x("q-and-a", 30)),
+        ),
+        (
+            "written-record",
+            plain("", &x("peer-review", 30)),
+            plain("", &x("lecture", 30)),
+        ),
+        (
+            "individual-practice",
+            plain("", &x("practice", 60)),
+            plain("", &x("discussion", 60)),
+        ),
+        (
+            "reflection",
+            plain("", &x("reflection", 20)),
+            plain("", &x("demonstration", 20)),
+        ),
         (
             "population-flexibility",
             plain("populations = [\"international\"]", &x("discussion", 45)),
@@ -65,15 +132,34 @@ fn fixtures() -> Vec<(&'static str, String, String)> {
         ),
         (
             "content-suits-self-paced",
-            plain("", &format!("[content]\ntypes = [\"practice\"]\n{}", x("practice", 30))),
-            plain("", &format!("[content]\ntypes = [\"practice\"]\n{}", x("debate", 30))),
+            plain(
+                "",
+                &format!("[content]\ntypes = [\"practice\"]\n{}", x("practice", 30)),
+            ),
+            plain(
+                "",
+                &format!("[content]\ntypes = [\"practice\"]\n{}", x("debate", 30)),
+            ),
         ),
         (
             "knowledge-goals",
-            plain("", &format!("[goals]\nfocus = [\"skill-development\"]\n{}", x("lab", 30))),
-            plain("", &format!("[goals]\nfocus = [\"skill-development\", \"community\"]\n{}", x("lab", 30))),
+            plain(
+                "",
+                &format!("[goals]\nfocus = [\"skill-development\"]\n{}", x("lab", 30)),
+            ),
+            plain(
+                "",
+                &format!(
+                    "[goals]\nfocus = [\"skill-development\", \"community\"]\n{}",
+                    x("lab", 30)
+                ),
+            ),
         ),
-        ("live-fatigue", plain("", &x("discussion", 120)), plain("", &x("discussion", 90))),
+        (
+            "live-fatigue",
+            plain("", &x("discussion", 120)),
+            plain("", &x("discussion", 90)),
+        ),
     ]
 }
 
@@ -81,7 +167,11 @@ fn reasons_of(text: &str, id: &str) -> Vec<&'static str> {
     let course = load_ok(text);
     let plan = engine::plan(&course);
     let index = course.activities.iter().position(|a| a.id == id).unwrap();
-    plan.decisions[index].reasons.iter().map(|r| r.rule).collect()
+    plan.decisions[index]
+        .reasons
+        .iter()
+        .map(|r| r.rule)
+        .collect()
 }
 
 #[test]
@@ -99,8 +189,14 @@ fn every_scoring_rule_has_fixtures() {
 #[test]
 fn each_rule_fires_on_its_fixture_and_not_on_the_other() {
     for (rule, fires, quiet) in fixtures() {
-        assert!(reasons_of(&fires, "x").contains(&rule), "`{rule}` did not fire on\n{fires}");
-        assert!(!reasons_of(&quiet, "x").contains(&rule), "`{rule}` fired on\n{quiet}");
+        assert!(
+            reasons_of(&fires, "x").contains(&rule),
+            "`{rule}` did not fire on\n{fires}"
+        );
+        assert!(
+            !reasons_of(&quiet, "x").contains(&rule),
+            "`{rule}` fired on\n{quiet}"
+        );
     }
 }
 
@@ -132,20 +228,35 @@ fn decision(text: &str, id: &str) -> (Mode, Vec<&'static str>) {
 #[test]
 fn near_ties_go_async() {
     // A presentation to 200 students: sync 1.0 (presence) vs async 1.0 (large class).
-    let text = course_text("delivery = \"hybrid\"", "", &activity("x", "presentation", 30, ""))
-        .replace("count = 20", "count = 200");
+    let text = course_text(
+        "delivery = \"hybrid\"",
+        "",
+        &activity("x", "presentation", 30, ""),
+    )
+    .replace("count = 20", "count = 200");
     let (mode, reasons) = decision(&text, "x");
     assert_eq!(mode, Mode::Async);
     assert!(reasons.contains(&"near-tie-async"), "{reasons:?}");
     // A clear live case has no tie note.
-    let (mode, reasons) = decision(&course_text("delivery = \"hybrid\"", "", &activity("x", "debate", 30, "")), "x");
+    let (mode, reasons) = decision(
+        &course_text(
+            "delivery = \"hybrid\"",
+            "",
+            &activity("x", "debate", 30, ""),
+        ),
+        "x",
+    );
     assert_eq!(mode, Mode::Sync);
     assert!(!reasons.contains(&"near-tie-async"));
 }
 
 #[test]
 fn pinned_modes_are_kept_and_noted() {
-    let text = course_text("", "", &activity("x", "lecture", 30, "mode = \"sync\"\nrecorded = false"));
+    let text = course_text(
+        "",
+        "",
+        &activity("x", "lecture", 30, "mode = \"sync\"\nrecorded = false"),
+    );
     let (mode, reasons) = decision(&text, "x");
     assert_eq!(mode, Mode::Sync);
     assert!(reasons.contains(&"pinned-mode"));
@@ -164,7 +275,7 @@ fn over_the_band_the_weakest_live_choice_moves() {
     assert!(reasons.contains(&"band-over"));
     assert_eq!(decision(&text, "strong").0, Mode::Sync);
     // Within the band nothing moves.
-    let text = course_text("", "", &format!("{strong}"));
+    let text = course_text("", "", &strong);
     assert!(!decision(&text, "strong").1.contains(&"band-over"));
 }
 
@@ -197,8 +308,17 @@ fn unreachable_band_is_advice_not_a_live_lecture() {
     assert_eq!(plan.decisions[0].mode, Mode::Async);
     assert!(plan.advice.iter().any(|a| a.rule == "band-unreachable"));
     // Hybrid courses do not enforce the band.
-    let course = load_ok(&course_text("delivery = \"hybrid\"", "", &activity("talk", "lecture", 60, "")));
-    assert!(!engine::plan(&course).advice.iter().any(|a| a.rule == "band-unreachable"));
+    let course = load_ok(&course_text(
+        "delivery = \"hybrid\"",
+        "",
+        &activity("talk", "lecture", 60, ""),
+    ));
+    assert!(
+        !engine::plan(&course)
+            .advice
+            .iter()
+            .any(|a| a.rule == "band-unreachable")
+    );
 }
 
 #[test]
@@ -210,7 +330,11 @@ fn auto_pattern_is_explained() {
     );
     let plan = engine::plan(&load_ok(&wide));
     assert_eq!(plan.pattern.as_str(), "alternating");
-    assert!(plan.pattern_reason.contains("10 hours"), "{}", plan.pattern_reason);
+    assert!(
+        plan.pattern_reason.contains("10 hours"),
+        "{}",
+        plan.pattern_reason
+    );
     let near = course_text("", "", &activity("x", "debate", 45, ""));
     let plan = engine::plan(&load_ok(&near));
     assert_eq!(plan.pattern.as_str(), "flipped");

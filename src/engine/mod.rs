@@ -402,6 +402,9 @@ fn decide(
 }
 
 /// Keep average weekly live minutes inside the band by moving the least certain decisions.
+///
+/// Candidates are sorted once and taken in order, so balancing stays O(n log n) even when
+/// thousands of activities have to move.
 fn balance(
     course: &Course,
     pattern: Pattern,
@@ -420,40 +423,39 @@ fn balance(
         .filter(|d| d.mode == Mode::Sync)
         .map(|d| weekly(d, Mode::Sync))
         .sum();
-    let mut moved = vec![false; decisions.len()];
 
-    // Over the band: move the weakest live choices to self-paced, preferring moves that do not
-    // drop below the band's floor.
-    while total > max + 1e-9 {
-        let candidates = || {
-            decisions
-                .iter()
-                .enumerate()
-                .filter(|(i, d)| d.mode == Mode::Sync && !d.pinned && !moved[*i])
-        };
-        let weakest = |it: &mut dyn Iterator<Item = (usize, &Decision)>| {
-            it.min_by(|a, b| a.1.margin.total_cmp(&b.1.margin).then(b.0.cmp(&a.0)))
-                .map(|(i, _)| i)
-        };
-        let pick =
-            weakest(&mut candidates().filter(|(_, d)| total - weekly(d, Mode::Sync) >= min - 1e-9))
-                .or_else(|| weakest(&mut candidates()));
-        let Some(i) = pick else { break };
-        let before = total;
-        total -= weekly(&decisions[i], Mode::Sync);
-        moved[i] = true;
-        let d = &mut decisions[i];
-        d.mode = Mode::Async;
-        d.weeks = activity_weeks(&course.activities[d.index], Mode::Async, pattern, weeks);
-        d.reasons.push(Reason {
-            rule: "band-over",
-            favors: Mode::Async,
-            weight: 0.0,
-            detail: format!(
-                "moved to async: live time was {} min/week, above the band's {} min; this was the least certain live choice (margin {})",
-                round2(before), round2(max), d.margin
-            ),
+    // Over the band: move the weakest live choices to self-paced, first those whose move keeps
+    // live time above the floor, then (if still over) the rest, weakest first.
+    if total > max + 1e-9 {
+        let mut order: Vec<usize> = (0..decisions.len())
+            .filter(|&i| decisions[i].mode == Mode::Sync && !decisions[i].pinned)
+            .collect();
+        order.sort_by(|&a, &b| {
+            decisions[a]
+                .margin
+                .total_cmp(&decisions[b].margin)
+                .then(b.cmp(&a))
         });
+        let mut skipped = Vec::new();
+        for i in order {
+            if total <= max + 1e-9 {
+                break;
+            }
+            let minutes = weekly(&decisions[i], Mode::Sync);
+            if total - minutes >= min - 1e-9 {
+                move_decision(course, pattern, &mut decisions[i], Mode::Async, total, max);
+                total -= minutes;
+            } else {
+                skipped.push((i, minutes));
+            }
+        }
+        for (i, minutes) in skipped {
+            if total <= max + 1e-9 {
+                break;
+            }
+            move_decision(course, pattern, &mut decisions[i], Mode::Async, total, max);
+            total -= minutes;
+        }
     }
     if total > max + 1e-9 {
         advice.push(Advice {
@@ -467,36 +469,32 @@ fn balance(
 
     // Under the band: move the strongest self-paced candidates live, but never content
     // transmission (the seed: do not spend live time on what works as well asynchronously).
-    while total < min - 1e-9 {
-        let pick = decisions
-            .iter()
-            .enumerate()
-            .filter(|(i, d)| {
-                let a = &course.activities[d.index];
+    if total < min - 1e-9 {
+        let mut order: Vec<usize> = (0..decisions.len())
+            .filter(|&i| {
+                let d = &decisions[i];
                 d.mode == Mode::Async
                     && !d.pinned
-                    && !moved[*i]
-                    && !a.kind.is_content_transmission()
-                    && total + weekly(d, Mode::Sync) <= max + 1e-9
+                    && !d.reasons.iter().any(|r| r.rule == "band-over")
+                    && !course.activities[d.index].kind.is_content_transmission()
             })
-            .max_by(|a, b| a.1.margin.total_cmp(&b.1.margin).then(b.0.cmp(&a.0)))
-            .map(|(i, _)| i);
-        let Some(i) = pick else { break };
-        let before = total;
-        total += weekly(&decisions[i], Mode::Sync);
-        moved[i] = true;
-        let d = &mut decisions[i];
-        d.mode = Mode::Sync;
-        d.weeks = activity_weeks(&course.activities[d.index], Mode::Sync, pattern, weeks);
-        d.reasons.push(Reason {
-            rule: "band-under",
-            favors: Mode::Sync,
-            weight: 0.0,
-            detail: format!(
-                "moved to sync: live time was {} min/week, below the band's {} min; this was the strongest self-paced candidate for live time (margin {})",
-                round2(before), round2(min), d.margin
-            ),
+            .collect();
+        order.sort_by(|&a, &b| {
+            decisions[b]
+                .margin
+                .total_cmp(&decisions[a].margin)
+                .then(a.cmp(&b))
         });
+        for i in order {
+            if total >= min - 1e-9 {
+                break;
+            }
+            let minutes = weekly(&decisions[i], Mode::Sync);
+            if total + minutes <= max + 1e-9 {
+                move_decision(course, pattern, &mut decisions[i], Mode::Sync, total, min);
+                total += minutes;
+            }
+        }
     }
     if total < min - 1e-9 {
         advice.push(Advice {
@@ -507,6 +505,45 @@ fn balance(
             ),
         });
     }
+}
+
+/// Move one decision to `to`, recording why on the activity (`limit` is the band edge crossed).
+fn move_decision(
+    course: &Course,
+    pattern: Pattern,
+    d: &mut Decision,
+    to: Mode,
+    total: f64,
+    limit: f64,
+) {
+    d.mode = to;
+    d.weeks = activity_weeks(&course.activities[d.index], to, pattern, course.meta.weeks);
+    let (rule, detail) = match to {
+        Mode::Async => (
+            "band-over",
+            format!(
+                "moved to async: live time was {} min/week, above the band's {} min; this was among the least certain live choices (margin {})",
+                round2(total),
+                round2(limit),
+                d.margin
+            ),
+        ),
+        Mode::Sync => (
+            "band-under",
+            format!(
+                "moved to sync: live time was {} min/week, below the band's {} min; this was the strongest self-paced candidate for live time (margin {})",
+                round2(total),
+                round2(limit),
+                d.margin
+            ),
+        ),
+    };
+    d.reasons.push(Reason {
+        rule,
+        favors: to,
+        weight: 0.0,
+        detail,
+    });
 }
 
 #[cfg(test)]

@@ -159,6 +159,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 .start
                 .and_then(|s| s.checked_add(jiff::Span::new().days(7 * i as i64)).ok());
             let has_live = live_session.is_some();
+            // Due times are the same for every item of a week: compute them once.
+            let end_due = end_of_week(course, start);
+            let pre_due = main_slot.map(|slot| due_at(course, start, slot.day, slot.time));
             let mut items: Vec<Item> = items
                 .into_iter()
                 .map(|(index, mode)| {
@@ -176,9 +179,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                             let before_live = has_live
                                 && plan.pattern == Pattern::Flipped
                                 && is_pre_work(activity.kind);
-                            let due = match (before_live, main_slot) {
-                                (true, Some(slot)) => due_at(course, start, slot.day, slot.time),
-                                _ => end_of_week(course, start),
+                            let due = match (before_live, &pre_due) {
+                                (true, Some(due)) => due.clone(),
+                                _ => end_due.clone(),
                             };
                             Item {
                                 activity: index,
@@ -312,9 +315,34 @@ fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
     segments
 }
 
+/// Weeks as compact ranges: `1-3, 5, 7-9`.
+pub fn format_weeks(weeks: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < weeks.len() {
+        let mut j = i;
+        while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
+            j += 1;
+        }
+        parts.push(if i == j {
+            weeks[i].to_string()
+        } else {
+            format!("{}-{}", weeks[i], weeks[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weeks_print_as_ranges() {
+        assert_eq!(format_weeks(&[1, 2, 3, 5, 7, 8]), "1-3, 5, 7-8");
+        assert_eq!(format_weeks(&[]), "");
+    }
 
     #[test]
     fn short_sessions_are_not_split() {
@@ -335,23 +363,4 @@ mod tests {
         assert_eq!(focus, vec![0, 1, 0, 1]);
         assert!(s.iter().all(|s| s.minutes <= FOCUS_MINUTES));
     }
-}
-
-/// Weeks as compact ranges: `1-3, 5, 7-9`.
-pub fn format_weeks(weeks: &[u32]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < weeks.len() {
-        let mut j = i;
-        while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
-            j += 1;
-        }
-        parts.push(if i == j {
-            weeks[i].to_string()
-        } else {
-            format!("{}-{}", weeks[i], weeks[j])
-        });
-        i = j + 1;
-    }
-    parts.join(", ")
 }

@@ -27,13 +27,22 @@ pub fn load_errors(text: &str) -> Vec<(String, usize, usize, String, Option<Stri
 }
 
 /// Diagnostics as `(rule, line, column, message, help)`.
-pub fn located(text: &str, diags: &[Diagnostic]) -> Vec<(String, usize, usize, String, Option<String>)> {
+pub fn located(
+    text: &str,
+    diags: &[Diagnostic],
+) -> Vec<(String, usize, usize, String, Option<String>)> {
     let index = LineIndex::new(text);
     diags
         .iter()
         .map(|d| {
             let at = index.line_col(text, d.span.unwrap_or_default().start);
-            (d.rule.to_string(), at.line, at.column, d.message.clone(), d.help.clone())
+            (
+                d.rule.to_string(),
+                at.line,
+                at.column,
+                d.message.clone(),
+                d.help.clone(),
+            )
         })
         .collect()
 }
