@@ -88,7 +88,7 @@ fn kind_in(activity: &Activity, kinds: &[K]) -> bool {
 }
 
 fn kind_detail(activity: &Activity, what: &str) -> String {
-    format!("a {} {what}", activity.kind)
+    format!("a {} activity {what}", activity.kind)
 }
 
 /// Content types that make this kind of activity worth doing live, per the seed.

@@ -273,8 +273,11 @@ fn session(course: &Course, live: &[usize]) -> LiveSession {
     }
 }
 
-/// Cut live work into at most 25-minute focus segments with 5-minute breaks, taking the
+/// Cut live work into focus segments of at most 25 minutes with 5-minute breaks, taking the
 /// activities in turn so consecutive segments change activity type.
+///
+/// Each activity is cut into equal chunks (60 minutes: 20/20/20, not 25/25/10), so no segment
+/// is a five-minute scrap.
 fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
     let total: u32 = parts.iter().map(|p| p.1).sum();
     if total <= SEGMENT_ABOVE_MINUTES {
@@ -287,32 +290,36 @@ fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
             })
             .collect();
     }
-    let mut remaining: Vec<(usize, u32)> = parts.to_vec();
+    let chunks: Vec<Vec<u32>> = parts.iter().map(|&(_, minutes)| even_chunks(minutes)).collect();
+    let rounds = chunks.iter().map(Vec::len).max().unwrap_or(0);
     let mut segments = Vec::new();
-    let mut turn = 0;
-    while remaining.iter().any(|p| p.1 > 0) {
-        while remaining[turn % remaining.len()].1 == 0 {
-            turn += 1;
-        }
-        let len = remaining.len();
-        let part = &mut remaining[turn % len];
-        let chunk = part.1.min(FOCUS_MINUTES);
-        part.1 -= chunk;
-        if !segments.is_empty() {
+    for round in 0..rounds {
+        for (&(activity, _), pieces) in parts.iter().zip(&chunks) {
+            let Some(&minutes) = pieces.get(round) else {
+                continue;
+            };
+            if !segments.is_empty() {
+                segments.push(Segment {
+                    kind: SegmentKind::Break,
+                    minutes: BREAK_MINUTES,
+                    activity: None,
+                });
+            }
             segments.push(Segment {
-                kind: SegmentKind::Break,
-                minutes: BREAK_MINUTES,
-                activity: None,
+                kind: SegmentKind::Focus,
+                minutes,
+                activity: Some(activity),
             });
         }
-        segments.push(Segment {
-            kind: SegmentKind::Focus,
-            minutes: chunk,
-            activity: Some(part.0),
-        });
-        turn += 1;
     }
     segments
+}
+
+/// `minutes` in the fewest chunks of at most 25, as equal as whole minutes allow.
+fn even_chunks(minutes: u32) -> Vec<u32> {
+    let n = minutes.div_ceil(FOCUS_MINUTES).max(1);
+    let (base, extra) = (minutes / n, minutes % n);
+    (0..n).map(|i| base + u32::from(i < extra)).collect()
 }
 
 /// Weeks as compact ranges: `1-3, 5, 7-9`.
@@ -353,7 +360,7 @@ mod tests {
     fn long_sessions_get_25_5_rhythm() {
         let s = split(0, 60);
         let minutes: Vec<u32> = s.iter().map(|s| s.minutes).collect();
-        assert_eq!(minutes, vec![25, 5, 25, 5, 10]);
+        assert_eq!(minutes, vec![20, 5, 20, 5, 20]);
     }
 
     #[test]
@@ -361,6 +368,8 @@ mod tests {
         let s = interleave(&[(0, 50), (1, 30)]);
         let focus: Vec<usize> = s.iter().filter_map(|s| s.activity).collect();
         assert_eq!(focus, vec![0, 1, 0, 1]);
+        let minutes: Vec<u32> = s.iter().map(|s| s.minutes).collect();
+        assert_eq!(minutes, vec![25, 5, 15, 5, 25, 5, 15]);
         assert!(s.iter().all(|s| s.minutes <= FOCUS_MINUTES));
     }
 }
