@@ -290,7 +290,10 @@ fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
             })
             .collect();
     }
-    let chunks: Vec<Vec<u32>> = parts.iter().map(|&(_, minutes)| even_chunks(minutes)).collect();
+    let chunks: Vec<Vec<u32>> = parts
+        .iter()
+        .map(|&(_, minutes)| even_chunks(minutes))
+        .collect();
     let rounds = chunks.iter().map(Vec::len).max().unwrap_or(0);
     let mut segments = Vec::new();
     for round in 0..rounds {
