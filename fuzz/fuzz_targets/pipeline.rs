@@ -1,0 +1,34 @@
+//! The whole pipeline on structured course input: load, plan, schedule, every renderer.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use mixplan::course::Mode;
+use mixplan::render::{self, Format, Style};
+
+mod course_gen {
+    include!("../../tests/common/course_gen.rs");
+}
+
+fuzz_target!(|input: course_gen::FuzzCourse| {
+    let text = input.to_toml();
+    let loaded = mixplan::course::load(&text);
+    let Some(course) = loaded.course else {
+        assert!(!loaded.diagnostics.is_empty());
+        return;
+    };
+    let rec = mixplan::recommend(course);
+    assert_eq!(rec.plan.decisions.len(), rec.course.activities.len());
+    for d in &rec.plan.decisions {
+        if let Some(pinned) = rec.course.activities[d.index].mode {
+            assert_eq!(d.mode, pinned);
+        }
+        assert!(d.mode == Mode::Sync || d.mode == Mode::Async);
+    }
+    for format in [Format::Table, Format::Json, Format::Markdown] {
+        let out = render::recommendation(&rec, format, Style::PLAIN);
+        if format == Format::Json {
+            serde_json::from_str::<serde_json::Value>(&out).expect("valid JSON");
+        }
+        let _ = render::schedule(&rec, format, Style::PLAIN);
+    }
+});

@@ -1,0 +1,47 @@
+//! Proptest mirrors of the fuzz targets in `fuzz/`, so CI covers their invariants on every push.
+
+#[path = "common/course_gen.rs"]
+mod course_gen;
+
+use arbitrary::{Arbitrary, Unstructured};
+use mixplan::render::{self, Format, Style};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// Mirror of `fuzz_targets/pipeline.rs`: a generated course loads, plans, schedules and
+    /// renders in every format, and its JSON parses.
+    #[test]
+    fn pipeline_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let mut u = Unstructured::new(&bytes);
+        let Ok(input) = course_gen::FuzzCourse::arbitrary(&mut u) else { return Ok(()) };
+        let text = input.to_toml();
+        let course = match mixplan::course::parse(&text) {
+            Ok(course) => course,
+            Err(diags) => panic!("the generator writes valid courses, got {diags:#?}\n{text}"),
+        };
+        let rec = mixplan::recommend(course);
+        prop_assert_eq!(rec.plan.decisions.len(), rec.course.activities.len());
+        for format in [Format::Table, Format::Json, Format::Markdown] {
+            let out = render::recommendation(&rec, format, Style::PLAIN);
+            if format == Format::Json {
+                prop_assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
+            }
+            let _ = render::schedule(&rec, format, Style::PLAIN);
+        }
+    }
+
+    /// Mirror of `fuzz_targets/load.rs`: arbitrary bytes never panic the loader, a failure
+    /// always carries a diagnostic, and every span lies inside the text.
+    #[test]
+    fn loader_spans_stay_inside_the_text(bytes in proptest::collection::vec(any::<u8>(), 0..1024)) {
+        let (text, loaded) = mixplan::course::load_bytes(&bytes);
+        prop_assert!(loaded.course.is_some() || !loaded.diagnostics.is_empty());
+        for d in &loaded.diagnostics {
+            if let Some(span) = d.span {
+                prop_assert!(span.start <= span.end && span.end <= text.len() + 1);
+            }
+        }
+    }
+}
