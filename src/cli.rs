@@ -146,7 +146,7 @@ pub struct InitArgs {
 pub enum Template {
     /// A general online course: mixed students, a flipped weekly rhythm.
     General,
-    /// Working adults and caregivers: mostly self-paced, one short evening session.
+    /// Working adults and caregivers: mostly self-paced, one evening session a week.
     EveningAdults,
     /// Students across many time zones: alternating weeks, slots chosen for coverage.
     International,

@@ -358,6 +358,53 @@ fn course_schema_rejects_what_the_loader_rejects() {
     }
 }
 
+/// taplo (the engine of Even Better TOML) is optional: CI installs only check-jsonschema.
+#[test]
+fn taplo_accepts_the_examples_and_rejects_an_unknown_key_when_installed() {
+    let Some(taplo) = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join("taplo"))
+            .find(|path| path.is_file())
+    }) else {
+        eprintln!(
+            "note: taplo is not on PATH; skipping (pip install taplo, or cargo install taplo-cli)"
+        );
+        return;
+    };
+    let schema = format!(
+        "file://{}",
+        root().join("schema/course.schema.json").display()
+    );
+    let taplo_check = |file: &Path| {
+        Process::new(&taplo)
+            .args(["check", "--no-auto-config", "--schema", &schema])
+            .arg(file)
+            .output()
+            .expect("taplo runs")
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    for path in course_inputs(dir.path()) {
+        let output = taplo_check(&path);
+        assert!(
+            output.status.success(),
+            "taplo rejected {}:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let bad = dir.path().join("unknown-key.toml");
+    std::fs::write(
+        &bad,
+        Template::General
+            .text()
+            .replace("minutes = 5\n", "minuts = 5\n"),
+    )
+    .expect("writable");
+    let output = taplo_check(&bad);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("minuts"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // The output schemas
 

@@ -11,11 +11,6 @@
 //! zone counts adding up to at most `count`, `live_at` being on one of `live_days`, explicit
 //! weeks within the course's `weeks`, and unique activity ids.
 
-#![allow(
-    dead_code,
-    reason = "fields exist for their schema and for deserialization tests"
-)]
-
 use schemars::JsonSchema;
 use schemars::generate::SchemaSettings;
 use serde::Deserialize;
