@@ -45,6 +45,7 @@ pub struct CourseFile {
 /// The `[course]` table.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("x-taplo" = { "initKeys": ["title", "weeks"] }))]
 pub struct CourseTable {
     /// The course title, shown in every output. Required.
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
@@ -94,6 +95,7 @@ pub struct LiveAtTable {
 /// The `[students]` table.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("x-taplo" = { "initKeys": ["count"] }))]
 pub struct StudentsTable {
     /// How many students take the course, at least 1. Required.
     #[schemars(range(min = 1, max = 10_000_000))]
@@ -113,6 +115,7 @@ pub struct StudentsTable {
 /// One `[[students.zones]]` entry.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(extend("x-taplo" = { "initKeys": ["zone", "count"] }))]
 pub struct ZoneTable {
     /// IANA time zone name, e.g. `Asia/Tokyo`. Each zone may be listed once. Required.
     #[schemars(extend("examples" = ["America/New_York", "Europe/London", "Asia/Tokyo"]))]
@@ -153,7 +156,10 @@ pub struct GoalsTable {
 /// One `[[activities]]` entry: something students do, once or repeatedly.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(extend("not" = { "required": ["every", "weeks"] }))]
+#[schemars(extend(
+    "not" = { "required": ["every", "weeks"] },
+    "x-taplo" = { "initKeys": ["id", "kind", "minutes"] }
+))]
 pub struct ActivityTable {
     /// Unique id in lowercase kebab-case, e.g. `case-clinic`; outputs and checks refer to the
     /// activity by it. Required.
@@ -287,4 +293,36 @@ fn reflow(text: &str) -> String {
         out.push_str(line.trim_end());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reflow_joins_wrapped_lines_and_keeps_paragraphs_and_lists() {
+        assert_eq!(reflow("one\ntwo\n\nthree"), "one two\n\nthree");
+        assert_eq!(
+            reflow("Kinds.\n\n- `a`: A.\n- `b`: B."),
+            "Kinds.\n\n- `a`: A.\n- `b`: B."
+        );
+    }
+
+    #[test]
+    fn optional_keys_are_absent_not_null() {
+        let mut schema = serde_json::json!({
+            "anyOf": [{ "$ref": "#/$defs/Mode" }, { "type": "null" }],
+            "description": "d",
+            "properties": { "x": { "type": ["string", "null"], "format": "uint32" } },
+        });
+        tidy(&mut schema);
+        assert_eq!(
+            schema,
+            serde_json::json!({
+                "$ref": "#/$defs/Mode",
+                "description": "d",
+                "properties": { "x": { "type": "string" } },
+            })
+        );
+    }
 }
