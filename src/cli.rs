@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::course::{self, MAX_INPUT_BYTES};
+use crate::fsio::{Existing, WriteError};
 use crate::render::diagnostics::FileReport;
 use crate::render::{self, Format, Style};
 
@@ -34,6 +35,30 @@ const EXPLAIN_EXAMPLES: &str = "\
 Examples:
   mixplan explain content-transmission
   mixplan explain band-over --format json";
+
+const INIT_EXAMPLES: &str = "\
+Examples:
+  mixplan init                                  # writes course.toml here
+  mixplan init my-course.toml --template international
+  mixplan init - --template large-lecture | less";
+
+const SCHEMA_EXAMPLES: &str = "\
+Examples:
+  mixplan schema > schema/course.schema.json
+  check-jsonschema --schemafile schema/course.schema.json course.toml
+  mixplan schema recommend > recommend.schema.json";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  mixplan completions bash > ~/.local/share/bash-completion/completions/mixplan
+  mixplan completions zsh > ~/.zfunc/_mixplan
+  mixplan completions fish > ~/.config/fish/completions/mixplan.fish
+  mixplan completions powershell >> $PROFILE";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  mixplan man | man -l -
+  mixplan man --dir /usr/local/share/man/man1";
 
 /// Plan the live/self-paced mix of an online course, and check course files in CI.
 #[derive(Debug, Parser)]
@@ -91,6 +116,102 @@ pub enum Command {
     /// Show one rule's documentation, evidence and an example.
     #[command(after_help = EXPLAIN_EXAMPLES)]
     Explain(ExplainArgs),
+    /// Write a commented starter course file; never overwrites an existing file.
+    #[command(after_help = INIT_EXAMPLES)]
+    Init(InitArgs),
+    /// Print the JSON Schema of the course file (for editors and validators) or of a JSON output.
+    #[command(after_help = SCHEMA_EXAMPLES)]
+    Schema(SchemaArgs),
+    /// Print shell completions for bash, zsh, fish, elvish or PowerShell.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a directory.
+    #[command(after_help = MAN_EXAMPLES)]
+    Man(ManArgs),
+}
+
+/// Arguments of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the course (`-` prints it to standard output).
+    #[arg(value_name = "FILE", default_value = "course.toml")]
+    pub file: PathBuf,
+    /// The starting point.
+    #[arg(long, short, value_enum, default_value_t = Template::General)]
+    pub template: Template,
+}
+
+/// Starter courses for `init`, after the seed's situations ("Choosing the Right Mix").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Template {
+    /// A general online course: mixed students, a flipped weekly rhythm.
+    General,
+    /// Working adults and caregivers: mostly self-paced, one evening session a week.
+    EveningAdults,
+    /// Students across many time zones: alternating weeks, slots chosen for coverage.
+    International,
+    /// Traditional full-time students: more live time, discussion and debate.
+    FullTime,
+    /// Hundreds of students: recorded content, polling and breakout rooms live.
+    LargeLecture,
+}
+
+impl Template {
+    /// The template's TOML text.
+    pub fn text(self) -> &'static str {
+        match self {
+            Template::General => include_str!("../templates/general.toml"),
+            Template::EveningAdults => include_str!("../templates/evening-adults.toml"),
+            Template::International => include_str!("../templates/international.toml"),
+            Template::FullTime => include_str!("../templates/full-time.toml"),
+            Template::LargeLecture => include_str!("../templates/large-lecture.toml"),
+        }
+    }
+
+    /// The name as written on the command line.
+    pub fn name(self) -> String {
+        self.to_possible_value()
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Which JSON Schema `schema` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemaKind {
+    /// The course file (TOML), for editors and `check-jsonschema`.
+    Course,
+    /// The output of `recommend --format json`.
+    Recommend,
+    /// The output of `schedule --format json`.
+    Schedule,
+    /// The output of `check --format json`.
+    Check,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema to print.
+    #[arg(value_enum, default_value_t = SchemaKind::Course)]
+    pub kind: SchemaKind,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to generate completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write `mixplan.1` and one page per command (`mixplan-recommend.1`, ...) into this
+    /// directory instead of printing the main page.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `recommend` and `schedule`.
@@ -188,7 +309,64 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Ok(Outcome::Success)
         }
         Command::Explain(args) => explain(&args),
+        Command::Init(args) => init(&args),
+        Command::Schema(args) => {
+            let schema = match args.kind {
+                SchemaKind::Course => course::schema::course_schema(),
+                SchemaKind::Recommend => render::output_schema::recommend(),
+                SchemaKind::Schedule => render::output_schema::schedule(),
+                SchemaKind::Check => render::output_schema::check(),
+            };
+            emit(&render::pretty(&schema))?;
+            Ok(Outcome::Success)
+        }
+        Command::Completions(args) => {
+            let mut text = Vec::new();
+            clap_complete::generate(args.shell, &mut Cli::command(), "mixplan", &mut text);
+            emit(&String::from_utf8(text).context("completions are UTF-8")?)?;
+            Ok(Outcome::Success)
+        }
+        Command::Man(args) => man(&args),
     }
+}
+
+fn init(args: &InitArgs) -> Result<Outcome> {
+    let text = args.template.text();
+    if args.file == Path::new("-") {
+        emit(text)?;
+        return Ok(Outcome::Success);
+    }
+    match crate::fsio::write_atomic(&args.file, text.as_bytes(), &[], Existing::Keep) {
+        Ok(()) => {}
+        Err(err @ WriteError::AlreadyExists(_)) => anyhow::bail!(
+            "{err}; pick another file name, or print the template with `mixplan init - --template {}`",
+            args.template.name()
+        ),
+        Err(err) => return Err(err.into()),
+    }
+    let path = args.file.display();
+    let _ = writeln!(
+        io::stderr(),
+        "wrote {path} (template `{}`)\nnext: edit it, then run `mixplan recommend {path}`",
+        args.template.name()
+    );
+    Ok(Outcome::Success)
+}
+
+fn man(args: &ManArgs) -> Result<Outcome> {
+    let command = Cli::command();
+    match &args.dir {
+        Some(dir) => {
+            clap_mangen::generate_to(command, dir)
+                .with_context(|| format!("cannot write man pages into `{}`", dir.display()))?;
+        }
+        None => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command).render(&mut page)?;
+            emit(&String::from_utf8(page).context("the man page is UTF-8")?)?;
+        }
+    }
+    Ok(Outcome::Success)
 }
 
 fn explain(args: &ExplainArgs) -> Result<Outcome> {

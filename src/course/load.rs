@@ -17,6 +17,49 @@ use crate::suggest::did_you_mean;
 /// Largest course file mixplan reads, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
+// The keys each table accepts. Public so that the JSON Schema (`course::schema`) can be tested
+// against them: a key added here and not there, or the reverse, fails a test.
+
+/// Keys of the top level of a course file.
+pub const FILE_KEYS: &[&str] = &[
+    "course",
+    "students",
+    "content",
+    "goals",
+    "activities",
+    "check",
+];
+/// Keys of `[course]`.
+pub const COURSE_KEYS: &[&str] = &[
+    "title",
+    "weeks",
+    "delivery",
+    "start",
+    "timezone",
+    "sync_hours",
+    "pattern",
+    "live_days",
+    "live_at",
+];
+/// Keys of `live_at = { ... }` in `[course]`.
+pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
+/// Keys of `[students]`.
+pub const STUDENTS_KEYS: &[&str] = &["count", "populations", "reliable_internet", "zones"];
+/// Keys of one `[[students.zones]]` entry.
+pub const ZONE_KEYS: &[&str] = &["zone", "count", "available"];
+/// Keys of `[content]`.
+pub const CONTENT_KEYS: &[&str] = &["types"];
+/// Keys of `[goals]`.
+pub const GOALS_KEYS: &[&str] = &["focus"];
+/// Keys of one `[[activities]]` entry.
+pub const ACTIVITY_KEYS: &[&str] = &[
+    "id", "title", "kind", "minutes", "every", "weeks", "mode", "recorded",
+];
+/// Keys of `[check]`.
+pub const CHECK_KEYS: &[&str] = &["allow"];
+/// Keys of one `{ rule = "...", reason = "..." }` entry of `[check] allow`.
+pub const ALLOW_KEYS: &[&str] = &["rule", "reason"];
+
 /// The result of loading a course file: the course when it is usable, and every problem found.
 #[derive(Debug)]
 pub struct Loaded {
@@ -418,17 +461,7 @@ impl Reader {
             "the course file",
             Span::new(root_span.start, root_span.start),
         );
-        self.unknown_keys(
-            &file,
-            &[
-                "course",
-                "students",
-                "content",
-                "goals",
-                "activities",
-                "check",
-            ],
-        );
+        self.unknown_keys(&file, FILE_KEYS);
         let meta = match self.table(&file, "course", "[course]") {
             Some(place) => self.meta(&place),
             None => {
@@ -459,7 +492,7 @@ impl Reader {
         };
         let content = match self.table(&file, "content", "[content]") {
             Some(place) => {
-                self.unknown_keys(&place, &["types"]);
+                self.unknown_keys(&place, CONTENT_KEYS);
                 self.enum_list(
                     &place,
                     "types",
@@ -474,7 +507,7 @@ impl Reader {
         };
         let goals = match self.table(&file, "goals", "[goals]") {
             Some(place) => {
-                self.unknown_keys(&place, &["focus"]);
+                self.unknown_keys(&place, GOALS_KEYS);
                 self.enum_list(&place, "focus", "goal", Goal::NAMES, Goal::from_name)
                     .map(|(v, _)| v)
                     .unwrap_or_default()
@@ -500,20 +533,7 @@ impl Reader {
     }
 
     fn meta(&mut self, place: &Place<'_, '_>) -> Option<CourseMeta> {
-        self.unknown_keys(
-            place,
-            &[
-                "title",
-                "weeks",
-                "delivery",
-                "start",
-                "timezone",
-                "sync_hours",
-                "pattern",
-                "live_days",
-                "live_at",
-            ],
-        );
+        self.unknown_keys(place, COURSE_KEYS);
         let title = match self.string(place, "title", Some("\"Course title\"")) {
             Some((title, span)) if title.trim().is_empty() => {
                 self.error("invalid-value", span, "`title` must not be empty".into());
@@ -673,7 +693,7 @@ impl Reader {
             return Some(None);
         }
         let at = self.table(place, "live_at", "`live_at`")?;
-        self.unknown_keys(&at, &["day", "time"]);
+        self.unknown_keys(&at, LIVE_AT_KEYS);
         let day = self.string(&at, "day", Some("\"wed\""));
         let time = self.string(&at, "time", Some("\"18:00\""));
         let day = day.and_then(|(text, span)| {
@@ -711,10 +731,7 @@ impl Reader {
     }
 
     fn students(&mut self, place: &Place<'_, '_>) -> Option<Students> {
-        self.unknown_keys(
-            place,
-            &["count", "populations", "reliable_internet", "zones"],
-        );
+        self.unknown_keys(place, STUDENTS_KEYS);
         let count = self
             .integer(place, "count", Some("30"), (1, 10_000_000))
             .map(|(n, _)| n as u32);
@@ -790,7 +807,7 @@ impl Reader {
                 format!("[[students.zones]] #{}", i + 1),
                 span_of(item),
             );
-            self.unknown_keys(&zone_place, &["zone", "count", "available"]);
+            self.unknown_keys(&zone_place, ZONE_KEYS);
             let zone = self
                 .string(&zone_place, "zone", Some("\"Asia/Tokyo\""))
                 .and_then(|(name, span)| self.zone_name(name, span).map(|z| (z, span)));
@@ -855,7 +872,7 @@ impl Reader {
     }
 
     fn check(&mut self, place: &Place<'_, '_>) -> CheckConfig {
-        self.unknown_keys(place, &["allow"]);
+        self.unknown_keys(place, CHECK_KEYS);
         let mut config = CheckConfig::default();
         let Some((array, _)) = self.array(place, "allow") else {
             return config;
@@ -869,7 +886,7 @@ impl Reader {
                 }),
                 DeValue::Table(table) => {
                     let entry = Place::new(table, "an `allow` entry", span_of(item));
-                    self.unknown_keys(&entry, &["rule", "reason"]);
+                    self.unknown_keys(&entry, ALLOW_KEYS);
                     let rule = self.string(&entry, "rule", Some("\"rule-id\""));
                     let reason = self.string(&entry, "reason", None);
                     if let Some((rule, span)) = rule {
@@ -967,12 +984,7 @@ impl Reader {
     }
 
     fn activity(&mut self, place: &Place<'_, '_>, course_weeks: Option<u32>) -> Option<Activity> {
-        self.unknown_keys(
-            place,
-            &[
-                "id", "title", "kind", "minutes", "every", "weeks", "mode", "recorded",
-            ],
-        );
+        self.unknown_keys(place, ACTIVITY_KEYS);
         let id = self
             .string(place, "id", Some("\"my-activity\""))
             .and_then(|(id, span)| {

@@ -6,8 +6,13 @@
 
 mod load;
 mod names;
+pub mod schema;
 
-pub use load::{Loaded, MAX_INPUT_BYTES, is_kebab_case, load, load_bytes};
+pub use load::{
+    ACTIVITY_KEYS, ALLOW_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS, FILE_KEYS, GOALS_KEYS,
+    LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, STUDENTS_KEYS, ZONE_KEYS, is_kebab_case, load,
+    load_bytes,
+};
 pub use names::{
     ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday,
 };

@@ -3,17 +3,19 @@
 //! Each is an enum whose names are written in the file exactly as listed in `NAMES`; the loader
 //! uses that list both to parse and to suggest the closest name for a misspelling.
 
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+// Only doc comments are accepted on the enum and its variants: they become the JSON Schema's
+// description of the type and of each allowed name (`mixplan schema`).
 macro_rules! named_enum {
     (
-        $(#[$meta:meta])*
-        $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)? }
+        $(#[doc = $doc:literal])*
+        $name:ident { $( $(#[doc = $vdoc:literal])* $variant:ident = $text:literal ),+ $(,)? }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum $name {
-            $( $(#[$vmeta])* $variant ),+
+            $( $(#[doc = $vdoc])* $variant ),+
         }
 
         impl $name {
@@ -49,7 +51,54 @@ macro_rules! named_enum {
                 serializer.serialize_str(self.as_str())
             }
         }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
+                $name::from_name(&text)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&text, $name::NAMES))
+            }
+        }
+
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let descriptions = [$(doc_text(&[$($vdoc),*])),+];
+                enum_schema(&doc_text(&[$($doc),*]), $name::NAMES, &descriptions)
+            }
+        }
     };
+}
+
+/// A doc comment's lines as one paragraph.
+fn doc_text(lines: &[&str]) -> String {
+    let words: Vec<&str> = lines
+        .iter()
+        .map(|line| line.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// A string enum with a description per allowed name: `enum` for validators and completion, and
+/// the per-name texts where editors look for them (`x-taplo` for taplo / Even Better TOML,
+/// `enumDescriptions` for VS Code's JSON and YAML services).
+fn enum_schema(description: &str, names: &[&str], descriptions: &[String]) -> schemars::Schema {
+    let listed: Vec<String> = names
+        .iter()
+        .zip(descriptions)
+        .map(|(name, text)| format!("- `{name}`: {text}"))
+        .collect();
+    schemars::json_schema!({
+        "type": "string",
+        "description": format!("{description}\n\n{}", listed.join("\n")),
+        "enum": names,
+        "enumDescriptions": descriptions,
+        "x-taplo": { "docs": { "enumValues": descriptions } },
+    })
 }
 
 named_enum! {

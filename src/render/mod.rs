@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod diagnostics;
 pub mod json;
 pub mod markdown;
+pub mod output_schema;
 pub mod table;
 
 use crate::Recommendation;

@@ -1,0 +1,328 @@
+//! The JSON Schema of the course file, for editors (taplo / Even Better TOML) and validators
+//! (check-jsonschema), printed by `mixplan schema`.
+//!
+//! The loader in `load.rs` walks the TOML tree by hand to report every error at once, so it has
+//! no serde types to derive a schema from. The types here mirror the file's shape for schemars
+//! only; their doc comments are the hover texts editors show. Two tests keep them honest: every
+//! object's properties equal the loader's key list for that table, and every example and `init`
+//! template deserializes into them and validates against the schema.
+//!
+//! What JSON Schema cannot say is left to the loader: IANA zone names (the bundled database),
+//! zone counts adding up to at most `count`, `live_at` being on one of `live_days`, explicit
+//! weeks within the course's `weeks`, and unique activity ids.
+
+use schemars::JsonSchema;
+use schemars::generate::SchemaSettings;
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::names::{
+    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday,
+};
+
+/// A mixplan course file: the course, its students, content and goals, and its activities.
+/// `mixplan recommend` decides for every activity whether it runs live (sync) or self-paced
+/// (async), and `mixplan check` reviews the design.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "mixplan course file")]
+pub struct CourseFile {
+    /// The course itself: title, length, delivery, calendar and live-time settings.
+    pub course: CourseTable,
+    /// Who takes the course: head count, populations, connectivity and time zones.
+    pub students: StudentsTable,
+    /// What kind of content the course teaches; shapes which mode suits each activity.
+    pub content: Option<ContentTable>,
+    /// What the course is for; community and collaboration goals call for more live time.
+    pub goals: Option<GoalsTable>,
+    /// The course's activities, each planned as live (sync) or self-paced (async). At least one.
+    #[schemars(length(min = 1))]
+    pub activities: Vec<ActivityTable>,
+    /// Deliberate exceptions for `mixplan check`.
+    pub check: Option<CheckTable>,
+}
+
+/// The `[course]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("x-taplo" = { "initKeys": ["title", "weeks"] }))]
+pub struct CourseTable {
+    /// The course title, shown in every output. Required.
+    #[schemars(length(min = 1), regex(pattern = r"\S"))]
+    pub title: String,
+    /// Number of course weeks, 1 to 104. Required.
+    #[schemars(range(min = 1, max = 104))]
+    pub weeks: u32,
+    /// How the course is delivered. Default `online`; the weekly live-hours band applies to
+    /// online courses.
+    #[schemars(extend("default" = "online"))]
+    pub delivery: Option<Delivery>,
+    /// First day of week 1, as a TOML date without quotes (`start = 2027-01-11`). Gives real
+    /// dates, daylight-saving-correct times and calendar files. A quoted string is rejected by
+    /// mixplan even though it matches this schema.
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub start: Option<toml::value::Datetime>,
+    /// The organizer's IANA time zone, e.g. `America/New_York`; live slots and due times are
+    /// given in it. Default `UTC`.
+    #[schemars(extend("default" = "UTC", "examples" = ["America/New_York", "Europe/Berlin", "Asia/Tokyo"]))]
+    pub timezone: Option<String>,
+    /// The weekly live-hours band `[minimum, maximum]`, in hours (0 to 168). Default
+    /// `[1.0, 3.0]`: one to three live hours a week suit fully online courses.
+    #[schemars(inner(range(min = 0, max = 168)), extend("default" = [1.0, 3.0]))]
+    pub sync_hours: Option<[f64; 2]>,
+    /// How live and self-paced work are arranged week by week. Default `auto`.
+    #[schemars(extend("default" = "auto"))]
+    pub pattern: Option<Pattern>,
+    /// Weekdays allowed for live sessions, in the organizer's zone. Default Monday to Friday.
+    #[schemars(length(min = 1), extend("uniqueItems" = true, "default" = ["mon", "tue", "wed", "thu", "fri"]))]
+    pub live_days: Option<Vec<Weekday>>,
+    /// Pin the weekly live slot instead of letting mixplan search for the best one, e.g.
+    /// `live_at = { day = "wed", time = "18:00" }` (organizer's zone).
+    pub live_at: Option<LiveAtTable>,
+}
+
+/// A pinned weekly live slot, in the organizer's zone.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LiveAtTable {
+    /// Weekday of the live session; must be one of `live_days` when those are given.
+    pub day: Weekday,
+    /// Start time on a 24-hour clock, `HH:MM`.
+    #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), extend("examples" = ["18:00"]))]
+    pub time: String,
+}
+
+/// The `[students]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("x-taplo" = { "initKeys": ["count"] }))]
+pub struct StudentsTable {
+    /// How many students take the course, at least 1. Required.
+    #[schemars(range(min = 1, max = 10_000_000))]
+    pub count: u32,
+    /// The student populations present; working adults, international students and caregivers
+    /// need more flexibility, full-time students can take more live time.
+    #[schemars(extend("uniqueItems" = true))]
+    pub populations: Option<Vec<Population>>,
+    /// Share of students with a dependable internet connection, 0 to 1 (0.85 for 85%).
+    #[schemars(range(min = 0, max = 1))]
+    pub reliable_internet: Option<f64>,
+    /// Where the students are, one entry per time zone; live slots are chosen so that as many
+    /// as possible can attend. The counts may add up to less than `count`.
+    pub zones: Option<Vec<ZoneTable>>,
+}
+
+/// One `[[students.zones]]` entry.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("x-taplo" = { "initKeys": ["zone", "count"] }))]
+pub struct ZoneTable {
+    /// IANA time zone name, e.g. `Asia/Tokyo`. Each zone may be listed once. Required.
+    #[schemars(extend("examples" = ["America/New_York", "Europe/London", "Asia/Tokyo"]))]
+    pub zone: String,
+    /// Students in this zone. Required.
+    #[schemars(range(min = 0, max = 10_000_000))]
+    pub count: u32,
+    /// Local window in which these students can attend live sessions, `HH:MM-HH:MM`
+    /// (24-hour clock; it may wrap past midnight, e.g. `20:00-02:00`). Default `08:00-22:00`.
+    #[schemars(
+        regex(pattern = r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*-\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$"),
+        extend("default" = "08:00-22:00")
+    )]
+    pub available: Option<String>,
+}
+
+/// The `[content]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContentTable {
+    /// The kinds of content the course teaches. Procedural skills, complex concepts and
+    /// discussion-heavy topics favour live sessions; foundational knowledge, reading and
+    /// practice suit self-paced work.
+    #[schemars(extend("uniqueItems" = true))]
+    pub types: Option<Vec<ContentType>>,
+}
+
+/// The `[goals]` table.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GoalsTable {
+    /// What the course is for. Community and collaboration need more live time; knowledge
+    /// acquisition and skill development succeed with less.
+    #[schemars(extend("uniqueItems" = true))]
+    pub focus: Option<Vec<Goal>>,
+}
+
+/// One `[[activities]]` entry: something students do, once or repeatedly.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend(
+    "not" = { "required": ["every", "weeks"] },
+    "x-taplo" = { "initKeys": ["id", "kind", "minutes"] }
+))]
+pub struct ActivityTable {
+    /// Unique id in lowercase kebab-case, e.g. `case-clinic`; outputs and checks refer to the
+    /// activity by it. Required.
+    #[schemars(
+        length(min = 1, max = 64),
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
+    pub id: String,
+    /// A human title, shown instead of the id where there is room.
+    pub title: Option<String>,
+    /// What the activity is; decides most of its scoring. Required.
+    pub kind: ActivityKind,
+    /// Minutes per occurrence, 1 to 600. Required.
+    #[schemars(range(min = 1, max = 600))]
+    pub minutes: u32,
+    /// How often the activity occurs. Default `week`. Do not combine with `weeks`.
+    #[schemars(extend("default" = "week"))]
+    pub every: Option<Every>,
+    /// The exact weeks (1-based, within the course's `weeks`) in which the activity occurs,
+    /// instead of `every`, e.g. `[1, 5, 9]`.
+    #[schemars(length(min = 1), inner(range(min = 1, max = 104)), extend("uniqueItems" = true))]
+    pub weeks: Option<Vec<u32>>,
+    /// Pin the mode instead of letting mixplan decide: `sync` (live) or `async` (self-paced).
+    pub mode: Option<Mode>,
+    /// Whether a live occurrence is recorded for students who cannot attend. Default `true`.
+    #[schemars(extend("default" = true))]
+    pub recorded: Option<bool>,
+}
+
+/// The `[check]` table: deliberate exceptions for `mixplan check`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CheckTable {
+    /// Rule ids not reported for this file, each a plain id (`"live-lecture"`) or a table that
+    /// says why (`{ rule = "live-lecture", reason = "guest speaker" }`). `mixplan rules` lists
+    /// the ids.
+    pub allow: Option<Vec<AllowEntry>>,
+}
+
+/// One exception: a rule id, or a rule id with the reason it is deliberate.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AllowEntry {
+    /// A rule id, e.g. `live-lecture`.
+    Rule(String),
+    /// A rule id and why the exception is deliberate.
+    Explained(AllowTable),
+}
+
+/// An exception with its reason.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AllowTable {
+    /// The rule id, e.g. `live-lecture`. Required.
+    pub rule: String,
+    /// Why the exception is deliberate.
+    pub reason: Option<String>,
+}
+
+/// The course file's JSON Schema (draft 2020-12), as `mixplan schema` prints it.
+pub fn course_schema() -> Value {
+    let schema = SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<CourseFile>();
+    let mut value = schema.to_value();
+    tidy(&mut value);
+    value
+}
+
+/// Adapt schemars' output to a TOML file read by editors:
+///
+/// - TOML has no null, so an optional key is simply absent: drop the `null` that schemars allows
+///   for `Option` fields (`anyOf [T, null]`, `type: [T, "null"]`);
+/// - drop schemars' Rust-specific formats (`uint32`, `double`), which validators ignore and
+///   editors show as noise, keeping the standard `date`;
+/// - join the lines of wrapped doc comments, so hover texts reflow; paragraph breaks and list
+///   items (`\n- `) stay.
+fn tidy(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::Array(any_of)) = map.get("anyOf")
+                && any_of.len() == 2
+                && any_of.iter().any(is_null_schema)
+            {
+                let kept = any_of.iter().find(|s| !is_null_schema(s)).cloned();
+                map.remove("anyOf");
+                if let Some(Value::Object(kept)) = kept {
+                    for (key, value) in kept {
+                        map.entry(key).or_insert(value);
+                    }
+                }
+            }
+            if let Some(Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            if map.get("format").is_some_and(|f| f != "date") {
+                map.remove("format");
+            }
+            if let Some(Value::String(text)) = map.get_mut("description") {
+                *text = reflow(text);
+            }
+            map.values_mut().for_each(tidy);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
+}
+
+fn is_null_schema(schema: &Value) -> bool {
+    schema.get("type").is_some_and(|t| t == "null")
+        && schema.as_object().is_some_and(|m| m.len() == 1)
+}
+
+/// Join wrapped lines; keep blank lines and list items.
+fn reflow(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            let paragraph_break = line.is_empty() || lines[i - 1].is_empty();
+            out.push(if paragraph_break || line.starts_with("- ") {
+                '\n'
+            } else {
+                ' '
+            });
+        }
+        out.push_str(line.trim_end());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reflow_joins_wrapped_lines_and_keeps_paragraphs_and_lists() {
+        assert_eq!(reflow("one\ntwo\n\nthree"), "one two\n\nthree");
+        assert_eq!(
+            reflow("Kinds.\n\n- `a`: A.\n- `b`: B."),
+            "Kinds.\n\n- `a`: A.\n- `b`: B."
+        );
+    }
+
+    #[test]
+    fn optional_keys_are_absent_not_null() {
+        let mut schema = serde_json::json!({
+            "anyOf": [{ "$ref": "#/$defs/Mode" }, { "type": "null" }],
+            "description": "d",
+            "properties": { "x": { "type": ["string", "null"], "format": "uint32" } },
+        });
+        tidy(&mut schema);
+        assert_eq!(
+            schema,
+            serde_json::json!({
+                "$ref": "#/$defs/Mode",
+                "description": "d",
+                "properties": { "x": { "type": "string" } },
+            })
+        );
+    }
+}
