@@ -55,6 +55,25 @@ def main():
     zones = [c for c in cal.walk("VTIMEZONE")]
     if [str(z["TZID"]) for z in zones] != [expect["timezone"]]:
         fail(f"expected one VTIMEZONE {expect['timezone']}, found {[str(z['TZID']) for z in zones]}")
+    # Each observance must be a real transition of the zone (checked against the system's
+    # tz database), so clients that trust the VTIMEZONE over the TZID name still get it right.
+    tz = ZoneInfo(expect["timezone"])
+    for obs in zones[0].subcomponents:
+        onset_local = obs["DTSTART"].dt
+        before = obs["TZOFFSETFROM"].td
+        after = obs["TZOFFSETTO"].td
+        if onset_local.year < 1971 and before == after:
+            if tz.utcoffset(dt.datetime(2027, 1, 1)) != after or tz.utcoffset(dt.datetime(2027, 7, 1)) != after:
+                fail(f"fixed observance {after} does not match {expect['timezone']}")
+            continue
+        instant = (onset_local - before).replace(tzinfo=dt.timezone.utc)
+        got_before = (instant - dt.timedelta(seconds=1)).astimezone(tz).utcoffset()
+        got_after = instant.astimezone(tz).utcoffset()
+        if (got_before, got_after) != (before, after):
+            fail(f"{obs.name} at {onset_local}: file says {before}->{after}, tz database {got_before}->{got_after}")
+        if (obs.name == "DAYLIGHT") != bool(instant.astimezone(tz).dst()):
+            fail(f"{obs.name} at {onset_local} disagrees with the tz database about DST")
+    tz = None
     for event in cal.walk("VEVENT"):
         for key in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
             if key not in event:
