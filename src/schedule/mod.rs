@@ -294,10 +294,11 @@ fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfD
 fn other_zones(course: &Course) -> Vec<(String, jiff::tz::TimeZone)> {
     let mut zones: Vec<(String, jiff::tz::TimeZone)> = Vec::new();
     for z in &course.students.zones {
-        if z.zone != course.meta.timezone && !zones.iter().any(|(name, _)| *name == z.zone) {
-            if let Ok(tz) = jiff::tz::db().get(&z.zone) {
-                zones.push((z.zone.clone(), tz));
-            }
+        if z.zone != course.meta.timezone
+            && !zones.iter().any(|(name, _)| *name == z.zone)
+            && let Ok(tz) = jiff::tz::db().get(&z.zone)
+        {
+            zones.push((z.zone.clone(), tz));
         }
     }
     zones
@@ -422,6 +423,25 @@ fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
     segments
 }
 
+/// Weeks as compact ranges: `1-3, 5, 7-9`.
+pub fn format_weeks(weeks: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < weeks.len() {
+        let mut j = i;
+        while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
+            j += 1;
+        }
+        parts.push(if i == j {
+            weeks[i].to_string()
+        } else {
+            format!("{}-{}", weeks[i], weeks[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -445,23 +465,4 @@ mod tests {
         assert_eq!(focus, vec![0, 1, 0, 1]);
         assert!(s.iter().all(|s| s.minutes <= FOCUS_MINUTES));
     }
-}
-
-/// Weeks as compact ranges: `1-3, 5, 7-9`.
-pub fn format_weeks(weeks: &[u32]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < weeks.len() {
-        let mut j = i;
-        while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
-            j += 1;
-        }
-        parts.push(if i == j {
-            weeks[i].to_string()
-        } else {
-            format!("{}-{}", weeks[i], weeks[j])
-        });
-        i = j + 1;
-    }
-    parts.join(", ")
 }

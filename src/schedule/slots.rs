@@ -313,6 +313,8 @@ struct Occasion {
     civil: i64,
     /// The organizer's offset, when it is the same all day.
     origin_offset: Option<i32>,
+    /// Otherwise: the instant of every grid time, resolved once by jiff.
+    grid: Vec<i64>,
 }
 
 /// Everything the search needs, computed once per course.
@@ -373,12 +375,17 @@ impl<'c> Model<'c> {
                 let (lo, hi) = (civil - 26 * 3600, civil + 50 * 3600);
                 let origin_offset =
                     (!self.origin_line.changes_within(lo, hi)).then(|| self.origin_line.offset(lo));
-                Occasion {
+                let mut occ = Occasion {
                     week,
                     date,
                     civil,
                     origin_offset,
+                    grid: Vec::new(),
+                };
+                if origin_offset.is_none() {
+                    occ.grid = (0..GRID).map(|i| self.utc(&occ, grid_minute(i))).collect();
                 }
+                occ
             })
             .collect()
     }
@@ -386,6 +393,14 @@ impl<'c> Model<'c> {
     /// The instant (UTC seconds) of `minute` after midnight on the occasion's date, organizer's
     /// zone; nonexistent and repeated local times resolve as jiff's "compatible" rule does.
     fn utc(&self, occ: &Occasion, minute: u32) -> i64 {
+        if let Some(offset) = occ.origin_offset {
+            return occ.civil + i64::from(minute) * 60 - i64::from(offset);
+        }
+        if minute.is_multiple_of(GRID_MINUTES)
+            && let Some(&at) = occ.grid.get((minute / GRID_MINUTES) as usize)
+        {
+            return at;
+        }
         match occ.origin_offset {
             Some(offset) => occ.civil + i64::from(minute) * 60 - i64::from(offset),
             None => occ
@@ -438,6 +453,7 @@ impl<'c> Model<'c> {
     /// offsets of both do not change while a session that day could run.
     fn constant_delta(&self, occ: &Occasion, g: usize) -> Option<i64> {
         let origin = occ.origin_offset?;
+        // With a constant organizer offset these are plain arithmetic, no jiff call.
         let lo = self.utc(occ, 0);
         let hi = self.utc(occ, 1439) + i64::from(self.minutes) * 60;
         let line = &self.lines[g];
