@@ -664,3 +664,111 @@ fn validation_reports_every_zone_error_at_once() {
     let rules: Vec<&str> = loaded.diagnostics.iter().map(|d| d.rule).collect();
     assert_eq!(rules, ["unknown-zone", "invalid-value", "unknown-zone"]);
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    const ZONES: &[&str] = &[
+        "America/New_York",
+        "Asia/Tokyo",
+        "Asia/Kolkata",
+        "Asia/Kathmandu",
+        "Australia/Sydney",
+        "Australia/Lord_Howe",
+        "Europe/London",
+        "America/Santiago",
+        "Pacific/Chatham",
+        "Africa/Casablanca",
+        "UTC",
+    ];
+    const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    fn window() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            Just(None),
+            (0u32..96, 1u32..96).prop_map(|(a, len)| {
+                let (s, e) = (a * 15, (a * 15 + len * 15) % 1440);
+                (s != e).then(|| format!("{:02}:{:02}-{:02}:{:02}", s / 60, s % 60, e / 60, e % 60))
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the zones, windows, days, pin and dates: no panic, the numbers add up, the
+        /// repeat slot adds students and never overlaps the main one, and everyone is either
+        /// reached every week by some slot or named with the weeks they miss.
+        #[test]
+        fn slot_choice_invariants(
+            zones in proptest::collection::vec((0..ZONES.len(), 0u32..20, window()), 0..6),
+            days in proptest::sample::subsequence(DAYS.to_vec(), 1..=7),
+            organizer in 0..ZONES.len(),
+            start in prop_oneof![Just(None), (2020i16..2040, 1i8..=12, 1i8..=28).prop_map(Some)],
+            weeks in 1u32..30,
+            minutes in 10u32..240,
+            pin in proptest::option::of((0..7usize, 0u32..1440)),
+        ) {
+            let mut seen = std::collections::BTreeSet::new();
+            let zones: Vec<_> = zones.into_iter().filter(|z| seen.insert(z.0)).collect();
+            let count = zones.iter().map(|z| z.1).sum::<u32>() + 1;
+            let mut text = format!(
+                "[course]\ntitle = \"P\"\nweeks = {weeks}\ntimezone = \"{}\"\nlive_days = {:?}\n",
+                ZONES[organizer], days
+            );
+            if let Some((y, m, d)) = start {
+                text.push_str(&format!("start = {y:04}-{m:02}-{d:02}\n"));
+            }
+            if let Some((day, minute)) = pin {
+                if days.contains(&DAYS[day]) {
+                    text.push_str(&format!(
+                        "live_at = {{ day = \"{}\", time = \"{:02}:{:02}\" }}\n",
+                        DAYS[day], minute / 60, minute % 60
+                    ));
+                }
+            }
+            text.push_str(&format!("[students]\ncount = {count}\n"));
+            for (z, n, w) in &zones {
+                text.push_str(&format!("[[students.zones]]\nzone = \"{}\"\ncount = {n}\n", ZONES[*z]));
+                if let Some(w) = w {
+                    text.push_str(&format!("available = \"{w}\"\n"));
+                }
+            }
+            text.push_str(&format!(
+                "[[activities]]\nid = \"a\"\nkind = \"debate\"\nminutes = {minutes}\nmode = \"sync\"\n"
+            ));
+            let course = mixplan::course::parse(&text).expect("generated course is valid");
+            let rec = mixplan::recommend(course);
+            let slots = &rec.schedule.live_slots;
+            prop_assert!(!slots.is_empty() && slots.len() <= 2);
+            for slot in slots {
+                prop_assert!(slot.students_every_week <= slot.students_covered);
+                prop_assert!(slot.students_covered <= count);
+                prop_assert!(slot.coverage <= 1.0);
+                let excluded: u32 = slot.excluded.iter().map(|u| u.count).sum();
+                prop_assert_eq!(slot.students_every_week + excluded, count);
+            }
+            if let [main, repeat] = &slots[..] {
+                prop_assert!(repeat.repeat && !main.repeat);
+                let pos = |s: &mixplan::schedule::LiveSlot| {
+                    i64::from(s.day.index()) * 1440 + i64::from(s.time.minutes)
+                };
+                let gap = (pos(repeat) - pos(main)).rem_euclid(7 * 1440);
+                let m = i64::from(main.minutes);
+                prop_assert!(gap >= m && 7 * 1440 - gap >= m, "repeat overlaps the main slot");
+            }
+            // Nobody is both reached every week by some slot and listed as uncovered.
+            for u in &rec.schedule.uncovered {
+                prop_assert!(slots.iter().all(|s| s.excluded.iter().any(|e| e.zone == u.zone)));
+            }
+            let reached_every_week: u32 = slots[0]
+                .local
+                .iter()
+                .filter(|l| slots.iter().any(|s| s.local.iter().any(|x| x.zone == l.zone && x.covered)))
+                .map(|l| l.count)
+                .sum();
+            let uncovered: u32 = rec.schedule.uncovered.iter().map(|u| u.count).sum();
+            prop_assert!(reached_every_week + uncovered <= count);
+        }
+    }
+}

@@ -261,8 +261,10 @@ fn vtimezone(cal: &mut Calendar, tzid: &str, tz: &TimeZone, first: Date, last: D
     if transitions.is_empty() {
         let info = tz.to_offset_info(from);
         let offset = utc_offset(info.offset());
+        // The observance must begin no later than the first event.
+        let onset = first.min(jiff::civil::date(1970, 1, 1));
         cal.line("BEGIN:STANDARD");
-        cal.line("DTSTART:19700101T000000");
+        cal.line(&format!("DTSTART:{}T000000", compact_date(onset)));
         cal.line(&format!("TZOFFSETFROM:{offset}"));
         cal.line(&format!("TZOFFSETTO:{offset}"));
         cal.line(&format!("TZNAME:{}", text(info.abbreviation())));
