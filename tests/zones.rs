@@ -719,13 +719,13 @@ mod properties {
             if let Some((y, m, d)) = start {
                 text.push_str(&format!("start = {y:04}-{m:02}-{d:02}\n"));
             }
-            if let Some((day, minute)) = pin {
-                if days.contains(&DAYS[day]) {
-                    text.push_str(&format!(
-                        "live_at = {{ day = \"{}\", time = \"{:02}:{:02}\" }}\n",
-                        DAYS[day], minute / 60, minute % 60
-                    ));
-                }
+            if let Some((day, minute)) = pin
+                && days.contains(&DAYS[day])
+            {
+                text.push_str(&format!(
+                    "live_at = {{ day = \"{}\", time = \"{:02}:{:02}\" }}\n",
+                    DAYS[day], minute / 60, minute % 60
+                ));
             }
             text.push_str(&format!("[students]\ncount = {count}\n"));
             for (z, n, w) in &zones {
