@@ -24,7 +24,9 @@ Examples:
 const SCHEDULE_EXAMPLES: &str = "\
 Examples:
   mixplan schedule examples/international-cohort.toml
-  mixplan schedule course.toml --format json | jq '.schedule.live_slots'";
+  mixplan schedule course.toml --format json | jq '.schedule.live_slots'
+  mixplan schedule course.toml --ics course.ics
+  mixplan schedule course.toml --ics - > course.ics";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -109,7 +111,7 @@ pub enum Command {
     Recommend(PlanArgs),
     /// Print the week-by-week schedule alone.
     #[command(after_help = SCHEDULE_EXAMPLES)]
-    Schedule(PlanArgs),
+    Schedule(ScheduleArgs),
     /// List every scoring rule, decision rule, input error and check.
     #[command(after_help = RULES_EXAMPLES)]
     Rules(RulesArgs),
@@ -228,6 +230,18 @@ pub struct PlanArgs {
     pub width: Option<u16>,
 }
 
+/// Arguments of `schedule`.
+#[derive(Debug, Args)]
+pub struct ScheduleArgs {
+    /// The course file and output options.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Also write the live sessions and due times as an iCalendar file (`-`: standard output,
+    /// instead of the schedule). Needs `start` in [course].
+    #[arg(long, value_name = "FILE")]
+    pub ics: Option<PathBuf>,
+}
+
 /// Output format of `rules` and `explain`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CatalogFormat {
@@ -296,7 +310,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
         Command::Recommend(args) => plan_command(&args, cli.color, render::recommendation),
-        Command::Schedule(args) => plan_command(&args, cli.color, render::schedule),
+        Command::Schedule(args) => match &args.ics {
+            Some(ics) => schedule_with_calendar(&args.plan, ics, cli.color),
+            None => plan_command(&args.plan, cli.color, render::schedule),
+        },
         Command::Rules(args) => {
             let entries = crate::catalog::all();
             let text = match args.format {
@@ -402,6 +419,42 @@ fn plan_command(args: &PlanArgs, color: ColorChoice, renderer: Renderer) -> Resu
     };
     let rec = crate::recommend(course);
     emit(&renderer(
+        &rec,
+        args.format,
+        stdout_style(color, args.width),
+    ))?;
+    Ok(Outcome::Success)
+}
+
+/// `schedule --ics FILE`: write the calendar (atomically, never over the course file), then
+/// print the schedule as usual; with `--ics -` the calendar alone goes to standard output.
+fn schedule_with_calendar(args: &PlanArgs, ics: &Path, color: ColorChoice) -> Result<Outcome> {
+    let Some(course) = load_course(&args.course, color)? else {
+        return Ok(Outcome::InputProblems);
+    };
+    let rec = crate::recommend(course);
+    let calendar = match crate::schedule::ics::calendar(&rec.course, &rec.schedule) {
+        Ok(calendar) => calendar,
+        Err(err) => {
+            let _ = writeln!(
+                io::stderr(),
+                "error: `{}`: {err}",
+                display_path(&args.course)
+            );
+            return Ok(Outcome::InputProblems);
+        }
+    };
+    if ics == Path::new("-") {
+        emit(&calendar)?;
+        return Ok(Outcome::Success);
+    }
+    crate::fsio::write_atomic(
+        ics,
+        calendar.as_bytes(),
+        &[args.course.as_path()],
+        crate::fsio::Existing::Replace,
+    )?;
+    emit(&render::schedule(
         &rec,
         args.format,
         stdout_style(color, args.width),

@@ -66,17 +66,39 @@ impl Recommendation {
                 ),
             });
         }
-        for gap in &self.schedule.uncovered {
-            let weeks = if gap.weeks.is_empty() {
-                String::new()
-            } else {
-                format!(" in weeks {}", schedule::format_weeks(&gap.weeks))
-            };
+        for repeat in self.schedule.live_slots.iter().filter(|s| s.repeat) {
+            let reached: Vec<String> = repeat
+                .local
+                .iter()
+                .filter(|l| {
+                    l.covered
+                        && self.schedule.live_slots[0]
+                            .excluded
+                            .iter()
+                            .any(|u| u.zone == l.zone)
+                })
+                .map(|l| format!("{} ({}, {} {} local)", l.zone, l.count, l.day, l.time))
+                .collect();
             advice.push(engine::Advice {
                 rule: "live-alternative",
                 message: format!(
-                    "{} student(s) in {} cannot attend a live slot{weeks}: they watch the recording and post a written response by the week's due time (seed: FAQ \"What about students who cannot attend synchronous sessions?\")",
-                    gap.count, gap.zone
+                    "repeat the live session {} {} {} for students the main slot misses: {} (seed: Synchronous Learning, Weaknesses: fixed times shut out other time zones)",
+                    repeat.day,
+                    repeat.time,
+                    repeat.timezone,
+                    reached.join(", ")
+                ),
+            });
+        }
+        for gap in &self.schedule.uncovered {
+            let weeks = format!(" {}", render::missed_text(&gap.weeks, &gap.samples));
+            advice.push(engine::Advice {
+                rule: "live-alternative",
+                message: format!(
+                    "{} student(s) in {} cannot attend a live slot{weeks}: they watch the recording and post a written response by 23:59 their time, {} days after the session (seed: FAQ \"What about students who cannot attend synchronous sessions?\")",
+                    gap.count,
+                    gap.zone,
+                    schedule::ALTERNATIVE_DAYS
                 ),
             });
         }

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use crate::Recommendation;
 use crate::course::Course;
 use crate::engine::{Decision, Reason};
-use crate::schedule::{Due, Item, LiveSlot, Schedule, Segment, Uncovered, Week};
+use crate::schedule::{Due, Item, LiveSlot, Schedule, Segment, Uncovered, Week, WeekRef};
 
 /// Version of the JSON output; bumped only on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -97,6 +97,8 @@ fn live_slot(slot: &LiveSlot) -> Value {
         "timezone": slot.timezone,
         "minutes": slot.minutes,
         "students_covered": slot.students_covered,
+        "students_every_week": slot.students_every_week,
+        "students_added": slot.students_added,
         "coverage": slot.coverage,
         "pinned": slot.pinned,
         "repeat": slot.repeat,
@@ -106,12 +108,32 @@ fn live_slot(slot: &LiveSlot) -> Value {
             "day": l.day.as_str(),
             "time": l.time.to_string(),
             "covered": l.covered,
+            "missed": l.missed.iter().map(|w| week_ref(*w)).collect::<Vec<_>>(),
+            "shifts": l.shifts.iter().map(|s| json!({
+                "from": week_ref(s.week),
+                "day": s.day.as_str(),
+                "time": s.time.to_string(),
+            })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+        "weekly": slot.weekly.iter().map(|w| json!({
+            "week": week_ref(w.week),
+            "students": w.students,
+        })).collect::<Vec<_>>(),
+        "excluded": slot.excluded.iter().map(uncovered).collect::<Vec<_>>(),
     })
 }
 
+/// A course week as its number, or a representative week as `"january"` / `"july"`.
+fn week_ref(w: WeekRef) -> Value {
+    match (w.number(), w.sample()) {
+        (Some(n), _) => json!(n),
+        (None, Some(sample)) => json!(sample),
+        (None, None) => Value::Null,
+    }
+}
+
 fn uncovered(u: &Uncovered) -> Value {
-    json!({ "zone": u.zone, "count": u.count, "weeks": u.weeks })
+    json!({ "zone": u.zone, "count": u.count, "weeks": u.weeks, "samples": u.samples })
 }
 
 fn week(course: &Course, w: &Week) -> Value {
@@ -123,6 +145,12 @@ fn week(course: &Course, w: &Week) -> Value {
             "minutes": s.minutes,
             "segments": segments(course, &s.segments),
         })),
+        "alternatives": w.alternatives.iter().map(|a| json!({
+            "zone": a.zone,
+            "count": a.count,
+            "route": "recording-and-response",
+            "due": a.due.as_ref().map(instant),
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -142,6 +170,13 @@ fn item(course: &Course, item: &Item) -> Value {
         );
         map.insert("due_day".into(), Value::String(due.day.as_str().into()));
         map.insert("due_time".into(), Value::String(due.time.to_string()));
+        map.insert(
+            "due_local".into(),
+            due.local
+                .iter()
+                .map(|l| json!({ "zone": l.zone, "at": instant(&l.at) }))
+                .collect(),
+        );
         map.insert("before_live".into(), Value::Bool(item.before_live));
     }
     if let Some(recorded) = item.recorded {
@@ -154,9 +189,14 @@ fn item(course: &Course, item: &Item) -> Value {
 /// A due time as one unambiguous string: an RFC 9557 instant with a start date, else a weekday.
 pub fn due_text(due: &Due, timezone: &str) -> String {
     match &due.at {
-        Some(at) => at.strftime("%Y-%m-%dT%H:%M:%S%:z[%Q]").to_string(),
+        Some(at) => instant(at),
         None => format!("{} {} {timezone}", due.day, due.time),
     }
+}
+
+/// An instant as RFC 9557 text: local date-time, offset and zone name.
+pub fn instant(at: &jiff::ZonedDateTime) -> String {
+    at.strftime("%Y-%m-%dT%H:%M:%S%:z[%Q]").to_string()
 }
 
 fn segments(course: &Course, segments: &[Segment]) -> Value {

@@ -13,7 +13,7 @@ pub mod table;
 use crate::Recommendation;
 use crate::course::Mode;
 use crate::engine::Decision;
-use crate::schedule::{LiveSlot, Week};
+use crate::schedule::{LiveSlot, Week, WeekCoverage, format_weeks};
 
 /// Output format of `recommend` and `schedule`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -170,17 +170,22 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
     lines
 }
 
-/// A live slot in one line, with its local times.
+/// A live slot in one line, with its local times, weekly coverage and who it misses.
 pub fn slot_text(slot: &LiveSlot, count: u32) -> String {
     let pinned = if slot.pinned { " (pinned)" } else { "" };
     let local: Vec<String> = slot
         .local
         .iter()
-        .filter(|l| l.zone != slot.timezone)
+        .filter(|l| l.zone != slot.timezone || !l.covered)
         .map(|l| {
             let mark = if l.covered { "" } else { ", cannot attend" };
+            let shifts: String = l
+                .shifts
+                .iter()
+                .map(|s| format!(", from {}: {} {}", s.week.label(), s.day, s.time))
+                .collect();
             format!(
-                "{} {} {} ({} students{mark})",
+                "{} {} {}{shifts} ({} students{mark})",
                 l.zone, l.day, l.time, l.count
             )
         })
@@ -190,8 +195,31 @@ pub fn slot_text(slot: &LiveSlot, count: u32) -> String {
     } else {
         format!("; local: {}", local.join("; "))
     };
+    let weekly = weekly_text(&slot.weekly, count);
+    let excluded: Vec<String> = slot
+        .excluded
+        .iter()
+        .map(|u| {
+            format!(
+                "{} ({}) {}",
+                u.zone,
+                u.count,
+                missed_text(&u.weeks, &u.samples)
+            )
+        })
+        .collect();
+    let excluded = if excluded.is_empty() {
+        String::new()
+    } else {
+        format!("; misses {}", excluded.join(", "))
+    };
+    let added = if slot.repeat {
+        format!(", +{} not reached by the main slot", slot.students_added)
+    } else {
+        String::new()
+    };
     format!(
-        "{} {} {}{pinned}, {} min, {}/{count} students ({:.0}%){local}",
+        "{} {} {}{pinned}, {} min, {}/{count} students in the worst week ({:.0}%){added}{weekly}{local}{excluded}",
         slot.day,
         slot.time,
         slot.timezone,
@@ -199,6 +227,48 @@ pub fn slot_text(slot: &LiveSlot, count: u32) -> String {
         slot.students_covered,
         slot.coverage * 100.0
     )
+}
+
+/// Coverage per week, compactly, only when it varies: `; weeks 1-3: 60, weeks 4-10: 45`.
+fn weekly_text(weekly: &[WeekCoverage], count: u32) -> String {
+    if weekly.windows(2).all(|w| w[0].students == w[1].students) {
+        return String::new();
+    }
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < weekly.len() {
+        let mut j = i;
+        while j + 1 < weekly.len() && weekly[j + 1].students == weekly[i].students {
+            j += 1;
+        }
+        let numbers: Vec<u32> = weekly[i..=j]
+            .iter()
+            .filter_map(|w| w.week.number())
+            .collect();
+        let label = if numbers.is_empty() {
+            weekly[i..=j]
+                .iter()
+                .map(|w| w.week.label())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            format!("weeks {}", format_weeks(&numbers))
+        };
+        parts.push(format!("{label}: {}/{count}", weekly[i].students));
+        i = j + 1;
+    }
+    format!("; {}", parts.join(", "))
+}
+
+/// `in weeks 4-10`, `in a July week`, or `every week` when no weeks are known.
+pub fn missed_text(weeks: &[u32], samples: &[&str]) -> String {
+    if !weeks.is_empty() {
+        format!("in weeks {}", format_weeks(weeks))
+    } else if !samples.is_empty() {
+        format!("in a {} week", samples.join(" and a "))
+    } else {
+        "every week".into()
+    }
 }
 
 /// Cells of the schedule table: week, live session, self-paced work.
@@ -226,6 +296,12 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
     if let Some(slot) = slot {
         lines.push(format!("{} {} {}", slot.day, slot.time, slot.timezone));
     }
+    for repeat in rec.schedule.live_slots.iter().filter(|s| s.repeat) {
+        lines.push(format!(
+            "repeat: {} {} {}",
+            repeat.day, repeat.time, repeat.timezone
+        ));
+    }
     for item in w.items.iter().filter(|i| i.mode == Mode::Sync) {
         let a = &course.activities[item.activity];
         let rec_note = if item.recorded == Some(false) {
@@ -246,37 +322,75 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
     if session.segments.len() > 1 {
         lines.push(format!("{} min: {}", session.minutes, rhythm.join(" | ")));
     }
+    for alt in &w.alternatives {
+        let due = match &alt.due {
+            Some(at) => format!("by {}", at.strftime("%a %Y-%m-%d %H:%M %Z")),
+            None => format!(
+                "by 23:59 local, {} days after the session",
+                crate::schedule::ALTERNATIVE_DAYS
+            ),
+        };
+        lines.push(format!(
+            "{} ({}): recording + response {due}",
+            alt.zone, alt.count
+        ));
+    }
     lines.join("\n")
 }
 
 fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
     let course = &rec.course;
-    let lines: Vec<String> = w
-        .items
-        .iter()
-        .filter(|i| i.mode == Mode::Async)
-        .map(|i| {
-            let a = &course.activities[i.activity];
-            let due = i
-                .due
-                .as_ref()
-                .map(|d| {
-                    let when = match &d.at {
-                        Some(at) => at.strftime("%a %Y-%m-%d %H:%M %Z").to_string(),
-                        None => format!("{} {}", d.day, d.time),
-                    };
-                    let before = if i.before_live { ", before live" } else { "" };
-                    format!(" due {when}{before}")
-                })
-                .unwrap_or_default();
-            format!("{} ({} min){due}", a.id, a.minutes)
-        })
-        .collect();
-    if lines.is_empty() {
-        "-".into()
-    } else {
-        lines.join("\n")
+    // Items due at the same instant share one due line, so the per-zone times stay compact.
+    let mut groups: Vec<(Vec<String>, String)> = Vec::new();
+    for i in w.items.iter().filter(|i| i.mode == Mode::Async) {
+        let a = &course.activities[i.activity];
+        let due = i
+            .due
+            .as_ref()
+            .map(|d| {
+                let when = match &d.at {
+                    Some(at) => at.strftime("%a %Y-%m-%d %H:%M %Z").to_string(),
+                    None => format!("{} {}", d.day, d.time),
+                };
+                let local: Vec<String> = d
+                    .local
+                    .iter()
+                    .map(|l| format!("{} {}", short_zone(&l.zone), l.at.strftime("%a %H:%M")))
+                    .collect();
+                let local = if local.is_empty() {
+                    String::new()
+                } else {
+                    format!(" = {}", local.join(", "))
+                };
+                let before = if i.before_live { " (before live)" } else { "" };
+                format!("due {when}{local}{before}")
+            })
+            .unwrap_or_default();
+        let name = format!("{} ({} min)", a.id, a.minutes);
+        match groups.last_mut() {
+            Some((names, last)) if *last == due => names.push(name),
+            _ => groups.push((vec![name], due)),
+        }
     }
+    if groups.is_empty() {
+        return "-".into();
+    }
+    groups
+        .into_iter()
+        .map(|(names, due)| {
+            if due.is_empty() {
+                names.join(", ")
+            } else {
+                format!("{}\n  {due}", names.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The last part of a zone name, for compact cells: `Asia/Tokyo` -> `Tokyo`.
+pub fn short_zone(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
 }
 
 /// Advice lines as `rule: message`.

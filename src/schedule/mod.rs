@@ -1,13 +1,14 @@
 //! The weekly schedule: when each activity happens, when self-paced work is due, and how each
 //! live session is cut into focused segments.
 
+pub mod ics;
 pub mod slots;
 
 use jiff::civil::Date;
 
 use crate::course::{Course, Mode, Pattern, TimeOfDay, Weekday};
 use crate::engine::Plan;
-pub use slots::{LiveSlot, LocalTime, Uncovered};
+pub use slots::{LiveSlot, LocalShift, LocalTime, Uncovered, WeekCoverage, WeekRef};
 
 /// Longest focus segment of a live session, in minutes (the seed's 25/5 rhythm).
 pub const FOCUS_MINUTES: u32 = 25;
@@ -19,6 +20,9 @@ pub const SEGMENT_ABOVE_MINUTES: u32 = 30;
 pub const END_OF_WEEK_DUE: TimeOfDay = TimeOfDay {
     minutes: 23 * 60 + 59,
 };
+/// Students no live slot reaches post their response to the recording by 23:59 local time,
+/// this many days after the session ends in their zone.
+pub const ALTERNATIVE_DAYS: i64 = 2;
 
 /// The whole schedule.
 #[derive(Clone, Debug)]
@@ -42,6 +46,28 @@ pub struct Week {
     pub items: Vec<Item>,
     /// The week's live session, if any activity is live this week.
     pub live_session: Option<LiveSession>,
+    /// Students who cannot attend any live slot this week: the recording-plus-response route.
+    pub alternatives: Vec<Alternative>,
+}
+
+/// Students who cannot attend this week's live session, and when their response is due.
+#[derive(Clone, Debug)]
+pub struct Alternative {
+    /// Their IANA zone.
+    pub zone: String,
+    /// How many they are.
+    pub count: u32,
+    /// When their written response to the recording is due, in their zone (with a start date).
+    pub due: Option<jiff::ZonedDateTime>,
+}
+
+/// A due instant shown in one student zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocalDue {
+    /// IANA zone.
+    pub zone: String,
+    /// The same instant in that zone.
+    pub at: jiff::ZonedDateTime,
 }
 
 /// One occurrence of an activity in a week.
@@ -70,6 +96,8 @@ pub struct Due {
     pub time: TimeOfDay,
     /// The exact instant, when the course has a start date.
     pub at: Option<jiff::ZonedDateTime>,
+    /// The same instant in every other student zone (empty without a start date).
+    pub local: Vec<LocalDue>,
 }
 
 /// What a live-session segment is.
@@ -147,6 +175,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         .collect();
     let (live_slots, uncovered) = slots::choose(course, longest, &live_weeks);
     let main_slot = live_slots.first();
+    let student_zones = other_zones(course);
 
     let weeks = by_week
         .into_iter()
@@ -160,8 +189,13 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 .and_then(|s| s.checked_add(jiff::Span::new().days(7 * i as i64)).ok());
             let has_live = live_session.is_some();
             // Due times are the same for every item of a week: compute them once.
-            let end_due = end_of_week(course, start);
-            let pre_due = main_slot.map(|slot| due_at(course, start, slot.day, slot.time));
+            let with_local = |mut due: Due| {
+                due.local = local_dues(due.at.as_ref(), &student_zones);
+                due
+            };
+            let end_due = with_local(end_of_week(course, start));
+            let pre_due =
+                main_slot.map(|slot| with_local(due_at(course, start, slot.day, slot.time)));
             let mut items: Vec<Item> = items
                 .into_iter()
                 .map(|(index, mode)| {
@@ -201,11 +235,18 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 (false, Mode::Sync) => 1,
                 (false, Mode::Async) => 2,
             });
+            let alternatives = match (&live_session, main_slot) {
+                (Some(session), Some(slot)) => {
+                    alternatives(course, week, start, slot, session.minutes, &uncovered)
+                }
+                _ => Vec::new(),
+            };
             Week {
                 week,
                 start,
                 items,
                 live_session,
+                alternatives,
             }
         })
         .collect();
@@ -248,7 +289,81 @@ fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfD
             .to_zoned_datetime(tz)
             .ok()
     });
-    Due { day, time, at }
+    Due {
+        day,
+        time,
+        at,
+        local: Vec::new(),
+    }
+}
+
+/// Student zones other than the organizer's, in file order.
+fn other_zones(course: &Course) -> Vec<(String, jiff::tz::TimeZone)> {
+    let mut zones: Vec<(String, jiff::tz::TimeZone)> = Vec::new();
+    for z in &course.students.zones {
+        if z.zone != course.meta.timezone
+            && !zones.iter().any(|(name, _)| *name == z.zone)
+            && let Ok(tz) = jiff::tz::db().get(&z.zone)
+        {
+            zones.push((z.zone.clone(), tz));
+        }
+    }
+    zones
+}
+
+fn local_dues(
+    at: Option<&jiff::ZonedDateTime>,
+    zones: &[(String, jiff::tz::TimeZone)],
+) -> Vec<LocalDue> {
+    let Some(at) = at else {
+        return Vec::new();
+    };
+    zones
+        .iter()
+        .map(|(zone, tz)| LocalDue {
+            zone: zone.clone(),
+            at: at.with_time_zone(tz.clone()),
+        })
+        .collect()
+}
+
+/// The recording-plus-response route for this week's live session (seed: FAQ "What about
+/// students who cannot attend synchronous sessions?"): every group no slot reaches this week,
+/// with a response due 23:59 local time two days after the session ends for them.
+fn alternatives(
+    course: &Course,
+    week: u32,
+    week_start: Option<Date>,
+    slot: &LiveSlot,
+    minutes: u32,
+    uncovered: &[Uncovered],
+) -> Vec<Alternative> {
+    uncovered
+        .iter()
+        // Without a start date the weeks are unknown: the group may miss any of them.
+        .filter(|u| u.weeks.contains(&week) || (week_start.is_none() && !u.samples.is_empty()))
+        .map(|u| {
+            let session = due_at(course, week_start, slot.day, slot.time).at;
+            let due = session.and_then(|at| {
+                let tz = jiff::tz::db().get(&u.zone).ok()?;
+                let end = at
+                    .checked_add(jiff::Span::new().minutes(i64::from(minutes)))
+                    .ok()?
+                    .with_time_zone(tz.clone());
+                end.date()
+                    .checked_add(jiff::Span::new().days(ALTERNATIVE_DAYS))
+                    .ok()?
+                    .at(23, 59, 0, 0)
+                    .to_zoned_datetime(tz)
+                    .ok()
+            });
+            Alternative {
+                zone: u.zone.clone(),
+                count: u.count,
+                due,
+            }
+        })
+        .collect()
 }
 
 fn end_of_week(course: &Course, week_start: Option<Date>) -> Due {

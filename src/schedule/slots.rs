@@ -1,9 +1,89 @@
 //! Where live sessions go: the weekly slot, and who it reaches in their own time zone.
+//!
+//! The seed's "Synchronous Learning / Weaknesses" section names the problem: a live session
+//! at a fixed time shuts out students for whom that time falls at night. So the slot is
+//! searched, not guessed: every allowed weekday (in the organizer's zone) on a 15-minute grid,
+//! scored by how many students can attend the *whole* session inside their local window in
+//! *every* live week, with daylight-saving changes on either side honoured. Where one slot
+//! cannot reach everyone, a repeat slot is searched for the students it misses; whoever is
+//! still left takes the recording-plus-response route of the seed's FAQ ("What about students
+//! who cannot attend synchronous sessions?").
+//!
+//! # Speed
+//!
+//! Calling jiff for every (candidate, zone, week) would be millions of time-zone conversions
+//! for a two-year course with hundreds of zones. Instead each zone's UTC-offset transitions in
+//! the course span are fetched from jiff once ([`Timeline`]); on nearly every session date the
+//! organizer's and a student's offsets are constant over the day, so the student's local time
+//! is the organizer's time plus a fixed delta. Weeks whose deltas are identical for every zone
+//! form one *class*, and for each (class, zone) the grid times that fit are one 96-bit mask.
+//! Dates on which an offset changes get an exact class of their own, evaluated from the
+//! transition table. The result is exact and takes a few milliseconds (see `benches/slots.rs`).
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::course::{Course, Population, TimeOfDay, Weekday, Window};
+use crate::course::{Course, TimeOfDay, Weekday, Window};
+
+/// Spacing of candidate start times, in minutes.
+pub const GRID_MINUTES: u32 = 15;
+/// Candidate start times per day.
+const GRID: usize = (1440 / GRID_MINUTES) as usize;
+/// Every grid time.
+const GRID_ALL: u128 = (1 << GRID) - 1;
+/// The organizer's working day, preferred among equally good slots.
+pub const ORGANIZER_DAYTIME: (u32, u32) = (9 * 60, 18 * 60);
+/// Among equally good slots, start times closer to this (organizer-local) win.
+pub const PREFERRED_START: u32 = 13 * 60;
+/// For working adults and caregivers, the organizer's evening is preferred instead: the seed's
+/// "Synchronous Learning / Weaknesses" names work and caregiving as what fixed times collide with.
+pub const ORGANIZER_EVENING: (u32, u32) = (17 * 60, 22 * 60);
+/// Preferred start for working adults and caregivers.
+pub const PREFERRED_EVENING_START: u32 = 19 * 60;
+/// Most live weeks a slot is evaluated over (the loader allows 104 course weeks).
+const MAX_OCCASIONS: usize = 128;
+
+/// Which week a session date stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WeekRef {
+    /// A real course week (1-based), when the course has a `start` date.
+    Course(u32),
+    /// Without `start`: a representative January week (northern winter).
+    January,
+    /// Without `start`: a representative July week (northern summer).
+    July,
+}
+
+impl WeekRef {
+    /// The course week number, for real weeks.
+    pub fn number(self) -> Option<u32> {
+        match self {
+            WeekRef::Course(n) => Some(n),
+            _ => None,
+        }
+    }
+
+    /// `week 3`, `a January week`, `a July week`.
+    pub fn label(self) -> String {
+        match self {
+            WeekRef::Course(n) => format!("week {n}"),
+            WeekRef::January => "a January week".into(),
+            WeekRef::July => "a July week".into(),
+        }
+    }
+
+    /// `january` / `july` for representative weeks.
+    pub fn sample(self) -> Option<&'static str> {
+        match self {
+            WeekRef::Course(_) => None,
+            WeekRef::January => Some("january"),
+            WeekRef::July => Some("july"),
+        }
+    }
+}
 
 /// A weekly live slot in the organizer's zone and how many students it reaches.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,9 +96,14 @@ pub struct LiveSlot {
     pub timezone: String,
     /// Session length the coverage was computed for.
     pub minutes: u32,
-    /// Students who can attend every live week (the worst week).
+    /// Students who can attend in the worst live week.
     pub students_covered: u32,
-    /// `students_covered / count`.
+    /// Students who can attend in every live week.
+    pub students_every_week: u32,
+    /// For a repeat slot: students it reaches whom the earlier slot misses (worst week);
+    /// for the main slot, equal to `students_covered`.
+    pub students_added: u32,
+    /// `students_covered / count`, rounded to two decimals.
     pub coverage: f64,
     /// Whether the slot was pinned with `live_at`.
     pub pinned: bool,
@@ -26,6 +111,19 @@ pub struct LiveSlot {
     pub repeat: bool,
     /// The slot as each student group sees it.
     pub local: Vec<LocalTime>,
+    /// Students who can attend, per live week (or per representative week without `start`).
+    pub weekly: Vec<WeekCoverage>,
+    /// Students this slot alone cannot reach, with the weeks concerned.
+    pub excluded: Vec<Uncovered>,
+}
+
+/// Students reached by a slot in one week.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekCoverage {
+    /// The week.
+    pub week: WeekRef,
+    /// Students whose window holds the whole session that week.
+    pub students: u32,
 }
 
 /// A slot seen from one student zone.
@@ -41,17 +139,34 @@ pub struct LocalTime {
     pub time: TimeOfDay,
     /// Whether the whole session falls in these students' window every live week.
     pub covered: bool,
+    /// Weeks in which it does not.
+    pub missed: Vec<WeekRef>,
+    /// Weeks from which the local day or time changes (daylight saving on either side).
+    pub shifts: Vec<LocalShift>,
 }
 
-/// Students a slot cannot reach.
+/// From `week` on, the slot falls at another local day or time in a student zone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LocalShift {
+    /// First week with the new local time.
+    pub week: WeekRef,
+    /// New local weekday.
+    pub day: Weekday,
+    /// New local start time.
+    pub time: TimeOfDay,
+}
+
+/// Students a slot (or every slot together) cannot reach.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Uncovered {
     /// IANA zone.
     pub zone: String,
     /// Students in the zone.
     pub count: u32,
-    /// Live weeks they cannot attend.
+    /// Live weeks they cannot attend (empty without a start date: see `samples`).
     pub weeks: Vec<u32>,
+    /// Without a start date: the representative weeks they cannot attend.
+    pub samples: Vec<&'static str>,
 }
 
 /// A group of students sharing a zone and a window.
@@ -108,147 +223,706 @@ pub fn fits(window: Window, start: TimeOfDay, minutes: u32) -> bool {
     offset + minutes <= window.minutes()
 }
 
-/// The dates (organizer's calendar) of the slot's session in each live week.
+/// Like [`fits`], with the local start in minutes after midnight and the session's length on
+/// the local wall clock (which differs from its real length when a clock change falls inside).
+fn fits_wall(window: Window, start_minute: i64, wall_minutes: i64) -> bool {
+    let offset = (start_minute - i64::from(window.start.minutes)).rem_euclid(1440);
+    offset + wall_minutes.max(0) <= i64::from(window.minutes())
+}
+
+/// The dates (organizer's calendar) of a session on `day` in each live week.
 ///
 /// With a start date these are the real dates; without one, a January week and a July week
 /// stand in, so that both sides of the daylight-saving year are tried.
-pub fn session_dates(course: &Course, day: Weekday, live_weeks: &[u32]) -> Vec<(u32, Date)> {
+pub fn session_dates(course: &Course, day: Weekday, live_weeks: &[u32]) -> Vec<(WeekRef, Date)> {
     match course.meta.start {
         Some(start) => {
             let into = super::days_into_week(course, day);
             live_weeks
                 .iter()
+                .take(MAX_OCCASIONS)
                 .filter_map(|&w| {
-                    let days = i64::from(w - 1) * 7 + into;
-                    Some((w, start.checked_add(jiff::Span::new().days(days)).ok()?))
+                    let days = i64::from(w.checked_sub(1)?) * 7 + into;
+                    let date = start.checked_add(jiff::Span::new().days(days)).ok()?;
+                    Some((WeekRef::Course(w), date))
                 })
                 .collect()
         }
         None => {
             // 2027-01-11 and 2027-07-12 are Mondays.
-            let jan = jiff::civil::date(2027, 1, 11);
-            let jul = jiff::civil::date(2027, 7, 12);
             let into = i64::from(day.index());
-            [jan, jul]
-                .into_iter()
-                .filter_map(|d| d.checked_add(jiff::Span::new().days(into)).ok())
-                .map(|d| (0, d))
-                .collect()
+            [
+                (WeekRef::January, jiff::civil::date(2027, 1, 11)),
+                (WeekRef::July, jiff::civil::date(2027, 7, 12)),
+            ]
+            .into_iter()
+            .filter_map(|(w, d)| Some((w, d.checked_add(jiff::Span::new().days(into)).ok()?)))
+            .collect()
         }
     }
 }
 
-/// The local weekday and time in `tz` of `time` on `date` in the organizer's `origin` zone.
-pub fn local_start(
-    origin: &TimeZone,
-    date: Date,
-    time: TimeOfDay,
-    tz: &TimeZone,
-) -> Option<(Weekday, TimeOfDay)> {
-    let zoned = date
-        .at(time.hour() as i8, time.minute() as i8, 0, 0)
-        .to_zoned_datetime(origin.clone())
-        .ok()?;
-    let local = zoned.with_time_zone(tz.clone());
-    Some((
-        Weekday::from_jiff(local.weekday()),
-        TimeOfDay::from_minutes(local.hour() as u32 * 60 + local.minute() as u32),
-    ))
+/// Seconds from 1970-01-01 to `date` at midnight, as if it were UTC.
+fn civil_seconds(date: Date) -> i64 {
+    date.to_zoned_datetime(TimeZone::UTC)
+        .map_or(0, |z| z.timestamp().as_second())
 }
 
-/// Evaluate one slot against every group and session date.
-pub fn evaluate(
-    course: &Course,
-    groups: &[Group],
-    day: Weekday,
-    time: TimeOfDay,
+/// A zone's UTC offsets over the course span: its offset at the start and every change after.
+#[derive(Clone, Debug)]
+struct Timeline {
+    initial: i32,
+    /// `(utc_second, offset_seconds_from_then_on)`, sorted.
+    transitions: Vec<(i64, i32)>,
+}
+
+impl Timeline {
+    fn new(tz: &TimeZone, from: i64, to: i64) -> Self {
+        let from_ts = jiff::Timestamp::from_second(from).unwrap_or(jiff::Timestamp::UNIX_EPOCH);
+        let transitions = tz
+            .following(from_ts)
+            .map(|t| (t.timestamp().as_second(), t.offset().seconds()))
+            .take_while(|&(at, _)| at <= to)
+            .collect();
+        Timeline {
+            initial: tz.to_offset(from_ts).seconds(),
+            transitions,
+        }
+    }
+
+    fn offset(&self, utc: i64) -> i32 {
+        match self.transitions.partition_point(|&(at, _)| at <= utc) {
+            0 => self.initial,
+            i => self.transitions[i - 1].1,
+        }
+    }
+
+    /// Whether the offset changes at some instant in `(lo, hi]`.
+    fn changes_within(&self, lo: i64, hi: i64) -> bool {
+        let i = self.transitions.partition_point(|&(at, _)| at <= lo);
+        self.transitions.get(i).is_some_and(|&(at, _)| at <= hi)
+    }
+}
+
+/// One session date: a week and the organizer's calendar date of the session in it.
+#[derive(Clone, Debug)]
+struct Occasion {
+    week: WeekRef,
+    date: Date,
+    /// The date's midnight in seconds, as if UTC.
+    civil: i64,
+    /// The organizer's offset, when it is the same all day.
+    origin_offset: Option<i32>,
+    /// Otherwise: the instant of every grid time, resolved once by jiff.
+    grid: Vec<i64>,
+}
+
+/// Everything the search needs, computed once per course.
+struct Model<'c> {
+    course: &'c Course,
+    origin: TimeZone,
+    origin_line: Timeline,
+    groups: Vec<Group>,
+    lines: Vec<Timeline>,
     minutes: u32,
-    live_weeks: &[u32],
-) -> (LiveSlot, Vec<Uncovered>) {
-    let origin = jiff::tz::db()
-        .get(&course.meta.timezone)
-        .unwrap_or(TimeZone::UTC);
-    let dates = session_dates(course, day, live_weeks);
-    let mut local = Vec::with_capacity(groups.len());
-    let mut uncovered = Vec::new();
-    let mut covered_students = 0;
-    for group in groups {
-        let mut first = None;
-        let mut missed = Vec::new();
-        for &(week, date) in &dates {
-            match local_start(&origin, date, time, &group.tz) {
-                Some((local_day, local_time)) => {
-                    first.get_or_insert((local_day, local_time));
-                    if !fits(group.window, local_time, minutes) {
-                        missed.push(week);
-                    }
+    live_weeks: Vec<u32>,
+    preferred: ((u32, u32), u32),
+}
+
+impl<'c> Model<'c> {
+    fn new(course: &'c Course, minutes: u32, live_weeks: &[u32]) -> Self {
+        let origin = jiff::tz::db()
+            .get(&course.meta.timezone)
+            .unwrap_or(TimeZone::UTC);
+        let groups = groups(course);
+        // Every session date lies between the first and last live week's dates (any weekday).
+        let mut dates: Vec<Date> = Vec::new();
+        for day in [Weekday::Mon, Weekday::Sun] {
+            for first_and_last in [live_weeks.first(), live_weeks.last()] {
+                let weeks: Vec<u32> = first_and_last.copied().into_iter().collect();
+                dates.extend(session_dates(course, day, &weeks).into_iter().map(|d| d.1));
+            }
+        }
+        if course.meta.start.is_none() {
+            dates.extend([
+                jiff::civil::date(2027, 1, 1),
+                jiff::civil::date(2027, 7, 31),
+            ]);
+        }
+        let lo = dates.iter().map(|&d| civil_seconds(d)).min().unwrap_or(0) - 9 * 86_400;
+        let hi = dates.iter().map(|&d| civil_seconds(d)).max().unwrap_or(0) + 9 * 86_400;
+        Model {
+            course,
+            origin_line: Timeline::new(&origin, lo, hi),
+            lines: groups
+                .iter()
+                .map(|g| Timeline::new(&g.tz, lo, hi))
+                .collect(),
+            origin,
+            groups,
+            minutes,
+            live_weeks: live_weeks.to_vec(),
+            preferred: preferred_hours(course),
+        }
+    }
+
+    fn occasions(&self, day: Weekday) -> Vec<Occasion> {
+        session_dates(self.course, day, &self.live_weeks)
+            .into_iter()
+            .map(|(week, date)| {
+                let civil = civil_seconds(date);
+                // Local times of one date lie within 26 hours of its "UTC" midnight.
+                let (lo, hi) = (civil - 26 * 3600, civil + 50 * 3600);
+                let origin_offset =
+                    (!self.origin_line.changes_within(lo, hi)).then(|| self.origin_line.offset(lo));
+                let mut occ = Occasion {
+                    week,
+                    date,
+                    civil,
+                    origin_offset,
+                    grid: Vec::new(),
+                };
+                if origin_offset.is_none() {
+                    occ.grid = (0..GRID).map(|i| self.utc(&occ, grid_minute(i))).collect();
                 }
-                None => missed.push(week),
+                occ
+            })
+            .collect()
+    }
+
+    /// The instant (UTC seconds) of `minute` after midnight on the occasion's date, organizer's
+    /// zone; nonexistent and repeated local times resolve as jiff's "compatible" rule does.
+    fn utc(&self, occ: &Occasion, minute: u32) -> i64 {
+        if let Some(offset) = occ.origin_offset {
+            return occ.civil + i64::from(minute) * 60 - i64::from(offset);
+        }
+        if minute.is_multiple_of(GRID_MINUTES)
+            && let Some(&at) = occ.grid.get((minute / GRID_MINUTES) as usize)
+        {
+            return at;
+        }
+        match occ.origin_offset {
+            Some(offset) => occ.civil + i64::from(minute) * 60 - i64::from(offset),
+            None => occ
+                .date
+                .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+                .to_zoned_datetime(self.origin.clone())
+                .map_or(occ.civil + i64::from(minute) * 60, |z| {
+                    z.timestamp().as_second()
+                }),
+        }
+    }
+
+    /// Local start (seconds, as if UTC) and wall-clock length in minutes, for group `g`.
+    fn local(&self, occ: &Occasion, g: usize, minute: u32) -> (i64, i64) {
+        let start = self.utc(occ, minute);
+        let end = start + i64::from(self.minutes) * 60;
+        let line = &self.lines[g];
+        let local_start = start + i64::from(line.offset(start));
+        let local_end = end + i64::from(line.offset(end));
+        (local_start, (local_end - local_start).div_euclid(60))
+    }
+
+    /// Whether group `g` can attend a session at `minute` on the occasion, exactly.
+    fn fits_exact(&self, occ: &Occasion, g: usize, minute: u32) -> bool {
+        let (start, wall) = self.local(occ, g, minute);
+        fits_wall(
+            self.groups[g].window,
+            start.rem_euclid(86_400).div_euclid(60),
+            wall,
+        )
+    }
+
+    /// Local weekday and time of a session at `minute` on the occasion, for group `g`.
+    fn local_day_time(
+        &self,
+        day: Weekday,
+        occ: &Occasion,
+        g: usize,
+        minute: u32,
+    ) -> (Weekday, TimeOfDay) {
+        let (start, _) = self.local(occ, g, minute);
+        let shift = start.div_euclid(86_400) - occ.civil.div_euclid(86_400);
+        (
+            Weekday::from_index(i64::from(day.index()) + shift),
+            TimeOfDay::from_minutes(start.rem_euclid(86_400).div_euclid(60) as u32),
+        )
+    }
+
+    /// For group `g`: the constant local-minus-organizer offset on this occasion, if the
+    /// offsets of both do not change while a session that day could run.
+    fn constant_delta(&self, occ: &Occasion, g: usize) -> Option<i64> {
+        let origin = occ.origin_offset?;
+        // With a constant organizer offset these are plain arithmetic, no jiff call.
+        let lo = self.utc(occ, 0);
+        let hi = self.utc(occ, 1439) + i64::from(self.minutes) * 60;
+        let line = &self.lines[g];
+        (!line.changes_within(lo - 60, hi + 60))
+            .then(|| i64::from(line.offset(lo)) - i64::from(origin))
+    }
+}
+
+/// Weeks of one weekday in which every group sees the grid the same way.
+struct Class {
+    /// Bit `j` set: occasion `j` belongs to the class.
+    occasions: u128,
+    /// Per group: bit `i` set when a session at grid time `i` fits.
+    masks: Vec<u128>,
+}
+
+/// One allowed weekday, prepared for the search.
+struct DayPlan {
+    day: Weekday,
+    occasions: Vec<Occasion>,
+    classes: Vec<Class>,
+    /// Per group: bit `i` set when, in the first live week, the local weekday differs.
+    shifted: Vec<u128>,
+}
+
+fn grid_minute(i: usize) -> u32 {
+    i as u32 * GRID_MINUTES
+}
+
+fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
+    let occasions = model.occasions(day);
+    let n = model.groups.len();
+    let mut by_key: HashMap<Vec<i64>, usize> = HashMap::new();
+    let mut classes: Vec<Class> = Vec::new();
+    let mut memo: HashMap<(i64, u16, u16), u128> = HashMap::new();
+    let minutes = i64::from(model.minutes);
+    for (j, occ) in occasions.iter().enumerate() {
+        let deltas: Vec<Option<i64>> = (0..n).map(|g| model.constant_delta(occ, g)).collect();
+        // An exact entry is keyed by its occasion, so it never merges with another week.
+        let key: Vec<i64> = deltas
+            .iter()
+            .map(|d| d.unwrap_or(i64::MIN + j as i64))
+            .collect();
+        if let Some(&k) = by_key.get(&key) {
+            classes[k].occasions |= 1 << j;
+            continue;
+        }
+        let masks = deltas
+            .iter()
+            .enumerate()
+            .map(|(g, delta)| {
+                let window = model.groups[g].window;
+                match *delta {
+                    Some(delta) => *memo
+                        .entry((delta, window.start.minutes, window.end.minutes))
+                        .or_insert_with(|| {
+                            (0..GRID).fold(0u128, |mask, i| {
+                                let local = i64::from(grid_minute(i)) * 60 + delta;
+                                let start = local.rem_euclid(86_400).div_euclid(60);
+                                if fits_wall(window, start, minutes) {
+                                    mask | 1 << i
+                                } else {
+                                    mask
+                                }
+                            })
+                        }),
+                    None => (0..GRID).fold(0u128, |mask, i| {
+                        if model.fits_exact(occ, g, grid_minute(i)) {
+                            mask | 1 << i
+                        } else {
+                            mask
+                        }
+                    }),
+                }
+            })
+            .collect();
+        by_key.insert(key, classes.len());
+        classes.push(Class {
+            occasions: 1 << j,
+            masks,
+        });
+    }
+    let shifted = match occasions.first() {
+        Some(first) => (0..n)
+            .map(|g| match model.constant_delta(first, g) {
+                Some(delta) => (0..GRID).fold(0u128, |mask, i| {
+                    let local = i64::from(grid_minute(i)) * 60 + delta;
+                    if local.div_euclid(86_400) != 0 {
+                        mask | 1 << i
+                    } else {
+                        mask
+                    }
+                }),
+                None => (0..GRID).fold(0u128, |mask, i| {
+                    if model.local_day_time(day, first, g, grid_minute(i)).0 != day {
+                        mask | 1 << i
+                    } else {
+                        mask
+                    }
+                }),
+            })
+            .collect(),
+        None => vec![0; n],
+    };
+    DayPlan {
+        day,
+        occasions,
+        classes,
+        shifted,
+    }
+}
+
+/// Students per grid time: the sum of `count` over every mask with that bit set.
+fn tally(items: impl Iterator<Item = (u128, u32)>) -> [u32; GRID] {
+    let mut by_mask: HashMap<u128, u32> = HashMap::new();
+    for (mask, count) in items {
+        let mask = mask & GRID_ALL;
+        if mask != 0 && count != 0 {
+            *by_mask.entry(mask).or_insert(0) += count;
+        }
+    }
+    let mut out = [0u32; GRID];
+    for (mut mask, count) in by_mask {
+        while mask != 0 {
+            out[mask.trailing_zeros() as usize] += count;
+            mask &= mask - 1;
+        }
+    }
+    out
+}
+
+/// How good a candidate is; smaller is better.
+type Rank = (Reverse<u32>, Reverse<u32>, bool, u32, u32, u8, u32);
+
+/// The organizer-local hours preferred among equally good slots, and the preferred start.
+fn preferred_hours(course: &Course) -> ((u32, u32), u32) {
+    use crate::course::Population;
+    let evening = course
+        .students
+        .populations
+        .iter()
+        .any(|p| matches!(p, Population::WorkingAdults | Population::Caregivers));
+    if evening {
+        (ORGANIZER_EVENING, PREFERRED_EVENING_START)
+    } else {
+        (ORGANIZER_DAYTIME, PREFERRED_START)
+    }
+}
+
+/// Rank a candidate: most students in the worst week, then in every week, then inside the
+/// organizer's preferred hours, then fewest students whose local weekday differs from the
+/// organizer's, then closest to the preferred start, then the earlier day and time.
+fn rank(
+    model: &Model<'_>,
+    worst: u32,
+    every: u32,
+    changed: u32,
+    day: Weekday,
+    minute: u32,
+) -> Rank {
+    let ((open, close), preferred) = model.preferred;
+    let inside = minute >= open && minute + model.minutes <= close;
+    (
+        Reverse(worst),
+        Reverse(every),
+        !inside,
+        changed,
+        minute.abs_diff(preferred),
+        day.index(),
+        minute,
+    )
+}
+
+/// A chosen (day, grid time) and its rank.
+#[derive(Clone, Copy)]
+struct Pick {
+    day: Weekday,
+    minute: u32,
+    rank: Rank,
+}
+
+fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
+    let counts: Vec<u32> = model.groups.iter().map(|g| g.count).collect();
+    let mut best: Option<Pick> = None;
+    for plan in days {
+        if plan.classes.is_empty() {
+            continue;
+        }
+        let mut worst = [u32::MAX; GRID];
+        for class in &plan.classes {
+            let covered = tally(class.masks.iter().copied().zip(counts.iter().copied()));
+            for (w, c) in worst.iter_mut().zip(covered) {
+                *w = (*w).min(c);
+            }
+        }
+        let all = (0..counts.len()).map(|g| {
+            plan.classes
+                .iter()
+                .fold(GRID_ALL, |acc, class| acc & class.masks[g])
+        });
+        let every = tally(all.zip(counts.iter().copied()));
+        let changed = tally(plan.shifted.iter().copied().zip(counts.iter().copied()));
+        for i in 0..GRID {
+            let minute = grid_minute(i);
+            let r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
+            if best.is_none_or(|b| r < b.rank) {
+                best = Some(Pick {
+                    day: plan.day,
+                    minute,
+                    rank: r,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Whether two sessions of `minutes` at these weekly positions would overlap.
+fn overlaps(a: (Weekday, u32), b: (Weekday, u32), minutes: u32) -> bool {
+    let week = 7 * 1440;
+    let pos = |(d, m): (Weekday, u32)| i64::from(d.index()) * 1440 + i64::from(m);
+    let (a, b) = (pos(a), pos(b));
+    (b - a).rem_euclid(week) < i64::from(minutes) || (a - b).rem_euclid(week) < i64::from(minutes)
+}
+
+/// The best repeat slot for what `fit1` (per group: occasions the first slot reaches) misses.
+fn best_second(
+    model: &Model<'_>,
+    days: &[DayPlan],
+    fit1: &[u128],
+    first: (Weekday, u32),
+) -> Option<Pick> {
+    let counts: Vec<u32> = model.groups.iter().map(|g| g.count).collect();
+    let mut best: Option<Pick> = None;
+    for plan in days {
+        let n_occ = plan.occasions.len();
+        let all_occ: u128 = if n_occ >= 128 {
+            u128::MAX
+        } else {
+            (1 << n_occ) - 1
+        };
+        let needing: Vec<usize> = (0..counts.len())
+            .filter(|&g| fit1[g] & all_occ != all_occ)
+            .collect();
+        if needing.is_empty() {
+            return None;
+        }
+        let mut worst = [u32::MAX; GRID];
+        for class in &plan.classes {
+            // Split the class by which groups the first slot already reaches that week.
+            let mut refined: HashMap<Vec<usize>, u128> = HashMap::new();
+            for j in (0..n_occ).filter(|&j| class.occasions >> j & 1 == 1) {
+                let missing: Vec<usize> = needing
+                    .iter()
+                    .copied()
+                    .filter(|&g| fit1[g] >> j & 1 == 0)
+                    .collect();
+                *refined.entry(missing).or_insert(0) |= 1 << j;
+            }
+            for missing in refined.keys() {
+                let missed: u32 = missing.iter().map(|&g| counts[g]).sum();
+                let base = counts.iter().sum::<u32>() - missed;
+                let added = tally(missing.iter().map(|&g| (class.masks[g], counts[g])));
+                for (w, a) in worst.iter_mut().zip(added) {
+                    *w = (*w).min(base + a);
+                }
+            }
+        }
+        let every = tally((0..counts.len()).map(|g| {
+            let need = all_occ & !fit1[g];
+            let mask = plan
+                .classes
+                .iter()
+                .filter(|c| c.occasions & need != 0)
+                .fold(GRID_ALL, |acc, c| acc & c.masks[g]);
+            (mask, counts[g])
+        }));
+        let changed = tally(needing.iter().map(|&g| (plan.shifted[g], counts[g])));
+        for i in 0..GRID {
+            let minute = grid_minute(i);
+            if overlaps(first, (plan.day, minute), model.minutes) {
+                continue;
+            }
+            let r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
+            if best.is_none_or(|b| r < b.rank) {
+                best = Some(Pick {
+                    day: plan.day,
+                    minute,
+                    rank: r,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// A slot evaluated exactly, plus per group the occasions it reaches.
+fn evaluate_at(model: &Model<'_>, day: Weekday, time: TimeOfDay) -> (LiveSlot, Vec<u128>) {
+    let occasions = model.occasions(day);
+    let minute = u32::from(time.minutes);
+    let mut weekly: Vec<WeekCoverage> = occasions
+        .iter()
+        .map(|o| WeekCoverage {
+            week: o.week,
+            students: 0,
+        })
+        .collect();
+    let mut local = Vec::with_capacity(model.groups.len());
+    let mut fit = Vec::with_capacity(model.groups.len());
+    let mut excluded = Vec::new();
+    let mut every = 0;
+    for (g, group) in model.groups.iter().enumerate() {
+        let mut mask = 0u128;
+        let mut missed = Vec::new();
+        let mut shifts: Vec<LocalShift> = Vec::new();
+        let mut first: Option<(Weekday, TimeOfDay)> = None;
+        let mut last: Option<(Weekday, TimeOfDay)> = None;
+        for (j, occ) in occasions.iter().enumerate() {
+            let here = model.local_day_time(day, occ, g, minute);
+            if first.is_none() {
+                first = Some(here);
+            } else if last != Some(here) {
+                shifts.push(LocalShift {
+                    week: occ.week,
+                    day: here.0,
+                    time: here.1,
+                });
+            }
+            last = Some(here);
+            if model.fits_exact(occ, g, minute) {
+                mask |= 1 << j;
+                weekly[j].students += group.count;
+            } else {
+                missed.push(occ.week);
             }
         }
         let (local_day, local_time) = first.unwrap_or((day, time));
         let covered = missed.is_empty();
         if covered {
-            covered_students += group.count;
+            every += group.count;
         } else {
-            missed.retain(|&w| w > 0);
-            missed.dedup();
-            uncovered.push(Uncovered {
-                zone: group.zone.clone(),
-                count: group.count,
-                weeks: missed,
-            });
+            excluded.push(uncovered(group, &missed));
         }
+        fit.push(mask);
         local.push(LocalTime {
             zone: group.zone.clone(),
             count: group.count,
             day: local_day,
             time: local_time,
             covered,
+            missed,
+            shifts,
         });
     }
-    let count = course.students.count.max(1);
+    let worst = weekly.iter().map(|w| w.students).min().unwrap_or(every);
+    let count = model.course.students.count.max(1);
     let slot = LiveSlot {
         day,
         time,
-        timezone: course.meta.timezone.clone(),
-        minutes,
-        students_covered: covered_students,
-        coverage: crate::engine::round2(f64::from(covered_students) / f64::from(count)),
+        timezone: model.course.meta.timezone.clone(),
+        minutes: model.minutes,
+        students_covered: worst,
+        students_every_week: every,
+        students_added: worst,
+        coverage: crate::engine::round2(f64::from(worst) / f64::from(count)),
         pinned: false,
         repeat: false,
         local,
+        weekly,
+        excluded,
     };
-    (slot, uncovered)
+    (slot, fit)
 }
 
-/// Choose the live slot(s) for sessions of `minutes` held in `live_weeks`.
+fn uncovered(group: &Group, missed: &[WeekRef]) -> Uncovered {
+    Uncovered {
+        zone: group.zone.clone(),
+        count: group.count,
+        weeks: missed.iter().filter_map(|w| w.number()).collect(),
+        samples: missed.iter().filter_map(|w| w.sample()).collect(),
+    }
+}
+
+/// Evaluate one slot against every group and live week.
+pub fn evaluate(
+    course: &Course,
+    day: Weekday,
+    time: TimeOfDay,
+    minutes: u32,
+    live_weeks: &[u32],
+) -> LiveSlot {
+    let model = Model::new(course, minutes, live_weeks);
+    evaluate_at(&model, day, time).0
+}
+
+/// Choose the live slot(s) for sessions of `minutes` held in `live_weeks`: the main slot
+/// (searched, or pinned with `live_at`), a repeat slot when that reaches students the main
+/// slot misses, and the students no slot reaches.
 pub fn choose(
     course: &Course,
     minutes: u32,
     live_weeks: &[u32],
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
-    if live_weeks.is_empty() {
+    if live_weeks.is_empty() || minutes == 0 {
         return (Vec::new(), Vec::new());
     }
-    let groups = groups(course);
-    let (day, time, pinned) = match course.meta.live_at {
-        Some(at) => (at.day, at.time, true),
+    let model = Model::new(course, minutes, live_weeks);
+    let days: Vec<DayPlan> = course
+        .meta
+        .live_days
+        .iter()
+        .map(|&day| plan_day(&model, day))
+        .collect();
+    let (mut main, fit1) = match course.meta.live_at {
+        Some(at) => {
+            let (mut slot, fit) = evaluate_at(&model, at.day, at.time);
+            slot.pinned = true;
+            (slot, fit)
+        }
         None => {
-            let days = &course.meta.live_days;
-            let day = days[days.len() / 2];
-            let evening = course
-                .students
-                .populations
-                .iter()
-                .any(|p| matches!(p, Population::WorkingAdults | Population::Caregivers));
-            let time = TimeOfDay::from_minutes(if evening { 18 * 60 } else { 10 * 60 });
-            (day, time, false)
+            let Some(pick) = best_single(&model, &days) else {
+                return (Vec::new(), Vec::new());
+            };
+            evaluate_at(&model, pick.day, TimeOfDay::from_minutes(pick.minute))
         }
     };
-    let (mut slot, uncovered) = evaluate(course, &groups, day, time, minutes, live_weeks);
-    slot.pinned = pinned;
-    (vec![slot], uncovered)
+    main.students_added = main.students_covered;
+    let mut slots = vec![main];
+    let mut reached = fit1.clone();
+    let first = (slots[0].day, u32::from(slots[0].time.minutes));
+    if let Some(pick) = best_second(&model, &days, &fit1, first) {
+        let (Reverse(worst), Reverse(every), ..) = pick.rank;
+        if worst > slots[0].students_covered || every > slots[0].students_every_week {
+            let (mut repeat, fit2) =
+                evaluate_at(&model, pick.day, TimeOfDay::from_minutes(pick.minute));
+            repeat.repeat = true;
+            repeat.students_added = worst - slots[0].students_covered.min(worst);
+            for (r, f) in reached.iter_mut().zip(&fit2) {
+                *r |= f;
+            }
+            slots.push(repeat);
+        }
+    }
+    // Occasions are the same weeks on every day, so bit j means the same week for both slots.
+    let weeks: Vec<WeekRef> = session_dates(course, slots[0].day, live_weeks)
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect();
+    let all: u128 = if weeks.len() >= 128 {
+        u128::MAX
+    } else {
+        (1 << weeks.len()) - 1
+    };
+    let left = model
+        .groups
+        .iter()
+        .zip(&reached)
+        .filter(|(_, r)| *r & all != all)
+        .map(|(group, r)| {
+            let missed: Vec<WeekRef> = weeks
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| r >> j & 1 == 0)
+                .map(|(_, w)| *w)
+                .collect();
+            uncovered(group, &missed)
+        })
+        .collect();
+    (slots, left)
 }
 
 #[cfg(test)]
@@ -262,5 +936,94 @@ mod tests {
         assert!(fits(late, TimeOfDay::parse("00:30").unwrap(), 90));
         assert!(!fits(late, TimeOfDay::parse("01:30").unwrap(), 60));
         assert!(!fits(late, TimeOfDay::parse("12:00").unwrap(), 30));
+    }
+
+    #[test]
+    fn overlapping_sessions_wrap_the_week() {
+        assert!(overlaps((Weekday::Sun, 23 * 60), (Weekday::Mon, 0), 90));
+        assert!(!overlaps((Weekday::Sun, 20 * 60), (Weekday::Mon, 0), 90));
+        assert!(overlaps((Weekday::Wed, 600), (Weekday::Wed, 600), 15));
+    }
+
+    fn course(zones: &[&str], start: Option<&str>) -> Course {
+        let mut text = String::from("[course]\ntitle = \"T\"\nweeks = 30\n");
+        if let Some(start) = start {
+            text.push_str(&format!("start = {start}\n"));
+        }
+        text.push_str("timezone = \"America/New_York\"\nlive_days = [\"sat\", \"sun\", \"mon\"]\n");
+        text.push_str(&format!("[students]\ncount = {}\n", zones.len()));
+        for z in zones {
+            text.push_str(&format!("[[students.zones]]\nzone = \"{z}\"\ncount = 1\n"));
+        }
+        text.push_str("[[activities]]\nid = \"a\"\nkind = \"debate\"\nminutes = 60\n");
+        crate::course::parse(&text).expect("valid course")
+    }
+
+    /// The class masks (the fast path) agree with the exact per-occasion evaluation on every
+    /// grid time, around the clock changes of both hemispheres and a 30-minute one.
+    #[test]
+    fn grid_masks_match_exact_evaluation() {
+        let zones = [
+            "Europe/London",
+            "Australia/Sydney",
+            "Australia/Lord_Howe",
+            "Asia/Kathmandu",
+            "America/Santiago",
+            "America/New_York",
+        ];
+        for start in [Some("2027-02-27"), Some("2027-10-02"), None] {
+            let c = course(&zones, start);
+            let weeks: Vec<u32> = (1..=30).collect();
+            let model = Model::new(&c, 60, &weeks);
+            for day in [Weekday::Sat, Weekday::Sun, Weekday::Mon] {
+                let plan = plan_day(&model, day);
+                for class in &plan.classes {
+                    for (j, occ) in plan.occasions.iter().enumerate() {
+                        if class.occasions >> j & 1 == 0 {
+                            continue;
+                        }
+                        for g in 0..model.groups.len() {
+                            for i in 0..GRID {
+                                assert_eq!(
+                                    class.masks[g] >> i & 1 == 1,
+                                    model.fits_exact(occ, g, grid_minute(i)),
+                                    "{day} {:?} {} at {}",
+                                    occ.week,
+                                    model.groups[g].zone,
+                                    grid_minute(i)
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The transition table gives the same local times as jiff itself.
+    #[test]
+    fn local_times_match_jiff() {
+        let c = course(&["Asia/Tokyo", "Australia/Sydney"], Some("2027-03-06"));
+        let weeks: Vec<u32> = (1..=30).collect();
+        let model = Model::new(&c, 60, &weeks);
+        let origin = jiff::tz::db().get("America/New_York").unwrap();
+        for occ in model.occasions(Weekday::Sun) {
+            for (g, group) in model.groups.iter().enumerate() {
+                for minute in [0, 90, 150, 600, 1425] {
+                    let zoned = occ
+                        .date
+                        .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+                        .to_zoned_datetime(origin.clone())
+                        .unwrap()
+                        .with_time_zone(group.tz.clone());
+                    let (day, time) = model.local_day_time(Weekday::Sun, &occ, g, minute);
+                    assert_eq!(day, Weekday::from_jiff(zoned.weekday()));
+                    assert_eq!(
+                        u32::from(time.minutes),
+                        zoned.hour() as u32 * 60 + zoned.minute() as u32
+                    );
+                }
+            }
+        }
     }
 }

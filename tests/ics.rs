@@ -1,0 +1,386 @@
+//! `mixplan schedule --ics`: the RFC 5545 calendar, checked by hand here and by real parsers
+//! (Python `icalendar` + `recurring-ical-events`, `tests/ics_check.py`) when they are installed.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn mixplan() -> Command {
+    let mut cmd = Command::cargo_bin("mixplan").expect("binary");
+    cmd.env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE");
+    cmd
+}
+
+/// New York organizer; sessions every other week across the US change on 2027-03-14; a repeat
+/// slot for Tokyo.
+fn international() -> String {
+    std::fs::read_to_string("examples/international-cohort.toml").expect("example")
+}
+
+/// Sydney organizer, weekly, across the Australian change back to standard time on 2027-04-04.
+const SYDNEY: &str = r#"[course]
+title = "Southern Seminar"
+weeks = 6
+start = 2027-03-22
+timezone = "Australia/Sydney"
+live_days = ["wed"]
+
+[students]
+count = 12
+populations = ["full-time"]
+
+[[students.zones]]
+zone = "Pacific/Auckland"
+count = 4
+
+[[activities]]
+id = "seminar"
+kind = "discussion"
+minutes = 50
+mode = "sync"
+
+[[activities]]
+id = "reading"
+kind = "reading"
+minutes = 60
+"#;
+
+/// Irregular live weeks with sessions of different lengths (RDATE and overridden instances),
+/// and a title that needs TEXT escaping.
+const IRREGULAR: &str = r#"[course]
+title = "Labs, Debates; and \\ Backslashes — Spring"
+weeks = 10
+start = 2027-02-15
+timezone = "America/New_York"
+sync_hours = [0.0, 10.0]
+
+[students]
+count = 20
+populations = ["full-time"]
+
+[[students.zones]]
+zone = "Europe/London"
+count = 8
+
+[[activities]]
+id = "debate"
+kind = "debate"
+minutes = 45
+mode = "sync"
+weeks = [1, 2, 5, 9]
+
+[[activities]]
+id = "lab"
+kind = "lab"
+minutes = 60
+mode = "sync"
+weeks = [2, 9]
+
+[[activities]]
+id = "problem-set"
+kind = "practice"
+minutes = 90
+mode = "async"
+"#;
+
+/// UTC organizer: a fixed-offset VTIMEZONE.
+const UTC: &str = r#"[course]
+title = "Fixed"
+weeks = 3
+start = 2027-06-07
+
+[students]
+count = 5
+
+[[activities]]
+id = "clinic"
+kind = "q-and-a"
+minutes = 30
+mode = "sync"
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn calendar(course: &Path) -> String {
+    let out = mixplan()
+        .args(["schedule"])
+        .arg(course)
+        .args(["--ics", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn unfolded(ics: &str) -> String {
+    ics.replace("\r\n ", "")
+}
+
+fn assert_wire_format(ics: &str) {
+    assert!(ics.ends_with("\r\n"));
+    for line in ics.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        assert!(
+            !line.contains('\n') && !line.contains('\r'),
+            "bare line break in {line:?}"
+        );
+    }
+}
+
+#[test]
+fn new_york_calendar_has_dst_timezone_and_biweekly_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", &international());
+    let ics = calendar(&course);
+    assert_wire_format(&ics);
+    let text = unfolded(&ics);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//mixplan//"));
+    assert!(text.contains(
+        "BEGIN:DAYLIGHT\r\nDTSTART:20270314T020000\r\nTZOFFSETFROM:-0500\r\nTZOFFSETTO:-0400\r\nTZNAME:EDT\r\nEND:DAYLIGHT"
+    ));
+    assert!(text.contains("TZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD"));
+    assert!(text.contains("DTSTAMP:20270222T000000Z"));
+    assert!(text.contains("UID:global-supply-chain-strategy-"));
+    assert_eq!(
+        text.matches("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=5").count(),
+        2
+    );
+    assert!(text.contains("DTSTART;TZID=America/New_York:20270301T093000"));
+    assert!(text.contains("SUMMARY:Global Supply Chain Strategy: live session (repeat)"));
+    assert!(!text.contains("RECURRENCE-ID"), "all live weeks are alike");
+    // Same input, same bytes.
+    assert_eq!(ics, calendar(&course));
+}
+
+#[test]
+fn southern_hemisphere_organizer_gets_standard_time_in_april() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", SYDNEY);
+    let text = unfolded(&calendar(&course));
+    assert!(text.contains(
+        "BEGIN:STANDARD\r\nDTSTART:20270404T030000\r\nTZOFFSETFROM:+1100\r\nTZOFFSETTO:+1000\r\nTZNAME:AEST"
+    ), "{text}");
+    assert!(text.contains("RRULE:FREQ=WEEKLY;COUNT=6"));
+}
+
+#[test]
+fn irregular_weeks_use_rdate_and_override_different_sessions() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", IRREGULAR);
+    let ics = calendar(&course);
+    assert_wire_format(&ics);
+    let text = unfolded(&ics);
+    assert!(
+        text.contains("X-WR-CALNAME:Labs\\, Debates\\; and \\\\ Backslashes — Spring\r\n"),
+        "{text}"
+    );
+    assert!(text.contains("RDATE;TZID=America/New_York:"));
+    assert!(!text.contains("RRULE"));
+    // Weeks 2 and 9 run debate + lab: longer than weeks 1 and 5, so they are overridden.
+    assert_eq!(
+        text.matches("RECURRENCE-ID;TZID=America/New_York:").count(),
+        2
+    );
+}
+
+#[test]
+fn fixed_offset_zone_gets_one_observance() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", UTC);
+    let text = unfolded(&calendar(&course));
+    assert!(text.contains(
+        "BEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0000\r\nTZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD"
+    ), "{text}");
+}
+
+#[test]
+fn ics_without_start_is_an_input_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(
+        dir.path(),
+        "course.toml",
+        &UTC.replace("start = 2027-06-07\n", ""),
+    );
+    let target = dir.path().join("out.ics");
+    mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .arg("--ics")
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicates::str::contains("add e.g. `start = 2027-01-11`"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn unwritable_ics_path_exits_2_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", UTC);
+    let target = dir.path().join("no-such-dir/out.ics");
+    mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .arg("--ics")
+        .arg(&target)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no-such-dir/out.ics"));
+}
+
+#[test]
+fn ics_never_overwrites_the_course_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", UTC);
+    mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .arg("--ics")
+        .arg(&course)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("it is an input of this run"));
+    assert_eq!(std::fs::read_to_string(&course).unwrap(), UTC);
+}
+
+#[test]
+fn ics_file_is_written_and_the_schedule_still_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", UTC);
+    let target = dir.path().join("out.ics");
+    std::fs::write(&target, "old").unwrap();
+    mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .arg("--ics")
+        .arg(&target)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Schedule"));
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert!(written.starts_with("BEGIN:VCALENDAR\r\n"));
+    assert_eq!(written, calendar(&course));
+}
+
+/// What the schedule JSON says the calendar must expand to, in the organizer's wall-clock time.
+fn expectations(course: &Path) -> Value {
+    let out = mixplan()
+        .arg("schedule")
+        .arg(course)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let start: jiff::civil::Date = json["course"]["start"].as_str().unwrap().parse().unwrap();
+    let first = start.weekday().to_monday_zero_offset();
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let schedule = &json["schedule"];
+    let mut live = serde_json::Map::new();
+    for (k, slot) in schedule["live_slots"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+    {
+        let day = days.iter().position(|d| *d == slot["day"]).unwrap() as i8;
+        let into = i64::from((day - first).rem_euclid(7));
+        let times: Vec<String> = schedule["weeks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| !w["live_session"].is_null())
+            .map(|w| {
+                let week: jiff::civil::Date = w["start"].as_str().unwrap().parse().unwrap();
+                let date = week.checked_add(jiff::Span::new().days(into)).unwrap();
+                format!("{date}T{}", slot["time"].as_str().unwrap())
+            })
+            .collect();
+        live.insert((k + 1).to_string(), times.into());
+    }
+    let mut dues: Vec<String> = Vec::new();
+    for week in schedule["weeks"].as_array().unwrap() {
+        let mut seen: Vec<&str> = Vec::new();
+        for item in week["items"].as_array().unwrap() {
+            if let Some(due) = item["due"].as_str()
+                && !seen.contains(&due)
+            {
+                seen.push(due);
+                dues.push(due[..16].to_string());
+            }
+        }
+    }
+    let last = start
+        .checked_add(jiff::Span::new().days(7 * json["course"]["weeks"].as_i64().unwrap() + 7))
+        .unwrap();
+    serde_json::json!({
+        "timezone": json["course"]["timezone"],
+        "from": format!("{}", start.checked_sub(jiff::Span::new().days(7)).unwrap()),
+        "to": last.to_string(),
+        "live": live,
+        "dues": dues,
+    })
+}
+
+fn python_validators_available() -> bool {
+    Process::new("python3")
+        .args(["-c", "import icalendar, recurring_ical_events"])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Real parsers expand every calendar to exactly the schedule's sessions and due times, at the
+/// organizer's wall-clock time on both sides of each clock change; no component has parse
+/// errors; lines are CRLF and at most 75 octets; two runs give identical bytes.
+#[test]
+fn real_parsers_expand_the_calendar_exactly() {
+    if !python_validators_available() {
+        assert!(
+            std::env::var_os("MIXPLAN_REQUIRE_PY_VALIDATORS").is_none(),
+            "MIXPLAN_REQUIRE_PY_VALIDATORS is set but `python3 -c \"import icalendar, recurring_ical_events\"` fails"
+        );
+        eprintln!(
+            "note: skipping the Python iCalendar check; `pip install icalendar recurring-ical-events` to run it"
+        );
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = [
+        ("international.toml", international()),
+        ("sydney.toml", SYDNEY.to_string()),
+        ("irregular.toml", IRREGULAR.to_string()),
+        ("utc.toml", UTC.to_string()),
+    ];
+    for (name, text) in fixtures {
+        let course = write(dir.path(), name, &text);
+        let first = write(dir.path(), &format!("{name}.1.ics"), &calendar(&course));
+        let second = write(dir.path(), &format!("{name}.2.ics"), &calendar(&course));
+        let expect = write(
+            dir.path(),
+            &format!("{name}.json"),
+            &expectations(&course).to_string(),
+        );
+        let out = Process::new("python3")
+            .arg("tests/ics_check.py")
+            .args([&first, &expect, &second])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

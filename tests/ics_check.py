@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Validate a mixplan .ics file with real parsers (icalendar + recurring-ical-events).
+
+Usage: ics_check.py FILE.ics EXPECT.json [SECOND_RUN.ics]
+
+EXPECT.json: {"timezone": "America/New_York", "from": "2027-02-01", "to": "2027-06-01",
+              "live": {"1": ["2027-03-01T09:30", ...], "2": [...]},
+              "dues": ["2027-02-28T23:59", ...]}
+Every wall-clock time is in the organizer's zone. Exits non-zero with a message on failure.
+"""
+import datetime as dt
+import json
+import sys
+from zoneinfo import ZoneInfo
+
+import icalendar
+import recurring_ical_events
+
+
+def fail(msg):
+    print(f"ics_check: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def check_lines(raw):
+    if not raw.endswith(b"\r\n"):
+        fail("file does not end in CRLF")
+    lines = raw.split(b"\r\n")[:-1]
+    for n, line in enumerate(lines, 1):
+        if b"\n" in line or b"\r" in line:
+            fail(f"line {n} has a bare CR or LF")
+        if len(line) > 75:
+            fail(f"line {n} is {len(line)} octets: {line[:40]!r}...")
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            fail(f"line {n} was folded inside a UTF-8 character")
+    return lines
+
+
+def main():
+    path, expect_path = sys.argv[1], sys.argv[2]
+    raw = open(path, "rb").read()
+    expect = json.load(open(expect_path))
+    check_lines(raw)
+    if len(sys.argv) > 3:
+        if open(sys.argv[3], "rb").read() != raw:
+            fail("two runs gave different bytes")
+
+    cal = icalendar.Calendar.from_ical(raw)
+    for component in cal.walk():
+        errors = getattr(component, "errors", None)
+        if errors:
+            fail(f"{component.name} has parse errors: {errors}")
+    zones = [c for c in cal.walk("VTIMEZONE")]
+    if [str(z["TZID"]) for z in zones] != [expect["timezone"]]:
+        fail(f"expected one VTIMEZONE {expect['timezone']}, found {[str(z['TZID']) for z in zones]}")
+    # Each observance must be a real transition of the zone (checked against the system's
+    # tz database), so clients that trust the VTIMEZONE over the TZID name still get it right.
+    tz = ZoneInfo(expect["timezone"])
+    for obs in zones[0].subcomponents:
+        onset_local = obs["DTSTART"].dt
+        before = obs["TZOFFSETFROM"].td
+        after = obs["TZOFFSETTO"].td
+        if onset_local.year < 1971 and before == after:
+            if tz.utcoffset(dt.datetime(2027, 1, 1)) != after or tz.utcoffset(dt.datetime(2027, 7, 1)) != after:
+                fail(f"fixed observance {after} does not match {expect['timezone']}")
+            continue
+        instant = (onset_local - before).replace(tzinfo=dt.timezone.utc)
+        got_before = (instant - dt.timedelta(seconds=1)).astimezone(tz).utcoffset()
+        got_after = instant.astimezone(tz).utcoffset()
+        if (got_before, got_after) != (before, after):
+            fail(f"{obs.name} at {onset_local}: file says {before}->{after}, tz database {got_before}->{got_after}")
+        if (obs.name == "DAYLIGHT") != bool(instant.astimezone(tz).dst()):
+            fail(f"{obs.name} at {onset_local} disagrees with the tz database about DST")
+    tz = None
+    for event in cal.walk("VEVENT"):
+        for key in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
+            if key not in event:
+                fail(f"an event lacks {key}")
+        if event["DTSTART"].params.get("TZID") != expect["timezone"]:
+            fail(f"event {event['UID']} is not in TZID {expect['timezone']}")
+
+    tz = ZoneInfo(expect["timezone"])
+    start = dt.datetime.fromisoformat(expect["from"]).replace(tzinfo=tz)
+    end = dt.datetime.fromisoformat(expect["to"]).replace(tzinfo=tz)
+    live = {}
+    dues = []
+    for event in recurring_ical_events.of(cal).between(start, end):
+        uid = str(event["UID"])
+        when = event["DTSTART"].dt.astimezone(tz).strftime("%Y-%m-%dT%H:%M")
+        if "-live-" in uid:
+            slot = uid.split("-live-")[1].split("@")[0]
+            live.setdefault(slot, []).append(when)
+        elif "-due-" in uid:
+            dues.append(when)
+        else:
+            fail(f"unexpected event {uid}")
+    for slot, times in expect["live"].items():
+        got = sorted(live.get(slot, []))
+        if got != sorted(times):
+            fail(f"live slot {slot}: expected {sorted(times)}, expanded {got}")
+    if sorted(live) != sorted(expect["live"]):
+        fail(f"live slots {sorted(live)} != expected {sorted(expect['live'])}")
+    if sorted(dues) != sorted(expect["dues"]):
+        fail(f"due times: expected {sorted(expect['dues'])}, expanded {sorted(dues)}")
+    print(f"ics_check: ok ({sum(len(v) for v in live.values())} live sessions, {len(dues)} due times)")
+
+
+if __name__ == "__main__":
+    main()

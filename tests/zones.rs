@@ -1,0 +1,774 @@
+//! Live slots across time zones (issue 3): the slot search, daylight-saving changes on either
+//! side, windows that wrap midnight, odd offsets, the repeat slot, the recording route, due
+//! times per zone, and every validation error of `[[students.zones]]` with line and column.
+
+use mixplan::Recommendation;
+use mixplan::course::{TimeOfDay, Weekday};
+use mixplan::diagnostic::LineIndex;
+use mixplan::schedule::slots::{self, WeekRef};
+use mixplan::schedule::{LiveSlot, Uncovered};
+
+/// A course with one weekly 60-minute live debate and the given extra `[course]` lines and
+/// student zones (`(zone, count, available)`).
+fn course_text(course: &str, count: u32, zones: &[(&str, u32, Option<&str>)]) -> String {
+    let mut text = format!("[course]\ntitle = \"Zones\"\nweeks = 12\n{course}\n");
+    text.push_str(&format!("[students]\ncount = {count}\n"));
+    for (zone, count, available) in zones {
+        text.push_str(&format!(
+            "\n[[students.zones]]\nzone = \"{zone}\"\ncount = {count}\n"
+        ));
+        if let Some(window) = available {
+            text.push_str(&format!("available = \"{window}\"\n"));
+        }
+    }
+    text.push_str(
+        "\n[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 60\nmode = \"sync\"\n",
+    );
+    text
+}
+
+fn plan(text: &str) -> Recommendation {
+    let course = mixplan::course::parse(text).unwrap_or_else(|d| panic!("invalid course: {d:?}"));
+    mixplan::recommend(course)
+}
+
+fn local<'a>(slot: &'a LiveSlot, zone: &str) -> &'a slots::LocalTime {
+    slot.local
+        .iter()
+        .find(|l| l.zone == zone)
+        .unwrap_or_else(|| panic!("no local time for {zone}"))
+}
+
+fn live_weeks(rec: &Recommendation) -> Vec<u32> {
+    rec.schedule
+        .weeks
+        .iter()
+        .filter(|w| w.live_session.is_some())
+        .map(|w| w.week)
+        .collect()
+}
+
+const NY_TOKYO: &[(&str, u32, Option<&str>)] =
+    &[("America/New_York", 20, None), ("Asia/Tokyo", 10, None)];
+
+/// The seed's own example (Synchronous Learning, Weaknesses): Tokyo and New York. A searched
+/// slot reaches both, in every week, across the US change to summer time in March.
+#[test]
+fn tokyo_and_new_york_unpinned_slot_covers_both() {
+    let text = course_text(
+        "start = 2027-01-11\ntimezone = \"America/New_York\"",
+        30,
+        NY_TOKYO,
+    );
+    let rec = plan(&text);
+    let slots = &rec.schedule.live_slots;
+    assert_eq!(slots.len(), 1, "no repeat slot is needed: {slots:#?}");
+    let main = &slots[0];
+    assert!(!main.pinned && !main.repeat);
+    assert_eq!(main.students_covered, 30);
+    assert_eq!(main.students_every_week, 30);
+    assert_eq!(main.coverage, 1.0);
+    assert!(rec.schedule.uncovered.is_empty());
+    assert_eq!(main.weekly.len(), 12);
+    assert!(main.weekly.iter().all(|w| w.students == 30));
+    // Both groups see the whole session inside 08:00-22:00 local, in the first week...
+    for zone in ["America/New_York", "Asia/Tokyo"] {
+        let l = local(main, zone);
+        assert!(l.covered);
+        let start = u32::from(l.time.minutes);
+        assert!(start >= 8 * 60 && start + main.minutes <= 22 * 60, "{l:?}");
+    }
+    // ...and the US change (week 10 starts 2027-03-15) moves Tokyo's local time an hour back.
+    let tokyo = local(main, "Asia/Tokyo");
+    assert_eq!(tokyo.shifts.len(), 1, "{tokyo:?}");
+    assert_eq!(tokyo.shifts[0].week, WeekRef::Course(10));
+    assert_eq!(
+        u32::from(tokyo.shifts[0].time.minutes) + 60,
+        u32::from(tokyo.time.minutes)
+    );
+}
+
+/// The seed's counter-example: a pinned 09:00 New York seminar. It is kept, and it says who
+/// it loses (zone, count, weeks); a repeat slot is offered for them.
+#[test]
+fn pinned_nine_am_new_york_excludes_tokyo_and_says_so() {
+    let text = course_text(
+        "start = 2027-01-11\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }",
+        30,
+        NY_TOKYO,
+    );
+    let rec = plan(&text);
+    let main = &rec.schedule.live_slots[0];
+    assert!(main.pinned);
+    assert_eq!(
+        (main.day, main.time),
+        (Weekday::Wed, TimeOfDay::parse("09:00").unwrap())
+    );
+    assert_eq!(main.students_covered, 20);
+    assert_eq!(main.coverage, 0.67);
+    assert_eq!(
+        main.excluded,
+        vec![Uncovered {
+            zone: "Asia/Tokyo".into(),
+            count: 10,
+            weeks: (1..=12).collect(),
+            samples: vec![],
+        }]
+    );
+    let tokyo = local(main, "Asia/Tokyo");
+    assert_eq!(
+        (tokyo.day, tokyo.time.to_string().as_str()),
+        (Weekday::Wed, "23:00")
+    );
+    assert!(!tokyo.covered);
+
+    let repeat = rec
+        .schedule
+        .live_slots
+        .get(1)
+        .expect("a repeat slot for Tokyo");
+    assert!(repeat.repeat && !repeat.pinned);
+    assert!(local(repeat, "Asia/Tokyo").covered);
+    assert_eq!(repeat.students_added, 10);
+    assert!(rec.schedule.uncovered.is_empty());
+    let advice: Vec<String> = rec.advice().into_iter().map(|a| a.message).collect();
+    assert!(
+        advice
+            .iter()
+            .any(|m| m.contains("repeat the live session") && m.contains("Asia/Tokyo (10")),
+        "{advice:#?}"
+    );
+
+    let json = mixplan::render::json::recommendation(&rec);
+    let slots = &json["schedule"]["live_slots"];
+    assert_eq!(slots[0]["students_covered"], 20);
+    assert_eq!(slots[0]["coverage"], 0.67);
+    assert_eq!(slots[0]["timezone"], "America/New_York");
+    assert_eq!(slots[0]["excluded"][0]["zone"], "Asia/Tokyo");
+    assert_eq!(slots[0]["excluded"][0]["count"], 10);
+    assert_eq!(slots[1]["repeat"], true);
+}
+
+/// A US-only clock change: New York 18:00 is Tokyo 08:00 in February, 07:00 from mid-March.
+/// The pinned slot loses Tokyo exactly from the first week after the change.
+#[test]
+fn dst_change_in_one_zone_only_excludes_tokyo_from_march() {
+    let text = course_text(
+        "start = 2027-02-01\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"18:00\" }",
+        30,
+        NY_TOKYO,
+    );
+    let rec = plan(&text);
+    let main = &rec.schedule.live_slots[0];
+    assert_eq!(main.excluded.len(), 1);
+    assert_eq!(main.excluded[0].zone, "Asia/Tokyo");
+    assert_eq!(main.excluded[0].weeks, (7..=12).collect::<Vec<_>>());
+    let weekly: Vec<u32> = main.weekly.iter().map(|w| w.students).collect();
+    assert_eq!(weekly, [vec![30; 6], vec![20; 6]].concat());
+    assert_eq!(main.students_covered, 20, "the worst week counts");
+    let tokyo = local(main, "Asia/Tokyo");
+    assert_eq!(tokyo.time.to_string(), "08:00");
+    assert_eq!(tokyo.shifts[0].week, WeekRef::Course(7));
+    assert_eq!(tokyo.shifts[0].time.to_string(), "07:00");
+
+    // Without a pin, the search avoids the trap and keeps everyone in every week.
+    let free = plan(&course_text(
+        "start = 2027-02-01\ntimezone = \"America/New_York\"",
+        30,
+        NY_TOKYO,
+    ));
+    assert_eq!(free.schedule.live_slots[0].students_covered, 30);
+}
+
+/// Without `start`, a January and a July week stand in; the loss shows as "july".
+#[test]
+fn without_start_the_worse_of_january_and_july_counts() {
+    let text = course_text(
+        "timezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"18:00\" }",
+        30,
+        NY_TOKYO,
+    );
+    let rec = plan(&text);
+    let main = &rec.schedule.live_slots[0];
+    assert_eq!(main.students_covered, 20);
+    assert_eq!(main.excluded[0].weeks, Vec::<u32>::new());
+    assert_eq!(main.excluded[0].samples, vec!["july"]);
+    let weekly: Vec<(WeekRef, u32)> = main.weekly.iter().map(|w| (w.week, w.students)).collect();
+    assert_eq!(weekly, vec![(WeekRef::January, 30), (WeekRef::July, 20)]);
+}
+
+/// A late-night window that wraps past midnight is honoured by the search.
+#[test]
+fn window_that_wraps_midnight() {
+    let text = course_text(
+        "start = 2027-01-11\ntimezone = \"Europe/London\"",
+        10,
+        &[("Asia/Tokyo", 10, Some("22:00-03:00"))],
+    );
+    let rec = plan(&text);
+    let main = &rec.schedule.live_slots[0];
+    assert_eq!(main.students_covered, 10, "{main:#?}");
+    let tokyo = local(main, "Asia/Tokyo");
+    let m = u32::from(tokyo.time.minutes);
+    assert!(
+        m >= 22 * 60 || m + main.minutes <= 3 * 60,
+        "Tokyo starts at {}",
+        tokyo.time
+    );
+    assert!(
+        m + main.minutes > 24 * 60 || m < 3 * 60,
+        "the wrap is used: {}",
+        tokyo.time
+    );
+}
+
+/// +05:30 and +05:45 (the 60-minute debate runs 70 minutes with breaks): only 03:30 UTC puts Kolkata at 09:00 and Kathmandu at 09:15, the one
+/// start both narrow windows allow. An offset rounded to the hour or half hour misses it.
+#[test]
+fn half_hour_and_45_minute_offsets() {
+    let text = course_text(
+        "start = 2027-01-11",
+        10,
+        &[
+            ("Asia/Kolkata", 5, Some("09:00-10:10")),
+            ("Asia/Kathmandu", 5, Some("09:15-10:25")),
+        ],
+    );
+    let rec = plan(&text);
+    let main = &rec.schedule.live_slots[0];
+    assert_eq!(main.minutes, 70);
+    assert_eq!(main.timezone, "UTC");
+    assert_eq!(main.time.to_string(), "03:30");
+    assert_eq!(main.students_covered, 10);
+    assert_eq!(local(main, "Asia/Kolkata").time.to_string(), "09:00");
+    assert_eq!(local(main, "Asia/Kathmandu").time.to_string(), "09:15");
+}
+
+/// Sydney's clocks go back in April while New York's went forward in March: the local time
+/// moves twice, the same way, and the narrow morning window is lost after 4 April 2027.
+#[test]
+fn southern_hemisphere_change_in_april() {
+    let text = course_text(
+        "start = 2027-03-01\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"18:00\" }",
+        20,
+        &[
+            ("America/New_York", 10, None),
+            ("Australia/Sydney", 10, Some("09:00-22:00")),
+        ],
+    );
+    let rec = plan(&text);
+    let main = &rec.schedule.live_slots[0];
+    let sydney = local(main, "Australia/Sydney");
+    assert_eq!(
+        (sydney.day, sydney.time.to_string().as_str()),
+        (Weekday::Thu, "10:00")
+    );
+    let shifts: Vec<(WeekRef, String)> = sydney
+        .shifts
+        .iter()
+        .map(|s| (s.week, s.time.to_string()))
+        .collect();
+    assert_eq!(
+        shifts,
+        vec![
+            (WeekRef::Course(3), "09:00".to_string()),
+            (WeekRef::Course(6), "08:00".to_string())
+        ]
+    );
+    assert_eq!(main.excluded[0].zone, "Australia/Sydney");
+    assert_eq!(main.excluded[0].weeks, (6..=12).collect::<Vec<_>>());
+}
+
+/// Two groups with disjoint windows: one slot reaches one group; the repeat reaches the other;
+/// a third group no slot can reach takes the recording route, named in schedule and advice.
+#[test]
+fn second_slot_and_recording_route() {
+    let text = course_text(
+        "start = 2027-01-11\ntimezone = \"America/New_York\"",
+        23,
+        &[
+            ("America/New_York", 10, Some("09:00-17:00")),
+            ("Asia/Tokyo", 10, Some("09:00-17:00")),
+            ("Europe/London", 3, Some("03:00-04:00")),
+        ],
+    );
+    let rec = plan(&text);
+    let slots = &rec.schedule.live_slots;
+    assert_eq!(slots.len(), 2, "{slots:#?}");
+    assert!(
+        local(&slots[0], "America/New_York").covered,
+        "daytime tie-break keeps NY first"
+    );
+    assert_eq!(slots[0].students_covered, 10);
+    assert!(slots[1].repeat);
+    assert!(local(&slots[1], "Asia/Tokyo").covered);
+    assert_eq!(slots[1].students_added, 10);
+    assert_eq!(rec.schedule.uncovered.len(), 1);
+    assert_eq!(rec.schedule.uncovered[0].zone, "Europe/London");
+    assert_eq!(rec.schedule.uncovered[0].count, 3);
+    assert_eq!(
+        rec.schedule.uncovered[0].weeks,
+        (1..=12).collect::<Vec<_>>()
+    );
+    // Every live week names them, with a response due in their own zone.
+    for week in &rec.schedule.weeks {
+        assert_eq!(week.alternatives.len(), 1, "week {}", week.week);
+        let alt = &week.alternatives[0];
+        assert_eq!((alt.zone.as_str(), alt.count), ("Europe/London", 3));
+        let due = alt.due.as_ref().expect("a dated due time");
+        assert_eq!(due.time_zone().iana_name(), Some("Europe/London"));
+        assert_eq!((due.hour(), due.minute()), (23, 59));
+    }
+    let advice = rec.advice();
+    assert!(advice.iter().any(|a| a.rule == "live-alternative"
+        && a.message.contains("3 student(s) in Europe/London")
+        && a.message.contains("weeks 1-12")));
+    let table = mixplan::render::schedule(
+        &rec,
+        mixplan::render::Format::Markdown,
+        mixplan::render::Style::PLAIN,
+    );
+    assert!(
+        table.contains("Europe/London (3): recording + response by"),
+        "{table}"
+    );
+    assert!(table.contains("repeat: "), "{table}");
+}
+
+/// The repeat slot never overlaps the main one: the organizer teaches both.
+#[test]
+fn repeat_slot_does_not_overlap_the_main_slot() {
+    let text = course_text(
+        "start = 2027-01-11\ntimezone = \"UTC\"\nlive_days = [\"wed\"]",
+        20,
+        &[
+            ("UTC", 10, Some("10:00-11:30")),
+            ("Asia/Tokyo", 10, Some("19:30-21:00")),
+        ],
+    );
+    let rec = plan(&text);
+    let slots = &rec.schedule.live_slots;
+    assert_eq!(
+        slots.len(),
+        1,
+        "10:30 UTC is the only start either group allows: {slots:#?}"
+    );
+    assert_eq!(rec.schedule.uncovered.len(), 1);
+}
+
+/// The search is optimal: no grid time on any allowed day beats it (checked by brute force
+/// with the exact, per-week evaluation).
+#[test]
+fn search_matches_brute_force() {
+    let text = course_text(
+        "start = 2027-03-01\ntimezone = \"Europe/Berlin\"\nlive_days = [\"mon\", \"sun\"]",
+        60,
+        &[
+            ("America/Los_Angeles", 12, Some("07:00-21:00")),
+            ("Asia/Kolkata", 9, Some("18:00-23:30")),
+            ("Australia/Sydney", 7, Some("06:00-09:30")),
+            ("America/Sao_Paulo", 8, Some("20:00-01:00")),
+            ("Pacific/Chatham", 4, None),
+        ],
+    );
+    let rec = plan(&text);
+    let weeks = live_weeks(&rec);
+    let main = &rec.schedule.live_slots[0];
+    let mut best = 0;
+    for day in [Weekday::Mon, Weekday::Sun] {
+        for minute in (0..1440).step_by(15) {
+            let slot = slots::evaluate(
+                &rec.course,
+                day,
+                TimeOfDay::from_minutes(minute),
+                60,
+                &weeks,
+            );
+            best = best.max(slot.students_covered);
+        }
+    }
+    assert_eq!(main.students_covered, best);
+    let exact = slots::evaluate(&rec.course, main.day, main.time, 60, &weeks);
+    assert_eq!(exact.students_covered, main.students_covered);
+}
+
+/// Due times are one instant, shown in the organizer's zone and in every student zone.
+#[test]
+fn due_times_are_one_instant_in_every_zone() {
+    let text = std::fs::read_to_string("examples/international-cohort.toml").unwrap();
+    let rec = plan(&text);
+    let json = mixplan::render::json::recommendation(&rec);
+    let mut checked = 0;
+    for week in json["schedule"]["weeks"].as_array().unwrap() {
+        for item in week["items"].as_array().unwrap() {
+            let Some(due) = item["due"].as_str() else {
+                continue;
+            };
+            let due: jiff::ZonedDateTime = due.parse().unwrap();
+            let local = item["due_local"].as_array().unwrap();
+            let zones: Vec<&str> = local.iter().map(|l| l["zone"].as_str().unwrap()).collect();
+            assert_eq!(zones, ["Europe/London", "Asia/Kolkata", "Asia/Tokyo"]);
+            for l in local {
+                let at: jiff::ZonedDateTime = l["at"].as_str().unwrap().parse().unwrap();
+                assert_eq!(at.timestamp(), due.timestamp());
+                assert_eq!(at.time_zone().iana_name(), l["zone"].as_str());
+            }
+            assert_eq!(
+                due.weekday(),
+                jiff::civil::Weekday::Sunday,
+                "a predictable weekday"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 20);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let text = std::fs::read_to_string("examples/international-cohort.toml").unwrap();
+    let a = mixplan::render::json::recommendation(&plan(&text)).to_string();
+    let b = mixplan::render::json::recommendation(&plan(&text)).to_string();
+    assert_eq!(a, b);
+}
+
+/// (rule, line, column, message fragment, help fragment) for one bad course file.
+fn assert_error(text: &str, rule: &str, line: usize, column: usize, message: &str, help: &str) {
+    let loaded = mixplan::course::load(text);
+    assert!(loaded.course.is_none());
+    let index = LineIndex::new(text);
+    let found = loaded.diagnostics.iter().find(|d| {
+        let at = index.line_col(text, d.span.unwrap_or_default().start);
+        d.rule == rule && at.line == line && at.column == column
+    });
+    let Some(d) = found else {
+        let all: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .map(|d| {
+                (
+                    d.rule,
+                    index.line_col(text, d.span.unwrap_or_default().start),
+                    &d.message,
+                )
+            })
+            .collect();
+        panic!("no {rule} at {line}:{column}; found {all:#?}");
+    };
+    assert!(d.message.contains(message), "{}", d.message);
+    assert!(
+        d.help.as_deref().unwrap_or("").contains(help),
+        "{:?}",
+        d.help
+    );
+}
+
+const HEAD: &str = "[course]\ntitle = \"Z\"\nweeks = 4\n[students]\ncount = 30\n";
+const TAIL: &str = "[[activities]]\nid = \"a\"\nkind = \"debate\"\nminutes = 60\n";
+
+#[test]
+fn validation_unknown_zone_with_did_you_mean() {
+    let text = format!("{HEAD}[[students.zones]]\nzone = \"Asia/Tokio\"\ncount = 5\n{TAIL}");
+    assert_error(
+        &text,
+        "unknown-zone",
+        7,
+        8,
+        "unknown time zone `Asia/Tokio`",
+        "did you mean `Asia/Tokyo`?",
+    );
+}
+
+#[test]
+fn validation_unknown_organizer_zone() {
+    let text = "[course]\ntitle = \"Z\"\nweeks = 4\ntimezone = \"America/New_Yrok\"\n[students]\ncount = 3\n"
+        .to_string()
+        + TAIL;
+    assert_error(
+        &text,
+        "unknown-zone",
+        4,
+        12,
+        "America/New_Yrok",
+        "did you mean `America/New_York`?",
+    );
+}
+
+#[test]
+fn validation_bad_window() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 5\navailable = \"8:00-22:00\"\n{TAIL}"
+    );
+    assert_error(
+        &text,
+        "invalid-value",
+        9,
+        13,
+        "`available` must be a local window HH:MM-HH:MM",
+        "20:00-02:00",
+    );
+}
+
+#[test]
+fn validation_empty_window() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 5\navailable = \"09:00-09:00\"\n{TAIL}"
+    );
+    assert_error(&text, "invalid-value", 9, 13, "found `09:00-09:00`", "");
+}
+
+#[test]
+fn validation_window_of_wrong_type() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 5\navailable = 8\n{TAIL}"
+    );
+    assert_error(&text, "invalid-type", 9, 13, "`available`", "");
+}
+
+#[test]
+fn validation_zone_counts_exceed_students() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 25\n[[students.zones]]\nzone = \"Europe/Paris\"\ncount = 10\n{TAIL}"
+    );
+    assert_error(
+        &text,
+        "invalid-value",
+        6,
+        1,
+        "the zones list 35 students but `count` is 30",
+        "raise `count` to at least 35",
+    );
+}
+
+#[test]
+fn validation_negative_zone_count() {
+    let text = format!("{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = -1\n{TAIL}");
+    assert_error(
+        &text,
+        "out-of-range",
+        8,
+        9,
+        "`count` in [[students.zones]] #1",
+        "",
+    );
+}
+
+#[test]
+fn validation_zone_missing_zone_key() {
+    let text = format!("{HEAD}[[students.zones]]\ncount = 5\n{TAIL}");
+    assert_error(
+        &text,
+        "missing-key",
+        6,
+        1,
+        "missing the required key `zone`",
+        "zone = \"Asia/Tokyo\"",
+    );
+}
+
+#[test]
+fn validation_unknown_key_in_zone() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 5\navailble = \"08:00-22:00\"\n{TAIL}"
+    );
+    assert_error(
+        &text,
+        "unknown-key",
+        9,
+        1,
+        "unknown key `availble`",
+        "did you mean `available`?",
+    );
+}
+
+#[test]
+fn validation_duplicate_zone() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 5\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 5\n{TAIL}"
+    );
+    assert_error(
+        &text,
+        "duplicate-value",
+        10,
+        8,
+        "zone `Asia/Tokyo` is listed twice",
+        "merge it",
+    );
+}
+
+#[test]
+fn validation_misspelt_live_day() {
+    let text = "[course]\ntitle = \"Z\"\nweeks = 4\nlive_days = [\"mon\", \"wendesday\"]\n[students]\ncount = 3\n"
+        .to_string()
+        + TAIL;
+    assert_error(
+        &text,
+        "unknown-value",
+        4,
+        21,
+        "unknown weekday `wendesday`",
+        "did you mean `wed`?",
+    );
+}
+
+#[test]
+fn validation_live_at_outside_live_days() {
+    let text = "[course]\ntitle = \"Z\"\nweeks = 4\nlive_days = [\"mon\", \"tue\"]\nlive_at = { day = \"fri\", time = \"18:00\" }\n[students]\ncount = 3\n"
+        .to_string()
+        + TAIL;
+    assert_error(
+        &text,
+        "invalid-value",
+        5,
+        19,
+        "`live_at` is on `fri`",
+        "add `fri` to `live_days`",
+    );
+}
+
+#[test]
+fn validation_live_at_bad_time() {
+    let text = "[course]\ntitle = \"Z\"\nweeks = 4\nlive_at = { day = \"wed\", time = \"25:00\" }\n[students]\ncount = 3\n"
+        .to_string()
+        + TAIL;
+    assert_error(
+        &text,
+        "invalid-value",
+        4,
+        33,
+        "24-hour time HH:MM, found `25:00`",
+        "18:30",
+    );
+}
+
+#[test]
+fn validation_bad_start_date() {
+    let text = "[course]\ntitle = \"Z\"\nweeks = 4\nstart = \"2027-01-11\"\n[students]\ncount = 3\n"
+        .to_string() + TAIL;
+    assert_error(
+        &text,
+        "invalid-value",
+        4,
+        9,
+        "`start` in [course] must be a TOML date",
+        "without quotes",
+    );
+}
+
+#[test]
+fn validation_reports_every_zone_error_at_once() {
+    let text = format!(
+        "{HEAD}[[students.zones]]\nzone = \"Asia/Tokio\"\ncount = 5\navailable = \"late\"\n[[students.zones]]\nzone = \"Mars/Olympus\"\ncount = 5\n{TAIL}"
+    );
+    let loaded = mixplan::course::load(&text);
+    let rules: Vec<&str> = loaded.diagnostics.iter().map(|d| d.rule).collect();
+    assert_eq!(rules, ["unknown-zone", "invalid-value", "unknown-zone"]);
+}
+
+mod properties {
+    use proptest::prelude::*;
+
+    const ZONES: &[&str] = &[
+        "America/New_York",
+        "Asia/Tokyo",
+        "Asia/Kolkata",
+        "Asia/Kathmandu",
+        "Australia/Sydney",
+        "Australia/Lord_Howe",
+        "Europe/London",
+        "America/Santiago",
+        "Pacific/Chatham",
+        "Africa/Casablanca",
+        "UTC",
+    ];
+    const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    fn window() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            Just(None),
+            (0u32..96, 1u32..96).prop_map(|(a, len)| {
+                let (s, e) = (a * 15, (a * 15 + len * 15) % 1440);
+                (s != e).then(|| format!("{:02}:{:02}-{:02}:{:02}", s / 60, s % 60, e / 60, e % 60))
+            }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the zones, windows, days, pin and dates: no panic, the numbers add up, the
+        /// repeat slot adds students and never overlaps the main one, and everyone is either
+        /// reached every week by some slot or named with the weeks they miss.
+        #[test]
+        fn slot_choice_invariants(
+            zones in proptest::collection::vec((0..ZONES.len(), 0u32..20, window()), 0..6),
+            days in proptest::sample::subsequence(DAYS.to_vec(), 1..=7),
+            organizer in 0..ZONES.len(),
+            start in prop_oneof![Just(None), (2020i16..2040, 1i8..=12, 1i8..=28).prop_map(Some)],
+            weeks in 1u32..30,
+            minutes in 10u32..240,
+            pin in proptest::option::of((0..7usize, 0u32..1440)),
+        ) {
+            let mut seen = std::collections::BTreeSet::new();
+            let zones: Vec<_> = zones.into_iter().filter(|z| seen.insert(z.0)).collect();
+            let count = zones.iter().map(|z| z.1).sum::<u32>() + 1;
+            let mut text = format!(
+                "[course]\ntitle = \"P\"\nweeks = {weeks}\ntimezone = \"{}\"\nlive_days = {:?}\n",
+                ZONES[organizer], days
+            );
+            if let Some((y, m, d)) = start {
+                text.push_str(&format!("start = {y:04}-{m:02}-{d:02}\n"));
+            }
+            if let Some((day, minute)) = pin
+                && days.contains(&DAYS[day])
+            {
+                text.push_str(&format!(
+                    "live_at = {{ day = \"{}\", time = \"{:02}:{:02}\" }}\n",
+                    DAYS[day], minute / 60, minute % 60
+                ));
+            }
+            text.push_str(&format!("[students]\ncount = {count}\n"));
+            for (z, n, w) in &zones {
+                text.push_str(&format!("[[students.zones]]\nzone = \"{}\"\ncount = {n}\n", ZONES[*z]));
+                if let Some(w) = w {
+                    text.push_str(&format!("available = \"{w}\"\n"));
+                }
+            }
+            text.push_str(&format!(
+                "[[activities]]\nid = \"a\"\nkind = \"debate\"\nminutes = {minutes}\nmode = \"sync\"\n"
+            ));
+            let course = mixplan::course::parse(&text).expect("generated course is valid");
+            let rec = mixplan::recommend(course);
+            let slots = &rec.schedule.live_slots;
+            prop_assert!(!slots.is_empty() && slots.len() <= 2);
+            for slot in slots {
+                prop_assert!(slot.students_every_week <= slot.students_covered);
+                prop_assert!(slot.students_covered <= count);
+                prop_assert!(slot.coverage <= 1.0);
+                let excluded: u32 = slot.excluded.iter().map(|u| u.count).sum();
+                prop_assert_eq!(slot.students_every_week + excluded, count);
+            }
+            if let [main, repeat] = &slots[..] {
+                prop_assert!(repeat.repeat && !main.repeat);
+                let pos = |s: &mixplan::schedule::LiveSlot| {
+                    i64::from(s.day.index()) * 1440 + i64::from(s.time.minutes)
+                };
+                let gap = (pos(repeat) - pos(main)).rem_euclid(7 * 1440);
+                let m = i64::from(main.minutes);
+                prop_assert!(gap >= m && 7 * 1440 - gap >= m, "repeat overlaps the main slot");
+            }
+            // Nobody is both reached every week by some slot and listed as uncovered.
+            for u in &rec.schedule.uncovered {
+                prop_assert!(slots.iter().all(|s| s.excluded.iter().any(|e| e.zone == u.zone)));
+            }
+            let reached_every_week: u32 = slots[0]
+                .local
+                .iter()
+                .filter(|l| slots.iter().any(|s| s.local.iter().any(|x| x.zone == l.zone && x.covered)))
+                .map(|l| l.count)
+                .sum();
+            let uncovered: u32 = rec.schedule.uncovered.iter().map(|u| u.count).sum();
+            prop_assert!(reached_every_week + uncovered <= count);
+        }
+    }
+}
