@@ -5,6 +5,9 @@
 //! weeks out, and a renderer in [`render`] turns the result into text. The CLI in [`cli`] is a
 //! thin layer over these.
 
+// The hand-written output schemas are deep `json!` literals.
+#![recursion_limit = "256"]
+
 pub mod catalog;
 pub mod cli;
 pub mod course;

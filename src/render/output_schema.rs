@@ -274,6 +274,25 @@ fn definitions() -> Value {
                 "coverage": { "description": "Share of students covered, 0 to 1.", "type": "number", "minimum": 0, "maximum": 1 },
                 "pinned": { "description": "Whether the file pinned the slot with `live_at`.", "type": "boolean" },
                 "repeat": { "description": "Whether this repeats the main session for students it misses.", "type": "boolean" },
+                "students_every_week": count("Students who can attend in every live week."),
+                "students_added": count("Students this slot reaches that earlier slots do not."),
+                "weekly": {
+                    "description": "Students the slot reaches, week by week.",
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["week", "students"],
+                        "properties": {
+                            "week": { "$ref": "#/$defs/week_ref" },
+                            "students": count("Students who can attend that week."),
+                        },
+                    },
+                },
+                "excluded": {
+                    "description": "Students this slot cannot reach, by zone.",
+                    "type": "array",
+                    "items": { "$ref": "#/$defs/uncovered" },
+                },
                 "local": {
                     "description": "The slot as each student zone sees it.",
                     "type": "array",
@@ -286,6 +305,24 @@ fn definitions() -> Value {
                             "day": names("Local weekday (first live week).", Weekday::NAMES),
                             "time": time("Local start time (first live week)."),
                             "covered": { "description": "Whether the session falls in these students' window every live week.", "type": "boolean" },
+                            "missed": {
+                                "description": "Live weeks the session falls outside these students' window.",
+                                "type": "array",
+                                "items": { "$ref": "#/$defs/week_ref" },
+                            },
+                            "shifts": {
+                                "description": "Weeks from which the local day or time changes (clock changes).",
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "required": ["from", "day", "time"],
+                                    "properties": {
+                                        "from": { "$ref": "#/$defs/week_ref" },
+                                        "day": names("Local weekday from that week.", Weekday::NAMES),
+                                        "time": time("Local start time from that week."),
+                                    },
+                                },
+                            },
                         },
                     },
                 },
@@ -298,7 +335,19 @@ fn definitions() -> Value {
                 "zone": { "type": "string" },
                 "count": count("Students in the zone."),
                 "weeks": weeks("Live weeks they cannot attend."),
+                "samples": {
+                    "description": "Without a course `start`: the representative weeks (`january`, `july`) they cannot attend.",
+                    "type": "array",
+                    "items": { "enum": ["january", "july"] },
+                },
             },
+        },
+        "week_ref": {
+            "description": "A course week number, or a representative week (`january`, `july`) when the course has no `start`.",
+            "oneOf": [
+                { "type": "integer", "minimum": 1 },
+                { "enum": ["january", "july"] },
+            ],
         },
         "week": {
             "type": "object",
@@ -325,6 +374,23 @@ fn definitions() -> Value {
                         },
                     ],
                 },
+                "alternatives": {
+                    "description": "Students no live slot reaches this week: they watch the recording and post a response.",
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["zone", "count", "route", "due"],
+                        "properties": {
+                            "zone": { "type": "string" },
+                            "count": count("Students in the zone."),
+                            "route": { "enum": ["recording-and-response"] },
+                            "due": {
+                                "description": "When the response is due (RFC 9557), or null without a course `start`.",
+                                "type": ["string", "null"],
+                            },
+                        },
+                    },
+                },
             },
         },
         "item": {
@@ -342,6 +408,18 @@ fn definitions() -> Value {
                 },
                 "due_day": names("Weekday it is due, organizer's zone.", Weekday::NAMES),
                 "due_time": time("Time it is due, organizer's zone."),
+                "due_local": {
+                    "description": "The same due instant in each student zone.",
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "required": ["zone", "at"],
+                        "properties": {
+                            "zone": { "type": "string" },
+                            "at": { "type": ["string", "null"] },
+                        },
+                    },
+                },
                 "before_live": { "description": "Whether it is due before the week's live session (flipped pattern).", "type": "boolean" },
                 "recorded": { "description": "Whether the live occurrence is recorded.", "type": "boolean" },
                 "segments": { "$ref": "#/$defs/segments" },
