@@ -281,6 +281,17 @@ pub fn all() -> Vec<Entry> {
             Category::Input,
             Some(Severity::Error),
         ))
+        .chain(crate::check::CHECK_RULES.iter().map(|r| Entry {
+            id: r.id,
+            category: Category::Check,
+            summary: r.summary,
+            evidence: r.evidence,
+            favors: None,
+            weight: None,
+            severity: Some(r.severity),
+            doc: r.doc,
+            example: r.example,
+        }))
         .collect()
 }
 

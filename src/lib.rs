@@ -6,6 +6,7 @@
 //! thin layer over these.
 
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod course;
 pub mod diagnostic;
@@ -44,8 +45,9 @@ pub fn recommend(course: Course) -> Recommendation {
 }
 
 impl Recommendation {
-    /// The engine's advice plus what the schedule adds: recordings and the students no live
-    /// slot reaches.
+    /// The engine's advice plus what the schedule adds (recordings and the students no live
+    /// slot reaches), then every design-check finding of `mixplan check` that the course file
+    /// does not allow in its `[check]` table.
     pub fn advice(&self) -> Vec<engine::Advice> {
         let mut advice = self.plan.advice.clone();
         let unrecorded: Vec<&str> = self
@@ -80,6 +82,16 @@ impl Recommendation {
                 ),
             });
         }
+        let allowed = |rule: &str| self.course.check.allow.iter().any(|a| a.rule == rule);
+        advice.extend(
+            check::design(self, None)
+                .into_iter()
+                .filter(|d| !allowed(d.rule))
+                .map(|d| engine::Advice {
+                    rule: d.rule,
+                    message: d.message,
+                }),
+        );
         advice
     }
 }
