@@ -544,7 +544,7 @@ fn live_without_alternative(cx: &Context<'_>) -> Vec<Finding> {
     } else if uncovered > 0 {
         format!("{uncovered} student(s) cannot attend the live slot")
     } else if let Some(p) = cx.rec.plan.facts.flexible.first() {
-        format!("the class includes {p} students")
+        format!("the class includes `{p}` students, who often cannot attend")
     } else {
         return Vec::new();
     };
