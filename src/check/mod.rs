@@ -31,11 +31,14 @@ pub fn rule(id: &str) -> Option<&'static CheckRule> {
 /// `text` is the course file's text; without it, findings about keys the model keeps no span
 /// for point at the `[course]` table instead.
 pub fn design(rec: &Recommendation, text: Option<&str>) -> Vec<Diagnostic> {
-    let cx = Context { rec, text };
+    design_in(&Context::new(rec, text))
+}
+
+fn design_in(cx: &Context<'_>) -> Vec<Diagnostic> {
     CHECK_RULES
         .iter()
         .flat_map(|rule| {
-            (rule.run)(&cx).into_iter().map(|f| Diagnostic {
+            (rule.run)(cx).into_iter().map(|f| Diagnostic {
                 rule: rule.id,
                 severity: rule.severity,
                 span: Some(f.span),
@@ -87,7 +90,10 @@ impl Options {
                     Some(rule) => {
                         options.levels.insert(rule.id, level);
                     }
-                    None => warnings.push(format!("{flag} {}", unknown_rule_message(id))),
+                    None => {
+                        let (message, hint) = unknown_rule(id);
+                        warnings.push(format!("{flag} {message}; {hint}"));
+                    }
                 }
             }
         }
@@ -95,16 +101,16 @@ impl Options {
     }
 }
 
-/// "unknown rule `x`; did you mean `y`?" for an id that names no design check.
-pub fn unknown_rule_message(id: &str) -> String {
+/// "names an unknown rule `x`" and the hint: "did you mean `y`?" for an id that names no check.
+pub fn unknown_rule(id: &str) -> (String, String) {
     let hint = match crate::did_you_mean(id, CHECK_RULES.iter().map(|r| r.id)) {
-        Some(best) => format!("; did you mean `{best}`?"),
+        Some(best) => format!("did you mean `{best}`?"),
         None if crate::catalog::find(id).is_some() => {
-            "; it is not a design check, and only checks can be allowed or re-levelled".into()
+            "it is not a design check; only checks can be allowed or re-levelled".into()
         }
-        None => "; `mixplan rules` lists the checks".into(),
+        None => "`mixplan rules` lists the checks".into(),
     };
-    format!("names an unknown rule `{id}`{hint}")
+    (format!("names an unknown rule `{id}`"), hint)
 }
 
 /// Check one course file's bytes. `path` is the name to report.
@@ -112,19 +118,21 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
     let (text, loaded) = crate::course::load_bytes(bytes);
     let mut diagnostics = loaded.diagnostics;
     if let Some(course) = loaded.course {
-        let allow = course.check.allow.clone();
-        let rec = crate::recommend(course);
-        let mut found = design(&rec, Some(&text));
-        for entry in &allow {
+        // What `crate::recommend` does, with the schedule built only when a check needs it.
+        let plan = crate::engine::plan(&course);
+        let mut found = design_in(&Context::lazy(&course, &plan, Some(&text)));
+        let allow = &course.check.allow;
+        for entry in allow {
             if rule(&entry.rule).is_some() {
                 found.retain(|d| d.rule != entry.rule);
             } else {
+                let (message, hint) = unknown_rule(&entry.rule);
                 found.push(Diagnostic {
                     rule: "unknown-rule",
                     severity: Severity::Warning,
                     span: Some(entry.span),
-                    message: format!("`[check] allow` {}", unknown_rule_message(&entry.rule)),
-                    help: None,
+                    message: format!("`[check] allow` {message}"),
+                    help: Some(hint),
                 });
             }
         }

@@ -6,11 +6,13 @@
 //! where a number is involved, on a published source from `EVIDENCE.md`. Adding a check means
 //! adding an entry here and a `tests/fixtures/check/<id>/{fail,pass}.toml` pair, nothing else.
 
-use crate::Recommendation;
+use std::cell::OnceCell;
+
 use crate::course::{Activity, ActivityKind as K, Course, Delivery, Goal, Mode};
 use crate::diagnostic::{Severity, Span};
-use crate::engine::Decision;
 use crate::engine::rules::{LARGE_CLASS, LONG_LIVE_MINUTES, RELIABLE_INTERNET_FLOOR};
+use crate::engine::{Decision, Plan};
+use crate::schedule::Schedule;
 use crate::schedule::format_weeks;
 
 /// Share of weekly minutes that are self-paced above which a course counts as async-heavy.
@@ -18,12 +20,16 @@ pub const ASYNC_HEAVY_SHARE: f64 = 0.75;
 /// Courses at least this long are expected to have a touchpoint in weeks 1-2.
 pub const EARLY_TOUCHPOINT_MIN_WEEKS: u32 = 4;
 
-/// What a check sees: the planned course and, when there is one, the file's text.
+/// What a check sees: the planned course, its schedule and, when there is one, the file's text.
 pub struct Context<'a> {
-    /// The course, its plan and its schedule.
-    pub rec: &'a Recommendation,
+    /// The validated course.
+    pub course: &'a Course,
+    /// The engine's plan for it.
+    pub plan: &'a Plan,
     /// The course file's text, used only to point at keys the model keeps no span for.
     pub text: Option<&'a str>,
+    schedule: Option<&'a Schedule>,
+    built: OnceCell<Schedule>,
 }
 
 /// One thing a check found.
@@ -215,9 +221,43 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
 ];
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// A context over a full recommendation.
+    pub fn new(rec: &'a crate::Recommendation, text: Option<&'a str>) -> Self {
+        Context {
+            course: &rec.course,
+            plan: &rec.plan,
+            text,
+            schedule: Some(&rec.schedule),
+            built: OnceCell::new(),
+        }
+    }
+
+    /// A context that builds the schedule only if a check asks for it. The slot search is the
+    /// dearest part of planning, and only the time-zone checks read it, so `mixplan check`
+    /// skips it for most files.
+    pub fn lazy(course: &'a Course, plan: &'a Plan, text: Option<&'a str>) -> Self {
+        Context {
+            course,
+            plan,
+            text,
+            schedule: None,
+            built: OnceCell::new(),
+        }
+    }
+
+    /// The weekly schedule, exactly as `crate::recommend` builds it.
+    pub fn schedule(&self) -> &Schedule {
+        match self.schedule {
+            Some(schedule) => schedule,
+            None => self
+                .built
+                .get_or_init(|| crate::schedule::build(self.course, self.plan)),
+        }
+    }
+
     fn course(&self) -> &Course {
-        &self.rec.course
+        self.course
     }
 
     /// Activities that run live under the plan, with their decisions, in file order.
@@ -226,23 +266,21 @@ impl Context<'_> {
     }
 
     fn decided(&self, mode: Mode) -> impl Iterator<Item = (&Decision, &Activity)> {
-        self.rec
-            .plan
+        self.plan
             .decisions
             .iter()
             .filter(move |d| d.mode == mode)
-            .map(|d| (d, &self.rec.course.activities[d.index]))
+            .map(|d| (d, &self.course.activities[d.index]))
     }
 
     /// Activities held in at least half of the course weeks.
     fn regular(&self) -> impl Iterator<Item = (&Decision, &Activity)> {
         let weeks = self.course().meta.weeks as usize;
-        self.rec
-            .plan
+        self.plan
             .decisions
             .iter()
             .filter(move |d| d.weeks.len() * 2 >= weeks)
-            .map(|d| (d, &self.rec.course.activities[d.index]))
+            .map(|d| (d, &self.course.activities[d.index]))
     }
 
     /// The first line of the `[course]` table: where course-wide findings point.
@@ -321,9 +359,9 @@ fn live_lecture(cx: &Context<'_>) -> Vec<Finding> {
             Finding {
                 span,
                 message: format!("`{}` is a {} and {how}", a.id, a.kind),
-                help: Some(format!(
-                    "record it as self-paced pre-work (`mode = \"async\"`) and use the live time for discussion, problem-solving or collaboration; for a deliberate exception add `{{ rule = \"live-lecture\", reason = \"...\" }}` to `[check] allow`"
-                )),
+                help: Some(
+                    "record it as self-paced pre-work (`mode = \"async\"`) and use the live time for discussion, problem-solving or collaboration; for a deliberate exception add `{ rule = \"live-lecture\", reason = \"...\" }` to `[check] allow`".into(),
+                ),
             }
         })
         .collect()
@@ -340,7 +378,7 @@ fn hours(minutes: f64) -> String {
 
 fn live_hours_outside_band(cx: &Context<'_>) -> Vec<Finding> {
     let course = cx.course();
-    let summary = &cx.rec.plan.summary;
+    let summary = &cx.plan.summary;
     if course.meta.delivery != Delivery::Online || summary.within_band() {
         return Vec::new();
     }
@@ -381,7 +419,7 @@ const PEER: &[K] = &[
 ];
 
 fn async_without_accountability(cx: &Context<'_>) -> Vec<Finding> {
-    let summary = &cx.rec.plan.summary;
+    let summary = &cx.plan.summary;
     let total = summary.sync_minutes_per_week + summary.async_minutes_per_week;
     if total <= 0.0 || summary.async_minutes_per_week / total < ASYNC_HEAVY_SHARE {
         return Vec::new();
@@ -444,7 +482,7 @@ fn pinned_slot_excludes_students(cx: &Context<'_>) -> Vec<Finding> {
     let Some(at) = cx.course().meta.live_at else {
         return Vec::new();
     };
-    let schedule = &cx.rec.schedule;
+    let schedule = cx.schedule();
     let mut findings = Vec::new();
     for slot in schedule.live_slots.iter().filter(|s| s.pinned && !s.repeat) {
         for local in slot.local.iter().filter(|l| !l.covered && l.count > 0) {
@@ -538,15 +576,17 @@ fn live_without_alternative(cx: &Context<'_>) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    let uncovered: u32 = cx.rec.schedule.uncovered.iter().map(|u| u.count).sum();
+    // Cheapest reason first: the schedule (slot search) is built only when nothing else applies.
+    let uncovered = || -> u32 { cx.schedule().uncovered.iter().map(|u| u.count).sum() };
     let why = if live.iter().any(|a| !a.recorded) {
         "some live activities are not recorded".to_string()
-    } else if uncovered > 0 {
-        format!("{uncovered} student(s) cannot attend the live slot")
-    } else if let Some(p) = cx.rec.plan.facts.flexible.first() {
+    } else if let Some(p) = cx.plan.facts.flexible.first() {
         format!("the class includes `{p}` students, who often cannot attend")
     } else {
-        return Vec::new();
+        match uncovered() {
+            0 => return Vec::new(),
+            n => format!("{n} student(s) cannot attend the live slot"),
+        }
     };
     let ids: Vec<&str> = live.iter().map(|a| a.id.as_str()).collect();
     vec![Finding {
@@ -576,7 +616,7 @@ fn no_early_touchpoint(cx: &Context<'_>) -> Vec<Finding> {
     if cx.course().meta.weeks < EARLY_TOUCHPOINT_MIN_WEEKS {
         return Vec::new();
     }
-    let early = cx.rec.plan.decisions.iter().any(|d| {
+    let early = cx.plan.decisions.iter().any(|d| {
         let a = &cx.course().activities[d.index];
         d.weeks.iter().any(|&w| w <= 2) && (d.mode == Mode::Sync || TOUCHPOINT.contains(&a.kind))
     });
@@ -597,7 +637,7 @@ fn live_heavy_unreliable_internet(cx: &Context<'_>) -> Vec<Finding> {
     let Some(share) = students.reliable_internet else {
         return Vec::new();
     };
-    let summary = &cx.rec.plan.summary;
+    let summary = &cx.plan.summary;
     let live = summary.sync_minutes_per_week;
     if share >= RELIABLE_INTERNET_FLOOR || live <= 0.0 || live < summary.async_minutes_per_week {
         return Vec::new();

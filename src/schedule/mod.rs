@@ -312,6 +312,25 @@ fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
     segments
 }
 
+/// Weeks as compact ranges: `1-3, 5, 7-9`.
+pub fn format_weeks(weeks: &[u32]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < weeks.len() {
+        let mut j = i;
+        while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
+            j += 1;
+        }
+        parts.push(if i == j {
+            weeks[i].to_string()
+        } else {
+            format!("{}-{}", weeks[i], weeks[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -335,23 +354,4 @@ mod tests {
         assert_eq!(focus, vec![0, 1, 0, 1]);
         assert!(s.iter().all(|s| s.minutes <= FOCUS_MINUTES));
     }
-}
-
-/// Weeks as compact ranges: `1-3, 5, 7-9`.
-pub fn format_weeks(weeks: &[u32]) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut i = 0;
-    while i < weeks.len() {
-        let mut j = i;
-        while j + 1 < weeks.len() && weeks[j + 1] == weeks[j] + 1 {
-            j += 1;
-        }
-        parts.push(if i == j {
-            weeks[i].to_string()
-        } else {
-            format!("{}-{}", weeks[i], weeks[j])
-        });
-        i = j + 1;
-    }
-    parts.join(", ")
 }
