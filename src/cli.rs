@@ -377,16 +377,14 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     let files: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_path() != stdin).collect();
     let (inputs, problems) = check::discover(&files);
     let input_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
-    let run = check::run(inputs, stdin_input, &options);
-    for problem in &problems {
-        writeln!(stderr, "error: {problem}")?;
-    }
+    let mut run = check::run(inputs, stdin_input, &options);
+    run.failures
+        .extend(problems.into_iter().map(|problem| check::ReadFailure {
+            path: String::new(),
+            message: problem.message,
+        }));
     for failure in &run.failures {
-        writeln!(
-            stderr,
-            "error: cannot read `{}`: {}",
-            failure.path, failure.message
-        )?;
+        writeln!(stderr, "error: {}", failure.message)?;
     }
     let summary = render::diagnostics::summary_line(&run);
     match &args.output {
@@ -425,7 +423,7 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             )?;
         }
     }
-    Ok(if !problems.is_empty() || !run.failures.is_empty() {
+    Ok(if !run.failures.is_empty() {
         Outcome::CouldNotRun
     } else if run.failed() {
         Outcome::InputProblems

@@ -186,7 +186,7 @@ fn exit_2_on_a_missing_path() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("cannot read `no/such/dir`"))
-        .stdout(predicate::str::contains("checked 1 file: no problems"));
+        .stdout("checked 1 file: no problems; 1 path could not be read\n");
 }
 
 #[test]

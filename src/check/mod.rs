@@ -178,12 +178,12 @@ fn sort(diagnostics: &mut [Diagnostic]) {
     });
 }
 
-/// A file that could not be read: mixplan could not do what was asked (exit 2).
+/// A path that could not be read: mixplan could not do what was asked (exit 2).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReadFailure {
     /// The path as reported.
     pub path: String,
-    /// Why.
+    /// What happened, naming the path: "cannot read `x`: ...".
     pub message: String,
 }
 
@@ -254,8 +254,8 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                 Ok(bytes) => bytes,
                 Err(err) => {
                     return Outcome::Failed(ReadFailure {
+                        message: format!("cannot read `{}`: {err}", input.display),
                         path: input.display,
-                        message: err.to_string(),
                     });
                 }
             };

@@ -134,9 +134,14 @@ pub fn concise(report: &FileReport) -> String {
 pub fn summary_line(run: &CheckRun) -> String {
     let counts = run.counts();
     let files = |n: usize| if n == 1 { "file" } else { "files" };
+    let unreadable = match run.failures.len() {
+        0 => String::new(),
+        1 => "; 1 path could not be read".into(),
+        n => format!("; {n} paths could not be read"),
+    };
     if counts.total() == 0 {
         return format!(
-            "checked {} {}: no problems",
+            "checked {} {}: no problems{unreadable}",
             run.files_checked,
             files(run.files_checked)
         );
@@ -159,7 +164,7 @@ pub fn summary_line(run: &CheckRun) -> String {
         ""
     };
     format!(
-        "{} in {} of {} {}{denied}",
+        "{} in {} of {} {}{denied}{unreadable}",
         parts.join(", "),
         run.files.len(),
         run.files_checked,
