@@ -1,8 +1,9 @@
 //! The catalog: every rule id mixplan can print, with its documentation.
 //!
-//! Scoring rules live with their conditions in [`crate::engine::rules`]; this module adds the
-//! engine's decision rules and the loader's input errors, and exposes them all as one list for
-//! `mixplan rules`, `mixplan explain` and the SARIF rule table.
+//! Scoring rules live with their conditions in [`crate::engine::rules`], design checks with
+//! theirs in [`crate::check::rules`]; this module adds the engine's decision rules and the
+//! loader's input errors, and exposes them all as one list for `mixplan rules`, `mixplan
+//! explain` and the SARIF rule table.
 
 use crate::course::Mode;
 use crate::diagnostic::Severity;

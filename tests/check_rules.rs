@@ -130,3 +130,29 @@ fn broken_input_is_a_finding_not_a_panic() {
         );
     }
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Any edit of a real course file yields findings or a clean report, never a panic,
+        /// and every finding's span lies inside the file.
+        #[test]
+        fn mutated_fixtures(cut in 0usize..2000, len in 0usize..40, insert in "[\\[\\]=\"a-z0-9 \\n.,{}#-]{0,12}") {
+            let (_, bytes) = fixture("pinned-slot-excludes-students", "fail");
+            let mut text = String::from_utf8(bytes).unwrap();
+            let at = cut.min(text.len());
+            let end = (at + len).min(text.len());
+            text.replace_range(at..end, &insert);
+            let report = check::check_bytes("m.toml".into(), text.as_bytes(), &Options::default());
+            for d in &report.diagnostics {
+                if let Some(span) = d.span {
+                    prop_assert!(span.end <= text.len().max(1));
+                }
+            }
+        }
+    }
+}

@@ -170,11 +170,13 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
 /// Position, then rule, then message: the order of every output format.
 fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        let key = |d: &Diagnostic| d.span.map(|s| (s.start, s.end));
-        key(a)
-            .cmp(&key(b))
+        let start = |d: &Diagnostic| d.span.map(|s| s.start);
+        let end = |d: &Diagnostic| d.span.map(|s| s.end);
+        start(a)
+            .cmp(&start(b))
             .then_with(|| a.rule.cmp(b.rule))
             .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| end(a).cmp(&end(b)))
     });
 }
 
