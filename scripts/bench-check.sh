@@ -43,11 +43,11 @@ PY
 
 bin="$work/mixplan"
 echo "checking $n course files in $work/courses with $("$bin" --version)"
-"$bin" check "$work/courses" --format concise 2>&1 | tail -n 1
+"$bin" check "$work/courses" 2>&1 | tail -n 1
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 2 --runs 10 -N --ignore-failure \
     --export-json "$work/hyperfine.json" \
-    "$bin check $work/courses --format concise"
+    "$bin check $work/courses"
   python3 - "$work/hyperfine.json" "$n" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))["results"][0]
@@ -55,5 +55,5 @@ n = int(sys.argv[2])
 print(f"mean {r['mean']:.3f} s (min {r['min']:.3f} s): {n / r['mean']:,.0f} files/s")
 PY
 else
-  /usr/bin/time -f "%e s elapsed, %M KB max RSS" "$bin" check "$work/courses" --format concise >/dev/null
+  /usr/bin/time -f "%e s elapsed, %M KB max RSS" "$bin" check "$work/courses" >/dev/null
 fi
