@@ -482,30 +482,34 @@ fn pinned_slot_excludes_students(cx: &Context<'_>) -> Vec<Finding> {
     let Some(at) = cx.course().meta.live_at else {
         return Vec::new();
     };
+    // Only what the schedule promises to keep: the pinned flag of the slots and the students
+    // no slot reaches (a repeat slot that reaches them is an alternative, not a problem).
     let schedule = cx.schedule();
-    let mut findings = Vec::new();
-    for slot in schedule.live_slots.iter().filter(|s| s.pinned && !s.repeat) {
-        for local in slot.local.iter().filter(|l| !l.covered && l.count > 0) {
-            let weeks = schedule
-                .uncovered
-                .iter()
-                .find(|u| u.zone == local.zone)
-                .filter(|u| !u.weeks.is_empty())
-                .map(|u| format!(" in weeks {}", format_weeks(&u.weeks)))
-                .unwrap_or_default();
-            findings.push(Finding {
+    let Some(slot) = schedule.live_slots.iter().find(|s| s.pinned) else {
+        return Vec::new();
+    };
+    schedule
+        .uncovered
+        .iter()
+        .filter(|u| u.count > 0)
+        .map(|u| {
+            let weeks = if u.weeks.is_empty() {
+                String::new()
+            } else {
+                format!(" in weeks {}", format_weeks(&u.weeks))
+            };
+            Finding {
                 span: at.span,
                 message: format!(
-                    "the pinned live slot ({} {} {}) is {} {} local time for {} student(s) in {}, outside their available hours{weeks}",
-                    slot.day, slot.time, slot.timezone, local.day, local.time, local.count, local.zone
+                    "the pinned live slot ({} {} {}) is outside the available hours of {} student(s) in {}{weeks}",
+                    slot.day, slot.time, slot.timezone, u.count, u.zone
                 ),
                 help: Some(
                     "remove `live_at` to let mixplan pick a slot the most students can attend, or give these students the recording plus a written response".into(),
                 ),
-            });
-        }
-    }
-    findings
+            }
+        })
+        .collect()
 }
 
 fn long_live_session(cx: &Context<'_>) -> Vec<Finding> {
