@@ -1,8 +1,9 @@
 //! The catalog: every rule id mixplan can print, with its documentation.
 //!
-//! Scoring rules live with their conditions in [`crate::engine::rules`]; this module adds the
-//! engine's decision rules and the loader's input errors, and exposes them all as one list for
-//! `mixplan rules`, `mixplan explain` and the SARIF rule table.
+//! Scoring rules live with their conditions in [`crate::engine::rules`], design checks with
+//! theirs in [`crate::check::rules`]; this module adds the engine's decision rules and the
+//! loader's input errors, and exposes them all as one list for `mixplan rules`, `mixplan
+//! explain` and the SARIF rule table.
 
 use crate::course::Mode;
 use crate::diagnostic::Severity;
@@ -281,6 +282,17 @@ pub fn all() -> Vec<Entry> {
             Category::Input,
             Some(Severity::Error),
         ))
+        .chain(crate::check::CHECK_RULES.iter().map(|r| Entry {
+            id: r.id,
+            category: Category::Check,
+            summary: r.summary,
+            evidence: r.evidence,
+            favors: None,
+            weight: None,
+            severity: Some(r.severity),
+            doc: r.doc,
+            example: r.example,
+        }))
         .collect()
 }
 

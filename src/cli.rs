@@ -13,7 +13,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::course::{self, MAX_INPUT_BYTES};
 use crate::fsio::{Existing, WriteError};
 use crate::render::diagnostics::FileReport;
-use crate::render::{self, Format, Style};
+use crate::render::{self, CheckFormat, Format, Style};
 
 const RECOMMEND_EXAMPLES: &str = "\
 Examples:
@@ -27,6 +27,17 @@ Examples:
   mixplan schedule course.toml --format json | jq '.schedule.live_slots'
   mixplan schedule course.toml --ics course.ics
   mixplan schedule course.toml --ics - > course.ics";
+
+const CHECK_EXAMPLES: &str = "\
+Examples:
+  mixplan check                                  # every course file under the current directory
+  mixplan check courses/ extra/intro.toml --deny warnings
+  mixplan check . --format sarif --output mixplan.sarif
+  mixplan check . --format github                # annotations in GitHub Actions
+  cat course.toml | mixplan check - --stdin-filename courses/intro.toml
+
+Exit status: 0 no failing finding, 1 failing findings (errors; warnings too under
+--deny warnings), 2 mixplan could not run (bad flags, a path that cannot be read).";
 
 const RULES_EXAMPLES: &str = "\
 Examples:
@@ -112,6 +123,9 @@ pub enum Command {
     /// Print the week-by-week schedule alone.
     #[command(after_help = SCHEDULE_EXAMPLES)]
     Schedule(ScheduleArgs),
+    /// Check course files for input errors and design problems (files, directories, `-`).
+    #[command(after_help = CHECK_EXAMPLES)]
+    Check(CheckArgs),
     /// List every scoring rule, decision rule, input error and check.
     #[command(after_help = RULES_EXAMPLES)]
     Rules(RulesArgs),
@@ -242,6 +256,34 @@ pub struct ScheduleArgs {
     pub ics: Option<PathBuf>,
 }
 
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Course files and directories (walked for `*.toml` files with a `[course]` table,
+    /// honouring `.gitignore`); `-` reads standard input. Default: the current directory.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+    /// The path to report for standard input (`-`); alone, it also means "read standard input".
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<String>,
+    /// Write the report to FILE (atomically; never over an input) instead of standard output.
+    /// The closing count line still goes to standard error.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not report RULE (repeatable).
+    #[arg(long, value_name = "RULE")]
+    pub allow: Vec<String>,
+    /// Report RULE as a warning (repeatable).
+    #[arg(long, value_name = "RULE")]
+    pub warn: Vec<String>,
+    /// Report RULE as an error (repeatable); `--deny warnings` makes every warning fail the run.
+    #[arg(long, value_name = "RULE")]
+    pub deny: Vec<String>,
+}
+
 /// Output format of `rules` and `explain`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum CatalogFormat {
@@ -276,6 +318,8 @@ pub enum Outcome {
     Success,
     /// The input has problems: exit 1.
     InputProblems,
+    /// Part of the work could not be done (an unreadable path), already reported: exit 2.
+    CouldNotRun,
 }
 
 /// Parse the process arguments, run, and map the outcome to an exit code.
@@ -290,6 +334,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::InputProblems) => ExitCode::from(1),
+        Ok(Outcome::CouldNotRun) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             let _ = writeln!(io::stderr(), "error: {err:#}");
@@ -314,6 +359,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Some(ics) => schedule_with_calendar(&args.plan, ics, cli.color),
             None => plan_command(&args.plan, cli.color, render::schedule),
         },
+        Command::Check(args) => check_command(&args, cli.color),
         Command::Rules(args) => {
             let entries = crate::catalog::all();
             let text = match args.format {
@@ -524,4 +570,95 @@ pub fn emit(text: &str) -> Result<()> {
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
     Ok(())
+}
+
+fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
+    use crate::check;
+
+    let stdin = Path::new("-");
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from(if args.stdin_filename.is_some() {
+            "-"
+        } else {
+            "."
+        }));
+    }
+    let stdin_uses = paths.iter().filter(|p| p.as_path() == stdin).count();
+    if stdin_uses > 1 {
+        anyhow::bail!("`-` (standard input) can be given only once");
+    }
+    if stdin_uses == 0 && args.stdin_filename.is_some() {
+        anyhow::bail!("`--stdin-filename` names standard input, but `-` is not among the paths");
+    }
+    let (options, flag_warnings) = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
+    let mut stderr = io::stderr().lock();
+    for warning in &flag_warnings {
+        writeln!(stderr, "warning[unknown-rule]: {warning}")?;
+    }
+    let stdin_input = if stdin_uses == 1 {
+        let name = args
+            .stdin_filename
+            .clone()
+            .unwrap_or_else(|| display_path(stdin));
+        Some((name, read_input(stdin)?))
+    } else {
+        None
+    };
+    let files: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_path() != stdin).collect();
+    let (inputs, problems) = check::discover(&files);
+    let input_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
+    let mut run = check::run(inputs, stdin_input, &options);
+    run.failures
+        .extend(problems.into_iter().map(|problem| check::ReadFailure {
+            path: String::new(),
+            message: problem.message,
+        }));
+    for failure in &run.failures {
+        writeln!(stderr, "error: {}", failure.message)?;
+    }
+    let summary = render::diagnostics::summary_line(&run);
+    match &args.output {
+        Some(output) => {
+            let text = args.format.renderer()(&run, false);
+            let inputs: Vec<&Path> = input_paths.iter().map(PathBuf::as_path).collect();
+            crate::fsio::write_atomic(
+                output,
+                text.as_bytes(),
+                &inputs,
+                crate::fsio::Existing::Replace,
+            )?;
+            writeln!(stderr, "{summary}")?;
+        }
+        None => {
+            let styled = color.enabled(io::stdout().is_terminal());
+            emit(&args.format.renderer()(&run, styled))?;
+            if args.format == CheckFormat::Github {
+                writeln!(stderr, "{summary}")?;
+            }
+        }
+    }
+    if args.format == CheckFormat::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(render::github::step_summary(&run).as_bytes()));
+        if let Err(err) = appended {
+            writeln!(
+                stderr,
+                "warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {err}",
+                Path::new(&path).display()
+            )?;
+        }
+    }
+    Ok(if !run.failures.is_empty() {
+        Outcome::CouldNotRun
+    } else if run.failed() {
+        Outcome::InputProblems
+    } else {
+        Outcome::Success
+    })
 }

@@ -9,6 +9,7 @@
 #![recursion_limit = "256"]
 
 pub mod catalog;
+pub mod check;
 pub mod cli;
 pub mod course;
 pub mod diagnostic;
@@ -47,8 +48,9 @@ pub fn recommend(course: Course) -> Recommendation {
 }
 
 impl Recommendation {
-    /// The engine's advice plus what the schedule adds: recordings and the students no live
-    /// slot reaches.
+    /// The engine's advice plus what the schedule adds (recordings and the students no live
+    /// slot reaches), then every design-check finding of `mixplan check` that the course file
+    /// does not allow in its `[check]` table.
     pub fn advice(&self) -> Vec<engine::Advice> {
         let mut advice = self.plan.advice.clone();
         let unrecorded: Vec<&str> = self
@@ -105,6 +107,16 @@ impl Recommendation {
                 ),
             });
         }
+        let allowed = |rule: &str| self.course.check.allow.iter().any(|a| a.rule == rule);
+        advice.extend(
+            check::design(self, None)
+                .into_iter()
+                .filter(|d| !allowed(d.rule))
+                .map(|d| engine::Advice {
+                    rule: d.rule,
+                    message: d.message,
+                }),
+        );
         advice
     }
 }

@@ -5,9 +5,11 @@
 
 pub mod catalog;
 pub mod diagnostics;
+pub mod github;
 pub mod json;
 pub mod markdown;
 pub mod output_schema;
+pub mod sarif;
 pub mod table;
 
 use crate::Recommendation;
@@ -24,6 +26,39 @@ pub enum Format {
     Json,
     /// Pipe tables for an LMS page or a README.
     Markdown,
+}
+
+/// Output format of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// Code frames with the offending line, a caret, the rule and a help line (default).
+    Human,
+    /// One `path:line:col: severity[rule] message` line per finding.
+    Concise,
+    /// `{ schema_version, files_checked, diagnostics[] }` (SPEC section 5).
+    Json,
+    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+}
+
+impl CheckFormat {
+    /// The renderer of this format: one function per output file under `render/`.
+    pub fn renderer(self) -> fn(&crate::check::CheckRun, bool) -> String {
+        match self {
+            CheckFormat::Human => diagnostics::check_human,
+            CheckFormat::Concise => diagnostics::check_concise,
+            CheckFormat::Json => diagnostics::check_json,
+            CheckFormat::Sarif => sarif::sarif,
+            CheckFormat::Github => github::github,
+        }
+    }
+
+    /// Whether the report already ends with the closing count line.
+    pub fn has_summary_line(self) -> bool {
+        matches!(self, CheckFormat::Human | CheckFormat::Concise)
+    }
 }
 
 /// How text output should look.

@@ -1,0 +1,340 @@
+//! `mixplan check`: the loader's input errors plus the design checks of [`rules`], for CI.
+//!
+//! The flow for one file is: bytes -> [`crate::course::load_bytes`] (every input error is a
+//! finding) -> [`crate::recommend`] -> every [`rules::CheckRule`] -> the file's `[check] allow`
+//! -> the command line's `--allow/--warn/--deny` -> sorted diagnostics. Files are independent,
+//! so [`run`] checks them in parallel and sorts the result, which keeps the output identical
+//! from run to run whatever the thread timing.
+
+pub mod discover;
+pub mod rules;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+pub use discover::{Input, discover, has_course_table};
+pub use rules::{CHECK_RULES, CheckRule, Context, Finding};
+
+use crate::Recommendation;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::render::diagnostics::FileReport;
+
+/// Look up a design check by id.
+pub fn rule(id: &str) -> Option<&'static CheckRule> {
+    CHECK_RULES.iter().find(|r| r.id == id)
+}
+
+/// Every design-check finding for a planned course, at default severity, in table order.
+///
+/// `text` is the course file's text; without it, findings about keys the model keeps no span
+/// for point at the `[course]` table instead.
+pub fn design(rec: &Recommendation, text: Option<&str>) -> Vec<Diagnostic> {
+    design_in(&Context::new(rec, text))
+}
+
+fn design_in(cx: &Context<'_>) -> Vec<Diagnostic> {
+    CHECK_RULES
+        .iter()
+        .flat_map(|rule| {
+            (rule.run)(cx).into_iter().map(|f| Diagnostic {
+                rule: rule.id,
+                severity: rule.severity,
+                span: Some(f.span),
+                message: f.message,
+                help: f.help,
+            })
+        })
+        .collect()
+}
+
+/// A level set on the command line for one rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported as a warning.
+    Warn,
+    /// Reported as an error.
+    Deny,
+}
+
+/// How `mixplan check` was configured on the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Per-rule levels from `--allow`, `--warn` and `--deny`.
+    pub levels: HashMap<&'static str, Level>,
+    /// `--deny warnings`: warnings fail the run.
+    pub deny_warnings: bool,
+}
+
+impl Options {
+    /// Build options from the three flags. Each flag is applied in turn (`--allow`, then `--warn`,
+    /// then `--deny`), so when one rule is named in several, the strictest wins. Returns the
+    /// options and a warning for every unknown rule id.
+    pub fn from_flags(allow: &[String], warn: &[String], deny: &[String]) -> (Self, Vec<String>) {
+        let mut options = Options::default();
+        let mut warnings = Vec::new();
+        for (flag, ids, level) in [
+            ("--allow", allow, Level::Allow),
+            ("--warn", warn, Level::Warn),
+            ("--deny", deny, Level::Deny),
+        ] {
+            for id in ids {
+                if id == "warnings" && level == Level::Deny {
+                    options.deny_warnings = true;
+                    continue;
+                }
+                match rule(id) {
+                    Some(rule) => {
+                        options.levels.insert(rule.id, level);
+                    }
+                    None => {
+                        let (message, hint) = unknown_rule(id);
+                        warnings.push(format!("{flag} {message}; {hint}"));
+                    }
+                }
+            }
+        }
+        (options, warnings)
+    }
+}
+
+/// "names an unknown rule `x`" and the hint: "did you mean `y`?" for an id that names no check.
+pub fn unknown_rule(id: &str) -> (String, String) {
+    let hint = match crate::did_you_mean(id, CHECK_RULES.iter().map(|r| r.id)) {
+        Some(best) => format!("did you mean `{best}`?"),
+        None if crate::catalog::find(id).is_some() => {
+            "it is not a design check; only checks can be allowed or re-levelled".into()
+        }
+        None => "`mixplan rules` lists the checks".into(),
+    };
+    (format!("names an unknown rule `{id}`"), hint)
+}
+
+/// Check one course file's bytes. `path` is the name to report.
+pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport {
+    let (text, loaded) = crate::course::load_bytes(bytes);
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(course) = loaded.course {
+        // What `crate::recommend` does, with the schedule built only when a check needs it.
+        let plan = crate::engine::plan(&course);
+        let mut found = design_in(&Context::lazy(&course, &plan, Some(&text)));
+        let allow = &course.check.allow;
+        for entry in allow {
+            if rule(&entry.rule).is_some() {
+                found.retain(|d| d.rule != entry.rule);
+            } else {
+                let (message, hint) = unknown_rule(&entry.rule);
+                found.push(Diagnostic {
+                    rule: "unknown-rule",
+                    severity: Severity::Warning,
+                    span: Some(entry.span),
+                    message: format!("`[check] allow` {message}"),
+                    help: Some(hint),
+                });
+            }
+        }
+        // The file's `allow` wins over the command line, like `#[allow]` in Rust source over
+        // `-W`/`-D` flags: it is a reviewed, local decision.
+        let file_allowed = |id: &str| allow.iter().any(|a| a.rule == id);
+        found.retain_mut(|d| match options.levels.get(d.rule) {
+            _ if file_allowed(d.rule) => false,
+            Some(Level::Allow) => false,
+            Some(Level::Warn) => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Some(Level::Deny) => {
+                d.severity = Severity::Error;
+                true
+            }
+            None => true,
+        });
+        diagnostics.extend(found);
+    }
+    sort(&mut diagnostics);
+    let text = if diagnostics.is_empty() {
+        String::new()
+    } else {
+        text.into_owned()
+    };
+    FileReport {
+        path,
+        text,
+        diagnostics,
+    }
+}
+
+/// Position, then rule, then message: the order of every output format.
+fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        let start = |d: &Diagnostic| d.span.map(|s| s.start);
+        let end = |d: &Diagnostic| d.span.map(|s| s.end);
+        start(a)
+            .cmp(&start(b))
+            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.message.cmp(&b.message))
+            .then_with(|| end(a).cmp(&end(b)))
+    });
+}
+
+/// A path that could not be read: mixplan could not do what was asked (exit 2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadFailure {
+    /// The path as reported.
+    pub path: String,
+    /// What happened, naming the path: "cannot read `x`: ...".
+    pub message: String,
+}
+
+/// The result of checking a set of files.
+#[derive(Clone, Debug, Default)]
+pub struct CheckRun {
+    /// Course files checked (non-course TOML found while walking directories is not counted).
+    pub files_checked: usize,
+    /// Files with at least one finding, sorted by path.
+    pub files: Vec<FileReport>,
+    /// Files that could not be read.
+    pub failures: Vec<ReadFailure>,
+    /// `--deny warnings` was given.
+    pub deny_warnings: bool,
+}
+
+/// Findings per severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Errors.
+    pub errors: usize,
+    /// Warnings.
+    pub warnings: usize,
+    /// Infos.
+    pub infos: usize,
+}
+
+impl Counts {
+    /// All findings.
+    pub fn total(self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+}
+
+impl CheckRun {
+    /// Findings per severity over every file.
+    pub fn counts(&self) -> Counts {
+        let mut counts = Counts::default();
+        for d in self.files.iter().flat_map(|f| &f.diagnostics) {
+            match d.severity {
+                Severity::Error => counts.errors += 1,
+                Severity::Warning => counts.warnings += 1,
+                Severity::Info => counts.infos += 1,
+            }
+        }
+        counts
+    }
+
+    /// Whether the findings fail the run: any error, or any warning under `--deny warnings`.
+    pub fn failed(&self) -> bool {
+        let counts = self.counts();
+        counts.errors > 0 || (self.deny_warnings && counts.warnings > 0)
+    }
+}
+
+/// Check every input in parallel. Files found by walking a directory are skipped unless they
+/// hold a `[course]` table; files named explicitly and standard input are always checked.
+pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
+    enum Outcome {
+        Checked(FileReport),
+        Skipped,
+        Failed(ReadFailure),
+    }
+    let mut outcomes: Vec<Outcome> = inputs
+        .into_par_iter()
+        .map(|input| {
+            let bytes = match read(&input.path) {
+                Ok(bytes) => bytes,
+                Err(err) => {
+                    return Outcome::Failed(ReadFailure {
+                        message: format!("cannot read `{}`: {err}", input.display),
+                        path: input.display,
+                    });
+                }
+            };
+            if !input.explicit && !has_course_table(&bytes) {
+                return Outcome::Skipped;
+            }
+            Outcome::Checked(check_bytes(input.display, &bytes, options))
+        })
+        .collect();
+    if let Some((name, bytes)) = stdin {
+        outcomes.push(Outcome::Checked(check_bytes(name, &bytes, options)));
+    }
+    let mut run = CheckRun {
+        deny_warnings: options.deny_warnings,
+        ..CheckRun::default()
+    };
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Checked(report) => {
+                run.files_checked += 1;
+                if !report.diagnostics.is_empty() {
+                    run.files.push(report);
+                }
+            }
+            Outcome::Skipped => {}
+            Outcome::Failed(failure) => run.failures.push(failure),
+        }
+    }
+    run.files.sort_by(|a, b| a.path.cmp(&b.path));
+    run.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    run
+}
+
+fn read(path: &PathBuf) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let limit = crate::course::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_strictest_wins_and_unknown_ids_warn() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let (options, warnings) = Options::from_flags(
+            &s(&["live-lecture", "live-lectrue"]),
+            &[],
+            &s(&["live-lecture", "warnings"]),
+        );
+        assert!(options.deny_warnings);
+        assert_eq!(options.levels["live-lecture"], Level::Deny);
+        assert_eq!(warnings.len(), 1);
+        assert!(
+            warnings[0].contains("did you mean `live-lecture`?"),
+            "{warnings:?}"
+        );
+    }
+
+    #[test]
+    fn rule_ids_are_catalogued_once() {
+        for rule in CHECK_RULES {
+            assert!(crate::course::is_kebab_case(rule.id));
+            assert_eq!(
+                crate::catalog::all()
+                    .iter()
+                    .filter(|e| e.id == rule.id)
+                    .count(),
+                1,
+                "{}",
+                rule.id
+            );
+        }
+    }
+}

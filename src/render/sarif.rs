@@ -1,0 +1,297 @@
+//! `mixplan check --format sarif`: SARIF 2.1.0, as GitHub code scanning reads it.
+//!
+//! Small hand-written serde structs rather than a SARIF crate (the generated ones pull in a
+//! lot). A test validates the output against the official OASIS schema. Only the rules that
+//! produced a result are listed, each result points at its rule by id and index, and every
+//! result carries a fingerprint that survives lines moving: a hash of the rule, the path, the
+//! message and the occurrence number among identical findings, never a line number.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::diagnostics::located;
+use crate::check::CheckRun;
+use crate::diagnostic::Severity;
+
+const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+/// Where users read about mixplan's rules.
+pub const INFORMATION_URI: &str = "https://crates.io/crates/mixplan";
+
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    version: &'static str,
+    runs: Vec<Run<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    tool: Tool<'a>,
+    column_kind: &'static str,
+    results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+struct Tool<'a> {
+    driver: Driver<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Driver<'a> {
+    name: &'static str,
+    version: &'static str,
+    semantic_version: &'static str,
+    information_uri: &'static str,
+    rules: Vec<Rule<'a>>,
+}
+
+#[derive(Serialize)]
+struct Text<T> {
+    text: T,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Rule<'a> {
+    id: &'a str,
+    name: String,
+    short_description: Text<&'a str>,
+    full_description: Text<String>,
+    help: Help,
+    default_configuration: Configuration,
+    properties: RuleProperties,
+}
+
+#[derive(Serialize)]
+struct Help {
+    text: String,
+    markdown: String,
+}
+
+#[derive(Serialize)]
+struct Configuration {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct RuleProperties {
+    category: &'static str,
+    tags: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult {
+    rule_id: String,
+    rule_index: usize,
+    level: &'static str,
+    message: Text<String>,
+    locations: Vec<Location>,
+    partial_fingerprints: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location {
+    physical_location: PhysicalLocation,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PhysicalLocation {
+    artifact_location: ArtifactLocation,
+    region: Region,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactLocation {
+    uri: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_line: usize,
+    start_column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+/// SARIF `level` of a severity.
+pub fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// 64-bit FNV-1a: tiny, and the same on every machine and every run, unlike std's hasher.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+/// A relative URI reference for a reported path: `/` separators, and percent-encoding for
+/// everything outside RFC 3986's unreserved and sub-delimiter characters.
+pub fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.replace('\\', "/").bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Render a check run as SARIF 2.1.0.
+pub fn sarif(run: &CheckRun, _color: bool) -> String {
+    let findings = located(run);
+    let mut used: Vec<&'static str> = findings.iter().map(|(_, d, _)| d.rule).collect();
+    used.sort_unstable();
+    used.dedup();
+    let catalog = crate::catalog::all();
+    let rules: Vec<Rule<'_>> = used
+        .iter()
+        .map(|&id| {
+            let entry = catalog.iter().find(|e| e.id == id);
+            let summary = entry.map_or(id, |e| e.summary);
+            let doc = entry
+                .map(|e| e.doc.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
+            let evidence = entry.map_or("", |e| e.evidence);
+            let severity = entry.and_then(|e| e.severity).unwrap_or(Severity::Error);
+            let category = entry.map_or("check", |e| e.category.as_str());
+            Rule {
+                id,
+                name: camel_case(id),
+                short_description: Text { text: summary },
+                full_description: Text {
+                    text: format!("{summary}. {doc}"),
+                },
+                help: Help {
+                    text: format!(
+                        "{doc}\n\nEvidence: {evidence}\n\nRun `mixplan explain {id}` for details."
+                    ),
+                    markdown: format!(
+                        "{doc}\n\n**Evidence:** {evidence}\n\nRun `mixplan explain {id}` for details."
+                    ),
+                },
+                default_configuration: Configuration {
+                    level: level(severity),
+                },
+                properties: RuleProperties {
+                    category,
+                    tags: vec!["course-design", category],
+                },
+            }
+        })
+        .collect();
+    let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
+    let results = findings
+        .iter()
+        .map(|(file, d, loc)| {
+            let key = format!("{}\0{}\0{}", d.rule, file.path, d.message);
+            let base = fnv1a(key.as_bytes());
+            let occurrence = seen.entry(base).or_insert(0);
+            *occurrence += 1;
+            let fingerprint = format!("{base:016x}:{occurrence}");
+            let relative = !std::path::Path::new(&file.path).is_absolute();
+            let message = match &d.help {
+                Some(help) => format!("{}\nhelp: {help}", d.message),
+                None => d.message.clone(),
+            };
+            SarifResult {
+                rule_id: d.rule.to_string(),
+                rule_index: used.binary_search(&d.rule).unwrap_or(0),
+                level: level(d.severity),
+                message: Text { text: message },
+                locations: vec![Location {
+                    physical_location: PhysicalLocation {
+                        artifact_location: ArtifactLocation {
+                            uri: if relative {
+                                uri(&file.path)
+                            } else {
+                                format!("file://{}", uri(&file.path))
+                            },
+                            uri_base_id: relative.then_some("%SRCROOT%"),
+                        },
+                        region: Region {
+                            start_line: loc.line,
+                            start_column: loc.column,
+                            end_line: loc.end_line,
+                            end_column: loc.end_column,
+                        },
+                    },
+                }],
+                partial_fingerprints: BTreeMap::from([("mixplanFinding/v1", fingerprint)]),
+            }
+        })
+        .collect();
+    let log = Log {
+        schema: SCHEMA,
+        version: "2.1.0",
+        runs: vec![Run {
+            tool: Tool {
+                driver: Driver {
+                    name: "mixplan",
+                    version: env!("CARGO_PKG_VERSION"),
+                    semantic_version: env!("CARGO_PKG_VERSION"),
+                    information_uri: INFORMATION_URI,
+                    rules,
+                },
+            },
+            column_kind: "unicodeCodePoints",
+            results,
+        }],
+    };
+    let mut text = serde_json::to_string_pretty(&log).expect("SARIF structs always serialize");
+    text.push('\n');
+    text
+}
+
+fn camel_case(id: &str) -> String {
+    id.split('-')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or(String::new(), |c| {
+                c.to_ascii_uppercase().to_string() + chars.as_str()
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_reference_vectors() {
+        assert_eq!(fnv1a(b""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a(b"a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn uris_are_encoded() {
+        assert_eq!(
+            uri("courses/my course#1.toml"),
+            "courses/my%20course%231.toml"
+        );
+        assert_eq!(uri("a\\b.toml"), "a/b.toml");
+    }
+}
