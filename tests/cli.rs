@@ -222,3 +222,29 @@ fn a_closed_pipe_is_not_an_error() {
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn examples_and_init_templates_pass_check_without_warnings() {
+    mixplan()
+        .args(["check", "examples", "--deny", "warnings"])
+        .assert()
+        .success()
+        .stdout(contains("checked 4 files: no problems"));
+    let dir = tempfile::tempdir().unwrap();
+    for template in ["general", "evening-adults", "international", "full-time", "large-lecture"] {
+        let path = dir.path().join(format!("{template}.toml"));
+        mixplan()
+            .arg("init")
+            .arg(&path)
+            .args(["--template", template])
+            .assert()
+            .success();
+        mixplan()
+            .arg("check")
+            .arg(&path)
+            .args(["--deny", "warnings"])
+            .assert()
+            .success()
+            .stdout(contains("no problems"));
+    }
+}
