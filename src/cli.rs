@@ -354,10 +354,10 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Recommend(args) => plan_command(&args, cli.color, render::recommendation),
+        Command::Recommend(args) => plan_command(&args, cli.color, false),
         Command::Schedule(args) => match &args.ics {
             Some(ics) => schedule_with_calendar(&args.plan, ics, cli.color),
-            None => plan_command(&args.plan, cli.color, render::schedule),
+            None => plan_command(&args.plan, cli.color, true),
         },
         Command::Check(args) => check_command(&args, cli.color),
         Command::Rules(args) => {
@@ -457,19 +457,34 @@ pub fn stdout_style(color: ColorChoice, width: Option<u16>) -> Style {
     }
 }
 
-type Renderer = fn(&crate::Recommendation, Format, Style) -> String;
-
-fn plan_command(args: &PlanArgs, color: ColorChoice, renderer: Renderer) -> Result<Outcome> {
+fn plan_command(args: &PlanArgs, color: ColorChoice, schedule_only: bool) -> Result<Outcome> {
     let Some(course) = load_course(&args.course, color)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    emit(&renderer(
-        &rec,
-        args.format,
-        stdout_style(color, args.width),
-    ))?;
+    emit_plan(&rec, args, color, schedule_only)?;
     Ok(Outcome::Success)
+}
+
+/// Print a plan (or its schedule alone); JSON is streamed, so a huge course never holds its
+/// whole output in memory.
+fn emit_plan(
+    rec: &crate::Recommendation,
+    args: &PlanArgs,
+    color: ColorChoice,
+    schedule_only: bool,
+) -> Result<()> {
+    if args.format == Format::Json {
+        render::json::write(rec, schedule_only, io::stdout().lock())?;
+        return Ok(());
+    }
+    let style = stdout_style(color, args.width);
+    let text = if schedule_only {
+        render::schedule(rec, args.format, style)
+    } else {
+        render::recommendation(rec, args.format, style)
+    };
+    emit(&text)
 }
 
 /// `schedule --ics FILE`: write the calendar (atomically, never over the course file), then
@@ -500,11 +515,7 @@ fn schedule_with_calendar(args: &PlanArgs, ics: &Path, color: ColorChoice) -> Re
         &[args.course.as_path()],
         crate::fsio::Existing::Replace,
     )?;
-    emit(&render::schedule(
-        &rec,
-        args.format,
-        stdout_style(color, args.width),
-    ))?;
+    emit_plan(&rec, args, color, true)?;
     Ok(Outcome::Success)
 }
 

@@ -231,7 +231,13 @@ fn examples_and_init_templates_pass_check_without_warnings() {
         .success()
         .stdout(contains("checked 4 files: no problems"));
     let dir = tempfile::tempdir().unwrap();
-    for template in ["general", "evening-adults", "international", "full-time", "large-lecture"] {
+    for template in [
+        "general",
+        "evening-adults",
+        "international",
+        "full-time",
+        "large-lecture",
+    ] {
         let path = dir.path().join(format!("{template}.toml"));
         mixplan()
             .arg("init")

@@ -3,6 +3,9 @@
 //! Built explicitly with `json!` rather than derived, so the keys programs rely on are all in
 //! one place and cannot change by renaming a Rust field.
 
+use std::io::Write;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use crate::Recommendation;
@@ -13,36 +16,108 @@ use crate::schedule::{Due, Item, LiveSlot, Schedule, Segment, Uncovered, Week, W
 /// Version of the JSON output; bumped only on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// The whole `recommend` object.
+/// The whole `recommend` object as a value (for tests and programs embedding mixplan).
 pub fn recommendation(rec: &Recommendation) -> Value {
-    let course = &rec.course;
-    let plan = &rec.plan;
-    let summary = &plan.summary;
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "course": course_header(course),
-        "activities": plan.decisions.iter().map(|d| decision(course, d)).collect::<Vec<_>>(),
-        "summary": {
-            "sync_minutes_per_week": summary.sync_minutes_per_week,
-            "async_minutes_per_week": summary.async_minutes_per_week,
-            "sync_band_minutes": [summary.band_minutes.0, summary.band_minutes.1],
-            "band_enforced": summary.band_enforced,
-            "within_band": summary.within_band(),
-            "pattern": plan.pattern.as_str(),
-            "pattern_reason": plan.pattern_reason,
-        },
-        "schedule": schedule(course, &rec.schedule),
-        "advice": rec.advice().iter().map(|a| json!({"rule": a.rule, "message": a.message})).collect::<Vec<_>>(),
-    })
+    serde_json::to_value(RecommendJson(rec)).expect("JSON output always serializes")
 }
 
-/// The `schedule` command's object: the course header and the schedule alone.
+/// The `schedule` command's object as a value: the course header and the schedule alone.
 pub fn schedule_only(rec: &Recommendation) -> Value {
-    json!({
-        "schema_version": SCHEMA_VERSION,
-        "course": course_header(&rec.course),
-        "schedule": schedule(&rec.course, &rec.schedule),
-    })
+    serde_json::to_value(ScheduleOnlyJson(rec)).expect("JSON output always serializes")
+}
+
+/// Write the `recommend` (or, with `schedule_only`, the `schedule`) object as pretty JSON.
+///
+/// Activities and weeks are serialized one at a time, so memory stays bounded by one week's
+/// value however large the course is.
+pub fn write(
+    rec: &Recommendation,
+    schedule_only: bool,
+    out: impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(out);
+    let result = if schedule_only {
+        serde_json::to_writer_pretty(&mut out, &ScheduleOnlyJson(rec))
+    } else {
+        serde_json::to_writer_pretty(&mut out, &RecommendJson(rec))
+    };
+    result.map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// The pretty JSON text, newline-terminated.
+pub fn to_string(rec: &Recommendation, schedule_only: bool) -> String {
+    let mut out = Vec::new();
+    write(rec, schedule_only, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Serializes the items of an iterator one at a time.
+struct Lazy<F>(F);
+
+impl<F, I> Serialize for Lazy<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+struct RecommendJson<'a>(&'a Recommendation);
+
+impl Serialize for RecommendJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rec = self.0;
+        let course = &rec.course;
+        let plan = &rec.plan;
+        let summary = &plan.summary;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
+        map.serialize_entry("course", &course_header(course))?;
+        map.serialize_entry(
+            "activities",
+            &Lazy(|| plan.decisions.iter().map(|d| decision(course, d))),
+        )?;
+        map.serialize_entry(
+            "summary",
+            &json!({
+                "sync_minutes_per_week": summary.sync_minutes_per_week,
+                "async_minutes_per_week": summary.async_minutes_per_week,
+                "sync_band_minutes": [summary.band_minutes.0, summary.band_minutes.1],
+                "band_enforced": summary.band_enforced,
+                "within_band": summary.within_band(),
+                "pattern": plan.pattern.as_str(),
+                "pattern_reason": plan.pattern_reason,
+            }),
+        )?;
+        map.serialize_entry("schedule", &ScheduleJson(course, &rec.schedule))?;
+        map.serialize_entry(
+            "advice",
+            &Lazy(|| {
+                rec.advice()
+                    .into_iter()
+                    .map(|a| json!({"rule": a.rule, "message": a.message}))
+            }),
+        )?;
+        map.end()
+    }
+}
+
+struct ScheduleOnlyJson<'a>(&'a Recommendation);
+
+impl Serialize for ScheduleOnlyJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let rec = self.0;
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
+        map.serialize_entry("course", &course_header(&rec.course))?;
+        map.serialize_entry("schedule", &ScheduleJson(&rec.course, &rec.schedule))?;
+        map.end()
+    }
 }
 
 fn course_header(course: &Course) -> Value {
@@ -82,12 +157,17 @@ fn reason(r: &Reason) -> Value {
     })
 }
 
-fn schedule(course: &Course, s: &Schedule) -> Value {
-    json!({
-        "live_slots": s.live_slots.iter().map(live_slot).collect::<Vec<_>>(),
-        "uncovered": s.uncovered.iter().map(uncovered).collect::<Vec<_>>(),
-        "weeks": s.weeks.iter().map(|w| week(course, w)).collect::<Vec<_>>(),
-    })
+struct ScheduleJson<'a>(&'a Course, &'a Schedule);
+
+impl Serialize for ScheduleJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (course, s) = (self.0, self.1);
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("live_slots", &Lazy(|| s.live_slots.iter().map(live_slot)))?;
+        map.serialize_entry("uncovered", &Lazy(|| s.uncovered.iter().map(uncovered)))?;
+        map.serialize_entry("weeks", &Lazy(|| s.weeks.iter().map(|w| week(course, w))))?;
+        map.end()
+    }
 }
 
 fn live_slot(slot: &LiveSlot) -> Value {
@@ -136,25 +216,70 @@ fn uncovered(u: &Uncovered) -> Value {
     json!({ "zone": u.zone, "count": u.count, "weeks": u.weeks, "samples": u.samples })
 }
 
-fn week(course: &Course, w: &Week) -> Value {
-    json!({
-        "week": w.week,
-        "start": w.start.map(|d| d.to_string()),
-        "items": w.items.iter().map(|i| item(course, i)).collect::<Vec<_>>(),
-        "live_session": w.live_session.as_ref().map(|s| json!({
-            "minutes": s.minutes,
-            "segments": segments(course, &s.segments),
-        })),
-        "alternatives": w.alternatives.iter().map(|a| json!({
-            "zone": a.zone,
-            "count": a.count,
-            "route": "recording-and-response",
-            "due": a.due.as_ref().map(instant),
-        })).collect::<Vec<_>>(),
-    })
+fn week<'a>(course: &'a Course, w: &'a Week) -> WeekJson<'a> {
+    WeekJson { course, week: w }
 }
 
-fn item(course: &Course, item: &Item) -> Value {
+/// One week, serialized field by field: a large week never becomes a `Value` tree.
+struct WeekJson<'a> {
+    course: &'a Course,
+    week: &'a Week,
+}
+
+impl Serialize for WeekJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (course, w) = (self.course, self.week);
+        // Items of a week share at most a couple of due times: render each once.
+        let mut dues: Vec<(*const Due, Value, Value)> = Vec::new();
+        for due in w.items.iter().filter_map(|i| i.due.as_ref()) {
+            let ptr = std::sync::Arc::as_ptr(due);
+            if !dues.iter().any(|d| d.0 == ptr) {
+                let local: Value = due
+                    .local
+                    .iter()
+                    .map(|l| json!({ "zone": l.zone, "at": instant(&l.at) }))
+                    .collect();
+                dues.push((
+                    ptr,
+                    Value::String(due_text(due, &course.meta.timezone)),
+                    local,
+                ));
+            }
+        }
+        let mut map = serializer.serialize_map(Some(5))?;
+        map.serialize_entry("week", &w.week)?;
+        map.serialize_entry("start", &w.start.map(|d| d.to_string()))?;
+        map.serialize_entry(
+            "items",
+            &Lazy(|| w.items.iter().map(|i| item(course, i, &dues))),
+        )?;
+        map.serialize_entry(
+            "live_session",
+            &w.live_session.as_ref().map(|s| {
+                json!({
+                    "minutes": s.minutes,
+                    "segments": segments(course, &s.segments),
+                })
+            }),
+        )?;
+        map.serialize_entry(
+            "alternatives",
+            &Lazy(|| {
+                w.alternatives.iter().map(|a| {
+                    json!({
+                        "zone": a.zone,
+                        "count": a.count,
+                        "route": "recording-and-response",
+                        "due": a.due.as_ref().map(instant),
+                    })
+                })
+            }),
+        )?;
+        map.end()
+    }
+}
+
+fn item(course: &Course, item: &Item, dues: &[(*const Due, Value, Value)]) -> Value {
     let a = &course.activities[item.activity];
     let mut value = json!({
         "activity": a.id,
@@ -164,19 +289,15 @@ fn item(course: &Course, item: &Item) -> Value {
     });
     let map = value.as_object_mut().expect("json! object");
     if let Some(due) = &item.due {
-        map.insert(
-            "due".into(),
-            Value::String(due_text(due, &course.meta.timezone)),
-        );
+        let ptr = std::sync::Arc::as_ptr(due);
+        let (_, text, local) = dues
+            .iter()
+            .find(|d| d.0 == ptr)
+            .expect("every due time of the week was rendered");
+        map.insert("due".into(), text.clone());
         map.insert("due_day".into(), Value::String(due.day.as_str().into()));
         map.insert("due_time".into(), Value::String(due.time.to_string()));
-        map.insert(
-            "due_local".into(),
-            due.local
-                .iter()
-                .map(|l| json!({ "zone": l.zone, "at": instant(&l.at) }))
-                .collect(),
-        );
+        map.insert("due_local".into(), local.clone());
         map.insert("before_live".into(), Value::Bool(item.before_live));
     }
     if let Some(recorded) = item.recorded {

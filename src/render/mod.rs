@@ -82,7 +82,7 @@ impl Style {
 pub fn recommendation(rec: &Recommendation, format: Format, style: Style) -> String {
     match format {
         Format::Table => table::recommendation(rec, style),
-        Format::Json => pretty(&json::recommendation(rec)),
+        Format::Json => json::to_string(rec, false),
         Format::Markdown => markdown::recommendation(rec),
     }
 }
@@ -91,7 +91,7 @@ pub fn recommendation(rec: &Recommendation, format: Format, style: Style) -> Str
 pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
     match format {
         Format::Table => table::schedule(rec, style),
-        Format::Json => pretty(&json::schedule_only(rec)),
+        Format::Json => json::to_string(rec, true),
         Format::Markdown => markdown::schedule(rec),
     }
 }

@@ -4,6 +4,8 @@
 pub mod ics;
 pub mod slots;
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::course::{Course, Mode, Pattern, TimeOfDay, Weekday};
@@ -77,14 +79,15 @@ pub struct Item {
     pub activity: usize,
     /// Mode of this occurrence.
     pub mode: Mode,
-    /// For self-paced work: when it is due.
-    pub due: Option<Due>,
+    /// For self-paced work: when it is due (shared by the week's items that fall due together).
+    pub due: Option<Arc<Due>>,
     /// For self-paced work under `flipped`: due before the week's live session.
     pub before_live: bool,
     /// For live work: whether it is recorded.
     pub recorded: Option<bool>,
-    /// For live work: the activity alone cut into focus segments and breaks.
-    pub segments: Vec<Segment>,
+    /// For live work: the activity alone cut into focus segments and breaks (shared by every
+    /// occurrence of the activity; empty for self-paced work).
+    pub segments: Arc<[Segment]>,
 }
 
 /// A point in time something is due, in the organizer's zone.
@@ -177,6 +180,10 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     let main_slot = live_slots.first();
     let student_zones = other_zones(course);
 
+    // Heavy parts of an item are shared, so a schedule stays small when thousands of
+    // activities recur every week.
+    let mut segments_of: Vec<Option<Arc<[Segment]>>> = vec![None; course.activities.len()];
+    let no_segments: Arc<[Segment]> = Arc::new([]);
     let weeks = by_week
         .into_iter()
         .zip(sessions)
@@ -193,9 +200,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 due.local = local_dues(due.at.as_ref(), &student_zones);
                 due
             };
-            let end_due = with_local(end_of_week(course, start));
-            let pre_due =
-                main_slot.map(|slot| with_local(due_at(course, start, slot.day, slot.time)));
+            let end_due = Arc::new(with_local(end_of_week(course, start)));
+            let pre_due = main_slot
+                .map(|slot| Arc::new(with_local(due_at(course, start, slot.day, slot.time))));
             let mut items: Vec<Item> = items
                 .into_iter()
                 .map(|(index, mode)| {
@@ -207,15 +214,18 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                             due: None,
                             before_live: false,
                             recorded: Some(activity.recorded),
-                            segments: split(index, activity.minutes),
+                            segments: Arc::clone(
+                                segments_of[index]
+                                    .get_or_insert_with(|| split(index, activity.minutes).into()),
+                            ),
                         },
                         Mode::Async => {
                             let before_live = has_live
                                 && plan.pattern == Pattern::Flipped
                                 && is_pre_work(activity.kind);
                             let due = match (before_live, &pre_due) {
-                                (true, Some(due)) => due.clone(),
-                                _ => end_due.clone(),
+                                (true, Some(due)) => Arc::clone(due),
+                                _ => Arc::clone(&end_due),
                             };
                             Item {
                                 activity: index,
@@ -223,7 +233,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                                 due: Some(due),
                                 before_live,
                                 recorded: None,
-                                segments: Vec::new(),
+                                segments: Arc::clone(&no_segments),
                             }
                         }
                     }
