@@ -45,3 +45,19 @@ proptest! {
         }
     }
 }
+
+#[path = "common/diag_gen.rs"]
+mod diag_gen;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// Mirror of `fuzz_targets/render_check.rs`: every check renderer survives hostile paths,
+    /// messages, texts and spans, JSON and SARIF parse, and no annotation breaks its line.
+    #[test]
+    fn check_renderers_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        let mut u = Unstructured::new(&bytes);
+        let Ok(input) = diag_gen::FuzzRun::arbitrary(&mut u) else { return Ok(()) };
+        diag_gen::render_everything(&input.to_run());
+    }
+}

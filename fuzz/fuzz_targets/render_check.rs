@@ -1,0 +1,12 @@
+//! The check renderers (human, concise, JSON, SARIF, GitHub) on arbitrary diagnostics.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+mod diag_gen {
+    include!("../../tests/common/diag_gen.rs");
+}
+
+fuzz_target!(|input: diag_gen::FuzzRun| {
+    diag_gen::render_everything(&input.to_run());
+});
