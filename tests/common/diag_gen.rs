@@ -89,7 +89,10 @@ pub fn render_everything(run: &CheckRun) {
     assert_eq!(sarif["version"], "2.1.0");
     // Every line of the annotations is a workflow command: no message may break out of one.
     for line in github::github(run, false).lines() {
-        assert!(line.starts_with("::"), "stray line in GitHub output: {line:?}");
+        assert!(
+            line.starts_with("::"),
+            "stray line in GitHub output: {line:?}"
+        );
     }
     let _ = github::step_summary(run);
 }

@@ -1,0 +1,165 @@
+//! Every file mixplan writes (`schedule --ics`, `check --output`, `init`) goes through a
+//! temporary file and a rename: a failure names the path and exits 2, an existing file is
+//! either replaced whole or (for `init`) left alone, and mixplan never writes over its input.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const COURSE: &str = "examples/evening-working-adults.toml";
+
+fn mixplan() -> Command {
+    let mut cmd = Command::cargo_bin("mixplan").unwrap();
+    cmd.env_remove("RUST_BACKTRACE")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    cmd
+}
+
+/// The three writers, each writing to `target`.
+fn writers(target: &Path) -> Vec<(&'static str, Command)> {
+    let mut ics = mixplan();
+    ics.args(["schedule", COURSE, "--ics"]).arg(target);
+    let mut output = mixplan();
+    output
+        .args(["check", COURSE, "--format", "sarif", "--output"])
+        .arg(target);
+    let mut init = mixplan();
+    init.arg("init").arg(target);
+    vec![
+        ("schedule --ics", ics),
+        ("check --output", output),
+        ("init", init),
+    ]
+}
+
+fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(".mixplan-"))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_missing_directory_exits_2_with_the_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("no/such/dir/out.file");
+    for (name, mut cmd) in writers(&target) {
+        cmd.assert()
+            .code(2)
+            .stderr(contains("no/such/dir/out.file"));
+        assert!(!target.exists(), "{name} created the file");
+    }
+}
+
+#[test]
+fn a_path_below_a_regular_file_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain.txt");
+    std::fs::write(&file, "x").unwrap();
+    let target = file.join("out.file");
+    for (name, mut cmd) in writers(&target) {
+        cmd.assert().code(2).stderr(contains("plain.txt/out.file"));
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            b"x",
+            "{name} touched the file"
+        );
+    }
+}
+
+#[test]
+fn a_read_only_directory_exits_2_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let read_only = dir.path().join("ro");
+    std::fs::create_dir(&read_only).unwrap();
+    let mut perms = std::fs::metadata(&read_only).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&read_only, perms).unwrap();
+    // Root ignores permission bits; /proc refuses new files whoever asks.
+    let writable = std::fs::write(read_only.join("probe"), "x").is_ok();
+    let target_dir = if writable {
+        PathBuf::from("/proc")
+    } else {
+        read_only.clone()
+    };
+    if !target_dir.exists() {
+        eprintln!("note: no read-only directory available here; skipped");
+        return;
+    }
+    let target = target_dir.join("mixplan-out.file");
+    for (name, mut cmd) in writers(&target) {
+        cmd.assert().code(2).stderr(contains("mixplan-out.file"));
+        assert!(!target.exists(), "{name} wrote into a read-only directory");
+    }
+    let mut perms = std::fs::metadata(&read_only).unwrap().permissions();
+    #[allow(
+        clippy::permissions_set_readonly_false,
+        reason = "restoring the temp dir for cleanup"
+    )]
+    perms.set_readonly(false);
+    std::fs::set_permissions(&read_only, perms).unwrap();
+}
+
+#[test]
+fn reports_replace_an_existing_file_whole_and_init_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("existing.out");
+    let old = "old content that is much longer than nothing\n".repeat(2000);
+    for (name, mut cmd) in writers(&target) {
+        std::fs::write(&target, &old).unwrap();
+        let out = cmd.output().unwrap();
+        let now = std::fs::read_to_string(&target).unwrap();
+        if name == "init" {
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            assert!(String::from_utf8_lossy(&out.stderr).contains("already exists"));
+            assert_eq!(now, old, "init must never overwrite");
+        } else {
+            assert!(
+                out.status.code() == Some(0) || out.status.code() == Some(1),
+                "{name}: {out:?}"
+            );
+            assert!(
+                !now.contains("old content"),
+                "{name} left a mix of old and new"
+            );
+            assert!(!now.is_empty());
+        }
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{name} left a temporary file"
+        );
+    }
+}
+
+#[test]
+fn no_writer_touches_its_own_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course.toml");
+    let original = std::fs::read_to_string(COURSE).unwrap();
+    std::fs::write(&course, &original).unwrap();
+    mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .arg("--ics")
+        .arg(&course)
+        .assert()
+        .code(2);
+    mixplan()
+        .arg("check")
+        .arg(&course)
+        .arg("--output")
+        .arg(&course)
+        .assert()
+        .code(2);
+    mixplan().arg("init").arg(&course).assert().code(2);
+    assert_eq!(std::fs::read_to_string(&course).unwrap(), original);
+    assert!(leftovers(dir.path()).is_empty());
+}
