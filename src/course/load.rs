@@ -455,6 +455,26 @@ impl Reader {
         Some((seen.into_iter().collect(), span))
     }
 
+    /// A table the file must have, reported as missing (with `help`) when absent.
+    fn required_table<'t, 'i>(
+        &mut self,
+        file: &Place<'t, 'i>,
+        key: &str,
+        help: &str,
+    ) -> Option<Place<'t, 'i>> {
+        let name = format!("[{key}]");
+        let place = self.table(file, key, &name);
+        if place.is_none() && !file.table.contains_key(key) {
+            self.error(
+                "missing-key",
+                file.span,
+                format!("the file has no `{name}` table"),
+            )
+            .help = Some(help.into());
+        }
+        place
+    }
+
     fn course(&mut self, root: &DeTable<'_>, root_span: Span) -> Option<Course> {
         let file = Place::new(
             root,
@@ -462,34 +482,16 @@ impl Reader {
             Span::new(root_span.start, root_span.start),
         );
         self.unknown_keys(&file, FILE_KEYS);
-        let meta = match self.table(&file, "course", "[course]") {
-            Some(place) => self.meta(&place),
-            None => {
-                if !file.table.contains_key("course") {
-                    self.error(
-                        "missing-key",
-                        file.span,
-                        "the file has no `[course]` table".into(),
-                    )
-                    .help = Some("add `[course]` with at least `title` and `weeks`".into());
-                }
-                None
-            }
-        };
-        let students = match self.table(&file, "students", "[students]") {
-            Some(place) => self.students(&place),
-            None => {
-                if !file.table.contains_key("students") {
-                    self.error(
-                        "missing-key",
-                        file.span,
-                        "the file has no `[students]` table".into(),
-                    )
-                    .help = Some("add `[students]` with at least `count`".into());
-                }
-                None
-            }
-        };
+        let meta = self
+            .required_table(
+                &file,
+                "course",
+                "add `[course]` with at least `title` and `weeks`",
+            )
+            .and_then(|place| self.meta(&place));
+        let students = self
+            .required_table(&file, "students", "add `[students]` with at least `count`")
+            .and_then(|place| self.students(&place));
         let content = match self.table(&file, "content", "[content]") {
             Some(place) => {
                 self.unknown_keys(&place, CONTENT_KEYS);
