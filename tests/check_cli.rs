@@ -1,5 +1,10 @@
 //! `mixplan check` from the outside: exit codes, inputs, output formats and their snapshots.
 
+#![expect(
+    clippy::disallowed_macros,
+    reason = "tests print a note when an optional validator is skipped"
+)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
