@@ -61,3 +61,31 @@ proptest! {
         diag_gen::render_everything(&input.to_run());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
+
+    /// Large files are parsed in chunks to bound memory; forcing tiny chunks on generated (and
+    /// damaged) courses must give exactly the course and the diagnostics of a single parse.
+    #[test]
+    fn chunked_parsing_equals_a_single_parse(
+        bytes in proptest::collection::vec(any::<u8>(), 0..4096),
+        chunk in 1usize..400,
+        junk in proptest::option::of(("[\\[\\]=\"a-z0-9\n]{1,12}", any::<prop::sample::Index>())),
+    ) {
+        let mut u = Unstructured::new(&bytes);
+        let Ok(input) = course_gen::FuzzCourse::arbitrary(&mut u) else { return Ok(()) };
+        let mut text = input.to_toml();
+        if let Some((junk, at)) = junk {
+            let mut cut = at.index(text.len());
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.insert_str(cut, &junk);
+        }
+        let whole = mixplan::course::load_in_chunks(&text, usize::MAX);
+        let chunked = mixplan::course::load_in_chunks(&text, chunk);
+        prop_assert_eq!(format!("{:?}", whole.course), format!("{:?}", chunked.course));
+        prop_assert_eq!(whole.diagnostics, chunked.diagnostics);
+    }
+}

@@ -111,6 +111,13 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
 
 /// Load and validate a course from TOML text.
 pub fn load(text: &str) -> Loaded {
+    load_in_chunks(text, super::document::CHUNK_BYTES)
+}
+
+/// [`load`], parsing documents larger than `chunk_bytes` in chunks (see `document.rs`);
+/// public so tests can force chunking on small files and compare.
+#[doc(hidden)]
+pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
     if text.trim().is_empty() {
         return Loaded {
             course: None,
@@ -124,14 +131,14 @@ pub fn load(text: &str) -> Loaded {
             ],
         };
     }
-    let (root, errors) = DeTable::parse_recoverable(text);
+    let (root, errors) = super::document::parse(text, chunk_bytes);
     let mut reader = Reader::default();
-    for error in errors {
-        let span = error.span().map(Span::from).unwrap_or_default();
+    for (message, span) in errors {
+        let span = span.map(Span::from).unwrap_or_default();
         reader.diags.push(Diagnostic::error(
             "toml-syntax",
             Some(span),
-            first_line(error.message()),
+            first_line(&message),
         ));
     }
     if !reader.diags.is_empty() {

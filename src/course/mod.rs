@@ -4,6 +4,7 @@
 //! user's file. Everything downstream (engine, schedule, checks, renderers) works on the typed
 //! model and never sees TOML.
 
+mod document;
 mod load;
 mod names;
 pub mod schema;
@@ -11,7 +12,7 @@ pub mod schema;
 pub use load::{
     ACTIVITY_KEYS, ALLOW_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS, FILE_KEYS, GOALS_KEYS,
     LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, STUDENTS_KEYS, ZONE_KEYS, is_kebab_case, load,
-    load_bytes,
+    load_bytes, load_in_chunks,
 };
 pub use names::{
     ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday,
