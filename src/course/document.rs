@@ -65,11 +65,14 @@ fn chunk_starts(text: &str, chunk_bytes: usize) -> Option<Vec<usize>> {
             T::RightSquareBracket | T::RightCurlyBracket if in_value => {
                 depth = depth.saturating_sub(1);
             }
-            T::LeftSquareBracket if line_start && is_activities_header(&text[at..]) => {
-                if at >= starts[starts.len() - 1] + chunk_bytes {
-                    starts.push(at);
-                }
+            T::LeftSquareBracket
+                if line_start
+                    && is_activities_header(&text[at..])
+                    && at >= starts[starts.len() - 1] + chunk_bytes =>
+            {
+                starts.push(at);
             }
+            T::LeftSquareBracket if line_start => {}
             T::Atom if line_start && !in_value && is_inline_activities(&text[at..]) => {
                 return None;
             }
