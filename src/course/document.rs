@@ -72,7 +72,6 @@ fn chunk_starts(text: &str, chunk_bytes: usize) -> Option<Vec<usize>> {
             {
                 starts.push(at);
             }
-            T::LeftSquareBracket if line_start => {}
             T::Atom if line_start && !in_value && is_inline_activities(&text[at..]) => {
                 return None;
             }
