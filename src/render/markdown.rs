@@ -1,6 +1,6 @@
 //! `--format markdown`: pipe tables for an LMS page or a README.
 
-use super::{activity_rows, advice_lines, headline, summary_lines, week_rows};
+use super::{ACTIVITY_HEADER, activity_rows, advice_lines, headline, summary_lines, week_rows};
 use crate::Recommendation;
 
 /// Escape a cell: pipes would end the cell, newlines the row.
@@ -22,19 +22,7 @@ fn table<const N: usize>(header: [&str; N], rows: impl IntoIterator<Item = [Stri
 pub fn recommendation(rec: &Recommendation) -> String {
     let mut out = format!("# {}\n\n", cell(&headline(rec)));
     out.push_str("## Activities\n\n");
-    out.push_str(&table(
-        [
-            "activity",
-            "kind",
-            "min",
-            "mode",
-            "sync",
-            "async",
-            "margin",
-            "top reasons",
-        ],
-        activity_rows(rec),
-    ));
+    out.push_str(&table(ACTIVITY_HEADER, activity_rows(rec)));
     out.push_str("\n## Summary\n\n");
     out.push_str(&table(
         ["", ""],

@@ -143,6 +143,18 @@ pub fn top_reasons(d: &Decision, limit: usize) -> Vec<String> {
     lines
 }
 
+/// Column names of the activity table, in the order of [`activity_rows`].
+pub const ACTIVITY_HEADER: [&str; 8] = [
+    "activity",
+    "kind",
+    "min",
+    "mode",
+    "sync",
+    "async",
+    "margin",
+    "top reasons",
+];
+
 /// Cells of the activity table: id, kind, minutes, mode, sync, async, margin, reasons.
 pub fn activity_rows(rec: &Recommendation) -> Vec<[String; 8]> {
     rec.plan

@@ -3,7 +3,9 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table};
 
-use super::{Style, activity_rows, advice_lines, headline, summary_lines, week_rows};
+use super::{
+    ACTIVITY_HEADER, Style, activity_rows, advice_lines, headline, summary_lines, week_rows,
+};
 use crate::Recommendation;
 
 fn new_table(style: Style, header: &[&str]) -> Table {
@@ -45,19 +47,7 @@ pub fn recommendation(rec: &Recommendation, style: Style) -> String {
     let mut out = heading(&headline(rec), style);
     out.push('\n');
     out.push_str(&heading("Activities", style));
-    let mut activities = new_table(
-        style,
-        &[
-            "activity",
-            "kind",
-            "min",
-            "mode",
-            "sync",
-            "async",
-            "margin",
-            "top reasons",
-        ],
-    );
+    let mut activities = new_table(style, &ACTIVITY_HEADER);
     for row in activity_rows(rec) {
         let mode_color = if row[3].starts_with("sync") {
             Color::Green
