@@ -592,7 +592,7 @@ fn validation_duplicate_zone() {
         10,
         8,
         "zone `Asia/Tokyo` is listed twice",
-        "merge it",
+        "add its students to the first entry",
     );
 }
 

@@ -797,7 +797,7 @@ impl Reader {
         }
         let mut zones = Vec::with_capacity(array.len());
         let mut ok = true;
-        let mut seen: HashMap<String, Span> = HashMap::new();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
         for (i, item) in array.iter().enumerate() {
             let DeValue::Table(table) = item.get_ref() else {
                 self.error(
@@ -841,18 +841,20 @@ impl Reader {
             };
             match (zone, count, available) {
                 (Some((zone, zone_span)), Some(count), Some(available)) => {
-                    if let Some(first) = seen.get(&zone) {
-                        let first = *first;
+                    if seen.contains(&zone) {
                         self.error(
                             "duplicate-value",
                             zone_span,
                             format!("zone `{zone}` is listed twice in [[students.zones]]"),
                         )
-                        .help = Some(format!("merge it with the entry at byte {}", first.start));
+                        .help = Some(
+                            "add its students to the first entry for this zone and remove this one"
+                                .into(),
+                        );
                         ok = false;
                         continue;
                     }
-                    seen.insert(zone.clone(), zone_span);
+                    seen.insert(zone.clone());
                     zones.push(StudentZone {
                         zone,
                         count,
