@@ -108,13 +108,29 @@ impl Recommendation {
             });
         }
         let allowed = |rule: &str| self.course.check.allow.iter().any(|a| a.rule == rule);
+        // A check that repeats advice the engine already gave is left out, so each problem is
+        // said once: the check's rule id is paired with the engine advice that covers it.
+        const COVERED: &[(&str, &str)] = &[
+            ("live-not-recorded", "record-live-sessions"),
+            ("live-hours-outside-band", "band-unreachable"),
+            ("live-hours-outside-band", "band-over"),
+        ];
+        let said: Vec<&str> = advice.iter().map(|a| a.rule).collect();
+        let covered = |rule: &str| {
+            COVERED
+                .iter()
+                .any(|&(check, by)| check == rule && said.contains(&by))
+        };
         advice.extend(
             check::design(self, None)
                 .into_iter()
-                .filter(|d| !allowed(d.rule))
+                .filter(|d| !allowed(d.rule) && !covered(d.rule))
                 .map(|d| engine::Advice {
                     rule: d.rule,
-                    message: d.message,
+                    message: match d.help {
+                        Some(help) => format!("{}; {help}", d.message),
+                        None => d.message,
+                    },
                 }),
         );
         advice

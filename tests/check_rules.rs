@@ -103,11 +103,18 @@ fn file_allow_and_command_line_levels() {
 
 #[test]
 fn recommend_advice_includes_design_findings() {
-    let (_, bytes) = fixture("live-not-recorded", "fail");
-    let course = mixplan::course::parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
-    let advice = mixplan::recommend(course).advice();
+    let advice_of = |rule: &str| {
+        let (_, bytes) = fixture(rule, "fail");
+        let course = mixplan::course::parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
+        mixplan::recommend(course).advice()
+    };
+    let advice = advice_of("live-lecture");
+    let lecture = advice.iter().find(|a| a.rule == "live-lecture").unwrap();
+    assert!(lecture.message.contains("; record it as self-paced pre-work"), "help is included");
+    // A finding the engine's own advice already covers is said once, by the engine.
+    let advice = advice_of("live-not-recorded");
     assert!(advice.iter().any(|a| a.rule == "record-live-sessions"));
-    assert!(advice.iter().any(|a| a.rule == "live-not-recorded"));
+    assert!(!advice.iter().any(|a| a.rule == "live-not-recorded"));
 }
 
 #[test]
