@@ -136,9 +136,9 @@ pub struct ZoneTable {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ContentTable {
-    /// The kinds of content the course teaches. Procedural skills, complex concepts and
-    /// discussion-heavy topics favour live sessions; foundational knowledge, reading and
-    /// practice suit self-paced work.
+    /// The kinds of content the course teaches: `procedural`, `complex-concepts` and
+    /// `discussion-heavy` lean towards live sessions, `foundational`, `reading` and `practice`
+    /// towards self-paced work.
     #[schemars(extend("uniqueItems" = true))]
     pub types: Option<Vec<ContentType>>,
 }
