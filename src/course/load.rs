@@ -79,8 +79,8 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
                     "input-too-large",
                     Some(Span::new(0, 0)),
                     format!(
-                        "the file is {} bytes; mixplan reads course files of at most {} MiB",
-                        bytes.len(),
+                        // The reader stops one byte past the limit, so the true size is unknown.
+                        "the file is larger than {} MiB, the most mixplan reads for a course",
                         MAX_INPUT_BYTES / (1024 * 1024)
                     ),
                 )
