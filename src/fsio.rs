@@ -54,6 +54,38 @@ pub fn write_atomic(
         path: path.to_path_buf(),
         source,
     };
+    if existing == Existing::Keep && std::fs::symlink_metadata(path).is_ok() {
+        return Err(WriteError::AlreadyExists(path.to_path_buf()));
+    }
+    // A device or pipe (`/dev/stdout`, a FIFO) is written in place: renaming over it would
+    // replace the device node instead of writing to it. Atomicity means nothing there anyway.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        if meta.is_dir() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "it is a directory",
+            )));
+        }
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(io)?;
+        return file
+            .write_all(bytes)
+            .and_then(|()| file.flush())
+            .map_err(io);
+    }
+    // Through a symbolic link, replace the file it points to, not the link.
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            resolved = path.canonicalize().map_err(io)?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -102,6 +134,48 @@ mod tests {
         let err = write_atomic(&input, b"y", &[&input], Existing::Replace).unwrap_err();
         assert!(matches!(err, WriteError::WouldClobberInput(_)));
         assert_eq!(std::fs::read(&input).unwrap(), b"x");
+    }
+
+    #[test]
+    fn devices_are_written_in_place_and_a_full_disk_is_an_error() {
+        // /dev/full accepts the open and fails every write with "no space left on device".
+        let full = Path::new("/dev/full");
+        if full.exists() {
+            let err = write_atomic(full, b"x", &[], Existing::Replace).unwrap_err();
+            assert!(err.to_string().contains("/dev/full"), "{err}");
+            assert!(
+                !full.metadata().unwrap().is_file(),
+                "/dev/full is still a device"
+            );
+        }
+        let null = Path::new("/dev/null");
+        if null.exists() {
+            write_atomic(null, b"x", &[], Existing::Replace).unwrap();
+            assert!(
+                !null.metadata().unwrap().is_file(),
+                "/dev/null is still a device"
+            );
+        }
+    }
+
+    #[test]
+    fn symlinks_are_followed_not_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.txt");
+        let link = dir.path().join("link.txt");
+        std::fs::write(&target, "old").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&target, &link).unwrap();
+            write_atomic(&link, b"new", &[], Existing::Replace).unwrap();
+            assert!(
+                std::fs::symlink_metadata(&link)
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        }
     }
 
     #[test]

@@ -110,7 +110,12 @@ fn recommend_advice_includes_design_findings() {
     };
     let advice = advice_of("live-lecture");
     let lecture = advice.iter().find(|a| a.rule == "live-lecture").unwrap();
-    assert!(lecture.message.contains("; record it as self-paced pre-work"), "help is included");
+    assert!(
+        lecture
+            .message
+            .contains("; record it as self-paced pre-work"),
+        "help is included"
+    );
     // A finding the engine's own advice already covers is said once, by the engine.
     let advice = advice_of("live-not-recorded");
     assert!(advice.iter().any(|a| a.rule == "record-live-sessions"));

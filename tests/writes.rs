@@ -168,3 +168,23 @@ fn no_writer_touches_its_own_input() {
     assert_eq!(std::fs::read_to_string(&course).unwrap(), original);
     assert!(leftovers(dir.path()).is_empty());
 }
+
+#[test]
+fn a_full_disk_exits_2_with_the_path() {
+    // /dev/full fails every write with "no space left on device", like a full disk.
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        eprintln!("note: no /dev/full here; skipped");
+        return;
+    }
+    for (name, mut cmd) in writers(full) {
+        if name == "init" {
+            continue; // init refuses any existing path, device or not
+        }
+        cmd.assert().code(2).stderr(contains("/dev/full"));
+        assert!(
+            !std::fs::metadata(full).unwrap().is_file(),
+            "{name} replaced the device"
+        );
+    }
+}
