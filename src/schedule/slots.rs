@@ -737,7 +737,13 @@ fn best_second(
             if overlaps(first, (plan.day, minute), model.minutes) {
                 continue;
             }
-            let r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
+            let mut r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
+            // Among equals, the repeat follows the main session as soon as it can, rather
+            // than the earliest in the week (a Monday repeat of a Wednesday session).
+            let week = 7 * 1440;
+            let at = |(d, m): (Weekday, u32)| u32::from(d.index()) * 1440 + m;
+            r.5 = 0;
+            r.6 = (at((plan.day, minute)) + week - at(first)) % week;
             if best.is_none_or(|b| r < b.rank) {
                 best = Some(Pick {
                     day: plan.day,
