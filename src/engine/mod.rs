@@ -368,17 +368,10 @@ fn decide(
     }
     let mode = match activity.mode {
         Some(pinned) => {
-            let agrees = if pinned == by_score {
-                "agree"
-            } else {
-                "favour "
-            };
             let detail = if pinned == by_score {
-                format!("mode `{pinned}` is pinned in the course file; the scores {agrees}")
+                "pinned in the course file; the scores agree".to_string()
             } else {
-                format!(
-                    "mode `{pinned}` is pinned in the course file; the scores {agrees}`{by_score}`"
-                )
+                format!("pinned in the course file; the scores favour `{by_score}`")
             };
             reasons.push(Reason {
                 rule: "pinned-mode",

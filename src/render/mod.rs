@@ -162,11 +162,8 @@ pub fn activity_rows(rec: &Recommendation) -> Vec<[String; 8]> {
         .iter()
         .map(|d| {
             let a = &rec.course.activities[d.index];
-            let mode = if d.pinned {
-                format!("{} (pinned)", d.mode)
-            } else {
-                d.mode.to_string()
-            };
+            // A pinned mode is shown by its `pinned-mode` reason line.
+            let mode = d.mode.to_string();
             [
                 a.id.clone(),
                 a.kind.to_string(),

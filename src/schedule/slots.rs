@@ -605,7 +605,9 @@ fn preferred_hours(course: &Course) -> ((u32, u32), u32) {
 
 /// Rank a candidate: most students in the worst week, then in every week, then inside the
 /// organizer's preferred hours, then fewest students whose local weekday differs from the
-/// organizer's, then closest to the preferred start, then the earlier day and time.
+/// organizer's, then closest to the preferred start, then the day that leaves room for the
+/// week's self-paced pre-work (the third day of the course week, then its neighbours), then
+/// the earlier time.
 fn rank(
     model: &Model<'_>,
     worst: u32,
@@ -616,13 +618,18 @@ fn rank(
 ) -> Rank {
     let ((open, close), preferred) = model.preferred;
     let inside = minute >= open && minute + model.minutes <= close;
+    // Flipped weeks put pre-work before the live session: a session on the week's first day
+    // would leave none. Day 2 of the week (Wednesday for a Monday start) comes first, then
+    // the later neighbour before the earlier one.
+    let into = crate::schedule::days_into_week(model.course, day);
+    let day_order = (into - 2).unsigned_abs() as u8 * 2 + u8::from(into < 2);
     (
         Reverse(worst),
         Reverse(every),
         !inside,
         changed,
         minute.abs_diff(preferred),
-        day.index(),
+        day_order,
         minute,
     )
 }
