@@ -95,12 +95,6 @@ impl Diagnostic {
         self.help = Some(help.into());
         self
     }
-
-    /// Attach a help line when there is one.
-    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
-        self.help = help;
-        self
-    }
 }
 
 /// A 1-based line and column (columns count characters, not bytes).

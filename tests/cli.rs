@@ -254,3 +254,42 @@ fn examples_and_init_templates_pass_check_without_warnings() {
             .stdout(contains("no problems"));
     }
 }
+
+#[test]
+fn width_sets_the_table_width() {
+    let out = mixplan()
+        .args(["recommend", EXAMPLES[0], "--width", "80"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let widest = text
+        .lines()
+        .filter(|l| l.starts_with(['│', '┌', '└']))
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap();
+    assert_eq!(widest, 80, "tables fill exactly the requested width");
+}
+
+#[test]
+fn warn_raises_an_info_check_to_a_warning() {
+    let fixture = "tests/fixtures/check/no-early-touchpoint/fail.toml";
+    mixplan()
+        .args(["check", fixture, "--deny", "warnings"])
+        .assert()
+        .success()
+        .stdout(contains("info[no-early-touchpoint]"));
+    mixplan()
+        .args([
+            "check",
+            fixture,
+            "--deny",
+            "warnings",
+            "--warn",
+            "no-early-touchpoint",
+        ])
+        .assert()
+        .code(1)
+        .stdout(contains("warning[no-early-touchpoint]"));
+}

@@ -268,7 +268,56 @@ pub struct CheckConfig {
     pub allow: Vec<Allowance>,
 }
 
+/// Students who share a time zone and an availability window.
+#[derive(Clone, Debug)]
+pub struct StudentGroup {
+    /// IANA zone name.
+    pub zone: String,
+    /// Parsed zone.
+    pub tz: jiff::tz::TimeZone,
+    /// Head count.
+    pub count: u32,
+    /// Local availability window.
+    pub window: Window,
+}
+
 impl Course {
+    /// Every listed student zone, plus the students in no listed zone, who count as being in
+    /// the organizer's zone with the default window (SPEC section 3).
+    pub fn student_groups(&self) -> Vec<StudentGroup> {
+        let mut groups: Vec<StudentGroup> = self
+            .students
+            .zones
+            .iter()
+            .filter_map(|z| {
+                Some(StudentGroup {
+                    zone: z.zone.clone(),
+                    tz: jiff::tz::db().get(&z.zone).ok()?,
+                    count: z.count,
+                    window: z.available,
+                })
+            })
+            .collect();
+        let listed: u32 = groups.iter().map(|g| g.count).sum();
+        let rest = self.students.count.saturating_sub(listed);
+        if rest > 0 {
+            match groups.iter_mut().find(|g| g.zone == self.meta.timezone) {
+                Some(group) => group.count += rest,
+                None => {
+                    if let Ok(tz) = jiff::tz::db().get(&self.meta.timezone) {
+                        groups.push(StudentGroup {
+                            zone: self.meta.timezone.clone(),
+                            tz,
+                            count: rest,
+                            window: Window::DEFAULT,
+                        });
+                    }
+                }
+            }
+        }
+        groups
+    }
+
     /// The weekly live-hours band in minutes.
     pub fn band_minutes(&self) -> (f64, f64) {
         (self.meta.sync_hours.0 * 60.0, self.meta.sync_hours.1 * 60.0)

@@ -57,7 +57,7 @@ impl Facts {
 }
 
 /// The instant at which UTC offsets are compared: noon of the course start, or mid-January 2027.
-pub fn reference_instant(course: &Course) -> Timestamp {
+fn reference_instant(course: &Course) -> Timestamp {
     let date = course.meta.start.unwrap_or(jiff::civil::date(2027, 1, 15));
     date.at(12, 0, 0, 0)
         .to_zoned_datetime(TimeZone::UTC)
@@ -67,28 +67,12 @@ pub fn reference_instant(course: &Course) -> Timestamp {
 
 fn zone_spread_hours(course: &Course) -> f64 {
     let at = reference_instant(course);
-    let offset = |name: &str| {
-        jiff::tz::db()
-            .get(name)
-            .map(|tz| tz.to_offset(at).seconds())
-            .unwrap_or(0)
-    };
     let mut offsets: Vec<i32> = course
-        .students
-        .zones
+        .student_groups()
         .iter()
-        .filter(|z| z.count > 0)
-        .map(|z| offset(&z.zone))
+        .filter(|g| g.count > 0)
+        .map(|g| g.tz.to_offset(at).seconds())
         .collect();
-    let listed: u64 = course
-        .students
-        .zones
-        .iter()
-        .map(|z| u64::from(z.count))
-        .sum();
-    if listed < u64::from(course.students.count) {
-        offsets.push(offset(&course.meta.timezone));
-    }
     offsets.sort_unstable();
     offsets.dedup();
     if offsets.len() < 2 {

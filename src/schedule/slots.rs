@@ -169,53 +169,7 @@ pub struct Uncovered {
     pub samples: Vec<&'static str>,
 }
 
-/// A group of students sharing a zone and a window.
-#[derive(Clone, Debug)]
-pub struct Group {
-    /// IANA zone name.
-    pub zone: String,
-    /// Parsed zone.
-    pub tz: TimeZone,
-    /// Head count.
-    pub count: u32,
-    /// Local availability window.
-    pub window: Window,
-}
-
-/// Student groups: every listed zone, plus the unlisted rest in the organizer's zone.
-pub fn groups(course: &Course) -> Vec<Group> {
-    let mut groups: Vec<Group> = course
-        .students
-        .zones
-        .iter()
-        .filter_map(|z| {
-            Some(Group {
-                zone: z.zone.clone(),
-                tz: jiff::tz::db().get(&z.zone).ok()?,
-                count: z.count,
-                window: z.available,
-            })
-        })
-        .collect();
-    let listed: u32 = groups.iter().map(|g| g.count).sum();
-    let rest = course.students.count.saturating_sub(listed);
-    if rest > 0 {
-        match groups.iter_mut().find(|g| g.zone == course.meta.timezone) {
-            Some(group) => group.count += rest,
-            None => {
-                if let Ok(tz) = jiff::tz::db().get(&course.meta.timezone) {
-                    groups.push(Group {
-                        zone: course.meta.timezone.clone(),
-                        tz,
-                        count: rest,
-                        window: Window::DEFAULT,
-                    });
-                }
-            }
-        }
-    }
-    groups
-}
+pub use crate::course::StudentGroup as Group;
 
 /// Whether a session of `minutes` starting at local `start` fits inside `window`.
 pub fn fits(window: Window, start: TimeOfDay, minutes: u32) -> bool {
@@ -334,7 +288,7 @@ impl<'c> Model<'c> {
         let origin = jiff::tz::db()
             .get(&course.meta.timezone)
             .unwrap_or(TimeZone::UTC);
-        let groups = groups(course);
+        let groups = course.student_groups();
         // Every session date lies between the first and last live week's dates (any weekday).
         let mut dates: Vec<Date> = Vec::new();
         for day in [Weekday::Mon, Weekday::Sun] {
