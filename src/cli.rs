@@ -11,8 +11,8 @@ use anyhow::{Context, Result};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::course::{self, MAX_INPUT_BYTES};
+use crate::diagnostic::FileReport;
 use crate::fsio::{Existing, WriteError};
-use crate::render::diagnostics::FileReport;
 use crate::render::{self, CheckFormat, Format, Style};
 
 const RECOMMEND_EXAMPLES: &str = "\
@@ -361,12 +361,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         },
         Command::Check(args) => check_command(&args, cli.color),
         Command::Rules(args) => {
-            let entries = crate::catalog::all();
+            let ids = crate::rules::RuleId::ALL;
             let text = match args.format {
-                CatalogFormat::Table => {
-                    render::catalog::table(&entries, stdout_style(cli.color, None))
-                }
-                CatalogFormat::Json => render::catalog::json(&entries),
+                CatalogFormat::Table => render::catalog::table(ids, stdout_style(cli.color, None)),
+                CatalogFormat::Json => render::catalog::json(ids),
             };
             emit(&text)?;
             Ok(Outcome::Success)
@@ -433,16 +431,15 @@ fn man(args: &ManArgs) -> Result<Outcome> {
 }
 
 fn explain(args: &ExplainArgs) -> Result<Outcome> {
-    let Some(entry) = crate::catalog::find(&args.rule) else {
-        let entries = crate::catalog::all();
-        let hint = crate::did_you_mean(&args.rule, entries.iter().map(|e| e.id))
+    let Some(id) = crate::rules::RuleId::parse(&args.rule) else {
+        let hint = crate::did_you_mean(&args.rule, crate::rules::RuleId::names())
             .map(|best| format!("; did you mean `{best}`?"))
             .unwrap_or_else(|| "; `mixplan rules` lists them all".into());
         anyhow::bail!("unknown rule `{}`{hint}", args.rule);
     };
     let text = match args.format {
-        CatalogFormat::Table => render::catalog::explain(&entry),
-        CatalogFormat::Json => render::pretty(&render::catalog::entry_json(&entry)),
+        CatalogFormat::Table => render::catalog::explain(id),
+        CatalogFormat::Json => render::pretty(&render::catalog::entry_json(id)),
     };
     emit(&text)?;
     Ok(Outcome::Success)
@@ -494,7 +491,7 @@ fn schedule_with_calendar(args: &PlanArgs, ics: &Path, color: ColorChoice) -> Re
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    let calendar = match crate::schedule::ics::calendar(&rec.course, &rec.schedule) {
+    let calendar = match crate::render::ics::calendar(&rec.course, &rec.schedule) {
         Ok(calendar) => calendar,
         Err(err) => {
             let _ = writeln!(
@@ -602,11 +599,8 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     if stdin_uses == 0 && args.stdin_filename.is_some() {
         anyhow::bail!("`--stdin-filename` names standard input, but `-` is not among the paths");
     }
-    let (options, flag_warnings) = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
+    let options = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
     let mut stderr = io::stderr().lock();
-    for warning in &flag_warnings {
-        writeln!(stderr, "warning[unknown-rule]: {warning}")?;
-    }
     let stdin_input = if stdin_uses == 1 {
         let name = args
             .stdin_filename

@@ -9,6 +9,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::rules::RuleId;
+
 /// A byte range into a course file's text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Span {
@@ -66,8 +68,8 @@ impl fmt::Display for Severity {
 /// One finding about a course file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Stable kebab-case rule id, e.g. `unknown-key` or `live-not-recorded`.
-    pub rule: &'static str,
+    /// The rule, e.g. `unknown-key` or `live-not-recorded`.
+    pub rule: RuleId,
     /// How serious it is.
     pub severity: Severity,
     /// Where in the file; `None` for findings about the whole file.
@@ -80,7 +82,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error-level diagnostic.
-    pub fn error(rule: &'static str, span: Option<Span>, message: impl Into<String>) -> Self {
+    pub fn error(rule: RuleId, span: Option<Span>, message: impl Into<String>) -> Self {
         Diagnostic {
             rule,
             severity: Severity::Error,
@@ -154,6 +156,45 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// A file's text and the diagnostics found in it.
+#[derive(Clone, Debug)]
+pub struct FileReport {
+    /// Path as the user gave it (or the `--stdin-filename`).
+    pub path: String,
+    /// The file's text.
+    pub text: String,
+    /// Findings, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A diagnostic located in its file: 1-based line and column of both ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// Start line.
+    pub line: usize,
+    /// Start column (characters).
+    pub column: usize,
+    /// End line.
+    pub end_line: usize,
+    /// End column (characters, exclusive).
+    pub end_column: usize,
+}
+
+impl FileReport {
+    /// Where `d` is, in lines and columns.
+    pub fn locate(&self, index: &LineIndex, d: &Diagnostic) -> Location {
+        let span = d.span.unwrap_or_default();
+        let start = index.line_col(&self.text, span.start);
+        let end = index.line_col(&self.text, span.end);
+        Location {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
 }
 
 #[cfg(test)]

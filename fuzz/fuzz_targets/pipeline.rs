@@ -6,7 +6,7 @@ use mixplan::course::Mode;
 use mixplan::render::{self, Format, Style};
 
 mod course_gen {
-    include!("../../tests/common/course_gen.rs");
+    include!("../../tests/it/common/course_gen.rs");
 }
 
 fuzz_target!(|input: course_gen::FuzzCourse| {

@@ -4,7 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 
 mod diag_gen {
-    include!("../../tests/common/diag_gen.rs");
+    include!("../../tests/it/common/diag_gen.rs");
 }
 
 fuzz_target!(|input: diag_gen::FuzzRun| {

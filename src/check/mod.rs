@@ -17,30 +17,23 @@ use rayon::prelude::*;
 pub use discover::{Input, discover, has_course_table};
 pub use rules::{CHECK_RULES, CheckRule, Context, Finding};
 
-use crate::Recommendation;
-use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::diagnostics::FileReport;
+use crate::diagnostic::{Diagnostic, FileReport, Severity, Span};
+use crate::rules::{RuleId, RuleKind};
 
 /// Look up a design check by id.
 pub fn rule(id: &str) -> Option<&'static CheckRule> {
+    let id = RuleId::parse(id)?;
     CHECK_RULES.iter().find(|r| r.id == id)
 }
 
-/// Every design-check finding for a planned course, at default severity, in table order.
-///
-/// `text` is the course file's text; without it, findings about keys the model keeps no span
-/// for point at the `[course]` table instead.
-pub fn design(rec: &Recommendation, text: Option<&str>) -> Vec<Diagnostic> {
-    design_in(&Context::new(rec, text))
-}
-
-fn design_in(cx: &Context<'_>) -> Vec<Diagnostic> {
+/// Every design-check finding in `cx`, at default severity, in table order.
+pub fn design(cx: &Context<'_>) -> Vec<Diagnostic> {
     CHECK_RULES
         .iter()
         .flat_map(|rule| {
             (rule.run)(cx).into_iter().map(|f| Diagnostic {
                 rule: rule.id,
-                severity: rule.severity,
+                severity: rule.severity(),
                 span: Some(f.span),
                 message: f.message,
                 help: f.help,
@@ -64,24 +57,34 @@ pub enum Level {
 #[derive(Clone, Debug, Default)]
 pub struct Options {
     /// Per-rule levels from `--allow`, `--warn` and `--deny`.
-    pub levels: HashMap<&'static str, Level>,
+    pub levels: HashMap<RuleId, Level>,
     /// `--deny warnings`: warnings fail the run.
     pub deny_warnings: bool,
+    /// The command line as one line of text, for locating findings about the flags.
+    pub command_line: String,
+    /// Findings about the flags themselves (`unknown-rule`), located in `command_line`.
+    pub flag_findings: Vec<Diagnostic>,
 }
 
 impl Options {
     /// Build options from the three flags. Each flag is applied in turn (`--allow`, then `--warn`,
-    /// then `--deny`), so when one rule is named in several, the strictest wins. Returns the
-    /// options and a warning for every unknown rule id.
-    pub fn from_flags(allow: &[String], warn: &[String], deny: &[String]) -> (Self, Vec<String>) {
+    /// then `--deny`), so when one rule is named in several, the strictest wins. An unknown rule
+    /// id becomes an `unknown-rule` finding located in [`Options::command_line`], the same
+    /// finding an unknown id in a file's `[check] allow` gives.
+    pub fn from_flags(allow: &[String], warn: &[String], deny: &[String]) -> Self {
         let mut options = Options::default();
-        let mut warnings = Vec::new();
+        let mut line = String::from("mixplan check");
         for (flag, ids, level) in [
             ("--allow", allow, Level::Allow),
             ("--warn", warn, Level::Warn),
             ("--deny", deny, Level::Deny),
         ] {
             for id in ids {
+                line.push(' ');
+                line.push_str(flag);
+                line.push(' ');
+                let span = Span::new(line.len(), line.len() + id.len());
+                line.push_str(id);
                 if id == "warnings" && level == Level::Deny {
                     options.deny_warnings = true;
                     continue;
@@ -91,26 +94,48 @@ impl Options {
                         options.levels.insert(rule.id, level);
                     }
                     None => {
-                        let (message, hint) = unknown_rule(id);
-                        warnings.push(format!("{flag} {message}; {hint}"));
+                        options
+                            .flag_findings
+                            .push(unknown_rule(id, span, &format!("`{flag}`")))
                     }
                 }
             }
         }
-        (options, warnings)
+        options.command_line = line;
+        options
+    }
+
+    /// The findings about the flags, as a report of the command line, when there are any.
+    pub fn flag_report(&self) -> Option<FileReport> {
+        (!self.flag_findings.is_empty()).then(|| FileReport {
+            path: COMMAND_LINE.to_string(),
+            text: self.command_line.clone(),
+            diagnostics: self.flag_findings.clone(),
+        })
     }
 }
 
-/// "names an unknown rule `x`" and the hint: "did you mean `y`?" for an id that names no check.
-pub fn unknown_rule(id: &str) -> (String, String) {
-    let hint = match crate::did_you_mean(id, CHECK_RULES.iter().map(|r| r.id)) {
+/// The name under which findings about the command line are reported.
+pub const COMMAND_LINE: &str = "<command line>";
+
+/// The `unknown-rule` finding for `id`, written in `place` (a flag or `[check] allow`), with
+/// the closest check id, or why the id cannot be used there.
+pub fn unknown_rule(id: &str, span: Span, place: &str) -> Diagnostic {
+    let checks = CHECK_RULES.iter().map(|r| r.id.as_str());
+    let help = match crate::did_you_mean(id, checks) {
         Some(best) => format!("did you mean `{best}`?"),
-        None if crate::catalog::find(id).is_some() => {
-            "it is not a design check; only checks can be allowed or re-levelled".into()
-        }
-        None => "`mixplan rules` lists the checks".into(),
+        None => match RuleId::parse(id).map(RuleId::kind) {
+            Some(RuleKind::Check(_)) | None => "`mixplan rules` lists the checks".into(),
+            Some(_) => "it is not a design check; only checks can be allowed or re-levelled".into(),
+        },
     };
-    (format!("names an unknown rule `{id}`"), hint)
+    Diagnostic {
+        rule: RuleId::UnknownRule,
+        severity: Severity::Warning,
+        span: Some(span),
+        message: format!("{place} names an unknown rule `{id}`"),
+        help: Some(help),
+    }
 }
 
 /// Check one course file's bytes. `path` is the name to report.
@@ -120,26 +145,20 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
     if let Some(course) = loaded.course {
         // What `crate::recommend` does, with the schedule built only when a check needs it.
         let plan = crate::engine::plan(&course);
-        let mut found = design_in(&Context::lazy(&course, &plan, Some(&text)));
-        let allow = &course.check.allow;
-        for entry in allow {
-            if rule(&entry.rule).is_some() {
-                found.retain(|d| d.rule != entry.rule);
-            } else {
-                let (message, hint) = unknown_rule(&entry.rule);
-                found.push(Diagnostic {
-                    rule: "unknown-rule",
-                    severity: Severity::Warning,
-                    span: Some(entry.span),
-                    message: format!("`[check] allow` {message}"),
-                    help: Some(hint),
-                });
-            }
-        }
+        let mut found = design(&Context::lazy(&course, &plan, Some(&text)));
+        let allow = &course.check;
+        found.retain(|d| !allow.allows(d.rule));
+        found.extend(
+            allow
+                .allow
+                .iter()
+                .filter(|entry| rule(&entry.rule).is_none())
+                .map(|entry| unknown_rule(&entry.rule, entry.span, "`[check] allow`")),
+        );
         // The file's `allow` wins over the command line, like `#[allow]` in Rust source over
         // `-W`/`-D` flags: it is a reviewed, local decision.
-        let file_allowed = |id: &str| allow.iter().any(|a| a.rule == id);
-        found.retain_mut(|d| match options.levels.get(d.rule) {
+        let file_allowed = |id: RuleId| allow.allows(id);
+        found.retain_mut(|d| match options.levels.get(&d.rule) {
             _ if file_allowed(d.rule) => false,
             Some(Level::Allow) => false,
             Some(Level::Warn) => {
@@ -174,7 +193,7 @@ fn sort(diagnostics: &mut [Diagnostic]) {
         let end = |d: &Diagnostic| d.span.map(|s| s.end);
         start(a)
             .cmp(&start(b))
-            .then_with(|| a.rule.cmp(b.rule))
+            .then_with(|| a.rule.as_str().cmp(b.rule.as_str()))
             .then_with(|| a.message.cmp(&b.message))
             .then_with(|| end(a).cmp(&end(b)))
     });
@@ -286,7 +305,9 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
             Outcome::Failed(failure) => run.failures.push(failure),
         }
     }
+    // Findings about the flags come first: they say how the rest was configured.
     run.files.sort_by(|a, b| a.path.cmp(&b.path));
+    run.files.splice(0..0, options.flag_report());
     run.failures.sort_by(|a, b| a.path.cmp(&b.path));
     run
 }
@@ -306,35 +327,36 @@ mod tests {
     use super::*;
 
     #[test]
-    fn flags_strictest_wins_and_unknown_ids_warn() {
+    fn flags_strictest_wins_and_unknown_ids_are_findings() {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        let (options, warnings) = Options::from_flags(
+        let options = Options::from_flags(
             &s(&["live-lecture", "live-lectrue"]),
             &[],
             &s(&["live-lecture", "warnings"]),
         );
         assert!(options.deny_warnings);
-        assert_eq!(options.levels["live-lecture"], Level::Deny);
-        assert_eq!(warnings.len(), 1);
-        assert!(
-            warnings[0].contains("did you mean `live-lecture`?"),
-            "{warnings:?}"
+        assert_eq!(options.levels[&RuleId::LiveLecture], Level::Deny);
+        let [finding] = options.flag_findings.as_slice() else {
+            panic!("{:?}", options.flag_findings);
+        };
+        assert_eq!(finding.rule, RuleId::UnknownRule);
+        assert_eq!(
+            finding.help.as_deref(),
+            Some("did you mean `live-lecture`?")
         );
+        let span = finding.span.unwrap();
+        assert_eq!(&options.command_line[span.start..span.end], "live-lectrue");
     }
 
     #[test]
-    fn rule_ids_are_catalogued_once() {
+    fn every_check_is_a_documented_check_id() {
         for rule in CHECK_RULES {
-            assert!(crate::course::is_kebab_case(rule.id));
-            assert_eq!(
-                crate::catalog::all()
-                    .iter()
-                    .filter(|e| e.id == rule.id)
-                    .count(),
-                1,
-                "{}",
-                rule.id
-            );
+            assert!(matches!(rule.id.kind(), RuleKind::Check(_)), "{}", rule.id);
         }
+        let checks = RuleId::ALL
+            .iter()
+            .filter(|id| matches!(id.kind(), RuleKind::Check(_)))
+            .count();
+        assert_eq!(checks, CHECK_RULES.len());
     }
 }

@@ -12,6 +12,7 @@ use crate::course::{Activity, ActivityKind as K, Course, Delivery, Goal, Mode};
 use crate::diagnostic::{Severity, Span};
 use crate::engine::rules::{LARGE_CLASS, LONG_LIVE_MINUTES, RELIABLE_INTERNET_FLOOR};
 use crate::engine::{Decision, Plan};
+use crate::rules::RuleId;
 use crate::schedule::Schedule;
 use crate::schedule::format_weeks;
 
@@ -43,192 +44,87 @@ pub struct Finding {
     pub help: Option<String>,
 }
 
-/// One design check.
+/// One design check: its id (documentation and default severity live in the registry,
+/// [`crate::rules`]) and its condition.
 #[derive(Debug)]
 pub struct CheckRule {
-    /// Stable kebab-case id.
-    pub id: &'static str,
-    /// Severity unless configured otherwise.
-    pub severity: Severity,
-    /// One line.
-    pub summary: &'static str,
-    /// Seed section and published sources.
-    pub evidence: &'static str,
-    /// What it does and why it matters: the user documentation.
-    pub doc: &'static str,
-    /// A course-file fragment that triggers it.
-    pub example: &'static str,
+    /// The check's id.
+    pub id: RuleId,
     /// The condition.
     pub run: fn(&Context<'_>) -> Vec<Finding>,
+}
+
+impl CheckRule {
+    /// The severity before configuration, from the registry.
+    pub fn severity(&self) -> Severity {
+        self.id.kind().severity().unwrap_or(Severity::Warning)
+    }
 }
 
 /// Every design check, in the order `mixplan rules` lists them.
 pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
-        id: "live-not-recorded",
-        severity: Severity::Warning,
-        summary: "A live activity is not recorded",
-        evidence: "seed: Best Practices for Synchronous Sessions (record every live session); FAQ \"What about students who cannot attend synchronous sessions?\"",
-        doc: "Students miss live sessions for work, caregiving, time zones and dropped connections. \
-              Without a recording they lose the content, and nobody can go back over a complex \
-              discussion. Fires for every activity that runs live with `recorded = false`.",
-        example: "[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"\nrecorded = false",
+        id: RuleId::LiveNotRecorded,
         run: live_not_recorded,
     },
     CheckRule {
-        id: "live-lecture",
-        severity: Severity::Warning,
-        summary: "Content transmission (a lecture, reading or announcement) runs in live time",
-        evidence: "seed: Best Practices for Synchronous Sessions (keep live time for what gains from real-time interaction); The Blended Approach (content transmission self-paced); Bernard et al. 2004",
-        doc: "Lectures that students could watch on their own time are the weakest use of a live \
-              meeting: they cost everyone a fixed time slot and give nothing that a recording does \
-              not. Record the lecture, set it as pre-work, and spend the live time on discussion, \
-              problem-solving or collaboration. A deliberate exception (say, a kick-off session) can be \
-              allowed in the file's `[check]` table with a reason.",
-        example: "[[activities]]\nid = \"weekly-lecture\"\nkind = \"lecture\"\nminutes = 50\nmode = \"sync\"",
+        id: RuleId::LiveLecture,
         run: live_lecture,
     },
     CheckRule {
-        id: "live-hours-outside-band",
-        severity: Severity::Warning,
-        summary: "Weekly live time of an online course is outside the `sync_hours` band",
-        evidence: "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; more creates scheduling barriers, less weakens community). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
-        doc: "The engine keeps live time inside the band by moving activities, but it never moves a \
-              pinned activity and never puts content transmission live. When the plan still ends up \
-              above or below the band, the pinned modes or the activity list need a look. Hybrid \
-              courses are not checked: their in-person time is not in the file.",
-        example: "[course]\nsync_hours = [1.0, 2.0]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 180\nmode = \"sync\"",
+        id: RuleId::LiveHoursOutsideBand,
         run: live_hours_outside_band,
     },
     CheckRule {
-        id: "async-without-accountability",
-        severity: Severity::Warning,
-        summary: "A mostly self-paced course has neither regular low-stakes assessments nor regular peer interaction",
-        evidence: "seed: Best Practices for Asynchronous Courses (weekly deadlines, low-stakes assessments, peer interaction; completion below 10 percent without them); Bernard et al. 2009 (designed interaction, g+ = 0.38); Means et al. 2010 (independent-only online work does worst)",
-        doc: "Self-paced study depends on self-discipline; structures that make students show up \
-              every week are what keeps them from drifting off. mixplan's schedule already gives every \
-              self-paced item a due date, so this check looks for the other two: an `assessment` \
-              (quiz) or a peer activity (`discussion`, `debate`, `collaboration`, `peer-review`, \
-              `presentation`) held in at least half of the weeks. It applies when at least 75% of the \
-              weekly minutes are self-paced.",
-        example: "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"exercises\"\nkind = \"practice\"\nminutes = 90",
+        id: RuleId::AsyncWithoutAccountability,
         run: async_without_accountability,
     },
     CheckRule {
-        id: "no-instructor-presence",
-        severity: Severity::Warning,
-        summary: "No regular announcements, office hours, Q&A or live sessions: nothing shows the instructor is there",
-        evidence: "seed: Best Practices for Asynchronous Courses (regular communication rhythms; design for presence; instructor presence predicts satisfaction); 34 CFR 600.2 (regular and substantive interaction)",
-        doc: "Students need visible, predictable signs that someone is paying attention. The check \
-              passes when an `announcement`, `office-hours` or `q-and-a` activity, or any live \
-              activity, takes place in at least half of the course weeks.",
-        example: "[[activities]]\nid = \"readings\"\nkind = \"reading\"\nminutes = 60",
+        id: RuleId::NoInstructorPresence,
         run: no_instructor_presence,
     },
     CheckRule {
-        id: "community-without-live",
-        severity: Severity::Warning,
-        summary: "The course's goals include community or collaboration, but nothing runs live",
-        evidence: "seed: Choosing the Right Mix > Course goals matter; Synchronous Learning > Strengths (community, retention); Richardson et al. 2017 (social presence)",
-        doc: "Community building and collaboration are the goals that most need real-time contact: \
-              belonging and social bonds grow when people meet. A course that names them as goals \
-              but plans no live activity will not meet them.",
-        example: "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nmode = \"async\"",
+        id: RuleId::CommunityWithoutLive,
         run: community_without_live,
     },
     CheckRule {
-        id: "pinned-slot-excludes-students",
-        severity: Severity::Warning,
-        summary: "The pinned live slot (`live_at`) falls outside the available hours of students in some time zone",
-        evidence: "seed: Synchronous Learning > Weaknesses (a student in Tokyo cannot attend a 9:00 Eastern seminar); FAQ \"What about students who cannot attend synchronous sessions?\"",
-        doc: "A fixed live time suits the organizer's zone; students elsewhere may find it in the \
-              middle of their night. The check evaluates the pinned slot in every student zone across \
-              the course's live weeks (daylight-saving changes included) and names the zone, the head \
-              count and the weeks it misses. Unpin `live_at` to let mixplan pick a slot, or plan the \
-              recording-plus-response route for those students.",
-        example: "[course]\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 40",
+        id: RuleId::PinnedSlotExcludesStudents,
         run: pinned_slot_excludes_students,
     },
     CheckRule {
-        id: "long-live-session",
-        severity: Severity::Warning,
-        summary: "A single live activity runs longer than 90 minutes",
-        evidence: "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
-        doc: "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but \
-              breaks do not make a three-hour call short: fatigue grows with length, and material in \
-              the second half of long classes is learned less well. Split activities longer than 90 \
-              minutes across weeks or move part of them to self-paced work.",
-        example: "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
+        id: RuleId::LongLiveSession,
         run: long_live_session,
     },
     CheckRule {
-        id: "large-live-discussion",
-        severity: Severity::Warning,
-        summary: "A live discussion or debate for more than 30 students with no breakout or polling plan",
-        evidence: "seed: FAQ \"Can synchronous sessions be effective with large classes?\" (polls, chat, breakout rooms); University of the Highlands and Islands (25-30 per interactive online session); Babaian & Schiano 2020 (breakout groups of 3-7)",
-        doc: "Above about 30 students, a live discussion cannot give everyone a voice. The check counts \
-              a plan as present when some live activity is small-group work (`collaboration`), or when \
-              a live activity's id or title mentions breakout rooms, small groups or polls \
-              (`breakout`, `small-group`, `poll`).",
-        example: "[students]\ncount = 120\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+        id: RuleId::LargeLiveDiscussion,
         run: large_live_discussion,
     },
     CheckRule {
-        id: "live-without-alternative",
-        severity: Severity::Warning,
-        summary: "Students who cannot attend live have no self-paced way to take part",
-        evidence: "seed: FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus meaningful alternatives such as written responses); Choosing the Right Mix > Student population matters",
-        doc: "A recording lets absent students see what happened, but not take part. The check fires \
-              when the course has live activities, some students are likely to miss them (a live \
-              activity is not recorded, the schedule finds students no slot reaches, or the \
-              population includes working adults, international students or caregivers), and no \
-              self-paced `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` \
-              activity gives them a place to respond.",
-        example: "[students]\npopulations = [\"working-adults\"]\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"",
+        id: RuleId::LiveWithoutAlternative,
         run: live_without_alternative,
     },
     CheckRule {
-        id: "no-early-touchpoint",
-        severity: Severity::Info,
-        summary: "Weeks 1-2 have no live session and no community or presence activity",
-        evidence: "seed: Asynchronous Learning > Weaknesses (isolation, disengagement); Jordan 2015 (weeks 1-2 decide completion)",
-        doc: "Most students who drop out of online courses do so at the very start. A live welcome, \
-              a discussion board or an announcement in the first two weeks gives them a reason to \
-              stay. Checked for courses of four weeks or more.",
-        example: "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nweeks = [3, 6]",
+        id: RuleId::NoEarlyTouchpoint,
         run: no_early_touchpoint,
     },
     CheckRule {
-        id: "live-heavy-unreliable-internet",
-        severity: Severity::Info,
-        summary: "Many students lack a dependable connection, yet most of the weekly time is live",
-        evidence: "seed: Synchronous Learning > Weaknesses (technical issues; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
-        doc: "A dropped connection during a live class is instruction that cannot be recreated. \
-              When `reliable_internet` is below 0.9 and live minutes are at least half of the weekly \
-              total, shift work to self-paced formats and record everything.",
-        example: "[students]\nreliable_internet = 0.7",
+        id: RuleId::LiveHeavyUnreliableInternet,
         run: live_heavy_unreliable_internet,
     },
     CheckRule {
-        id: "unknown-rule",
-        severity: Severity::Warning,
-        summary: "A rule id in `[check] allow`, `--allow`, `--warn` or `--deny` that mixplan does not know",
-        evidence: "mixplan configuration",
-        doc: "A misspelt rule id would silently allow nothing; mixplan reports it with the closest \
-              check id instead. It never fails a run on its own, except under `--deny warnings`.",
-        example: "[check]\nallow = [\"live-lectrue\"]",
+        id: RuleId::UnknownRule,
         run: |_| Vec::new(),
     },
 ];
 
 impl<'a> Context<'a> {
-    /// A context over a full recommendation.
-    pub fn new(rec: &'a crate::Recommendation, text: Option<&'a str>) -> Self {
+    /// A context over a planned and scheduled course.
+    pub fn planned(course: &'a Course, plan: &'a Plan, schedule: &'a Schedule) -> Self {
         Context {
-            course: &rec.course,
-            plan: &rec.plan,
-            text,
-            schedule: Some(&rec.schedule),
+            course,
+            plan,
+            text: None,
+            schedule: Some(schedule),
             built: OnceCell::new(),
         }
     }

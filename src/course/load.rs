@@ -12,6 +12,7 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::*;
 use crate::diagnostic::{Diagnostic, Span};
+use crate::rules::RuleId;
 use crate::suggest::did_you_mean;
 
 /// Largest course file mixplan reads, in bytes (16 MiB).
@@ -76,7 +77,7 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
             course: None,
             diagnostics: vec![
                 Diagnostic::error(
-                    "input-too-large",
+                    RuleId::InputTooLarge,
                     Some(Span::new(0, 0)),
                     format!(
                         // The reader stops one byte past the limit, so the true size is unknown.
@@ -97,7 +98,7 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
                 course: None,
                 diagnostics: vec![
                     Diagnostic::error(
-                        "invalid-utf8",
+                        RuleId::InvalidUtf8,
                         Some(Span::new(at, at + 1)),
                         "the file is not valid UTF-8",
                     )
@@ -123,7 +124,7 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
             course: None,
             diagnostics: vec![
                 Diagnostic::error(
-                    "empty-file",
+                    RuleId::EmptyFile,
                     Some(Span::new(0, 0)),
                     "the course file is empty",
                 )
@@ -136,7 +137,7 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
     for (message, span) in errors {
         let span = span.map(Span::from).unwrap_or_default();
         reader.diags.push(Diagnostic::error(
-            "toml-syntax",
+            RuleId::TomlSyntax,
             Some(span),
             first_line(&message),
         ));
@@ -207,7 +208,7 @@ impl Reader {
         }
     }
 
-    fn error(&mut self, rule: &'static str, span: Span, message: String) -> &mut Diagnostic {
+    fn error(&mut self, rule: RuleId, span: Span, message: String) -> &mut Diagnostic {
         self.diags
             .push(Diagnostic::error(rule, Some(span), message));
         self.diags.last_mut().expect("just pushed")
@@ -221,7 +222,7 @@ impl Reader {
                     None => format!("expected one of {}", list(allowed)),
                 };
                 self.error(
-                    "unknown-key",
+                    RuleId::UnknownKey,
                     key.span().into(),
                     format!("unknown key `{}` in {}", key.get_ref(), place.name),
                 )
@@ -232,7 +233,7 @@ impl Reader {
 
     fn missing(&mut self, place: &Place<'_, '_>, key: &str, what: &str) {
         self.error(
-            "missing-key",
+            RuleId::MissingKey,
             place.span,
             format!("{} is missing the required key `{key}`", place.name),
         )
@@ -241,7 +242,7 @@ impl Reader {
 
     fn wrong_type(&mut self, place: &Place<'_, '_>, key: &str, value: &Value<'_>, expected: &str) {
         self.error(
-            "invalid-type",
+            RuleId::InvalidType,
             span_of(value),
             format!(
                 "`{key}` in {} must be {expected}, found {}",
@@ -304,7 +305,7 @@ impl Reader {
         let span = span_of(value);
         let DeValue::Integer(int) = value.get_ref() else {
             self.error(
-                "invalid-type",
+                RuleId::InvalidType,
                 span,
                 format!(
                     "`{key}` in {place} must be a whole number, found {}",
@@ -317,7 +318,7 @@ impl Reader {
             Ok(n) if (min..=max).contains(&n) => Some((n, span)),
             _ => {
                 self.error(
-                    "out-of-range",
+                    RuleId::OutOfRange,
                     span,
                     format!("`{key}` in {place} must be between {min} and {max}, found {int}"),
                 );
@@ -338,7 +339,7 @@ impl Reader {
             Some(n) if n.is_finite() => Some(n),
             _ => {
                 self.error(
-                    "invalid-type",
+                    RuleId::InvalidType,
                     span_of(value),
                     format!(
                         "`{key}` in {place} must be a finite number, found {}",
@@ -408,8 +409,12 @@ impl Reader {
             Some(best) => format!("did you mean `{best}`?"),
             None => format!("expected one of {}", list(names)),
         };
-        self.error("unknown-value", span, format!("unknown {what} `{text}`"))
-            .help = Some(help);
+        self.error(
+            RuleId::UnknownValue,
+            span,
+            format!("unknown {what} `{text}`"),
+        )
+        .help = Some(help);
         None
     }
 
@@ -439,7 +444,7 @@ impl Reader {
         for item in array.iter() {
             let DeValue::String(text) = item.get_ref() else {
                 self.error(
-                    "invalid-type",
+                    RuleId::InvalidType,
                     span_of(item),
                     format!(
                         "`{key}` in {} must list strings, found {}",
@@ -453,7 +458,7 @@ impl Reader {
                 && !seen.insert(value)
             {
                 self.error(
-                    "duplicate-value",
+                    RuleId::DuplicateValue,
                     span_of(item),
                     format!("{what} `{text}` is listed twice in `{key}`"),
                 );
@@ -473,7 +478,7 @@ impl Reader {
         let place = self.table(file, key, &name);
         if place.is_none() && !file.table.contains_key(key) {
             self.error(
-                "missing-key",
+                RuleId::MissingKey,
                 file.span,
                 format!("the file has no `{name}` table"),
             )
@@ -545,7 +550,11 @@ impl Reader {
         self.unknown_keys(place, COURSE_KEYS);
         let title = match self.string(place, "title", Some("\"Course title\"")) {
             Some((title, span)) if title.trim().is_empty() => {
-                self.error("invalid-value", span, "`title` must not be empty".into());
+                self.error(
+                    RuleId::InvalidValue,
+                    span,
+                    "`title` must not be empty".into(),
+                );
                 None
             }
             other => other.map(|(t, _)| t.to_string()),
@@ -586,7 +595,7 @@ impl Reader {
         ) {
             Some((days, span)) if days.is_empty() => {
                 self.error(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     span,
                     "`live_days` must name at least one weekday".into(),
                 );
@@ -628,7 +637,7 @@ impl Reader {
             Some(date) => Some(Some(date)),
             None => {
                 self.error(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     span,
                     format!(
                         "`start` in [course] must be a TOML date such as 2027-01-11, found {}",
@@ -650,8 +659,12 @@ impl Reader {
             Some(best) => format!("did you mean `{best}`?"),
             None => "use an IANA zone name such as `America/New_York` or `UTC`".into(),
         };
-        self.error("unknown-zone", span, format!("unknown time zone `{name}`"))
-            .help = Some(help);
+        self.error(
+            RuleId::UnknownZone,
+            span,
+            format!("unknown time zone `{name}`"),
+        )
+        .help = Some(help);
         None
     }
 
@@ -662,7 +675,7 @@ impl Reader {
         };
         if array.len() != 2 {
             self.error(
-                "invalid-value",
+                RuleId::InvalidValue,
                 span,
                 format!(
                     "`sync_hours` must be two numbers [min, max], found {} values",
@@ -679,7 +692,7 @@ impl Reader {
         };
         if !(0.0..=168.0).contains(&min) || !(0.0..=168.0).contains(&max) {
             self.error(
-                "out-of-range",
+                RuleId::OutOfRange,
                 span,
                 "`sync_hours` values must be between 0 and 168 hours a week".into(),
             );
@@ -687,7 +700,7 @@ impl Reader {
         }
         if min > max {
             self.error(
-                "invalid-value",
+                RuleId::InvalidValue,
                 span,
                 format!("`sync_hours` minimum {min} is above its maximum {max}"),
             )
@@ -709,7 +722,7 @@ impl Reader {
             let day = self.name("weekday", text, span, Weekday::NAMES, Weekday::from_name)?;
             if place.table.contains_key("live_days") && !live_days.contains(&day) {
                 self.error(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     span,
                     format!("`live_at` is on `{day}`, which `live_days` does not allow"),
                 )
@@ -724,7 +737,7 @@ impl Reader {
             let parsed = TimeOfDay::parse(text);
             if parsed.is_none() {
                 self.error(
-                    "invalid-value",
+                    RuleId::InvalidValue,
                     span,
                     format!("`time` must be a 24-hour time HH:MM, found `{text}`"),
                 )
@@ -759,7 +772,7 @@ impl Reader {
                 Some(share) if (0.0..=1.0).contains(&share) => Some(Some(share)),
                 Some(share) => {
                     self.error(
-                        "out-of-range",
+                        RuleId::OutOfRange,
                         span_of(value),
                         format!("`reliable_internet` is a share between 0 and 1, found {share}"),
                     )
@@ -786,7 +799,7 @@ impl Reader {
         };
         if array.len() > MAX_ZONES {
             self.error(
-                "too-many",
+                RuleId::TooMany,
                 span,
                 format!(
                     "{} student zones listed; at most {MAX_ZONES} are allowed",
@@ -801,7 +814,7 @@ impl Reader {
         for (i, item) in array.iter().enumerate() {
             let DeValue::Table(table) = item.get_ref() else {
                 self.error(
-                    "invalid-type",
+                    RuleId::InvalidType,
                     span_of(item),
                     format!(
                         "each `[[students.zones]]` entry must be a table, found {}",
@@ -828,7 +841,7 @@ impl Reader {
                     let window = Window::parse(text);
                     if window.is_none() {
                         self.error(
-                            "invalid-value",
+                            RuleId::InvalidValue,
                             span,
                             format!("`available` must be a local window HH:MM-HH:MM, found `{text}`"),
                         )
@@ -843,7 +856,7 @@ impl Reader {
                 (Some((zone, zone_span)), Some(count), Some(available)) => {
                     if seen.contains(&zone) {
                         self.error(
-                            "duplicate-value",
+                            RuleId::DuplicateValue,
                             zone_span,
                             format!("zone `{zone}` is listed twice in [[students.zones]]"),
                         )
@@ -870,7 +883,7 @@ impl Reader {
             && listed > u64::from(total)
         {
             self.error(
-                "invalid-value",
+                RuleId::InvalidValue,
                 span,
                 format!("the zones list {listed} students but `count` is {total}"),
             )
@@ -910,7 +923,7 @@ impl Reader {
                 }
                 other => {
                     self.error(
-                        "invalid-type",
+                        RuleId::InvalidType,
                         span_of(item),
                         format!(
                             "each `allow` entry must be a rule id or {{ rule = \"...\", reason = \"...\" }}, found {}",
@@ -927,7 +940,7 @@ impl Reader {
         let Some((array, span)) = self.array(file, "activities") else {
             if !file.table.contains_key("activities") {
                 self.error(
-                    "missing-key",
+                    RuleId::MissingKey,
                     file.span,
                     "the file has no `[[activities]]`".into(),
                 )
@@ -940,7 +953,7 @@ impl Reader {
         };
         if array.len() > MAX_ACTIVITIES {
             self.error(
-                "too-many",
+                RuleId::TooMany,
                 span,
                 format!(
                     "{} activities; at most {MAX_ACTIVITIES} are allowed",
@@ -950,7 +963,7 @@ impl Reader {
             return None;
         }
         if array.is_empty() {
-            self.error("missing-key", span, "`activities` is empty".into());
+            self.error(RuleId::MissingKey, span, "`activities` is empty".into());
             return None;
         }
         let mut activities = Vec::with_capacity(array.len());
@@ -959,7 +972,7 @@ impl Reader {
         for (i, item) in array.iter().enumerate() {
             let DeValue::Table(table) = item.get_ref() else {
                 self.error(
-                    "invalid-type",
+                    RuleId::InvalidType,
                     span_of(item),
                     format!(
                         "each `[[activities]]` entry must be a table, found {}",
@@ -976,7 +989,7 @@ impl Reader {
                     if let Some(DeValue::String(id)) = id.map(|v| v.get_ref()) {
                         if ids.contains_key(id.as_ref()) {
                             self.error(
-                                "duplicate-id",
+                                RuleId::DuplicateId,
                                 id_span,
                                 format!("activity id `{id}` is used twice"),
                             )
@@ -1004,7 +1017,7 @@ impl Reader {
                 } else {
                     let fixed = to_kebab_case(id);
                     self.error(
-                        "invalid-id",
+                        RuleId::InvalidId,
                         span,
                         format!("activity id `{id}` must be lowercase kebab-case"),
                     )
@@ -1033,7 +1046,7 @@ impl Reader {
         if place.table.contains_key("every") && place.table.contains_key("weeks") {
             let span = place.get("weeks").map(span_of).unwrap_or(place.span);
             self.error(
-                "conflicting-keys",
+                RuleId::ConflictingKeys,
                 span,
                 format!("{} sets both `every` and `weeks`", place.name),
             )
@@ -1081,7 +1094,7 @@ impl Reader {
         let (array, span) = self.array(place, "weeks")?;
         if array.is_empty() {
             self.error(
-                "invalid-value",
+                RuleId::InvalidValue,
                 span,
                 "`weeks` must list at least one week".into(),
             )
@@ -1096,7 +1109,7 @@ impl Reader {
                 Some((week, span)) => {
                     if !weeks.insert(week as u32) {
                         self.error(
-                            "duplicate-value",
+                            RuleId::DuplicateValue,
                             span,
                             format!("week {week} is listed twice in `weeks`"),
                         );

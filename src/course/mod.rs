@@ -268,6 +268,13 @@ pub struct CheckConfig {
     pub allow: Vec<Allowance>,
 }
 
+impl CheckConfig {
+    /// Whether the file allows `rule` (findings of it are not reported).
+    pub fn allows(&self, rule: crate::rules::RuleId) -> bool {
+        self.allow.iter().any(|a| a.rule == rule.as_str())
+    }
+}
+
 /// Students who share a time zone and an availability window.
 #[derive(Clone, Debug)]
 pub struct StudentGroup {

@@ -13,6 +13,8 @@ use crate::course::{
 };
 pub use rules::{SCORING_RULES, ScoringRule};
 
+use crate::rules::RuleId;
+
 /// A margin (in points) below which the two modes count as equally good, and async wins.
 pub const MARGIN_THRESHOLD: f64 = 0.5;
 
@@ -96,13 +98,125 @@ fn zone_spread_hours(course: &Course) -> f64 {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reason {
     /// The rule id (a scoring rule, or a decision rule such as `near-tie-async`).
-    pub rule: &'static str,
+    pub rule: RuleId,
     /// The mode the reason favours.
     pub favors: Mode,
-    /// Points it added (0 for decision notes).
-    pub weight: f64,
-    /// What it means for this activity.
-    pub detail: String,
+    /// A score with its weight, or a decision note.
+    pub kind: ReasonKind,
+}
+
+/// What a reason is: points from a scoring rule, or a note on how the mode was decided.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReasonKind {
+    /// A scoring rule applied and added `weight` points.
+    Score {
+        /// Points added to the favoured mode.
+        weight: f64,
+        /// What the rule saw in this activity.
+        detail: String,
+    },
+    /// A decision rule adjusted or explained the mode.
+    Note(Note),
+}
+
+impl Reason {
+    /// Points the reason added: its weight for a score, 0 for a note.
+    pub fn weight(&self) -> f64 {
+        match self.kind {
+            ReasonKind::Score { weight, .. } => weight,
+            ReasonKind::Note(_) => 0.0,
+        }
+    }
+
+    /// Whether this is a scoring reason (as opposed to a decision note).
+    pub fn is_score(&self) -> bool {
+        matches!(self.kind, ReasonKind::Score { .. })
+    }
+}
+
+/// A decision note on one activity, as typed facts; renderers word it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Note {
+    /// The scores were within [`MARGIN_THRESHOLD`], so the activity went self-paced.
+    NearTie {
+        /// Both scores.
+        scores: Scores,
+    },
+    /// The mode was pinned in the file; `by_score` is what the scores alone chose.
+    Pinned {
+        /// The mode the scores favour.
+        by_score: Mode,
+    },
+    /// Band balancing moved the activity (to the reason's `favors` mode).
+    BandMove {
+        /// Weekly live minutes before the move.
+        total: f64,
+        /// The band edge that was crossed, in minutes per week.
+        limit: f64,
+        /// The activity's margin.
+        margin: f64,
+    },
+}
+
+/// A plan-wide fact the engine leaves for the designer; renderers word it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanNote {
+    /// The pattern in force and why.
+    Pattern(PatternChoice),
+    /// Live time stays above the band because only pinned activities are left live.
+    BandOver {
+        /// Weekly live minutes.
+        total: f64,
+        /// The ceiling, minutes per week.
+        max: f64,
+    },
+    /// Live time stays below the band: nothing that gains from live time is left to move.
+    BandUnreachable {
+        /// Weekly live minutes.
+        total: f64,
+        /// The floor, minutes per week.
+        min: f64,
+    },
+}
+
+impl PlanNote {
+    /// The rule behind the note.
+    pub fn rule(&self) -> RuleId {
+        match self {
+            PlanNote::Pattern(_) => RuleId::PatternChoice,
+            PlanNote::BandOver { .. } => RuleId::BandOver,
+            PlanNote::BandUnreachable { .. } => RuleId::BandUnreachable,
+        }
+    }
+}
+
+/// Which pattern is in force, and what decided it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PatternChoice {
+    /// Set in the course file.
+    Set(Pattern),
+    /// `auto` chose alternating: live work is already every other week.
+    AlternatingBiweekly,
+    /// `auto` chose alternating: students span this many hours of time zones.
+    AlternatingZones {
+        /// Hours of UTC offsets the students span.
+        spread_hours: f64,
+    },
+    /// `auto` chose the default blend.
+    Flipped,
+}
+
+impl PatternChoice {
+    /// The pattern in force.
+    pub fn pattern(self) -> Pattern {
+        match self {
+            PatternChoice::Set(pattern) => pattern,
+            PatternChoice::AlternatingBiweekly | PatternChoice::AlternatingZones { .. } => {
+                Pattern::Alternating
+            }
+            PatternChoice::Flipped => Pattern::Flipped,
+        }
+    }
 }
 
 /// Scores of the two modes.
@@ -140,15 +254,6 @@ impl Decision {
     }
 }
 
-/// A note the engine leaves for the designer.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Advice {
-    /// The rule id behind it.
-    pub rule: &'static str,
-    /// What to do, in a sentence or two.
-    pub message: String,
-}
-
 /// Weekly totals against the band.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {
@@ -180,17 +285,18 @@ pub struct Plan {
     /// The pattern in force (never `auto`).
     pub pattern: Pattern,
     /// Why that pattern.
-    pub pattern_reason: String,
+    pub pattern_choice: PatternChoice,
     /// Weekly totals.
     pub summary: Summary,
-    /// Advice from the engine.
-    pub advice: Vec<Advice>,
+    /// Plan-wide notes from the engine (pattern, band), in order.
+    pub notes: Vec<PlanNote>,
 }
 
 /// Plan a course: score, decide, choose the pattern, balance the band.
 pub fn plan(course: &Course) -> Plan {
     let facts = Facts::new(course);
-    let (pattern, pattern_reason) = choose_pattern(course, &facts);
+    let pattern_choice = choose_pattern(course, &facts);
+    let pattern = pattern_choice.pattern();
     let weeks = course.meta.weeks;
     let mut decisions: Vec<Decision> = course
         .activities
@@ -198,10 +304,7 @@ pub fn plan(course: &Course) -> Plan {
         .enumerate()
         .map(|(index, activity)| decide(index, activity, &facts, pattern, weeks))
         .collect();
-    let mut advice = vec![Advice {
-        rule: "pattern-choice",
-        message: pattern_reason.clone(),
-    }];
+    let mut advice = vec![PlanNote::Pattern(pattern_choice)];
     let band_enforced = course.meta.delivery == Delivery::Online;
     if band_enforced {
         balance(course, pattern, &mut decisions, &mut advice);
@@ -211,9 +314,9 @@ pub fn plan(course: &Course) -> Plan {
         facts,
         decisions,
         pattern,
-        pattern_reason,
+        pattern_choice,
         summary,
-        advice,
+        notes: advice,
     }
 }
 
@@ -241,16 +344,8 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0 + 0.0
 }
 
-fn choose_pattern(course: &Course, facts: &Facts) -> (Pattern, String) {
+fn choose_pattern(course: &Course, facts: &Facts) -> PatternChoice {
     match course.meta.pattern {
-        Pattern::Flipped => (
-            Pattern::Flipped,
-            "pattern `flipped` (set in the file): self-paced content each week comes before that week's live session".into(),
-        ),
-        Pattern::Alternating => (
-            Pattern::Alternating,
-            "pattern `alternating` (set in the file): a self-paced week, then a week with a live synthesis session".into(),
-        ),
         Pattern::Auto => {
             let wide = facts.zone_spread_hours > rules::WIDE_ZONE_SPREAD_HOURS;
             let biweekly = course
@@ -258,26 +353,17 @@ fn choose_pattern(course: &Course, facts: &Facts) -> (Pattern, String) {
                 .iter()
                 .filter(|a| a.mode == Some(Mode::Sync))
                 .any(|a| a.every == Every::TwoWeeks && a.weeks.is_none());
-            if course.meta.weeks >= 2 && ((wide && !facts.flexible.is_empty()) || biweekly) {
-                let why = if biweekly {
-                    "live activities are pinned to every other week".to_string()
-                } else {
-                    format!(
-                        "students span {} hours of time zones and need flexible timing",
-                        round2(facts.zone_spread_hours)
-                    )
-                };
-                (
-                    Pattern::Alternating,
-                    format!("pattern `alternating` chosen: {why}, so intensive self-paced weeks alternate with live synthesis weeks (seed: The Blended Approach)"),
-                )
+            if course.meta.weeks >= 2 && biweekly {
+                PatternChoice::AlternatingBiweekly
+            } else if course.meta.weeks >= 2 && wide && !facts.flexible.is_empty() {
+                PatternChoice::AlternatingZones {
+                    spread_hours: round2(facts.zone_spread_hours),
+                }
             } else {
-                (
-                    Pattern::Flipped,
-                    "pattern `flipped` chosen: self-paced content transmission before each week's live active learning is the seed's default blend (seed: The Blended Approach)".into(),
-                )
+                PatternChoice::Flipped
             }
         }
+        set => PatternChoice::Set(set),
     }
 }
 
@@ -312,21 +398,23 @@ fn decide(
     let mut reasons: Vec<Reason> = SCORING_RULES
         .iter()
         .filter_map(|rule| {
-            (rule.applies)(facts, activity).map(|detail| Reason {
-                rule: rule.id,
-                favors: rule.favors,
-                weight: rule.weight,
-                detail,
+            (rule.applies)(facts, activity).map(|detail| {
+                let (favors, weight) = rule.weight();
+                Reason {
+                    rule: rule.id,
+                    favors,
+                    kind: ReasonKind::Score { weight, detail },
+                }
             })
         })
         .collect();
     // Strongest first; the catalog order breaks ties so the list is stable.
-    reasons.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
     let score = |mode| {
         reasons
             .iter()
             .filter(|r| r.favors == mode)
-            .map(|r| r.weight)
+            .map(Reason::weight)
             .sum::<f64>()
     };
     let scores = Scores {
@@ -341,27 +429,17 @@ fn decide(
     };
     if by_score == Mode::Async && margin > -MARGIN_THRESHOLD {
         reasons.push(Reason {
-            rule: "near-tie-async",
+            rule: RuleId::NearTieAsync,
             favors: Mode::Async,
-            weight: 0.0,
-            detail: format!(
-                "scores are within {MARGIN_THRESHOLD} points (sync {} vs async {}), so the flexible mode wins",
-                scores.sync, scores.async_
-            ),
+            kind: ReasonKind::Note(Note::NearTie { scores }),
         });
     }
     let mode = match activity.mode {
         Some(pinned) => {
-            let detail = if pinned == by_score {
-                "pinned in the course file; the scores agree".to_string()
-            } else {
-                format!("pinned in the course file; the scores favour `{by_score}`")
-            };
             reasons.push(Reason {
-                rule: "pinned-mode",
+                rule: RuleId::PinnedMode,
                 favors: pinned,
-                weight: 0.0,
-                detail,
+                kind: ReasonKind::Note(Note::Pinned { by_score }),
             });
             pinned
         }
@@ -386,7 +464,7 @@ fn balance(
     course: &Course,
     pattern: Pattern,
     decisions: &mut [Decision],
-    advice: &mut Vec<Advice>,
+    advice: &mut Vec<PlanNote>,
 ) {
     let weeks = course.meta.weeks;
     let (min, max) = course.band_minutes();
@@ -435,12 +513,9 @@ fn balance(
         }
     }
     if total > max + 1e-9 {
-        advice.push(Advice {
-            rule: "band-over",
-            message: format!(
-                "weekly live time is {} min, above the band's {} min, and only pinned activities are left live: unpin or shorten some of them",
-                round2(total), round2(max)
-            ),
+        advice.push(PlanNote::BandOver {
+            total: round2(total),
+            max: round2(max),
         });
     }
 
@@ -452,7 +527,7 @@ fn balance(
                 let d = &decisions[i];
                 d.mode == Mode::Async
                     && !d.pinned
-                    && !d.reasons.iter().any(|r| r.rule == "band-over")
+                    && !d.reasons.iter().any(|r| r.rule == RuleId::BandOver)
                     && !course.activities[d.index].kind.is_content_transmission()
             })
             .collect();
@@ -474,12 +549,9 @@ fn balance(
         }
     }
     if total < min - 1e-9 {
-        advice.push(Advice {
-            rule: "band-unreachable",
-            message: format!(
-                "weekly live time is {} min, below the band's {} min, and no interactive activity is left to move live; add a live discussion, Q&A or problem-solving session rather than moving lectures or readings into live time",
-                round2(total), round2(min)
-            ),
+        advice.push(PlanNote::BandUnreachable {
+            total: round2(total),
+            min: round2(min),
         });
     }
 }
@@ -495,31 +567,18 @@ fn move_decision(
 ) {
     d.mode = to;
     d.weeks = activity_weeks(&course.activities[d.index], to, pattern, course.meta.weeks);
-    let (rule, detail) = match to {
-        Mode::Async => (
-            "band-over",
-            format!(
-                "moved to async: live time was {} min/week, above the band's {} min; this was among the least certain live choices (margin {})",
-                round2(total),
-                round2(limit),
-                d.margin
-            ),
-        ),
-        Mode::Sync => (
-            "band-under",
-            format!(
-                "moved to sync: live time was {} min/week, below the band's {} min; this was the strongest self-paced candidate for live time (margin {})",
-                round2(total),
-                round2(limit),
-                d.margin
-            ),
-        ),
+    let rule = match to {
+        Mode::Async => RuleId::BandOver,
+        Mode::Sync => RuleId::BandUnder,
     };
     d.reasons.push(Reason {
         rule,
         favors: to,
-        weight: 0.0,
-        detail,
+        kind: ReasonKind::Note(Note::BandMove {
+            total: round2(total),
+            limit: round2(limit),
+            margin: d.margin,
+        }),
     });
 }
 

@@ -1,22 +1,23 @@
-//! `mixplan rules` and `mixplan explain`: the catalog as a table, JSON, or one rule's page.
+//! `mixplan rules` and `mixplan explain`: the registry as a table, JSON, or one rule's page.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde_json::{Value, json};
 
 use super::{Style, points};
-use crate::catalog::Entry;
+use crate::rules::{RuleId, RuleKind};
 
-fn weight_or_severity(entry: &Entry) -> String {
-    match (entry.weight, entry.favors, entry.severity) {
-        (Some(w), Some(f), _) => format!("+{} {f}", points(w)),
-        (_, _, Some(s)) => s.to_string(),
-        _ => "-".into(),
+fn weight_or_severity(kind: RuleKind) -> String {
+    match kind {
+        RuleKind::Scoring { favors, weight } => format!("+{} {favors}", points(weight)),
+        other => other
+            .severity()
+            .map_or_else(|| "-".into(), |s| s.to_string()),
     }
 }
 
-/// The catalog as a table.
-pub fn table(entries: &[Entry], style: Style) -> String {
+/// Every rule as a table.
+pub fn table(ids: &[RuleId], style: Style) -> String {
     let mut table = Table::new();
     table
         .load_style(UTF8_FULL_CONDENSED)
@@ -28,61 +29,72 @@ pub fn table(entries: &[Entry], style: Style) -> String {
     if !style.color {
         table.force_no_tty();
     }
-    for e in entries {
+    for &id in ids {
+        let doc = id.doc();
         table.add_row(vec![
-            e.id.to_string(),
-            e.category.as_str().to_string(),
-            weight_or_severity(e),
-            e.summary.to_string(),
+            id.to_string(),
+            doc.kind.category().to_string(),
+            weight_or_severity(doc.kind),
+            doc.summary.to_string(),
         ]);
     }
     format!("{table}\n")
 }
 
-/// One entry as JSON.
-pub fn entry_json(e: &Entry) -> Value {
+/// One rule as JSON.
+pub fn entry_json(id: RuleId) -> Value {
+    let doc = id.doc();
+    let (favors, weight) = match doc.kind {
+        RuleKind::Scoring { favors, weight } => (Some(favors.as_str()), Some(weight)),
+        _ => (None, None),
+    };
     json!({
-        "id": e.id,
-        "category": e.category.as_str(),
-        "summary": e.summary,
-        "evidence": e.evidence,
-        "favors": e.favors.map(|m| m.as_str()),
-        "weight": e.weight,
-        "severity": e.severity.map(|s| s.as_str()),
-        "doc": e.doc,
-        "example": e.example,
+        "id": id,
+        "category": doc.kind.category(),
+        "summary": doc.summary,
+        "evidence": doc.evidence,
+        "favors": favors,
+        "weight": weight,
+        "severity": doc.kind.severity().map(|s| s.as_str()),
+        "doc": doc.doc,
+        "example": doc.example,
     })
 }
 
-/// The catalog as JSON.
-pub fn json(entries: &[Entry]) -> String {
+/// Every rule as JSON.
+pub fn json(ids: &[RuleId]) -> String {
     super::pretty(&json!({
         "schema_version": super::json::SCHEMA_VERSION,
-        "rules": entries.iter().map(entry_json).collect::<Vec<_>>(),
+        "rules": ids.iter().map(|&id| entry_json(id)).collect::<Vec<_>>(),
     }))
 }
 
 /// One rule's documentation page.
-pub fn explain(e: &Entry) -> String {
+pub fn explain(id: RuleId) -> String {
+    let doc = id.doc();
     let mut out = format!(
-        "{}  ({} rule)\n\n{}\n\n",
-        e.id,
-        e.category.as_str(),
-        e.summary
+        "{id}  ({} rule)\n\n{}\n\n",
+        doc.kind.category(),
+        doc.summary
     );
-    match (e.weight, e.favors, e.severity) {
-        (Some(w), Some(f), _) => out.push_str(&format!("Weight: +{} for {f}\n", points(w))),
-        (_, _, Some(s)) => out.push_str(&format!("Default severity: {s}\n")),
-        _ => {}
+    match doc.kind {
+        RuleKind::Scoring { favors, weight } => {
+            out.push_str(&format!("Weight: +{} for {favors}\n", points(weight)));
+        }
+        other => {
+            if let Some(s) = other.severity() {
+                out.push_str(&format!("Default severity: {s}\n"));
+            }
+        }
     }
-    out.push_str(&format!("Evidence: {}\n\n", e.evidence));
+    out.push_str(&format!("Evidence: {}\n\n", doc.evidence));
     out.push_str(&format!(
         "Why: {}\n",
-        e.doc.split_whitespace().collect::<Vec<_>>().join(" ")
+        doc.doc.split_whitespace().collect::<Vec<_>>().join(" ")
     ));
-    if !e.example.is_empty() {
+    if !doc.example.is_empty() {
         out.push_str("\nExample:\n");
-        for line in e.example.lines() {
+        for line in doc.example.lines() {
             out.push_str(&format!("    {line}\n"));
         }
     }

@@ -2,46 +2,7 @@
 //! (`concise`), and the JSON of `mixplan check --format json`.
 
 use crate::check::CheckRun;
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-
-/// A file's text and the diagnostics found in it.
-#[derive(Clone, Debug)]
-pub struct FileReport {
-    /// Path as the user gave it (or the `--stdin-filename`).
-    pub path: String,
-    /// The file's text.
-    pub text: String,
-    /// Findings, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-/// A diagnostic located in its file: 1-based line and column of both ends.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Location {
-    /// Start line.
-    pub line: usize,
-    /// Start column (characters).
-    pub column: usize,
-    /// End line.
-    pub end_line: usize,
-    /// End column (characters, exclusive).
-    pub end_column: usize,
-}
-
-impl FileReport {
-    /// Where `d` is, in lines and columns.
-    pub fn locate(&self, index: &LineIndex, d: &Diagnostic) -> Location {
-        let span = d.span.unwrap_or_default();
-        let start = index.line_col(&self.text, span.start);
-        let end = index.line_col(&self.text, span.end);
-        Location {
-            line: start.line,
-            column: start.column,
-            end_line: end.line,
-            end_column: end.column,
-        }
-    }
-}
+use crate::diagnostic::{Diagnostic, FileReport, LineIndex, Location, Severity};
 
 fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
@@ -166,7 +127,10 @@ pub fn summary_line(run: &CheckRun) -> String {
     format!(
         "{} in {} of {} {}{denied}{unreadable}",
         parts.join(", "),
-        run.files.len(),
+        run.files
+            .iter()
+            .filter(|f| f.path != crate::check::COMMAND_LINE)
+            .count(),
         run.files_checked,
         files(run.files_checked)
     )

@@ -81,7 +81,7 @@ pub fn github(run: &CheckRun, _color: bool) -> String {
 pub fn step_summary(run: &CheckRun) -> String {
     let mut rows: BTreeMap<(&'static str, Severity), usize> = BTreeMap::new();
     for d in run.files.iter().flat_map(|f| &f.diagnostics) {
-        *rows.entry((d.rule, d.severity)).or_default() += 1;
+        *rows.entry((d.rule.as_str(), d.severity)).or_default() += 1;
     }
     let mut out = format!("### mixplan check\n\n{}\n", summary_line(run));
     if !rows.is_empty() {

@@ -91,16 +91,16 @@ impl Serialize for RecommendJson<'_> {
                 "band_enforced": summary.band_enforced,
                 "within_band": summary.within_band(),
                 "pattern": plan.pattern.as_str(),
-                "pattern_reason": plan.pattern_reason,
+                "pattern_reason": super::words::pattern_reason(plan.pattern_choice),
             }),
         )?;
         map.serialize_entry("schedule", &ScheduleJson(course, &rec.schedule))?;
         map.serialize_entry(
             "advice",
             &Lazy(|| {
-                rec.advice()
-                    .into_iter()
-                    .map(|a| json!({"rule": a.rule, "message": a.message}))
+                rec.advice
+                    .iter()
+                    .map(|a| json!({"rule": a.rule(), "message": super::words::advice(rec, a)}))
             }),
         )?;
         map.end()
@@ -152,8 +152,8 @@ fn reason(r: &Reason) -> Value {
     json!({
         "rule": r.rule,
         "favors": r.favors.as_str(),
-        "weight": r.weight,
-        "detail": r.detail,
+        "weight": r.weight(),
+        "detail": super::words::reason_detail(r),
     })
 }
 

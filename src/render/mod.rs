@@ -6,11 +6,13 @@
 pub mod catalog;
 pub mod diagnostics;
 pub mod github;
+pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod output_schema;
 pub mod sarif;
 pub mod table;
+pub mod words;
 
 use crate::Recommendation;
 use crate::course::Mode;
@@ -130,15 +132,15 @@ pub fn top_reasons(d: &Decision, limit: usize) -> Vec<String> {
     let mut lines: Vec<String> = d
         .reasons
         .iter()
-        .filter(|r| r.weight > 0.0)
+        .filter(|r| r.is_score())
         .take(limit)
-        .map(|r| format!("{} +{} {}", r.rule, points(r.weight), r.favors))
+        .map(|r| format!("{} +{} {}", r.rule, points(r.weight()), r.favors))
         .collect();
     lines.extend(
         d.reasons
             .iter()
-            .filter(|r| r.weight == 0.0)
-            .map(|r| format!("{}: {}", r.rule, r.detail)),
+            .filter(|r| !r.is_score())
+            .map(|r| format!("{}: {}", r.rule, words::reason_detail(r))),
     );
     lines
 }
@@ -198,7 +200,10 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
             "self-paced".to_string(),
             format!("{} min/week", s.async_minutes_per_week),
         ),
-        ("pattern".to_string(), rec.plan.pattern_reason.clone()),
+        (
+            "pattern".to_string(),
+            words::pattern_reason(rec.plan.pattern_choice),
+        ),
     ];
     for slot in &rec.schedule.live_slots {
         let label = if slot.repeat {
@@ -248,7 +253,7 @@ pub fn slot_text(slot: &LiveSlot, count: u32) -> String {
                 "{} ({}) {}",
                 u.zone,
                 u.count,
-                missed_text(&u.weeks, &u.samples)
+                words::missed_text(&u.weeks, &u.samples)
             )
         })
         .collect();
@@ -302,17 +307,6 @@ fn weekly_text(weekly: &[WeekCoverage], count: u32) -> String {
         i = j + 1;
     }
     format!("; {}", parts.join(", "))
-}
-
-/// `in weeks 4-10`, `in a July week`, or `every week` when no weeks are known.
-pub fn missed_text(weeks: &[u32], samples: &[&str]) -> String {
-    if !weeks.is_empty() {
-        format!("in weeks {}", format_weeks(weeks))
-    } else if !samples.is_empty() {
-        format!("in a {} week", samples.join(" and a "))
-    } else {
-        "every week".into()
-    }
 }
 
 /// Cells of the schedule table: week, live session, self-paced work.
@@ -439,8 +433,8 @@ pub fn short_zone(zone: &str) -> String {
 
 /// Advice lines as `rule: message`.
 pub fn advice_lines(rec: &Recommendation) -> Vec<(String, String)> {
-    rec.advice()
-        .into_iter()
-        .map(|a| (a.rule.to_string(), a.message))
+    rec.advice
+        .iter()
+        .map(|a| (a.rule().to_string(), words::advice(rec, a)))
         .collect()
 }

@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::diagnostics::located;
 use crate::check::CheckRun;
 use crate::diagnostic::Severity;
+use crate::rules::RuleId;
 
 const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -161,21 +162,19 @@ pub fn uri(path: &str) -> String {
 /// Render a check run as SARIF 2.1.0.
 pub fn sarif(run: &CheckRun, _color: bool) -> String {
     let findings = located(run);
-    let mut used: Vec<&'static str> = findings.iter().map(|(_, d, _)| d.rule).collect();
-    used.sort_unstable();
+    let mut used: Vec<RuleId> = findings.iter().map(|(_, d, _)| d.rule).collect();
+    used.sort_unstable_by_key(|id| id.as_str());
     used.dedup();
-    let catalog = crate::catalog::all();
     let rules: Vec<Rule<'_>> = used
         .iter()
-        .map(|&id| {
-            let entry = catalog.iter().find(|e| e.id == id);
-            let summary = entry.map_or(id, |e| e.summary);
-            let doc = entry
-                .map(|e| e.doc.split_whitespace().collect::<Vec<_>>().join(" "))
-                .unwrap_or_default();
-            let evidence = entry.map_or("", |e| e.evidence);
-            let severity = entry.and_then(|e| e.severity).unwrap_or(Severity::Error);
-            let category = entry.map_or("check", |e| e.category.as_str());
+        .map(|&rule| {
+            let entry = rule.doc();
+            let id = rule.as_str();
+            let summary = entry.summary;
+            let doc = entry.doc.split_whitespace().collect::<Vec<_>>().join(" ");
+            let evidence = entry.evidence;
+            let severity = entry.kind.severity().unwrap_or(Severity::Warning);
+            let category = entry.kind.category();
             Rule {
                 id,
                 name: camel_case(id),
@@ -217,7 +216,9 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
             };
             SarifResult {
                 rule_id: d.rule.to_string(),
-                rule_index: used.binary_search(&d.rule).unwrap_or(0),
+                rule_index: used
+                    .binary_search_by_key(&d.rule.as_str(), |id| id.as_str())
+                    .unwrap_or(0),
                 level: level(d.severity),
                 message: Text { text: message },
                 locations: vec![Location {

@@ -1,7 +1,6 @@
 //! The weekly schedule: when each activity happens, when self-paced work is due, and how each
 //! live session is cut into focused segments.
 
-pub mod ics;
 pub mod slots;
 
 use std::sync::Arc;

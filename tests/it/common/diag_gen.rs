@@ -3,8 +3,8 @@
 
 use arbitrary::Arbitrary;
 use mixplan::check::{CheckRun, ReadFailure};
+use mixplan::diagnostic::FileReport;
 use mixplan::diagnostic::{Diagnostic, Severity, Span};
-use mixplan::render::diagnostics::FileReport;
 
 #[derive(Arbitrary, Debug)]
 pub struct FuzzDiagnostic {
@@ -33,7 +33,7 @@ pub struct FuzzRun {
 impl FuzzRun {
     /// The run as the check renderers receive it.
     pub fn to_run(&self) -> CheckRun {
-        let ids: Vec<&'static str> = mixplan::catalog::all().iter().map(|e| e.id).collect();
+        let ids = mixplan::rules::RuleId::ALL;
         let files: Vec<FileReport> = self
             .files
             .iter()

@@ -179,9 +179,36 @@ fn unknown_rule_on_the_command_line_is_a_warning() {
         .args(["check", "courses/clean.toml", "--allow", "live-lectur"])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains(
-            "warning[unknown-rule]: --allow names an unknown rule `live-lectur`; did you mean `live-lecture`?",
-        ));
+        .stdout(predicate::str::contains(
+            "warning[unknown-rule]: `--allow` names an unknown rule `live-lectur`\n --> <command line>:1:23",
+        ))
+        .stdout(predicate::str::contains("= help: did you mean `live-lecture`?"))
+        .stdout(predicate::str::ends_with("1 warning in 0 of 1 file\n"));
+}
+
+/// The same `unknown-rule` finding from a flag as from a file: in JSON and SARIF, and it
+/// fails the run under `--deny warnings`.
+#[test]
+fn unknown_rule_flag_is_a_finding_in_every_format() {
+    for format in ["json", "sarif", "concise", "github"] {
+        let out = mixplan(&set())
+            .args([
+                "check",
+                "courses/clean.toml",
+                "--allow",
+                "live-lectrue",
+                "--deny",
+                "warnings",
+                "--format",
+                format,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(stdout.contains("unknown-rule"), "{format}: {stdout}");
+        assert!(stdout.contains("live-lectrue"), "{format}: {stdout}");
+    }
 }
 
 #[test]

@@ -83,11 +83,11 @@ proptest! {
             // Over the ceiling only when pinned live time alone exceeds it.
             if s.sync_minutes_per_week > max + 1e-6 {
                 prop_assert!(pinned_sync > max, "over the band with movable activities: {:?}", s);
-                prop_assert!(plan.advice.iter().any(|a| a.rule == "band-over"));
+                prop_assert!(plan.notes.iter().any(|a| a.rule() == "band-over"));
             }
             // Under the floor only with advice saying why.
             if s.sync_minutes_per_week < min - 1e-6 {
-                prop_assert!(plan.advice.iter().any(|a| a.rule == "band-unreachable"));
+                prop_assert!(plan.notes.iter().any(|a| a.rule() == "band-unreachable"));
             }
         }
     }

@@ -1,5 +1,8 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code, reason = "each test crate uses a different subset")]
+#![allow(dead_code, reason = "each test module uses a different subset")]
+
+pub mod course_gen;
+pub mod diag_gen;
 
 use mixplan::course::{self, Course};
 use mixplan::diagnostic::{Diagnostic, LineIndex};

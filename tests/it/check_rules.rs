@@ -5,10 +5,10 @@ use std::path::Path;
 
 use mixplan::check::{self, CHECK_RULES, Options};
 
-fn fixture(rule: &str, which: &str) -> (String, Vec<u8>) {
+fn fixture(rule: impl std::fmt::Display, which: &str) -> (String, Vec<u8>) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/check")
-        .join(rule)
+        .join(rule.to_string())
         .join(format!("{which}.toml"));
     let bytes =
         std::fs::read(&path).unwrap_or_else(|e| panic!("missing fixture {}: {e}", path.display()));
@@ -32,7 +32,7 @@ fn every_check_fires_on_its_fail_fixture_only() {
             report.diagnostics
         );
         for d in &hits {
-            assert_eq!(d.severity, rule.severity, "{name}");
+            assert_eq!(d.severity, rule.severity(), "{name}");
             let span = d.span.expect("design findings point into the file");
             assert!(span.end <= bytes.len(), "{name}: span past the end");
             assert!(d.help.is_some(), "{name}: {} has no help line", rule.id);
@@ -61,9 +61,8 @@ fn every_pass_fixture_is_clean() {
 #[test]
 fn every_check_is_documented_with_evidence() {
     for rule in CHECK_RULES {
-        let entry = mixplan::catalog::find(rule.id).expect("in the catalog");
-        assert_eq!(entry.category, mixplan::catalog::Category::Check);
-        assert_eq!(entry.severity, Some(rule.severity));
+        let entry = rule.id.doc();
+        assert_eq!(entry.kind, mixplan::rules::RuleKind::Check(rule.severity()));
         assert!(
             entry.evidence.starts_with("seed:") || rule.id == "unknown-rule",
             "{} cites no seed section",
@@ -76,15 +75,15 @@ fn every_check_is_documented_with_evidence() {
 #[test]
 fn file_allow_and_command_line_levels() {
     let (name, bytes) = fixture("live-lecture", "fail");
-    let (options, warnings) = Options::from_flags(&[], &[], &["live-lecture".into()]);
-    assert!(warnings.is_empty());
+    let options = Options::from_flags(&[], &[], &["live-lecture".into()]);
+    assert!(options.flag_findings.is_empty());
     let report = check::check_bytes(name.clone(), &bytes, &options);
     assert_eq!(
         report.diagnostics[0].severity,
         mixplan::diagnostic::Severity::Error
     );
 
-    let (options, _) = Options::from_flags(&["live-lecture".into()], &[], &[]);
+    let options = Options::from_flags(&["live-lecture".into()], &[], &[]);
     assert!(
         check::check_bytes(name, &bytes, &options)
             .diagnostics
@@ -93,7 +92,7 @@ fn file_allow_and_command_line_levels() {
 
     // The file's own `[check] allow` wins over `--deny`.
     let (name, bytes) = fixture("unknown-rule", "pass");
-    let (options, _) = Options::from_flags(&[], &[], &["live-lecture".into()]);
+    let options = Options::from_flags(&[], &[], &["live-lecture".into()]);
     assert!(
         check::check_bytes(name, &bytes, &options)
             .diagnostics
@@ -106,20 +105,25 @@ fn recommend_advice_includes_design_findings() {
     let advice_of = |rule: &str| {
         let (_, bytes) = fixture(rule, "fail");
         let course = mixplan::course::parse(std::str::from_utf8(&bytes).unwrap()).unwrap();
-        mixplan::recommend(course).advice()
+        let rec = mixplan::recommend(course);
+        rec.advice
+            .iter()
+            .map(|a| (a.rule(), mixplan::render::words::advice(&rec, a)))
+            .collect::<Vec<_>>()
     };
     let advice = advice_of("live-lecture");
-    let lecture = advice.iter().find(|a| a.rule == "live-lecture").unwrap();
+    let lecture = advice.iter().find(|a| a.0 == "live-lecture").unwrap();
     assert!(
-        lecture
-            .message
-            .contains("; record it as self-paced pre-work"),
+        lecture.1.contains("; record it as self-paced pre-work"),
         "help is included"
     );
-    // A finding the engine's own advice already covers is said once, by the engine.
+    // Each problem has one producer: an unrecorded live session is the check's finding.
     let advice = advice_of("live-not-recorded");
-    assert!(advice.iter().any(|a| a.rule == "record-live-sessions"));
-    assert!(!advice.iter().any(|a| a.rule == "live-not-recorded"));
+    assert_eq!(
+        advice.iter().filter(|a| a.0 == "live-not-recorded").count(),
+        1,
+        "{advice:?}"
+    );
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! Proptest mirrors of the fuzz targets in `fuzz/`, so CI covers their invariants on every push.
 
-#[path = "common/course_gen.rs"]
-mod course_gen;
+use crate::common::course_gen;
 
 use arbitrary::{Arbitrary, Unstructured};
 use mixplan::render::{self, Format, Style};
@@ -46,8 +45,7 @@ proptest! {
     }
 }
 
-#[path = "common/diag_gen.rs"]
-mod diag_gen;
+use crate::common::diag_gen;
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]

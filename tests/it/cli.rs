@@ -185,7 +185,7 @@ fn rules_and_explain_read_the_catalog() {
         .unwrap();
     let value: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     let count = value["rules"].as_array().unwrap().len();
-    assert_eq!(count, mixplan::catalog::all().len());
+    assert_eq!(count, mixplan::rules::RuleId::ALL.len());
     mixplan()
         .args(["explain", "time-zone-spread"])
         .assert()
@@ -292,4 +292,56 @@ fn warn_raises_an_info_check_to_a_warning() {
         .assert()
         .code(1)
         .stdout(contains("warning[no-early-touchpoint]"));
+}
+
+/// The full rule list is pinned: an id that changes, appears or disappears shows in review.
+#[test]
+fn rules_json_snapshot() {
+    let out = mixplan()
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    insta::assert_snapshot!("rules-json", String::from_utf8(out.stdout).unwrap());
+}
+
+/// Every rule id any example prints, in `recommend` or `check` JSON, is explained.
+#[test]
+fn every_printed_rule_id_is_explained() {
+    let mut seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        for args in [
+            vec!["recommend", "--format", "json"],
+            vec!["check", "--format", "json", "--warn", "no-early-touchpoint"],
+        ] {
+            let out = mixplan().args(&args).arg(&path).output().unwrap();
+            let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            collect_rules(&value, &mut seen);
+        }
+    }
+    assert!(seen.contains("pattern-choice") && seen.contains("real-time-interaction"));
+    for id in seen {
+        mixplan().args(["explain", &id]).assert().success();
+    }
+}
+
+fn collect_rules(value: &serde_json::Value, seen: &mut std::collections::BTreeSet<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                if key == "rule"
+                    && let Some(id) = v.as_str()
+                {
+                    seen.insert(id.to_string());
+                }
+                collect_rules(v, seen);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| collect_rules(v, seen)),
+        _ => {}
+    }
 }

@@ -1,7 +1,6 @@
 //! One fixture per scoring and decision rule that fires it, and one that does not.
 
-mod common;
-use common::*;
+use crate::common::*;
 use mixplan::course::Mode;
 use mixplan::engine::{self, SCORING_RULES};
 
@@ -170,7 +169,7 @@ fn reasons_of(text: &str, id: &str) -> Vec<&'static str> {
     plan.decisions[index]
         .reasons
         .iter()
-        .map(|r| r.rule)
+        .map(|r| r.rule.as_str())
         .collect()
 }
 
@@ -179,7 +178,7 @@ fn every_scoring_rule_has_fixtures() {
     let fixtures = fixtures();
     for rule in SCORING_RULES {
         assert!(
-            fixtures.iter().any(|f| f.0 == rule.id),
+            fixtures.iter().any(|f| rule.id == f.0),
             "scoring rule `{}` has no fixture",
             rule.id
         );
@@ -209,7 +208,7 @@ fn reasons_carry_rule_weight_and_favoured_mode() {
         .iter()
         .find(|r| r.rule == "content-transmission")
         .unwrap();
-    assert_eq!(reason.weight, 3.0);
+    assert_eq!(reason.weight(), 3.0);
     assert_eq!(reason.favors, Mode::Async);
     assert_eq!(plan.decisions[0].scores.async_, 4.5);
     assert_eq!(plan.decisions[0].mode, Mode::Async);
@@ -222,7 +221,7 @@ fn decision(text: &str, id: &str) -> (Mode, Vec<&'static str>) {
     let plan = engine::plan(&course);
     let index = course.activities.iter().position(|a| a.id == id).unwrap();
     let d = &plan.decisions[index];
-    (d.mode, d.reasons.iter().map(|r| r.rule).collect())
+    (d.mode, d.reasons.iter().map(|r| r.rule.as_str()).collect())
 }
 
 #[test]
@@ -306,7 +305,7 @@ fn unreachable_band_is_advice_not_a_live_lecture() {
     let course = load_ok(&text);
     let plan = engine::plan(&course);
     assert_eq!(plan.decisions[0].mode, Mode::Async);
-    assert!(plan.advice.iter().any(|a| a.rule == "band-unreachable"));
+    assert!(plan.notes.iter().any(|a| a.rule() == "band-unreachable"));
     // Hybrid courses do not enforce the band.
     let course = load_ok(&course_text(
         "delivery = \"hybrid\"",
@@ -315,9 +314,9 @@ fn unreachable_band_is_advice_not_a_live_lecture() {
     ));
     assert!(
         !engine::plan(&course)
-            .advice
+            .notes
             .iter()
-            .any(|a| a.rule == "band-unreachable")
+            .any(|a| a.rule() == "band-unreachable")
     );
 }
 
@@ -330,20 +329,17 @@ fn auto_pattern_is_explained() {
     );
     let plan = engine::plan(&load_ok(&wide));
     assert_eq!(plan.pattern.as_str(), "alternating");
-    assert!(
-        plan.pattern_reason.contains("10 hours"),
-        "{}",
-        plan.pattern_reason
-    );
+    let reason = mixplan::render::words::pattern_reason(plan.pattern_choice);
+    assert!(reason.contains("10 hours"), "{reason}");
     let near = course_text("", "", &activity("x", "debate", 45, ""));
     let plan = engine::plan(&load_ok(&near));
     assert_eq!(plan.pattern.as_str(), "flipped");
-    assert!(plan.advice.iter().any(|a| a.rule == "pattern-choice"));
+    assert!(plan.notes.iter().any(|a| a.rule() == "pattern-choice"));
 }
 
 #[test]
 fn catalog_lists_every_rule_the_engine_can_emit() {
-    let ids: Vec<&str> = mixplan::catalog::all().iter().map(|e| e.id).collect();
+    let ids: Vec<&str> = mixplan::rules::RuleId::names().collect();
     for rule in [
         "near-tie-async",
         "pinned-mode",
@@ -355,6 +351,6 @@ fn catalog_lists_every_rule_the_engine_can_emit() {
         assert!(ids.contains(&rule), "{rule} missing from the catalog");
     }
     for rule in SCORING_RULES {
-        assert!(ids.contains(&rule.id));
+        assert!(ids.contains(&rule.id.as_str()));
     }
 }

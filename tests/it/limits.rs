@@ -1,7 +1,6 @@
 //! Every limit holds with a clear error and a location, and nothing on the way is quadratic.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::fmt::Write;
 
 use mixplan::course::{MAX_ACTIVITIES, MAX_INPUT_BYTES, MAX_WEEKS, MAX_ZONES};

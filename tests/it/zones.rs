@@ -131,7 +131,11 @@ fn pinned_nine_am_new_york_excludes_tokyo_and_says_so() {
     assert!(local(repeat, "Asia/Tokyo").covered);
     assert_eq!(repeat.students_added, 10);
     assert!(rec.schedule.uncovered.is_empty());
-    let advice: Vec<String> = rec.advice().into_iter().map(|a| a.message).collect();
+    let advice: Vec<String> = rec
+        .advice
+        .iter()
+        .map(|a| mixplan::render::words::advice(&rec, a))
+        .collect();
     assert!(
         advice
             .iter()
@@ -319,10 +323,12 @@ fn second_slot_and_recording_route() {
         assert_eq!(due.time_zone().iana_name(), Some("Europe/London"));
         assert_eq!((due.hour(), due.minute()), (23, 59));
     }
-    let advice = rec.advice();
-    assert!(advice.iter().any(|a| a.rule == "live-alternative"
-        && a.message.contains("3 student(s) in Europe/London")
-        && a.message.contains("weeks 1-12")));
+    assert!(rec.advice.iter().any(|a| {
+        let message = mixplan::render::words::advice(&rec, a);
+        a.rule() == "live-alternative"
+            && message.contains("3 student(s) in Europe/London")
+            && message.contains("weeks 1-12")
+    }));
     let table = mixplan::render::schedule(
         &rec,
         mixplan::render::Format::Markdown,
@@ -661,7 +667,7 @@ fn validation_reports_every_zone_error_at_once() {
         "{HEAD}[[students.zones]]\nzone = \"Asia/Tokio\"\ncount = 5\navailable = \"late\"\n[[students.zones]]\nzone = \"Mars/Olympus\"\ncount = 5\n{TAIL}"
     );
     let loaded = mixplan::course::load(&text);
-    let rules: Vec<&str> = loaded.diagnostics.iter().map(|d| d.rule).collect();
+    let rules: Vec<&str> = loaded.diagnostics.iter().map(|d| d.rule.as_str()).collect();
     assert_eq!(rules, ["unknown-zone", "invalid-value", "unknown-zone"]);
 }
 

@@ -10,8 +10,8 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
-use super::{Due, LiveSlot, Schedule, days_into_week};
 use crate::course::{Course, Mode};
+use crate::schedule::{Due, LiveSlot, Schedule, days_into_week};
 
 /// Why no calendar could be written.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -382,8 +382,8 @@ fn live_events(
                 "\n{} student(s) in {} cannot attend {}: watch the recording and post a response by 23:59 their time, {} days after the session.",
                 u.count,
                 u.zone,
-                crate::render::missed_text(&u.weeks, &u.samples),
-                super::ALTERNATIVE_DAYS
+                super::words::missed_text(&u.weeks, &u.samples),
+                crate::schedule::ALTERNATIVE_DAYS
             );
         }
         d

@@ -1,7 +1,6 @@
 //! The loader: every problem in a file, each with its line, column and a suggestion.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn reports_every_unknown_key_with_suggestions() {

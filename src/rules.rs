@@ -1,0 +1,679 @@
+//! The rule registry: every rule id mixplan can print, and each one's documentation.
+//!
+//! [`RuleId`] is one enum of every id that reaches an output: scoring rules, the engine's
+//! decision notes, the schedule's advice, input errors and design checks. [`RuleId::doc`] is an
+//! exhaustive `match`, so an id without documentation does not compile. `mixplan rules`,
+//! `mixplan explain`, the SARIF rule table and the JSON schemas all read this one registry;
+//! the conditions live with their layers (scoring in `engine::rules`, checks in
+//! `check::rules`), keyed by the same ids.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::course::Mode;
+use crate::diagnostic::Severity;
+
+/// What kind of rule an id names, with its default weight or severity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RuleKind {
+    /// Adds `weight` points to the score of the mode it favours.
+    Scoring {
+        /// The mode the rule favours.
+        favors: Mode,
+        /// Points added when the rule applies.
+        weight: f64,
+    },
+    /// Decides or adjusts a mode after scoring, or explains a plan-wide choice.
+    Decision,
+    /// What the schedule plans for students a live time cannot reach.
+    Advice,
+    /// A problem in the course file that stops it from loading (always an error).
+    Input,
+    /// A design check run by `mixplan check`, with its default severity.
+    Check(Severity),
+}
+
+impl RuleKind {
+    /// Lowercase name of the category, as `mixplan rules` prints it.
+    pub fn category(self) -> &'static str {
+        match self {
+            RuleKind::Scoring { .. } => "scoring",
+            RuleKind::Decision => "decision",
+            RuleKind::Advice => "advice",
+            RuleKind::Input => "input",
+            RuleKind::Check(_) => "check",
+        }
+    }
+
+    /// The severity a finding of this rule has before configuration.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            RuleKind::Input => Some(Severity::Error),
+            RuleKind::Check(severity) => Some(severity),
+            _ => None,
+        }
+    }
+}
+
+/// One id's documentation.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleDoc {
+    /// Kind, with the default weight or severity.
+    pub kind: RuleKind,
+    /// One line.
+    pub summary: &'static str,
+    /// The seed section, and any published source, it rests on.
+    pub evidence: &'static str,
+    /// What it does and why it matters.
+    pub doc: &'static str,
+    /// A course-file fragment that triggers it (empty where no file can show it).
+    pub example: &'static str,
+}
+
+macro_rules! rule_ids {
+    ($($variant:ident = $id:literal,)*) => {
+        /// Every rule id mixplan can print. Kebab-case in every output.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum RuleId {
+            $(
+                #[doc = concat!("`", $id, "`")]
+                $variant,
+            )*
+        }
+
+        impl RuleId {
+            /// Every id, in the order `mixplan rules` lists them.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The stable kebab-case id.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(RuleId::$variant => $id,)*
+                }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    RealTimeInteraction = "real-time-interaction",
+    ImmediateFeedback = "immediate-feedback",
+    CommunityPresence = "community-presence",
+    ContentBenefitsFromLive = "content-benefits-from-live",
+    CommunityGoals = "community-goals",
+    FullTimeStudents = "full-time-students",
+    ContentTransmission = "content-transmission",
+    SelfPacedProcessing = "self-paced-processing",
+    WrittenRecord = "written-record",
+    IndividualPractice = "individual-practice",
+    Reflection = "reflection",
+    PopulationFlexibility = "population-flexibility",
+    TimeZoneSpread = "time-zone-spread",
+    UnreliableConnectivity = "unreliable-connectivity",
+    LargeClass = "large-class",
+    ContentSuitsSelfPaced = "content-suits-self-paced",
+    KnowledgeGoals = "knowledge-goals",
+    LiveFatigue = "live-fatigue",
+    NearTieAsync = "near-tie-async",
+    PinnedMode = "pinned-mode",
+    BandOver = "band-over",
+    BandUnder = "band-under",
+    BandUnreachable = "band-unreachable",
+    PatternChoice = "pattern-choice",
+    TomlSyntax = "toml-syntax",
+    EmptyFile = "empty-file",
+    InvalidUtf8 = "invalid-utf8",
+    InputTooLarge = "input-too-large",
+    UnknownKey = "unknown-key",
+    MissingKey = "missing-key",
+    InvalidType = "invalid-type",
+    OutOfRange = "out-of-range",
+    UnknownValue = "unknown-value",
+    UnknownZone = "unknown-zone",
+    DuplicateValue = "duplicate-value",
+    DuplicateId = "duplicate-id",
+    InvalidId = "invalid-id",
+    InvalidValue = "invalid-value",
+    ConflictingKeys = "conflicting-keys",
+    TooMany = "too-many",
+    LiveNotRecorded = "live-not-recorded",
+    LiveLecture = "live-lecture",
+    LiveHoursOutsideBand = "live-hours-outside-band",
+    AsyncWithoutAccountability = "async-without-accountability",
+    NoInstructorPresence = "no-instructor-presence",
+    CommunityWithoutLive = "community-without-live",
+    PinnedSlotExcludesStudents = "pinned-slot-excludes-students",
+    LongLiveSession = "long-live-session",
+    LargeLiveDiscussion = "large-live-discussion",
+    LiveWithoutAlternative = "live-without-alternative",
+    NoEarlyTouchpoint = "no-early-touchpoint",
+    LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet",
+    UnknownRule = "unknown-rule",
+    LiveAlternative = "live-alternative",
+}
+
+impl RuleId {
+    /// The id named by `text`, if there is one.
+    pub fn parse(text: &str) -> Option<RuleId> {
+        RuleId::ALL.iter().copied().find(|id| id.as_str() == text)
+    }
+
+    /// Every id as text, for did-you-mean suggestions and completions.
+    pub fn names() -> impl Iterator<Item = &'static str> {
+        RuleId::ALL.iter().map(|id| id.as_str())
+    }
+
+    /// The rule's kind, with its default weight or severity.
+    pub fn kind(self) -> RuleKind {
+        self.doc().kind
+    }
+
+    /// The rule's documentation.
+    pub fn doc(self) -> RuleDoc {
+        use RuleKind::{Advice, Check, Decision, Input, Scoring};
+        use Severity::{Info, Warning};
+        let (kind, summary, evidence, doc, example) = match self {
+            RuleId::RealTimeInteraction => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 3.0,
+                },
+                "Discussion, debate, problem-solving, collaboration, demonstration and Q&A gain from meeting live",
+                "seed: Best Practices for Synchronous Sessions; FAQ \"How do I decide which activities to make synchronous versus asynchronous?\"",
+                "The first question for any activity is whether it benefits from real-time interaction. Activities built on back-and-forth between people are what justifies a live meeting.",
+                "[[activities]]\nid = \"case-debate\"\nkind = \"debate\"\nminutes = 45",
+            ),
+            RuleId::ImmediateFeedback => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 1.5,
+                },
+                "Feedback-driven activities on complex or procedural content are better live, where confusion is cleared at once",
+                "seed: Synchronous Learning > Strengths (immediate feedback, complex topics); Martin, Sun, Turk & Ritzhaupt 2021 (small live edge on cognitive outcomes)",
+                "Live sessions let an instructor answer questions as they arise and adjust the pace. That matters most where misunderstandings compound: complex concepts and procedures.",
+                "[content]\ntypes = [\"complex-concepts\"]\n\n[[activities]]\nid = \"worked-problems\"\nkind = \"problem-solving\"\nminutes = 50",
+            ),
+            RuleId::CommunityPresence => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 1.0,
+                },
+                "Social activities build instructor presence and belonging best in real time",
+                "seed: Synchronous Learning > Strengths (instructor presence, social belonging, community); Hrastinski 2008 (live work supports motivation and participation)",
+                "Meeting in real time creates the relationships and sense of belonging that keep students going through difficulty; programs without live components struggle with retention.",
+                "[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 30",
+            ),
+            RuleId::ContentBenefitsFromLive => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 1.0,
+                },
+                "Procedural, complex and discussion-heavy content gains from live interaction in matching activities",
+                "seed: Choosing the Right Mix > Content matters",
+                "Procedural skills, complex concepts and discussion-heavy topics benefit from synchronous interaction, in the activities that exercise them (demonstrations and labs for procedures, problem-solving and Q&A for complex concepts, discussion and debate for discussion-heavy topics).",
+                "[content]\ntypes = [\"discussion-heavy\"]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60",
+            ),
+            RuleId::CommunityGoals => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 1.0,
+                },
+                "Courses aiming at community or collaboration need their group activities live",
+                "seed: Choosing the Right Mix > Course goals matter; Richardson et al. 2017 (social presence and satisfaction)",
+                "When the course is about community building or collaboration, the activities where students work and talk together are where those goals are met, and they need live time.",
+                "[goals]\nfocus = [\"collaboration\"]\n\n[[activities]]\nid = \"team-sprint\"\nkind = \"collaboration\"\nminutes = 60",
+            ),
+            RuleId::FullTimeStudents => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 0.5,
+                },
+                "Traditional full-time students can take more live requirements",
+                "seed: Choosing the Right Mix > Student population matters",
+                "Courses for traditional full-time students, with no working adults, international students or caregivers among them, can include more synchronous requirements.",
+                "[students]\ncount = 24\npopulations = [\"full-time\"]",
+            ),
+            RuleId::ContentTransmission => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 3.0,
+                },
+                "Lectures, readings and announcements transmit content and work as well self-paced",
+                "seed: The Blended Approach; Best Practices for Synchronous Sessions; Bernard et al. 2004 (live distance education is not better by default)",
+                "Content transmission (recorded lectures, readings, announcements) does not need everyone present at once; spending live time on it wastes the scarce resource a live meeting is.",
+                "[[activities]]\nid = \"concept-videos\"\nkind = \"lecture\"\nminutes = 40",
+            ),
+            RuleId::SelfPacedProcessing => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.5,
+                },
+                "Students process lectures and readings more deeply when they can pause, rewind and review",
+                "seed: Asynchronous Learning > Strengths (deeper processing); Hrastinski 2008 (async supports reflection)",
+                "Self-paced material can be paused, replayed and revisited: students spend longer on what is hard and move quickly through what they know.",
+                "[[activities]]\nid = \"chapter\"\nkind = \"reading\"\nminutes = 60",
+            ),
+            RuleId::WrittenRecord => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.0,
+                },
+                "Written, asynchronous exchanges leave a permanent record students can return to",
+                "seed: Asynchronous Learning > Strengths (permanent record of discussion; time to compose thoughtful responses)",
+                "A discussion board or written review gives students time to compose a considered reply and leaves a record of how thinking developed.",
+                "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 45",
+            ),
+            RuleId::IndividualPractice => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 2.5,
+                },
+                "Individual practice, assessment and project work fit each student's own schedule",
+                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice works asynchronously)",
+                "Work a student does alone gains nothing from a fixed meeting time and loses the freedom to do it when most alert.",
+                "[[activities]]\nid = \"problem-set\"\nkind = \"practice\"\nminutes = 90",
+            ),
+            RuleId::Reflection => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 2.5,
+                },
+                "Reflection and peer review need time to think, not a live audience",
+                "seed: FAQ (reflection works asynchronously); Asynchronous Learning > Strengths (time to compose responses); Hrastinski 2008",
+                "Reflective writing and considered feedback on a peer's work improve with time to think; producing them under live pressure makes them shallower.",
+                "[[activities]]\nid = \"journal\"\nkind = \"reflection\"\nminutes = 20",
+            ),
+            RuleId::PopulationFlexibility => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.5,
+                },
+                "Working adults, international students and caregivers need flexible timing",
+                "seed: Synchronous Learning > Weaknesses (inflexible by nature); Choosing the Right Mix > Student population matters",
+                "Students with jobs, family duties or homes abroad cannot always be present at a fixed time; courses that serve them benefit from more asynchronous content.",
+                "[students]\ncount = 40\npopulations = [\"working-adults\"]",
+            ),
+            RuleId::TimeZoneSpread => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.5,
+                },
+                "Students spread across distant time zones cannot all meet at one time",
+                "seed: Synchronous Learning > Weaknesses (a student in Tokyo and a 9:00 AM Eastern seminar)",
+                "When students' UTC offsets span more than six hours, any single live time falls early or late for someone; self-paced work avoids the conflict.",
+                "[[students.zones]]\nzone = \"America/New_York\"\ncount = 20\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
+            ),
+            RuleId::UnreliableConnectivity => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.0,
+                },
+                "Where connections are unreliable, live sessions disadvantage some students",
+                "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live)",
+                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged.",
+                "[students]\ncount = 60\nreliable_internet = 0.7",
+            ),
+            RuleId::LargeClass => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.0,
+                },
+                "Above 30 students, one-to-many live sessions are better recorded",
+                "seed: FAQ \"Can synchronous sessions be effective with large classes?\"; University of the Highlands and Islands synchronous teaching guidance (above 30: recorded short lectures plus small tutorials)",
+                "In a large class a live lecture, presentation or demonstration leaves most students watching; recorded delivery plus small live groups serves them better.",
+                "[students]\ncount = 180\n\n[[activities]]\nid = \"keynote\"\nkind = \"presentation\"\nminutes = 30",
+            ),
+            RuleId::ContentSuitsSelfPaced => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.0,
+                },
+                "Foundational, reading and practice content works well self-paced in matching activities",
+                "seed: Choosing the Right Mix > Content matters",
+                "Foundational knowledge, reading and practice work well asynchronously, in the activities that carry them (lectures and readings for foundations, practice, assessments and labs for practice).",
+                "[content]\ntypes = [\"practice\"]\n\n[[activities]]\nid = \"drills\"\nkind = \"practice\"\nminutes = 30",
+            ),
+            RuleId::KnowledgeGoals => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 0.5,
+                },
+                "Courses aimed at knowledge or skills, not community, can succeed with less live time",
+                "seed: Choosing the Right Mix > Course goals matter",
+                "Knowledge acquisition and skill development can succeed with less synchronous time, unless the course also aims at community or collaboration.",
+                "[goals]\nfocus = [\"knowledge-acquisition\"]",
+            ),
+            RuleId::LiveFatigue => (
+                Scoring {
+                    favors: Mode::Async,
+                    weight: 1.0,
+                },
+                "Live sessions longer than 90 minutes tire students; long activities suit self-paced work",
+                "seed: Synchronous Learning > Weaknesses (video-conference fatigue); Fauville et al. 2021 (fatigue grows with meeting length); Sheridan et al. 2017",
+                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting.",
+                "[[activities]]\nid = \"marathon\"\nkind = \"discussion\"\nminutes = 150",
+            ),
+            RuleId::NearTieAsync => (
+                Decision,
+                "When both modes score within the margin threshold, the activity goes self-paced",
+                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (if both work equally, keep the flexibility); Bernard et al. 2004",
+                "Live time has a cost (scheduling barriers, fatigue), so live has to win clearly: a margin below 0.5 points, or a tie, keeps the activity asynchronous.",
+                "[[activities]]\nid = \"lab\"\nkind = \"lab\"\nminutes = 30",
+            ),
+            RuleId::PinnedMode => (
+                Decision,
+                "A mode written in the course file is kept, and the scores are still shown",
+                "seed: Choosing the Right Mix > The key is intentionality",
+                "Designers sometimes know better than any rule. A pinned `mode` is never moved, not even to keep live time in the band; the reason says whether the scores agree.",
+                "[[activities]]\nid = \"kickoff\"\nkind = \"lecture\"\nminutes = 30\nmode = \"sync\"",
+            ),
+            RuleId::BandOver => (
+                Decision,
+                "Live time above the weekly band: the least certain live activities move to self-paced",
+                "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; too much creates scheduling barriers). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
+                "For online courses mixplan keeps the average weekly live time inside `sync_hours` (default 1-3 hours). Above it, unpinned live activities with the smallest margin move to asynchronous until the time fits, preferring moves that stay above the floor.",
+                "[course]\nsync_hours = [1.0, 2.0]",
+            ),
+            RuleId::BandUnder => (
+                Decision,
+                "Live time below the weekly band: the strongest self-paced candidates move live",
+                "seed: FAQ \"How much synchronous time is ideal?\" (too little reduces community and connection)",
+                "Below the band's floor, the unpinned asynchronous activities with the highest live score move to live time, as long as that does not overshoot the ceiling. Content transmission (lectures, readings, announcements) is never moved live.",
+                "[course]\nsync_hours = [2.0, 3.0]",
+            ),
+            RuleId::BandUnreachable => (
+                Decision,
+                "Live time cannot reach the band without putting content transmission live",
+                "seed: Best Practices for Synchronous Sessions (keep live time for what benefits from interaction)",
+                "When no interactive activity is left to move, mixplan says so instead of filling the live hours with lectures: add a discussion, Q&A or problem-solving session.",
+                "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60",
+            ),
+            RuleId::PatternChoice => (
+                Decision,
+                "Flipped or alternating weeks, and why",
+                "seed: The Blended Approach (flipped classroom; alternating weeks)",
+                "`flipped` puts self-paced content before the same week's live session; `alternating` runs intensive self-paced weeks followed by live synthesis weeks (weekly live activities meet in even weeks). `auto` picks alternating when students need flexible timing across a wide spread of time zones, or live work is already every other week, and flipped otherwise.",
+                "[course]\npattern = \"alternating\"",
+            ),
+            RuleId::TomlSyntax => (
+                Input,
+                "The file is not valid TOML",
+                "TOML 1.0 specification",
+                "The parser's message says what it expected at the position shown.",
+                "[course\ntitle = \"x\"",
+            ),
+            RuleId::EmptyFile => (
+                Input,
+                "The file is empty",
+                "mixplan course-file format",
+                "A course file needs at least `[course]`, `[students]` and one `[[activities]]`.",
+                "",
+            ),
+            RuleId::InvalidUtf8 => (
+                Input,
+                "The file is not UTF-8 text",
+                "TOML 1.0 specification (UTF-8 encoded)",
+                "Save the file as UTF-8.",
+                "",
+            ),
+            RuleId::InputTooLarge => (
+                Input,
+                "The file is larger than 16 MiB",
+                "mixplan limit",
+                "Course files are small; a larger input is almost certainly generated by mistake.",
+                "",
+            ),
+            RuleId::UnknownKey => (
+                Input,
+                "A key mixplan does not know, with the closest valid key",
+                "mixplan course-file format (unknown keys are errors)",
+                "Misspelt keys are silently ignored by many tools; mixplan rejects them so a typo never changes a plan.",
+                "[[activities]]\nid = \"a\"\nkind = \"lecture\"\nminuts = 30",
+            ),
+            RuleId::MissingKey => (
+                Input,
+                "A required table or key is missing",
+                "mixplan course-file format",
+                "Required: `[course]` with `title` and `weeks`, `[students]` with `count`, and `[[activities]]` with `id`, `kind` and `minutes`.",
+                "[course]\ntitle = \"x\"",
+            ),
+            RuleId::InvalidType => (
+                Input,
+                "A value of the wrong type",
+                "mixplan course-file format",
+                "Numbers are unquoted, names are quoted strings, `start` is a bare TOML date.",
+                "[course]\nweeks = \"12\"",
+            ),
+            RuleId::OutOfRange => (
+                Input,
+                "A number outside its allowed range",
+                "mixplan course-file format",
+                "`weeks` 1-104, `minutes` 1-600, `count` at least 1, `reliable_internet` 0-1.",
+                "[course]\nweeks = 200",
+            ),
+            RuleId::UnknownValue => (
+                Input,
+                "A name outside its vocabulary (kind, population, goal, weekday, ...), with the closest valid one",
+                "mixplan course-file format",
+                "Each vocabulary is closed; `mixplan schema` lists every allowed value.",
+                "[[activities]]\nkind = \"lectrue\"",
+            ),
+            RuleId::UnknownZone => (
+                Input,
+                "A time zone that is not in the IANA database, with the closest valid name",
+                "IANA time zone database (bundled)",
+                "Zone names such as `Asia/Tokyo` are case-sensitive; abbreviations like `EST` are ambiguous and not accepted.",
+                "[[students.zones]]\nzone = \"Asia/Tokio\"\ncount = 5",
+            ),
+            RuleId::DuplicateValue => (
+                Input,
+                "The same name or week listed twice",
+                "mixplan course-file format",
+                "Lists are sets; a repeated entry is almost always a copy-and-paste slip.",
+                "[goals]\nfocus = [\"community\", \"community\"]",
+            ),
+            RuleId::DuplicateId => (
+                Input,
+                "Two activities share an id",
+                "mixplan course-file format (unique ids)",
+                "Ids name activities in the schedule, the JSON and diagnostics; they must be unique.",
+                "[[activities]]\nid = \"a\"\n[[activities]]\nid = \"a\"",
+            ),
+            RuleId::InvalidId => (
+                Input,
+                "An activity id that is not lowercase kebab-case",
+                "mixplan course-file format",
+                "Ids are lowercase letters and digits in words joined by single hyphens, at most 64 characters.",
+                "[[activities]]\nid = \"Case_Clinic\"",
+            ),
+            RuleId::InvalidValue => (
+                Input,
+                "A value of the right type that makes no sense (an empty title, min above max, a malformed time)",
+                "mixplan course-file format",
+                "The message says what was found and what to write instead.",
+                "[course]\nsync_hours = [3.0, 1.0]",
+            ),
+            RuleId::ConflictingKeys => (
+                Input,
+                "Keys that cannot be used together",
+                "mixplan course-file format",
+                "An activity has either `every` (a cadence) or `weeks` (explicit weeks), not both.",
+                "[[activities]]\nevery = \"week\"\nweeks = [1, 2]",
+            ),
+            RuleId::TooMany => (
+                Input,
+                "More activities or zones than mixplan accepts",
+                "mixplan limits: 100,000 activities, 400 zones",
+                "Limits keep every run fast and bounded in memory.",
+                "",
+            ),
+            RuleId::LiveNotRecorded => (
+                Check(Warning),
+                "A live activity is not recorded",
+                "seed: Best Practices for Synchronous Sessions (record every live session); FAQ \"What about students who cannot attend synchronous sessions?\"",
+                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`.",
+                "[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"\nrecorded = false",
+            ),
+            RuleId::LiveLecture => (
+                Check(Warning),
+                "Content transmission (a lecture, reading or announcement) runs in live time",
+                "seed: Best Practices for Synchronous Sessions (keep live time for what gains from real-time interaction); The Blended Approach (content transmission self-paced); Bernard et al. 2004",
+                "Lectures that students could watch on their own time are the weakest use of a live meeting: they cost everyone a fixed time slot and give nothing that a recording does not. Record the lecture, set it as pre-work, and spend the live time on discussion, problem-solving or collaboration. A deliberate exception (say, a kick-off session) can be allowed in the file's `[check]` table with a reason.",
+                "[[activities]]\nid = \"weekly-lecture\"\nkind = \"lecture\"\nminutes = 50\nmode = \"sync\"",
+            ),
+            RuleId::LiveHoursOutsideBand => (
+                Check(Warning),
+                "Weekly live time of an online course is outside the `sync_hours` band",
+                "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; more creates scheduling barriers, less weakens community). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
+                "The engine keeps live time inside the band by moving activities, but it never moves a pinned activity and never puts content transmission live. When the plan still ends up above or below the band, the pinned modes or the activity list need a look. Hybrid courses are not checked: their in-person time is not in the file.",
+                "[course]\nsync_hours = [1.0, 2.0]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 180\nmode = \"sync\"",
+            ),
+            RuleId::AsyncWithoutAccountability => (
+                Check(Warning),
+                "A mostly self-paced course has neither regular low-stakes assessments nor regular peer interaction",
+                "seed: Best Practices for Asynchronous Courses (weekly deadlines, low-stakes assessments, peer interaction; completion below 10 percent without them); Bernard et al. 2009 (designed interaction, g+ = 0.38); Means et al. 2010 (independent-only online work does worst)",
+                "Self-paced study depends on self-discipline; structures that make students show up every week are what keeps them from drifting off. mixplan's schedule already gives every self-paced item a due date, so this check looks for the other two: an `assessment` (quiz) or a peer activity (`discussion`, `debate`, `collaboration`, `peer-review`, `presentation`) held in at least half of the weeks. It applies when at least 75% of the weekly minutes are self-paced.",
+                "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"exercises\"\nkind = \"practice\"\nminutes = 90",
+            ),
+            RuleId::NoInstructorPresence => (
+                Check(Warning),
+                "No regular announcements, office hours, Q&A or live sessions: nothing shows the instructor is there",
+                "seed: Best Practices for Asynchronous Courses (regular communication rhythms; design for presence; instructor presence predicts satisfaction); 34 CFR 600.2 (regular and substantive interaction)",
+                "Students need visible, predictable signs that someone is paying attention. The check passes when an `announcement`, `office-hours` or `q-and-a` activity, or any live activity, takes place in at least half of the course weeks.",
+                "[[activities]]\nid = \"readings\"\nkind = \"reading\"\nminutes = 60",
+            ),
+            RuleId::CommunityWithoutLive => (
+                Check(Warning),
+                "The course's goals include community or collaboration, but nothing runs live",
+                "seed: Choosing the Right Mix > Course goals matter; Synchronous Learning > Strengths (community, retention); Richardson et al. 2017 (social presence)",
+                "Community building and collaboration are the goals that most need real-time contact: belonging and social bonds grow when people meet. A course that names them as goals but plans no live activity will not meet them.",
+                "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nmode = \"async\"",
+            ),
+            RuleId::PinnedSlotExcludesStudents => (
+                Check(Warning),
+                "The pinned live slot (`live_at`) falls outside the available hours of students in some time zone",
+                "seed: Synchronous Learning > Weaknesses (a student in Tokyo cannot attend a 9:00 Eastern seminar); FAQ \"What about students who cannot attend synchronous sessions?\"",
+                "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check evaluates the pinned slot in every student zone across the course's live weeks (daylight-saving changes included) and names the zone, the head count and the weeks it misses. Unpin `live_at` to let mixplan pick a slot, or plan the recording-plus-response route for those students.",
+                "[course]\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 40",
+            ),
+            RuleId::LongLiveSession => (
+                Check(Warning),
+                "A single live activity runs longer than 90 minutes",
+                "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
+                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work.",
+                "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
+            ),
+            RuleId::LargeLiveDiscussion => (
+                Check(Warning),
+                "A live discussion or debate for more than 30 students with no breakout or polling plan",
+                "seed: FAQ \"Can synchronous sessions be effective with large classes?\" (polls, chat, breakout rooms); University of the Highlands and Islands (25-30 per interactive online session); Babaian & Schiano 2020 (breakout groups of 3-7)",
+                "Above about 30 students, a live discussion cannot give everyone a voice. The check counts a plan as present when some live activity is small-group work (`collaboration`), or when a live activity's id or title mentions breakout rooms, small groups or polls (`breakout`, `small-group`, `poll`).",
+                "[students]\ncount = 120\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+            ),
+            RuleId::LiveWithoutAlternative => (
+                Check(Warning),
+                "Students who cannot attend live have no self-paced way to take part",
+                "seed: FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus meaningful alternatives such as written responses); Choosing the Right Mix > Student population matters",
+                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, the schedule finds students no slot reaches, or the population includes working adults, international students or caregivers), and no self-paced `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
+                "[students]\npopulations = [\"working-adults\"]\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"",
+            ),
+            RuleId::NoEarlyTouchpoint => (
+                Check(Info),
+                "Weeks 1-2 have no live session and no community or presence activity",
+                "seed: Asynchronous Learning > Weaknesses (isolation, disengagement); Jordan 2015 (weeks 1-2 decide completion)",
+                "Most students who drop out of online courses do so at the very start. A live welcome, a discussion board or an announcement in the first two weeks gives them a reason to stay. Checked for courses of four weeks or more.",
+                "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nweeks = [3, 6]",
+            ),
+            RuleId::LiveHeavyUnreliableInternet => (
+                Check(Info),
+                "Many students lack a dependable connection, yet most of the weekly time is live",
+                "seed: Synchronous Learning > Weaknesses (technical issues; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
+                "A dropped connection during a live class is instruction that cannot be recreated. When `reliable_internet` is below 0.9 and live minutes are at least half of the weekly total, shift work to self-paced formats and record everything.",
+                "[students]\nreliable_internet = 0.7",
+            ),
+            RuleId::UnknownRule => (
+                Check(Warning),
+                "A rule id in `[check] allow`, `--allow`, `--warn` or `--deny` that mixplan does not know",
+                "mixplan configuration",
+                "A misspelt rule id would silently allow nothing; mixplan reports it with the closest check id instead. It never fails a run on its own, except under `--deny warnings`.",
+                "[check]\nallow = [\"live-lectrue\"]",
+            ),
+            RuleId::LiveAlternative => (
+                Advice,
+                "Students no live sitting reaches get a repeat session or the recording-and-response route",
+                "seed: Synchronous Learning > Weaknesses (fixed times shut out other time zones); FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus a written response)",
+                "When the slot search cannot place one live time that every student can attend, mixplan offers a repeat session for the students the main slot misses, and plans the route for anyone still left: they watch the recording and post a written response by 23:59 their time, two days after the session. The advice names them by zone and count, and the weeks concerned.",
+                "[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60",
+            ),
+        };
+        RuleDoc {
+            kind,
+            summary,
+            evidence,
+            doc,
+            example,
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl schemars::JsonSchema for RuleId {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "RuleId".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let ids: Vec<&str> = RuleId::names().collect();
+        schemars::json_schema!({
+            "description": "A mixplan rule id; `mixplan explain ID` documents it.",
+            "type": "string",
+            "enum": ids,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_documented() {
+        let ids: BTreeSet<&str> = RuleId::names().collect();
+        assert_eq!(ids.len(), RuleId::ALL.len(), "duplicate rule id");
+        for &id in RuleId::ALL {
+            assert!(
+                crate::course::is_kebab_case(id.as_str()),
+                "{id} is not kebab-case"
+            );
+            assert_eq!(RuleId::parse(id.as_str()), Some(id));
+            let doc = id.doc();
+            assert!(
+                !doc.summary.is_empty() && !doc.doc.is_empty(),
+                "{id} has no documentation"
+            );
+            assert!(
+                !doc.evidence.contains("SPEC"),
+                "{id} cites an internal document"
+            );
+        }
+    }
+}

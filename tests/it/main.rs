@@ -1,0 +1,19 @@
+//! The integration tests: one binary with a module per area, so two cores link once, not
+//! fourteen times.
+
+mod common;
+
+mod check_cli;
+mod check_rules;
+mod cli;
+mod editors;
+mod ics;
+mod json_contract;
+mod limits;
+mod loader;
+mod properties;
+mod robustness;
+mod rules;
+mod snapshots;
+mod writes;
+mod zones;
