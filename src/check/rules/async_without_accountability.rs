@@ -1,0 +1,37 @@
+//! `async-without-accountability`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use crate::course::ActivityKind as K;
+
+use super::{ASYNC_HEAVY_SHARE, Context, Finding};
+
+const PEER: &[K] = &[
+    K::Discussion,
+    K::Debate,
+    K::Collaboration,
+    K::PeerReview,
+    K::Presentation,
+];
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let summary = &cx.plan.summary;
+    let total = summary.sync_minutes_per_week + summary.async_minutes_per_week;
+    if total <= 0.0 || summary.async_minutes_per_week / total < ASYNC_HEAVY_SHARE {
+        return Vec::new();
+    }
+    let assessment = cx.regular().any(|(_, a)| a.kind == K::Assessment);
+    let peer = cx.regular().any(|(_, a)| PEER.contains(&a.kind));
+    if assessment || peer {
+        return Vec::new();
+    }
+    let share = (summary.async_minutes_per_week / total * 100.0).round();
+    vec![Finding {
+        span: cx.course_header(),
+        message: format!(
+            "{share}% of the weekly time is self-paced, with no regular low-stakes assessment and no regular peer interaction"
+        ),
+        help: Some(
+            "add a short weekly quiz (`kind = \"assessment\"`) or a weekly discussion or peer review, so students have a reason to keep pace".into(),
+        ),
+    }]
+}

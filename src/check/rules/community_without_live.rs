@@ -1,0 +1,27 @@
+//! `community-without-live`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use crate::course::Goal;
+
+use super::{Context, Finding};
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let goals: Vec<&str> = cx
+        .course()
+        .goals
+        .iter()
+        .filter(|g| matches!(g, Goal::Community | Goal::Collaboration))
+        .map(|g| g.as_str())
+        .collect();
+    if goals.is_empty() || cx.live().next().is_some() {
+        return Vec::new();
+    }
+    vec![Finding {
+        span: cx.key_line("goals", "focus"),
+        message: format!(
+            "the course aims at {} but no activity runs live",
+            goals.join(" and ")
+        ),
+        help: Some("run a discussion, collaboration or Q&A live, at least every other week".into()),
+    }]
+}

@@ -1,0 +1,23 @@
+//! `live-lecture`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use super::{Context, Finding};
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    cx.live()
+        .filter(|(_, a)| a.kind.is_content_transmission())
+        .map(|(d, a)| {
+            let (span, how) = match (d.pinned, a.spans.mode) {
+                (true, Some(span)) => (span, "is pinned to live time"),
+                _ => (a.spans.kind, "runs in live time"),
+            };
+            Finding {
+                span,
+                message: format!("`{}` is a {} and {how}", a.id, a.kind),
+                help: Some(
+                    "record it as self-paced pre-work (`mode = \"async\"`) and use the live time for discussion, problem-solving or collaboration; for a deliberate exception add `{ rule = \"live-lecture\", reason = \"...\" }` to `[check] allow`".into(),
+                ),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,50 @@
+//! `live-without-alternative`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use crate::course::{Activity, ActivityKind as K, Mode};
+
+use super::{Context, Finding};
+
+const WRITTEN_ALTERNATIVE: &[K] = &[
+    K::Discussion,
+    K::Reflection,
+    K::PeerReview,
+    K::Debate,
+    K::Collaboration,
+];
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let live: Vec<&Activity> = cx.live().map(|(_, a)| a).collect();
+    let Some(first) = live.first() else {
+        return Vec::new();
+    };
+    if cx
+        .decided(Mode::Async)
+        .any(|(_, a)| WRITTEN_ALTERNATIVE.contains(&a.kind))
+    {
+        return Vec::new();
+    }
+    // Cheapest reason first: the schedule (slot search) is built only when nothing else applies.
+    let uncovered = || -> u32 { cx.schedule().uncovered.iter().map(|u| u.count).sum() };
+    let why = if live.iter().any(|a| !a.recorded) {
+        "some live activities are not recorded".to_string()
+    } else if let Some(p) = cx.plan.facts.flexible.first() {
+        format!("the class includes `{p}` students, who often cannot attend")
+    } else {
+        match uncovered() {
+            0 => return Vec::new(),
+            n => format!("{n} student(s) cannot attend the live slot"),
+        }
+    };
+    let ids: Vec<&str> = live.iter().map(|a| a.id.as_str()).collect();
+    vec![Finding {
+        span: first.spans.kind,
+        message: format!(
+            "live sessions ({}) have no self-paced alternative, and {why}",
+            ids.join(", ")
+        ),
+        help: Some(
+            "add a self-paced `discussion` or `reflection` where students who watched the recording post a response".into(),
+        ),
+    }]
+}
