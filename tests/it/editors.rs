@@ -363,7 +363,9 @@ fn course_schema_rejects_what_the_loader_rejects() {
     }
 }
 
-/// taplo (the engine of Even Better TOML) is optional: CI installs only check-jsonschema.
+/// taplo (the engine of Even Better TOML) reads the committed schema as editors do. `.ci/run`
+/// installs it and sets `MIXPLAN_REQUIRE_PY_VALIDATORS=1`, so there the test cannot skip; a
+/// plain `cargo test` without taplo says why it skips.
 #[test]
 fn taplo_accepts_the_examples_and_rejects_an_unknown_key_when_installed() {
     let Some(taplo) = std::env::var_os("PATH").and_then(|paths| {
@@ -371,8 +373,13 @@ fn taplo_accepts_the_examples_and_rejects_an_unknown_key_when_installed() {
             .map(|dir| dir.join("taplo"))
             .find(|path| path.is_file())
     }) else {
+        assert_ne!(
+            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref(),
+            Ok("1"),
+            "taplo is not on PATH but MIXPLAN_REQUIRE_PY_VALIDATORS=1; install it with `python3 -m pip install taplo`"
+        );
         eprintln!(
-            "note: taplo is not on PATH; skipping (pip install taplo, or cargo install taplo-cli)"
+            "note: taplo is not on PATH; skipping (python3 -m pip install taplo, or cargo install taplo-cli)"
         );
         return;
     };
