@@ -7,9 +7,6 @@
 //! downward; the words users read are written in [`render`]. Every id that any output prints
 //! is a [`rules::RuleId`].
 
-// The hand-written output schemas are deep `json!` literals.
-#![recursion_limit = "256"]
-
 pub mod check;
 pub mod cli;
 pub mod course;

@@ -1,29 +1,38 @@
-//! `--format json`: the versioned contract of SPEC section 5.
+//! `--format json`: the versioned contract programs rely on.
 //!
-//! Built explicitly with `json!` rather than derived, so the keys programs rely on are all in
-//! one place and cannot change by renaming a Rust field.
+//! The output is a set of plain serde structs, and its JSON Schema (`mixplan schema recommend`,
+//! `schedule`) is derived from the same structs with schemars, so a key cannot be printed
+//! without being described, nor described without being printed. Field order is key order.
+//! Long lists (activities, weeks, a week's items) are [`Lazy`]: serialized one element at a
+//! time, so memory stays bounded by one week whatever the size of the course.
 
+use std::borrow::Cow;
 use std::io::Write;
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
-use serde_json::{Value, json};
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde::ser::Serializer;
+use serde_json::Value;
 
 use crate::Recommendation;
-use crate::course::Course;
+use crate::course::{ActivityKind, Course, Delivery, Mode, Pattern, TimeOfDay, Weekday};
 use crate::engine::{Decision, Reason};
-use crate::schedule::{Due, Item, LiveSlot, Schedule, Segment, Uncovered, Week, WeekRef};
+use crate::rules::RuleId;
+use crate::schedule::{
+    Due, Item, LiveSlot, Schedule, Segment, SegmentKind, Uncovered, Week, WeekRef,
+};
 
 /// Version of the JSON output; bumped only on incompatible changes.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole `recommend` object as a value (for tests and programs embedding mixplan).
 pub fn recommendation(rec: &Recommendation) -> Value {
-    serde_json::to_value(RecommendJson(rec)).expect("JSON output always serializes")
+    serde_json::to_value(RecommendOutput::new(rec)).expect("JSON output always serializes")
 }
 
 /// The `schedule` command's object as a value: the course header and the schedule alone.
 pub fn schedule_only(rec: &Recommendation) -> Value {
-    serde_json::to_value(ScheduleOnlyJson(rec)).expect("JSON output always serializes")
+    serde_json::to_value(ScheduleOutput::new(rec)).expect("JSON output always serializes")
 }
 
 /// Write the `recommend` (or, with `schedule_only`, the `schedule`) object as pretty JSON.
@@ -37,9 +46,9 @@ pub fn write(
 ) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(out);
     let result = if schedule_only {
-        serde_json::to_writer_pretty(&mut out, &ScheduleOnlyJson(rec))
+        serde_json::to_writer_pretty(&mut out, &ScheduleOutput::new(rec))
     } else {
-        serde_json::to_writer_pretty(&mut out, &RecommendJson(rec))
+        serde_json::to_writer_pretty(&mut out, &RecommendOutput::new(rec))
     };
     result.map_err(std::io::Error::from)?;
     out.write_all(b"\n")?;
@@ -53,258 +62,759 @@ pub fn to_string(rec: &Recommendation, schedule_only: bool) -> String {
     String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// Serializes the items of an iterator one at a time.
-struct Lazy<F>(F);
+/// The JSON Schema (draft 2020-12) of `mixplan recommend --format json`.
+pub fn recommend_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(RecommendOutput<'static>))
+        .expect("schemas serialize")
+}
 
-impl<F, I> Serialize for Lazy<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
+/// The JSON Schema (draft 2020-12) of `mixplan schedule --format json`.
+pub fn schedule_schema() -> Value {
+    serde_json::to_value(schemars::schema_for!(ScheduleOutput<'static>)).expect("schemas serialize")
+}
+
+/// A sequence produced on demand and serialized element by element; its schema is an array of
+/// `T`.
+pub struct Lazy<'a, T>(Box<dyn Fn() -> Box<dyn Iterator<Item = T> + 'a> + 'a>);
+
+impl<'a, T> Lazy<'a, T> {
+    fn new<I: Iterator<Item = T> + 'a>(make: impl Fn() -> I + 'a) -> Self {
+        Lazy(Box::new(move || Box::new(make())))
+    }
+}
+
+impl<T: Serialize> Serialize for Lazy<'_, T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq((self.0)())
     }
 }
 
-struct RecommendJson<'a>(&'a Recommendation);
+impl<T: JsonSchema> JsonSchema for Lazy<'_, T> {
+    fn inline_schema() -> bool {
+        true
+    }
 
-impl Serialize for RecommendJson<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        Vec::<T>::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        Vec::<T>::json_schema(generator)
+    }
+}
+
+/// The version of this JSON contract; bumped only on incompatible changes.
+#[derive(Clone, Copy, Debug)]
+pub struct SchemaVersion;
+
+impl Serialize for SchemaVersion {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let rec = self.0;
+        serializer.serialize_u32(SCHEMA_VERSION)
+    }
+}
+
+impl JsonSchema for SchemaVersion {
+    fn schema_name() -> Cow<'static, str> {
+        "SchemaVersion".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Version of this JSON contract; bumped only on incompatible changes.",
+            "const": SCHEMA_VERSION,
+        })
+    }
+}
+
+/// A local time of day, `HH:MM` (24-hour).
+#[derive(Clone, Debug)]
+pub struct Clock(TimeOfDay);
+
+impl Serialize for Clock {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&self.0)
+    }
+}
+
+impl JsonSchema for Clock {
+    fn schema_name() -> Cow<'static, str> {
+        "Clock".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A local time of day, HH:MM (24-hour).",
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        })
+    }
+}
+
+/// `mixplan recommend --format json`: the plan of a course.
+///
+/// A mode with scores and reasons for every activity, weekly totals, the weekly schedule with
+/// its live slots, and advice.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "mixplan recommend --format json")]
+pub struct RecommendOutput<'a> {
+    /// Version of this JSON contract.
+    pub schema_version: SchemaVersion,
+    /// The course header.
+    pub course: CourseHeader<'a>,
+    /// One decision per activity, in file order.
+    pub activities: Lazy<'a, ActivityOutput<'a>>,
+    /// Weekly totals and the pattern.
+    pub summary: SummaryOutput,
+    /// Live slots, the students they miss, and the weeks.
+    pub schedule: ScheduleBody<'a>,
+    /// What to do next, each with the rule that produced it.
+    pub advice: Lazy<'a, AdviceOutput>,
+}
+
+impl<'a> RecommendOutput<'a> {
+    /// The output of `rec`.
+    pub fn new(rec: &'a Recommendation) -> Self {
         let course = &rec.course;
-        let plan = &rec.plan;
-        let summary = &plan.summary;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
-        map.serialize_entry("course", &course_header(course))?;
-        map.serialize_entry(
-            "activities",
-            &Lazy(|| plan.decisions.iter().map(|d| decision(course, d))),
-        )?;
-        map.serialize_entry(
-            "summary",
-            &json!({
-                "sync_minutes_per_week": summary.sync_minutes_per_week,
-                "async_minutes_per_week": summary.async_minutes_per_week,
-                "sync_band_minutes": [summary.band_minutes.0, summary.band_minutes.1],
-                "band_enforced": summary.band_enforced,
-                "within_band": summary.within_band(),
-                "pattern": plan.pattern.as_str(),
-                "pattern_reason": super::words::pattern_reason(plan.pattern_choice),
-            }),
-        )?;
-        map.serialize_entry("schedule", &ScheduleJson(course, &rec.schedule))?;
-        map.serialize_entry(
-            "advice",
-            &Lazy(|| {
-                rec.advice
+        RecommendOutput {
+            schema_version: SchemaVersion,
+            course: CourseHeader::new(course),
+            activities: Lazy::new(move || {
+                rec.plan
+                    .decisions
                     .iter()
-                    .map(|a| json!({"rule": a.rule(), "message": super::words::advice(rec, a)}))
+                    .map(move |d| ActivityOutput::new(course, d))
             }),
-        )?;
-        map.end()
+            summary: SummaryOutput::new(rec),
+            schedule: ScheduleBody::new(course, &rec.schedule),
+            advice: Lazy::new(move || {
+                rec.advice.iter().map(move |a| AdviceOutput {
+                    rule: a.rule(),
+                    message: super::words::advice(rec, a),
+                })
+            }),
+        }
     }
 }
 
-struct ScheduleOnlyJson<'a>(&'a Recommendation);
+/// `mixplan schedule --format json`: the week-by-week schedule of a course and its live slots.
+#[derive(Serialize, JsonSchema)]
+#[schemars(title = "mixplan schedule --format json")]
+pub struct ScheduleOutput<'a> {
+    /// Version of this JSON contract.
+    pub schema_version: SchemaVersion,
+    /// The course header.
+    pub course: CourseHeader<'a>,
+    /// Live slots, the students they miss, and the weeks.
+    pub schedule: ScheduleBody<'a>,
+}
 
-impl Serialize for ScheduleOnlyJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let rec = self.0;
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("schema_version", &SCHEMA_VERSION)?;
-        map.serialize_entry("course", &course_header(&rec.course))?;
-        map.serialize_entry("schedule", &ScheduleJson(&rec.course, &rec.schedule))?;
-        map.end()
+impl<'a> ScheduleOutput<'a> {
+    /// The output of `rec`.
+    pub fn new(rec: &'a Recommendation) -> Self {
+        ScheduleOutput {
+            schema_version: SchemaVersion,
+            course: CourseHeader::new(&rec.course),
+            schedule: ScheduleBody::new(&rec.course, &rec.schedule),
+        }
     }
 }
 
-fn course_header(course: &Course) -> Value {
-    let meta = &course.meta;
-    json!({
-        "title": meta.title,
-        "weeks": meta.weeks,
-        "delivery": meta.delivery.as_str(),
-        "start": meta.start.map(|d| d.to_string()),
-        "timezone": meta.timezone,
-        "students": course.students.count,
-    })
+/// The course header.
+#[derive(Serialize, JsonSchema)]
+pub struct CourseHeader<'a> {
+    /// The course title.
+    pub title: &'a str,
+    /// Number of course weeks.
+    #[schemars(range(min = 1, max = 104))]
+    pub weeks: u32,
+    /// How the course is delivered.
+    pub delivery: Delivery,
+    /// First day of week 1 (YYYY-MM-DD), or null when the file gives no `start`.
+    #[schemars(extend("format" = "date"))]
+    pub start: Option<String>,
+    /// The organizer's IANA zone.
+    pub timezone: &'a str,
+    /// Head count.
+    pub students: u32,
 }
 
-fn decision(course: &Course, d: &Decision) -> Value {
-    let a = &course.activities[d.index];
-    json!({
-        "id": a.id,
-        "title": a.title,
-        "kind": a.kind.as_str(),
-        "minutes": a.minutes,
-        "mode": d.mode.as_str(),
-        "pinned": d.pinned,
-        "scores": { "sync": d.scores.sync, "async": d.scores.async_ },
-        "margin": d.margin,
-        "weeks": d.weeks,
-        "reasons": d.reasons.iter().map(reason).collect::<Vec<_>>(),
-    })
-}
-
-fn reason(r: &Reason) -> Value {
-    json!({
-        "rule": r.rule,
-        "favors": r.favors.as_str(),
-        "weight": r.weight(),
-        "detail": super::words::reason_detail(r),
-    })
-}
-
-struct ScheduleJson<'a>(&'a Course, &'a Schedule);
-
-impl Serialize for ScheduleJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (course, s) = (self.0, self.1);
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("live_slots", &Lazy(|| s.live_slots.iter().map(live_slot)))?;
-        map.serialize_entry("uncovered", &Lazy(|| s.uncovered.iter().map(uncovered)))?;
-        map.serialize_entry("weeks", &Lazy(|| s.weeks.iter().map(|w| week(course, w))))?;
-        map.end()
+impl<'a> CourseHeader<'a> {
+    fn new(course: &'a Course) -> Self {
+        let meta = &course.meta;
+        CourseHeader {
+            title: &meta.title,
+            weeks: meta.weeks,
+            delivery: meta.delivery,
+            start: meta.start.map(|d| d.to_string()),
+            timezone: &meta.timezone,
+            students: course.students.count,
+        }
     }
 }
 
-fn live_slot(slot: &LiveSlot) -> Value {
-    json!({
-        "day": slot.day.as_str(),
-        "time": slot.time.to_string(),
-        "timezone": slot.timezone,
-        "minutes": slot.minutes,
-        "students_covered": slot.students_covered,
-        "students_every_week": slot.students_every_week,
-        "students_added": slot.students_added,
-        "coverage": slot.coverage,
-        "pinned": slot.pinned,
-        "repeat": slot.repeat,
-        "local": slot.local.iter().map(|l| json!({
-            "zone": l.zone,
-            "count": l.count,
-            "day": l.day.as_str(),
-            "time": l.time.to_string(),
-            "covered": l.covered,
-            "missed": l.missed.iter().map(|w| week_ref(*w)).collect::<Vec<_>>(),
-            "shifts": l.shifts.iter().map(|s| json!({
-                "from": week_ref(s.week),
-                "day": s.day.as_str(),
-                "time": s.time.to_string(),
-            })).collect::<Vec<_>>(),
-        })).collect::<Vec<_>>(),
-        "weekly": slot.weekly.iter().map(|w| json!({
-            "week": week_ref(w.week),
-            "students": w.students,
-        })).collect::<Vec<_>>(),
-        "excluded": slot.excluded.iter().map(uncovered).collect::<Vec<_>>(),
-    })
+/// The decision for one activity.
+#[derive(Serialize, JsonSchema)]
+pub struct ActivityOutput<'a> {
+    /// The activity id.
+    pub id: &'a str,
+    /// The title, or null when the file gives none.
+    pub title: Option<&'a str>,
+    /// What the activity is.
+    pub kind: ActivityKind,
+    /// Minutes per occurrence.
+    #[schemars(range(min = 1))]
+    pub minutes: u32,
+    /// The chosen mode.
+    pub mode: Mode,
+    /// Whether the file pinned the mode.
+    pub pinned: bool,
+    /// Points for each mode; the higher wins, a tie or a small margin goes to async.
+    pub scores: ScoresOutput,
+    /// `sync` minus `async` score.
+    pub margin: f64,
+    /// The weeks in which the activity occurs.
+    pub weeks: &'a [u32],
+    /// Every rule that moved the scores or the mode.
+    pub reasons: Vec<ReasonOutput<'a>>,
 }
 
-/// A course week as its number, or a representative week as `"january"` / `"july"`.
-fn week_ref(w: WeekRef) -> Value {
-    match (w.number(), w.sample()) {
-        (Some(n), _) => json!(n),
-        (None, Some(sample)) => json!(sample),
-        (None, None) => Value::Null,
+impl<'a> ActivityOutput<'a> {
+    fn new(course: &'a Course, d: &'a Decision) -> Self {
+        let a = &course.activities[d.index];
+        ActivityOutput {
+            id: &a.id,
+            title: a.title.as_deref(),
+            kind: a.kind,
+            minutes: a.minutes,
+            mode: d.mode,
+            pinned: d.pinned,
+            scores: ScoresOutput {
+                sync: d.scores.sync,
+                async_: d.scores.async_,
+            },
+            margin: d.margin,
+            weeks: &d.weeks,
+            reasons: d.reasons.iter().map(ReasonOutput::new).collect(),
+        }
     }
 }
 
-fn uncovered(u: &Uncovered) -> Value {
-    json!({ "zone": u.zone, "count": u.count, "weeks": u.weeks, "samples": u.samples })
+/// Points for each mode.
+#[derive(Serialize, JsonSchema)]
+pub struct ScoresOutput {
+    /// Points for running the activity live.
+    pub sync: f64,
+    /// Points for running it self-paced.
+    #[serde(rename = "async")]
+    pub async_: f64,
 }
 
-fn week<'a>(course: &'a Course, w: &'a Week) -> WeekJson<'a> {
-    WeekJson { course, week: w }
+/// One rule behind a decision.
+#[derive(Serialize, JsonSchema)]
+pub struct ReasonOutput<'a> {
+    /// Rule id; `mixplan explain RULE` documents it.
+    pub rule: RuleId,
+    /// The mode the rule favours.
+    pub favors: Mode,
+    /// Points added to the favoured mode (0 for a decision note).
+    pub weight: f64,
+    /// Why the rule applies to this activity.
+    pub detail: Cow<'a, str>,
 }
 
-/// One week, serialized field by field: a large week never becomes a `Value` tree.
-struct WeekJson<'a> {
+impl<'a> ReasonOutput<'a> {
+    fn new(r: &'a Reason) -> Self {
+        ReasonOutput {
+            rule: r.rule,
+            favors: r.favors,
+            weight: r.weight(),
+            detail: super::words::reason_detail(r),
+        }
+    }
+}
+
+/// Weekly totals and the pattern.
+#[derive(Serialize, JsonSchema)]
+pub struct SummaryOutput {
+    /// Average live minutes per week.
+    #[schemars(range(min = 0))]
+    pub sync_minutes_per_week: f64,
+    /// Average self-paced minutes per week.
+    #[schemars(range(min = 0))]
+    pub async_minutes_per_week: f64,
+    /// The weekly live-time band [minimum, maximum], in minutes.
+    pub sync_band_minutes: [f64; 2],
+    /// Whether the band was enforced (online courses).
+    pub band_enforced: bool,
+    /// Whether the weekly live time is inside the band.
+    pub within_band: bool,
+    /// The weekly pattern in force (never `auto`).
+    pub pattern: Pattern,
+    /// Why this pattern.
+    pub pattern_reason: String,
+}
+
+impl SummaryOutput {
+    fn new(rec: &Recommendation) -> Self {
+        let summary = &rec.plan.summary;
+        SummaryOutput {
+            sync_minutes_per_week: summary.sync_minutes_per_week,
+            async_minutes_per_week: summary.async_minutes_per_week,
+            sync_band_minutes: [summary.band_minutes.0, summary.band_minutes.1],
+            band_enforced: summary.band_enforced,
+            within_band: summary.within_band(),
+            pattern: rec.plan.pattern,
+            pattern_reason: super::words::pattern_reason(rec.plan.pattern_choice),
+        }
+    }
+}
+
+/// One piece of advice.
+#[derive(Serialize, JsonSchema)]
+pub struct AdviceOutput {
+    /// The rule that produced it; `mixplan explain RULE` documents it.
+    pub rule: RuleId,
+    /// What to do, in a sentence or two.
+    pub message: String,
+}
+
+/// Live slots, the students they miss, and the weeks.
+#[derive(Serialize, JsonSchema)]
+pub struct ScheduleBody<'a> {
+    /// The weekly live slots: the main one first, then a repeat for students it misses.
+    pub live_slots: Vec<LiveSlotOutput<'a>>,
+    /// Students no live slot reaches, by zone.
+    pub uncovered: Vec<UncoveredOutput<'a>>,
+    /// Every course week.
+    pub weeks: Lazy<'a, WeekOutput<'a>>,
+}
+
+impl<'a> ScheduleBody<'a> {
+    fn new(course: &'a Course, s: &'a Schedule) -> Self {
+        ScheduleBody {
+            live_slots: s.live_slots.iter().map(LiveSlotOutput::new).collect(),
+            uncovered: s.uncovered.iter().map(UncoveredOutput::new).collect(),
+            weeks: Lazy::new(move || s.weeks.iter().map(move |w| WeekOutput { course, week: w })),
+        }
+    }
+}
+
+/// A weekly live-session slot.
+#[derive(Serialize, JsonSchema)]
+pub struct LiveSlotOutput<'a> {
+    /// Weekday in the organizer's zone.
+    pub day: Weekday,
+    /// Start time in the organizer's zone.
+    pub time: Clock,
+    /// The organizer's IANA zone.
+    pub timezone: &'a str,
+    /// Session length the coverage was computed for.
+    pub minutes: u32,
+    /// Students who can attend in the worst live week.
+    pub students_covered: u32,
+    /// Students who can attend in every live week.
+    pub students_every_week: u32,
+    /// Students this slot reaches that earlier slots do not.
+    pub students_added: u32,
+    /// Share of students covered, 0 to 1.
+    #[schemars(range(min = 0, max = 1))]
+    pub coverage: f64,
+    /// Whether the file pinned the slot with `live_at`.
+    pub pinned: bool,
+    /// Whether this repeats the main session for students it misses.
+    pub repeat: bool,
+    /// The slot as each student zone sees it.
+    pub local: Vec<LocalSlotOutput<'a>>,
+    /// Students the slot reaches, week by week.
+    pub weekly: Vec<WeekCoverageOutput>,
+    /// Students this slot cannot reach, by zone.
+    pub excluded: Vec<UncoveredOutput<'a>>,
+}
+
+impl<'a> LiveSlotOutput<'a> {
+    fn new(slot: &'a LiveSlot) -> Self {
+        LiveSlotOutput {
+            day: slot.day,
+            time: Clock(slot.time),
+            timezone: &slot.timezone,
+            minutes: slot.minutes,
+            students_covered: slot.students_covered,
+            students_every_week: slot.students_every_week,
+            students_added: slot.students_added,
+            coverage: slot.coverage,
+            pinned: slot.pinned,
+            repeat: slot.repeat,
+            local: slot
+                .local
+                .iter()
+                .map(|l| LocalSlotOutput {
+                    zone: &l.zone,
+                    count: l.count,
+                    day: l.day,
+                    time: Clock(l.time),
+                    covered: l.covered,
+                    missed: l.missed.iter().map(|&w| WeekRefOutput::new(w)).collect(),
+                    shifts: l
+                        .shifts
+                        .iter()
+                        .map(|s| ShiftOutput {
+                            from: WeekRefOutput::new(s.week),
+                            day: s.day,
+                            time: Clock(s.time),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            weekly: slot
+                .weekly
+                .iter()
+                .map(|w| WeekCoverageOutput {
+                    week: WeekRefOutput::new(w.week),
+                    students: w.students,
+                })
+                .collect(),
+            excluded: slot.excluded.iter().map(UncoveredOutput::new).collect(),
+        }
+    }
+}
+
+/// A slot as one student zone sees it.
+#[derive(Serialize, JsonSchema)]
+pub struct LocalSlotOutput<'a> {
+    /// IANA zone.
+    pub zone: &'a str,
+    /// Students in the zone.
+    pub count: u32,
+    /// Local weekday (first live week).
+    pub day: Weekday,
+    /// Local start time (first live week).
+    pub time: Clock,
+    /// Whether the session falls in these students' window every live week.
+    pub covered: bool,
+    /// Live weeks the session falls outside these students' window.
+    pub missed: Vec<WeekRefOutput>,
+    /// Weeks from which the local day or time changes (clock changes).
+    pub shifts: Vec<ShiftOutput>,
+}
+
+/// From a week on, the slot falls at another local day or time.
+#[derive(Serialize, JsonSchema)]
+pub struct ShiftOutput {
+    /// The first week of the change.
+    pub from: WeekRefOutput,
+    /// Local weekday from that week.
+    pub day: Weekday,
+    /// Local start time from that week.
+    pub time: Clock,
+}
+
+/// Students a slot reaches in one week.
+#[derive(Serialize, JsonSchema)]
+pub struct WeekCoverageOutput {
+    /// The week.
+    pub week: WeekRefOutput,
+    /// Students who can attend that week.
+    pub students: u32,
+}
+
+/// A course week number, or a representative week (`january`, `july`) when the course has no
+/// `start`.
+#[derive(Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum WeekRefOutput {
+    /// A course week.
+    Week(#[schemars(range(min = 1))] u32),
+    /// A representative week.
+    Sample(SampleWeek),
+}
+
+/// A representative week, for courses without a `start`.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SampleWeek {
+    /// A January week (northern winter).
+    January,
+    /// A July week (northern summer).
+    July,
+}
+
+impl WeekRefOutput {
+    fn new(w: WeekRef) -> Self {
+        match w {
+            WeekRef::Course(n) => WeekRefOutput::Week(n),
+            WeekRef::January => WeekRefOutput::Sample(SampleWeek::January),
+            WeekRef::July => WeekRefOutput::Sample(SampleWeek::July),
+        }
+    }
+}
+
+/// Students a live slot cannot reach, in one zone.
+#[derive(Serialize, JsonSchema)]
+pub struct UncoveredOutput<'a> {
+    /// IANA zone.
+    pub zone: &'a str,
+    /// Students in the zone.
+    pub count: u32,
+    /// Live weeks they cannot attend.
+    pub weeks: &'a [u32],
+    /// Without a course `start`: the representative weeks (`january`, `july`) they cannot
+    /// attend.
+    pub samples: Vec<SampleWeek>,
+}
+
+impl<'a> UncoveredOutput<'a> {
+    fn new(u: &'a Uncovered) -> Self {
+        UncoveredOutput {
+            zone: &u.zone,
+            count: u.count,
+            weeks: &u.weeks,
+            samples: u
+                .samples
+                .iter()
+                .map(|&s| {
+                    if s == "july" {
+                        SampleWeek::July
+                    } else {
+                        SampleWeek::January
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// One course week. Serialized field by field: a large week never becomes a `Value` tree, and
+/// the week's due times (shared by its items) are written once each.
+pub struct WeekOutput<'a> {
     course: &'a Course,
     week: &'a Week,
 }
 
-impl Serialize for WeekJson<'_> {
+impl Serialize for WeekOutput<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let (course, w) = (self.course, self.week);
-        // Items of a week share at most a couple of due times: render each once.
-        let mut dues: Vec<(*const Due, Value, Value)> = Vec::new();
+        let mut dues: Vec<(*const Due, DueText)> = Vec::new();
         for due in w.items.iter().filter_map(|i| i.due.as_ref()) {
             let ptr = std::sync::Arc::as_ptr(due);
             if !dues.iter().any(|d| d.0 == ptr) {
-                let local: Value = due
-                    .local
-                    .iter()
-                    .map(|l| json!({ "zone": l.zone, "at": instant(&l.at) }))
-                    .collect();
-                dues.push((
-                    ptr,
-                    Value::String(due_text(due, &course.meta.timezone)),
-                    local,
-                ));
+                dues.push((ptr, DueText::new(due, &course.meta.timezone)));
             }
         }
-        let mut map = serializer.serialize_map(Some(5))?;
-        map.serialize_entry("week", &w.week)?;
-        map.serialize_entry("start", &w.start.map(|d| d.to_string()))?;
-        map.serialize_entry(
-            "items",
-            &Lazy(|| w.items.iter().map(|i| item(course, i, &dues))),
-        )?;
-        map.serialize_entry(
-            "live_session",
-            &w.live_session.as_ref().map(|s| {
-                json!({
-                    "minutes": s.minutes,
-                    "segments": segments(course, &s.segments),
-                })
+        let dues = &dues;
+        WeekFields {
+            week: w.week,
+            start: w.start.map(|d| d.to_string()),
+            items: Lazy::new(move || {
+                w.items
+                    .iter()
+                    .map(move |i| ItemOutput::new(course, i, dues))
             }),
-        )?;
-        map.serialize_entry(
-            "alternatives",
-            &Lazy(|| {
-                w.alternatives.iter().map(|a| {
-                    json!({
-                        "zone": a.zone,
-                        "count": a.count,
-                        "route": "recording-and-response",
-                        "due": a.due.as_ref().map(instant),
-                    })
-                })
+            live_session: w.live_session.as_ref().map(|s| LiveSessionOutput {
+                minutes: s.minutes,
+                segments: segments(course, &s.segments),
             }),
-        )?;
-        map.end()
+            alternatives: w
+                .alternatives
+                .iter()
+                .map(|a| AlternativeOutput {
+                    zone: &a.zone,
+                    count: a.count,
+                    route: Route::RecordingAndResponse,
+                    due: a.due.as_ref().map(instant),
+                })
+                .collect(),
+        }
+        .serialize(serializer)
     }
 }
 
-fn item(course: &Course, item: &Item, dues: &[(*const Due, Value, Value)]) -> Value {
-    let a = &course.activities[item.activity];
-    let mut value = json!({
-        "activity": a.id,
-        "kind": a.kind.as_str(),
-        "mode": item.mode.as_str(),
-        "minutes": a.minutes,
-    });
-    let map = value.as_object_mut().expect("json! object");
-    if let Some(due) = &item.due {
-        let ptr = std::sync::Arc::as_ptr(due);
-        let (_, text, local) = dues
-            .iter()
-            .find(|d| d.0 == ptr)
-            .expect("every due time of the week was rendered");
-        map.insert("due".into(), text.clone());
-        map.insert("due_day".into(), Value::String(due.day.as_str().into()));
-        map.insert("due_time".into(), Value::String(due.time.to_string()));
-        map.insert("due_local".into(), local.clone());
-        map.insert("before_live".into(), Value::Bool(item.before_live));
+impl JsonSchema for WeekOutput<'_> {
+    fn schema_name() -> Cow<'static, str> {
+        "Week".into()
     }
-    if let Some(recorded) = item.recorded {
-        map.insert("recorded".into(), Value::Bool(recorded));
-        map.insert("segments".into(), segments(course, &item.segments));
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        WeekFields::json_schema(generator)
     }
-    value
+}
+
+/// One course week.
+#[derive(Serialize, JsonSchema)]
+struct WeekFields<'a> {
+    /// 1-based week number.
+    #[schemars(range(min = 1))]
+    week: u32,
+    /// First day of the week (YYYY-MM-DD), or null without a course `start`.
+    #[schemars(extend("format" = "date"))]
+    start: Option<String>,
+    /// Every occurrence in this week, in the order students meet them.
+    items: Lazy<'a, ItemOutput<'a>>,
+    /// The week's live session, or null when it has none.
+    live_session: Option<LiveSessionOutput<'a>>,
+    /// Students no live slot reaches this week: they watch the recording and post a response.
+    alternatives: Vec<AlternativeOutput<'a>>,
+}
+
+/// A due time, rendered once per week and shared by the items due then.
+struct DueText {
+    text: String,
+    local: Vec<LocalDueOutput>,
+}
+
+impl DueText {
+    fn new(due: &Due, timezone: &str) -> Self {
+        DueText {
+            text: due_text(due, timezone),
+            local: due
+                .local
+                .iter()
+                .map(|l| LocalDueOutput {
+                    zone: l.zone.clone(),
+                    at: instant(&l.at),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A due instant in one student zone.
+#[derive(Serialize, JsonSchema)]
+pub struct LocalDueOutput {
+    /// IANA zone.
+    pub zone: String,
+    /// The same instant in that zone (RFC 9557).
+    pub at: String,
+}
+
+/// One activity in one week. Self-paced items have `due`, `due_day`, `due_time`, `due_local`
+/// and `before_live`; live items have `recorded` and `segments`.
+#[derive(Serialize, JsonSchema)]
+pub struct ItemOutput<'a> {
+    /// The activity id.
+    pub activity: &'a str,
+    /// What the activity is.
+    pub kind: ActivityKind,
+    /// The activity's mode.
+    pub mode: Mode,
+    /// Minutes per occurrence.
+    pub minutes: u32,
+    /// When it is due: an RFC 9557 timestamp such as
+    /// `2027-02-28T23:59:00-05:00[America/New_York]` with a course `start`, else
+    /// `DAY HH:MM ZONE`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<&'a str>,
+    /// Weekday it is due, organizer's zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_day: Option<Weekday>,
+    /// Time it is due, organizer's zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_time: Option<Clock>,
+    /// The same due instant in each student zone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_local: Option<&'a [LocalDueOutput]>,
+    /// Whether it is due before the week's live session (flipped pattern).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before_live: Option<bool>,
+    /// Whether the live occurrence is recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<bool>,
+    /// The live occurrence cut into focus segments and breaks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub segments: Option<Vec<SegmentOutput<'a>>>,
+}
+
+impl<'a> ItemOutput<'a> {
+    fn new(course: &'a Course, item: &'a Item, dues: &'a [(*const Due, DueText)]) -> Self {
+        let a = &course.activities[item.activity];
+        let due = item.due.as_ref().map(|due| {
+            let ptr = std::sync::Arc::as_ptr(due);
+            let (_, text) = dues
+                .iter()
+                .find(|d| d.0 == ptr)
+                .expect("every due time of the week was rendered");
+            (due, text)
+        });
+        ItemOutput {
+            activity: &a.id,
+            kind: a.kind,
+            mode: item.mode,
+            minutes: a.minutes,
+            due: due.map(|(_, text)| text.text.as_str()),
+            due_day: due.map(|(due, _)| due.day),
+            due_time: due.map(|(due, _)| Clock(due.time)),
+            due_local: due.map(|(_, text)| text.local.as_slice()),
+            before_live: due.map(|_| item.before_live),
+            recorded: item.recorded,
+            segments: item.recorded.map(|_| segments(course, &item.segments)),
+        }
+    }
+}
+
+/// A week's live session.
+#[derive(Serialize, JsonSchema)]
+pub struct LiveSessionOutput<'a> {
+    /// Total minutes, breaks included.
+    pub minutes: u32,
+    /// Focused segments and breaks, in order.
+    pub segments: Vec<SegmentOutput<'a>>,
+}
+
+/// A slice of a live session.
+#[derive(Serialize, JsonSchema)]
+pub struct SegmentOutput<'a> {
+    /// Focus or break.
+    pub kind: SegmentKindOutput,
+    /// Length in minutes.
+    #[schemars(range(min = 1))]
+    pub minutes: u32,
+    /// The activity a focus segment works on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activity: Option<&'a str>,
+}
+
+/// What a segment is.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentKindOutput {
+    /// Focused work on one activity.
+    Focus,
+    /// A short break.
+    Break,
+}
+
+fn segments<'a>(course: &'a Course, segments: &[Segment]) -> Vec<SegmentOutput<'a>> {
+    segments
+        .iter()
+        .map(|s| SegmentOutput {
+            kind: match s.kind {
+                SegmentKind::Focus => SegmentKindOutput::Focus,
+                SegmentKind::Break => SegmentKindOutput::Break,
+            },
+            minutes: s.minutes,
+            activity: s.activity.map(|i| course.activities[i].id.as_str()),
+        })
+        .collect()
+}
+
+/// Students no live slot reaches in one week, and their route.
+#[derive(Serialize, JsonSchema)]
+pub struct AlternativeOutput<'a> {
+    /// IANA zone.
+    pub zone: &'a str,
+    /// Students in the zone.
+    pub count: u32,
+    /// What they do instead of attending.
+    pub route: Route,
+    /// When their response is due (RFC 9557), or null without a course `start`.
+    pub due: Option<String>,
+}
+
+/// How students who cannot attend take part.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Route {
+    /// They watch the recording and post a written response.
+    RecordingAndResponse,
 }
 
 /// A due time as one unambiguous string: an RFC 9557 instant with a start date, else a weekday.
@@ -318,20 +828,4 @@ pub fn due_text(due: &Due, timezone: &str) -> String {
 /// An instant as RFC 9557 text: local date-time, offset and zone name.
 pub fn instant(at: &jiff::ZonedDateTime) -> String {
     at.strftime("%Y-%m-%dT%H:%M:%S%:z[%Q]").to_string()
-}
-
-fn segments(course: &Course, segments: &[Segment]) -> Value {
-    Value::Array(
-        segments
-            .iter()
-            .map(|s| match s.activity {
-                Some(i) => json!({
-                    "kind": s.kind.as_str(),
-                    "minutes": s.minutes,
-                    "activity": course.activities[i].id,
-                }),
-                None => json!({ "kind": s.kind.as_str(), "minutes": s.minutes }),
-            })
-            .collect(),
-    )
 }
