@@ -137,6 +137,7 @@ rule_ids! {
     InvalidValue = "invalid-value",
     ConflictingKeys = "conflicting-keys",
     TooMany = "too-many",
+    OverlappingSittings = "overlapping-sittings",
     LiveNotRecorded = "live-not-recorded",
     LiveLecture = "live-lecture",
     LiveHoursOutsideBand = "live-hours-outside-band",
@@ -500,6 +501,13 @@ impl RuleId {
                 "mixplan course-file format",
                 "An activity has either `every` (a cadence) or `weeks` (explicit weeks), not both.",
                 "[[activities]]\nevery = \"week\"\nweeks = [1, 2]",
+            ),
+            RuleId::OverlappingSittings => (
+                Input,
+                "Two activities fixed with `at` meet at overlapping times on the same date",
+                "mixplan course-file format",
+                "Activities fixed at the same start time share one sitting that lasts the sum of their minutes; a sitting that starts before another one ends cannot run, and an exam sits alone. The message names both activities and the week; split their `weeks` or move one.",
+                "[[activities]]\nid = \"lecture\"\nkind = \"lecture\"\nminutes = 75\nat = { day = \"tue\", time = \"17:30\" }\n\n[[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 20\nat = { day = \"tue\", time = \"18:00\" }",
             ),
             RuleId::TooMany => (
                 Input,

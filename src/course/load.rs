@@ -41,9 +41,22 @@ pub const COURSE_KEYS: &[&str] = &[
     "pattern",
     "live_days",
     "live_at",
+    "week_starts",
+    "breaks",
+    "exam_weeks",
+    "no_live",
+    "holidays",
+    "live_window",
+    "due",
 ];
 /// Keys of `live_at = { ... }` in `[course]`.
 pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
+/// Keys of `due = { ... }` in `[course]` (an activity's `due` takes `day` and `time` only).
+pub const DUE_KEYS: &[&str] = &["day", "time", "timezone"];
+/// Keys of an activity's `due = { ... }`.
+pub const ACTIVITY_DUE_KEYS: &[&str] = &["day", "time"];
+/// Keys of one `at = { ... }` of an activity: `day` and `time`, or `date` and `time`.
+pub const AT_KEYS: &[&str] = &["day", "time", "date"];
 /// Keys of `[students]`.
 pub const STUDENTS_KEYS: &[&str] = &["count", "populations", "reliable_internet", "zones"];
 /// Keys of one `[[students.zones]]` entry.
@@ -54,12 +67,23 @@ pub const CONTENT_KEYS: &[&str] = &["types"];
 pub const GOALS_KEYS: &[&str] = &["focus"];
 /// Keys of one `[[activities]]` entry.
 pub const ACTIVITY_KEYS: &[&str] = &[
-    "id", "title", "kind", "minutes", "every", "weeks", "mode", "recorded",
+    "id",
+    "title",
+    "kind",
+    "minutes",
+    "every",
+    "weeks",
+    "mode",
+    "recorded",
+    "at",
+    "due",
+    "optional",
+    "participation",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];
 /// Keys of one `{ rule = "...", reason = "..." }` entry of `[check] allow`.
-pub const ALLOW_KEYS: &[&str] = &["rule", "reason"];
+pub const ALLOW_KEYS: &[&str] = &["rule", "activity", "reason"];
 
 /// The result of loading a course file: the course when it is usable, and every problem found.
 #[derive(Debug)]
@@ -136,17 +160,37 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
     let mut reader = Reader::default();
     for (message, span) in errors {
         let span = span.map(Span::from).unwrap_or_default();
-        reader.diags.push(Diagnostic::error(
-            RuleId::TomlSyntax,
-            Some(span),
-            first_line(&message),
-        ));
+        let mut diag = Diagnostic::error(RuleId::TomlSyntax, Some(span), first_line(&message));
+        if let Some(range) = unquoted_range(text, span.start) {
+            diag = diag.with_help(format!(
+                "a week range is text: write `\"{range}\"` in quotes, e.g. `weeks = [\"{range}\"]`"
+            ));
+        }
+        reader.diags.push(diag);
     }
     if !reader.diags.is_empty() {
         return reader.finish(None);
     }
     let course = reader.course(root.get_ref(), root.span().into());
     reader.finish(course)
+}
+
+/// `1-7` or `2-14/2` written without quotes where TOML expected a value (it reads a date):
+/// the token around `at`, when it looks like a week range.
+fn unquoted_range(text: &str, at: usize) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let is_part = |b: u8| b.is_ascii_digit() || b == b'-' || b == b'/';
+    let mut start = at.min(bytes.len());
+    while start > 0 && is_part(bytes[start - 1]) {
+        start -= 1;
+    }
+    let mut end = start;
+    while end < bytes.len() && is_part(bytes[end]) {
+        end += 1;
+    }
+    let token = &text[start..end];
+    parse_week_range(token).filter(|_| token.contains('-') && token.matches('-').count() == 1)?;
+    Some(token)
 }
 
 fn first_line(message: &str) -> String {
@@ -532,8 +576,13 @@ impl Reader {
             Some(place) => self.check(&place),
             None => CheckConfig::default(),
         };
-        let weeks = meta.as_ref().map(|m| m.weeks);
-        let activities = self.activities(&file, weeks);
+        let activities = self.activities(&file, meta.as_ref());
+        if let (Some(meta), Some(activities)) = (&meta, &activities) {
+            self.fixed_overlaps(meta, activities);
+        }
+        if let Some(activities) = &activities {
+            self.allowed_activities(&check, activities);
+        }
 
         let (meta, students, activities) = (meta?, students?, activities?);
         Some(Course {
@@ -605,7 +654,82 @@ impl Reader {
             None => Weekday::ALL[..5].to_vec(),
         };
         let live_at = self.live_at(place, &live_days);
+        let week_starts = self
+            .enum_key(
+                place,
+                "week_starts",
+                "weekday",
+                Weekday::NAMES,
+                Weekday::from_name,
+            )
+            .map(|(d, _)| d);
+        let bad_week_starts = place.table.contains_key("week_starts") && week_starts.is_none();
+        let week_starts = week_starts
+            .or_else(|| {
+                start
+                    .flatten()
+                    .map(|d: jiff::civil::Date| Weekday::from_jiff(d.weekday()))
+            })
+            .unwrap_or(Weekday::Mon);
+        let breaks = self.week_list(place, "breaks", weeks);
+        let exam_weeks = self.week_list(place, "exam_weeks", weeks);
+        let no_live = self.week_list(place, "no_live", weeks);
+        if let (Some(breaks), Some((exams, _))) = (&breaks, &exam_weeks) {
+            for (week, span) in exams {
+                if breaks.0.iter().any(|(b, _)| b == week) {
+                    self.error(
+                        RuleId::InvalidValue,
+                        *span,
+                        format!("week {week} is both a break and an exam week"),
+                    )
+                    .help = Some("remove it from `breaks` or from `exam_weeks`".into());
+                }
+            }
+        }
+        let live_window = match self.string(place, "live_window", None) {
+            Some((text, span)) => {
+                let window = Window::parse(text);
+                if window.is_none() {
+                    self.error(
+                        RuleId::InvalidValue,
+                        span,
+                        format!("`live_window` must be local hours HH:MM-HH:MM, found `{text}`"),
+                    )
+                    .help = Some("write e.g. `live_window = \"08:00-21:00\"`".into());
+                }
+                window
+            }
+            None if place.table.contains_key("live_window") => None,
+            None => Some(DEFAULT_LIVE_WINDOW),
+        };
+        let due = self.course_due(place);
+        let first_day = start.flatten().map(|start| {
+            let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
+                - i64::from(week_starts.index()))
+            .rem_euclid(7);
+            start
+                .checked_sub(jiff::Span::new().days(back))
+                .unwrap_or(start)
+        });
+        let holidays = self.holidays(place, start.flatten(), first_day, weeks);
+        if bad_week_starts {
+            return None;
+        }
+        let sorted = |list: Option<(Vec<(u32, Span)>, Span)>| {
+            list.map(|(weeks, _)| {
+                let mut weeks: Vec<u32> = weeks.into_iter().map(|(w, _)| w).collect();
+                weeks.sort_unstable();
+                weeks
+            })
+        };
         Some(CourseMeta {
+            week_starts,
+            breaks: sorted(breaks)?,
+            exam_weeks: sorted(exam_weeks)?,
+            no_live: sorted(no_live)?,
+            holidays: holidays?,
+            live_window: live_window?,
+            due: due?,
             title: title?,
             weeks: weeks?,
             delivery,
@@ -710,9 +834,196 @@ impl Reader {
         (Some((min, max)), Some(span))
     }
 
+    /// `breaks`, `exam_weeks` or `no_live`: distinct weeks of the course. `Some((vec![], _))`
+    /// when absent, `None` when invalid.
+    fn week_list(
+        &mut self,
+        place: &Place<'_, '_>,
+        key: &str,
+        weeks: Option<u32>,
+    ) -> Option<(Vec<(u32, Span)>, Span)> {
+        if !place.table.contains_key(key) {
+            return Some((Vec::new(), place.span));
+        }
+        let (array, span) = self.array(place, key)?;
+        let max = i64::from(weeks.unwrap_or(MAX_WEEKS));
+        let mut out: Vec<(u32, Span)> = Vec::new();
+        let mut ok = true;
+        for item in array.iter() {
+            match self.integer_value(&place.name, key, item, (1, max)) {
+                Some((week, span)) if out.iter().any(|(w, _)| i64::from(*w) == week) => {
+                    self.error(
+                        RuleId::DuplicateValue,
+                        span,
+                        format!("week {week} is listed twice in `{key}`"),
+                    );
+                    ok = false;
+                }
+                Some((week, span)) => out.push((week as u32, span)),
+                None => ok = false,
+            }
+        }
+        ok.then_some((out, span))
+    }
+
+    /// `holidays`: TOML dates inside the course. `Some(vec![])` when absent.
+    fn holidays(
+        &mut self,
+        place: &Place<'_, '_>,
+        start: Option<jiff::civil::Date>,
+        first_day: Option<jiff::civil::Date>,
+        weeks: Option<u32>,
+    ) -> Option<Vec<jiff::civil::Date>> {
+        if !place.table.contains_key("holidays") {
+            return Some(Vec::new());
+        }
+        let (array, span) = self.array(place, "holidays")?;
+        if start.is_none() && !array.is_empty() {
+            self.error(
+                RuleId::MissingKey,
+                span,
+                "`holidays` are dates, so the course needs a `start` date".into(),
+            )
+            .help = Some("add e.g. `start = 2027-01-12` to [course]".into());
+            return None;
+        }
+        let mut out = Vec::new();
+        let mut ok = true;
+        for item in array.iter() {
+            let Some(date) = self.date_value("holidays", item) else {
+                ok = false;
+                continue;
+            };
+            let span = span_of(item);
+            let end = first_day.zip(weeks).and_then(|(first, weeks)| {
+                first
+                    .checked_add(jiff::Span::new().days(7 * i64::from(weeks) - 1))
+                    .ok()
+            });
+            if let (Some(start), Some(end)) = (start, end)
+                && (date < start || date > end)
+            {
+                self.error(
+                    RuleId::OutOfRange,
+                    span,
+                    format!(
+                        "holiday {date} is outside the course, which runs from {start} to {end}"
+                    ),
+                )
+                .help = Some("remove it, or check the year".into());
+                ok = false;
+                continue;
+            }
+            if out.contains(&date) {
+                self.error(
+                    RuleId::DuplicateValue,
+                    span,
+                    format!("holiday {date} is listed twice"),
+                );
+                ok = false;
+                continue;
+            }
+            out.push(date);
+        }
+        out.sort_unstable();
+        ok.then_some(out)
+    }
+
+    /// A TOML date without time or offset, or an error naming `key`.
+    fn date_value(&mut self, key: &str, value: &Value<'_>) -> Option<jiff::civil::Date> {
+        let date = match value.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            _ => None,
+        };
+        let parsed = date.and_then(|d| {
+            jiff::civil::Date::new(i16::try_from(d.year).ok()?, d.month as i8, d.day as i8).ok()
+        });
+        if parsed.is_none() {
+            self.error(
+                RuleId::InvalidValue,
+                span_of(value),
+                format!(
+                    "`{key}` must be a TOML date such as 2027-02-15, found {}",
+                    type_name(value.get_ref())
+                ),
+            )
+            .help = Some("write the date without quotes and without a time".into());
+        }
+        parsed
+    }
+
+    /// `day` and `time` of a `due` or `at` table.
+    fn day_time(&mut self, at: &Place<'_, '_>) -> (Option<Weekday>, Option<TimeOfDay>) {
+        let day = self
+            .string(at, "day", Some("\"sun\""))
+            .and_then(|(text, span)| {
+                self.name("weekday", text, span, Weekday::NAMES, Weekday::from_name)
+            });
+        (day, self.time_of_day(at))
+    }
+
+    fn time_of_day(&mut self, at: &Place<'_, '_>) -> Option<TimeOfDay> {
+        let (text, span) = self.string(at, "time", Some("\"23:59\""))?;
+        let parsed = TimeOfDay::parse(text);
+        if parsed.is_none() {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                format!("`time` must be a 24-hour time HH:MM, found `{text}`"),
+            )
+            .help = Some("write e.g. `time = \"18:30\"`".into());
+        }
+        parsed
+    }
+
+    /// `[course] due`. `Some(None)` when absent.
+    fn course_due(&mut self, place: &Place<'_, '_>) -> Option<Option<CourseDue>> {
+        if !place.table.contains_key("due") {
+            return Some(None);
+        }
+        let due = self.table(place, "due", "`due`")?;
+        self.unknown_keys(&due, DUE_KEYS);
+        let (day, time) = self.day_time(&due);
+        let timezone = match self.string(&due, "timezone", None) {
+            Some(("AoE", _)) => Some(Some("AoE".to_string())),
+            Some((name, span)) if name.eq_ignore_ascii_case("aoe") => {
+                self.error(
+                    RuleId::UnknownZone,
+                    span,
+                    format!("unknown time zone `{name}`"),
+                )
+                .help = Some("did you mean `AoE`?".into());
+                None
+            }
+            Some((name, span)) => self.zone_name(name, span).map(Some),
+            None if due.table.contains_key("timezone") => None,
+            None => Some(None),
+        };
+        Some(Some(CourseDue {
+            day: day?,
+            time: time?,
+            timezone: timezone?,
+            span: due.span,
+        }))
+    }
+
     fn live_at(&mut self, place: &Place<'_, '_>, live_days: &[Weekday]) -> Option<Option<LiveAt>> {
         if !place.table.contains_key("live_at") {
             return Some(None);
+        }
+        if let Some(value) = place.get("live_at")
+            && let DeValue::Array(_) = value.get_ref()
+        {
+            self.error(
+                RuleId::InvalidType,
+                span_of(value),
+                "`live_at` pins one weekly slot for the whole course, found a list".into(),
+            )
+            .help = Some(
+                "keep one `{ day = ..., time = ... }` here; to fix several times, give each activity its own `at` (a list there makes sections)"
+                    .into(),
+            );
+            return None;
         }
         let at = self.table(place, "live_at", "`live_at`")?;
         self.unknown_keys(&at, LIVE_AT_KEYS);
@@ -905,6 +1216,7 @@ impl Reader {
             match item.get_ref() {
                 DeValue::String(rule) => config.allow.push(Allowance {
                     rule: rule.to_string(),
+                    activity: None,
                     reason: None,
                     span: span_of(item),
                 }),
@@ -912,10 +1224,12 @@ impl Reader {
                     let entry = Place::new(table, "an `allow` entry", span_of(item));
                     self.unknown_keys(&entry, ALLOW_KEYS);
                     let rule = self.string(&entry, "rule", Some("\"rule-id\""));
+                    let activity = self.string(&entry, "activity", None);
                     let reason = self.string(&entry, "reason", None);
                     if let Some((rule, span)) = rule {
                         config.allow.push(Allowance {
                             rule: rule.to_string(),
+                            activity: activity.map(|(a, s)| (a.to_string(), s)),
                             reason: reason.map(|(r, _)| r.to_string()),
                             span,
                         });
@@ -936,7 +1250,99 @@ impl Reader {
         config
     }
 
-    fn activities(&mut self, file: &Place<'_, '_>, weeks: Option<u32>) -> Option<Vec<Activity>> {
+    /// An `allow` entry naming an activity must name one of the file's.
+    fn allowed_activities(&mut self, check: &CheckConfig, activities: &[Activity]) {
+        for entry in &check.allow {
+            let Some((id, span)) = &entry.activity else {
+                continue;
+            };
+            if activities.iter().any(|a| a.id == *id) {
+                continue;
+            }
+            let help = did_you_mean(id, activities.iter().map(|a| a.id.as_str()))
+                .map(|best| format!("did you mean `{best}`?"));
+            self.error(
+                RuleId::UnknownValue,
+                *span,
+                format!("`[check] allow` names activity `{id}`, which the file does not define"),
+            )
+            .help = help;
+        }
+    }
+
+    /// Two fixed sittings that overlap on the same date: each fixed time with the activities
+    /// that share it is one sitting lasting the sum of their minutes.
+    fn fixed_overlaps(&mut self, meta: &CourseMeta, activities: &[Activity]) {
+        // (week, minute of the week, activity index, time index)
+        let mut starts: Vec<(u32, i64, usize, usize)> = Vec::new();
+        for (index, activity) in activities.iter().enumerate() {
+            if activity.at.is_empty() {
+                continue;
+            }
+            for week in activity.occurrence_weeks(meta) {
+                for (n, at) in activity.at.iter().enumerate() {
+                    let minute = meta.days_into_week(at.day) * 1440 + i64::from(at.time.minutes);
+                    starts.push((week, minute, index, n));
+                }
+            }
+        }
+        starts.sort_unstable();
+        // Sittings: runs of equal (week, minute); their length is the sum of minutes.
+        let mut sittings: Vec<(u32, i64, i64, usize, usize)> = Vec::new();
+        for &(week, minute, index, n) in &starts {
+            let minutes = i64::from(activities[index].minutes);
+            match sittings.last_mut() {
+                Some(last) if last.0 == week && last.1 == minute => last.2 += minutes,
+                _ => sittings.push((week, minute, minutes, index, n)),
+            }
+        }
+        let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
+        for pair in sittings.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.0 != b.0 || a.1 + a.2 <= b.1 || !reported.insert((b.3, b.4)) {
+                continue;
+            }
+            let (first, second) = (&activities[a.3], &activities[b.3]);
+            let at = second.at[b.4];
+            let day = first.at[a.4];
+            self.error(
+                RuleId::OverlappingSittings,
+                at.span,
+                format!(
+                    "`{}` at {} {} overlaps `{}` at {} {} ({} minutes) in week {}",
+                    second.id, at.day, at.time, first.id, day.day, day.time, a.2, b.0
+                ),
+            )
+            .help = Some(
+                "move one of them, or split their `weeks` so they never meet in the same week"
+                    .into(),
+            );
+        }
+        // An exam alone: another activity fixed at the exam's time would share its sitting.
+        for pair in starts.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if a.0 == b.0 && a.1 == b.1 && a.2 != b.2 {
+                let (x, y) = (&activities[a.2], &activities[b.2]);
+                if (x.is_exam() || y.is_exam()) && reported.insert((b.2, b.3)) {
+                    self.error(
+                        RuleId::OverlappingSittings,
+                        y.at[b.3].span,
+                        format!(
+                            "`{}` and `{}` are fixed at the same time in week {}, and an exam sits alone",
+                            x.id, y.id, a.0
+                        ),
+                    )
+                    .help = Some("give the exam its own time".into());
+                }
+            }
+        }
+    }
+
+    fn activities(
+        &mut self,
+        file: &Place<'_, '_>,
+        meta: Option<&CourseMeta>,
+    ) -> Option<Vec<Activity>> {
         let Some((array, span)) = self.array(file, "activities") else {
             if !file.table.contains_key("activities") {
                 self.error(
@@ -983,7 +1389,7 @@ impl Reader {
                 continue;
             };
             let place = Place::new(table, format!("[[activities]] #{}", i + 1), span_of(item));
-            match self.activity(&place, weeks) {
+            match self.activity(&place, meta) {
                 Some(activity) => {
                     let (id, id_span) = (place.get("id"), activity.spans.id);
                     if let Some(DeValue::String(id)) = id.map(|v| v.get_ref()) {
@@ -1007,7 +1413,7 @@ impl Reader {
         ok.then_some(activities)
     }
 
-    fn activity(&mut self, place: &Place<'_, '_>, course_weeks: Option<u32>) -> Option<Activity> {
+    fn activity(&mut self, place: &Place<'_, '_>, meta: Option<&CourseMeta>) -> Option<Activity> {
         self.unknown_keys(place, ACTIVITY_KEYS);
         let id = self
             .string(place, "id", Some("\"my-activity\""))
@@ -1040,9 +1446,10 @@ impl Reader {
                 .map(|k| (k, span)),
             None => None,
         };
+        let exam = matches!(kind, Some((ActivityKind::Exam, _)));
         let minutes = self.integer(place, "minutes", Some("60"), (1, i64::from(MAX_MINUTES)));
-        let every = self.enum_key(place, "every", "cadence", Every::NAMES, Every::from_name);
-        let weeks = self.explicit_weeks(place, course_weeks);
+        let every = self.every(place);
+        let weeks = self.explicit_weeks(place, meta, exam);
         if place.table.contains_key("every") && place.table.contains_key("weeks") {
             let span = place.get("weeks").map(span_of).unwrap_or(place.span);
             self.error(
@@ -1055,22 +1462,143 @@ impl Reader {
         }
         let mode = self.enum_key(place, "mode", "mode", Mode::NAMES, Mode::from_name);
         let recorded = self.boolean(place, "recorded");
+        let optional = self.boolean(place, "optional");
+        let participation = self
+            .enum_list(
+                place,
+                "participation",
+                "participation",
+                Participation::NAMES,
+                Participation::from_name,
+            )
+            .map(|(v, _)| v)
+            .unwrap_or_default();
+        let at = self.at(place, meta);
+        let due = self.activity_due(place);
         let bad_every = place.table.contains_key("every") && every.is_none();
         let bad_mode = place.table.contains_key("mode") && mode.is_none();
         let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
-        if bad_every || bad_mode || bad_recorded {
+        let bad_optional = place.table.contains_key("optional") && optional.is_none();
+        if bad_every || bad_mode || bad_recorded || bad_optional {
             return None;
         }
         let ((id, id_span), (kind, kind_span), (minutes, minutes_span)) = (id?, kind?, minutes?);
-        Some(Activity {
+        let (at, due, mut weeks) = (at?, due?, weeks?);
+        let optional_default = kind == ActivityKind::OfficeHours;
+        let optional_value = optional.map_or(optional_default, |(o, _)| o);
+        let mut ok = true;
+        // What each kind allows, most specific message first.
+        if let Some((mode, span)) = mode {
+            let problem = match (kind, mode) {
+                (ActivityKind::Exam, _) => Some((
+                    "`mode` cannot be set on an exam".to_string(),
+                    "remove `mode`; fix the exam's time with `at`, or leave it out for a self-paced timed exam".to_string(),
+                )),
+                (ActivityKind::Forum, Mode::Sync) => Some((
+                    "a forum is an asynchronous discussion board and cannot be live".to_string(),
+                    "use `kind = \"discussion\"` for a live discussion".to_string(),
+                )),
+                (ActivityKind::OfficeHours, Mode::Async) => Some((
+                    "office hours are live by nature and cannot be self-paced".to_string(),
+                    "use `kind = \"forum\"` or `kind = \"q-and-a\"` for questions answered in writing".to_string(),
+                )),
+                (_, Mode::Async) if !at.is_empty() => Some((
+                    "`at` fixes a live time, so `mode = \"async\"` contradicts it".to_string(),
+                    "remove `at` for self-paced work, or remove `mode`".to_string(),
+                )),
+                _ => None,
+            };
+            if let Some((message, help)) = problem {
+                self.error(RuleId::ConflictingKeys, span, message).help = Some(help);
+                ok = false;
+            }
+        }
+        let at_span = place.get("at").map(span_of);
+        if kind == ActivityKind::Forum
+            && let Some(span) = at_span
+        {
+            self.error(
+                RuleId::ConflictingKeys,
+                span,
+                "a forum is always self-paced, so it has no live time `at`".into(),
+            )
+            .help =
+                Some("remove `at`, or use `kind = \"discussion\"` for a live discussion".into());
+            ok = false;
+        }
+        if let Some(due) = &due {
+            let problem = if optional_value {
+                Some("optional work is never due, so it takes no `due`")
+            } else if kind == ActivityKind::OfficeHours {
+                Some("office hours are live, so they take no `due`")
+            } else if !at.is_empty() {
+                Some("`at` makes the activity live, so it takes no `due`")
+            } else if matches!(mode, Some((Mode::Sync, _))) {
+                Some("a live activity takes no `due`")
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                self.error(RuleId::ConflictingKeys, due.span, message.into())
+                    .help = Some("remove `due`".into());
+                ok = false;
+            }
+        }
+        // A dated `at` names its own week.
+        if let Some(date) = at.first().and_then(|a| a.date) {
+            if place.table.contains_key("weeks") || place.table.contains_key("every") {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    at[0].span,
+                    "a dated `at` is a one-off, so `weeks` and `every` do not apply".into(),
+                )
+                .help =
+                    Some("remove `weeks`/`every`, or give `at` a `day` instead of a `date`".into());
+                ok = false;
+            } else if let Some(week) = meta.and_then(|m| m.week_of(date)) {
+                weeks = Some(vec![week]);
+            }
+        }
+        if exam && weeks.is_none() && every.is_none() && at.iter().all(|a| a.date.is_none()) {
+            self.error(
+                RuleId::MissingKey,
+                kind_span,
+                "an exam needs `weeks`, `every = \"once\"` or a dated `at`".into(),
+            )
+            .help = Some("add e.g. `weeks = [8]`".into());
+            ok = false;
+        }
+        if exam
+            && matches!(every, Some((Every::Week | Every::TwoWeeks, _)))
+            && let Some((_, span)) = every
+        {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                "an exam does not recur; it needs `weeks` or `every = \"once\"`".into(),
+            )
+            .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
+            ok = false;
+        }
+        let activity = Activity {
             id,
             title,
             kind,
             minutes: minutes as u32,
             every: every.map_or(Every::Week, |(e, _)| e),
-            weeks: weeks?,
-            mode: mode.map(|(m, _)| m),
-            recorded: recorded.is_none_or(|(r, _)| r),
+            weeks,
+            mode: match kind {
+                ActivityKind::Forum => Some(Mode::Async),
+                ActivityKind::OfficeHours => Some(Mode::Sync),
+                _ if !at.is_empty() => Some(Mode::Sync),
+                ActivityKind::Exam => Some(Mode::Async),
+                _ => mode.map(|(m, _)| m),
+            },
+            recorded: recorded.map_or(!exam, |(r, _)| r),
+            at,
+            due,
+            optional: optional_value,
+            participation,
             spans: ActivitySpans {
                 table: place.span,
                 id: id_span,
@@ -1078,42 +1606,376 @@ impl Reader {
                 minutes: minutes_span,
                 mode: mode.map(|(_, s)| s),
                 recorded: recorded.map(|(_, s)| s),
+                weeks: place.get("weeks").map(span_of),
+                at: at_span,
             },
+        };
+        if exam && let Some(meta) = meta {
+            ok &= self.exam_not_on_holiday(meta, &activity);
+        }
+        ok.then_some(activity)
+    }
+
+    /// An exam cannot be cancelled by a holiday: that is an input error.
+    fn exam_not_on_holiday(&mut self, meta: &CourseMeta, exam: &Activity) -> bool {
+        if meta.holidays.is_empty() {
+            return true;
+        }
+        for week in exam.occurrence_weeks(meta) {
+            for at in &exam.at {
+                let date = at.date.or_else(|| meta.date_of(week, at.day));
+                if let Some(date) = date.filter(|d| meta.is_holiday(*d)) {
+                    self.error(
+                        RuleId::InvalidValue,
+                        at.span,
+                        format!("exam `{}` falls on holiday {date} (week {week})", exam.id),
+                    )
+                    .help = Some("move the exam, or remove that week from its `weeks`".into());
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// `every`, with the names people write for a fortnightly cadence understood.
+    fn every(&mut self, place: &Place<'_, '_>) -> Option<(Every, Span)> {
+        let (text, span) = self.string(place, "every", None)?;
+        if let Some(every) = Every::from_name(text) {
+            return Some((every, span));
+        }
+        let lower = text.to_ascii_lowercase().replace(['_', ' '], "-");
+        // Jaro-Winkler ranks `biweekly` closest to `week`, the opposite of what it means.
+        let alias = match lower.as_str() {
+            "biweekly" | "bi-weekly" | "fortnightly" | "fortnight" | "every-other-week"
+            | "2-week" | "two-weeks" | "2weeks" | "other-week" => Some(Every::TwoWeeks),
+            "weekly" | "every-week" | "weeks" => Some(Every::Week),
+            "one-off" | "oneoff" | "single" | "one-time" => Some(Every::Once),
+            _ => None,
+        };
+        let help = match alias
+            .map(Every::as_str)
+            .or_else(|| did_you_mean(text, Every::NAMES.iter().copied()))
+        {
+            Some(best) => format!("did you mean `{best}`?"),
+            None => format!("expected one of {}", list(Every::NAMES)),
+        };
+        self.error(
+            RuleId::UnknownValue,
+            span,
+            format!("unknown cadence `{text}`"),
+        )
+        .help = Some(help);
+        None
+    }
+
+    /// An activity's `due = { day, time }`. `Some(None)` when absent.
+    fn activity_due(&mut self, place: &Place<'_, '_>) -> Option<Option<ActivityDue>> {
+        if !place.table.contains_key("due") {
+            return Some(None);
+        }
+        let due = self.table(place, "due", "`due`")?;
+        if let Some(key) = due.table.iter().find(|(k, _)| k.get_ref() == "timezone") {
+            self.error(
+                RuleId::UnknownKey,
+                key.0.span().into(),
+                "an activity's `due` takes no `timezone`: every due time is read in one zone"
+                    .into(),
+            )
+            .help = Some("set the zone once, in `[course] due = { ..., timezone = ... }`".into());
+            return None;
+        }
+        self.unknown_keys(&due, ACTIVITY_DUE_KEYS);
+        let (day, time) = self.day_time(&due);
+        Some(Some(ActivityDue {
+            day: day?,
+            time: time?,
+            span: due.span,
+        }))
+    }
+
+    /// `at`: one fixed weekly time, a list of them (sections), or one dated one-off.
+    /// Empty when absent, `None` when invalid.
+    fn at(&mut self, place: &Place<'_, '_>, meta: Option<&CourseMeta>) -> Option<Vec<FixedTime>> {
+        let Some(value) = place.get("at") else {
+            return Some(Vec::new());
+        };
+        match value.get_ref() {
+            DeValue::Table(table) => {
+                let at = Place::new(table, "`at`", span_of(value));
+                self.fixed_time(&at, meta, true).map(|t| vec![t])
+            }
+            DeValue::Array(array) => {
+                if array.is_empty() {
+                    self.error(
+                        RuleId::InvalidValue,
+                        span_of(value),
+                        "`at` must list at least one time".into(),
+                    )
+                    .help = Some("remove `at` to let mixplan find a time".into());
+                    return None;
+                }
+                let mut out = Vec::new();
+                let mut ok = true;
+                for item in array.iter() {
+                    let DeValue::Table(table) = item.get_ref() else {
+                        self.error(
+                            RuleId::InvalidType,
+                            span_of(item),
+                            format!(
+                                "each time in `at` must be {{ day = \"tue\", time = \"17:30\" }}, found {}",
+                                type_name(item.get_ref())
+                            ),
+                        );
+                        ok = false;
+                        continue;
+                    };
+                    let at = Place::new(table, "`at`", span_of(item));
+                    match self.fixed_time(&at, meta, false) {
+                        Some(t)
+                            if out
+                                .iter()
+                                .any(|o: &FixedTime| o.day == t.day && o.time == t.time) =>
+                        {
+                            self.error(
+                                RuleId::DuplicateValue,
+                                t.span,
+                                format!("{} {} is listed twice in `at`", t.day, t.time),
+                            );
+                            ok = false;
+                        }
+                        Some(t) => out.push(t),
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(out)
+            }
+            _ => {
+                self.wrong_type(
+                    place,
+                    "at",
+                    value,
+                    "a table such as { day = \"tue\", time = \"17:30\" } or a list of them",
+                );
+                None
+            }
+        }
+    }
+
+    fn fixed_time(
+        &mut self,
+        at: &Place<'_, '_>,
+        meta: Option<&CourseMeta>,
+        alone: bool,
+    ) -> Option<FixedTime> {
+        self.unknown_keys(at, AT_KEYS);
+        if at.table.contains_key("date") {
+            if let Some(key) = at.table.iter().find(|(k, _)| k.get_ref() == "day") {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    key.0.span().into(),
+                    "`at` has both `date` and `day`".into(),
+                )
+                .help = Some("keep `date` for a one-off, `day` for a weekly time".into());
+                return None;
+            }
+            if !alone {
+                self.error(
+                    RuleId::InvalidValue,
+                    at.span,
+                    "a dated one-off cannot be one of several sections in `at`".into(),
+                )
+                .help = Some("give the one-off its own activity".into());
+                return None;
+            }
+            let date = self.date_value("date", at.get("date")?);
+            let time = self.time_of_day(at);
+            let date = date?;
+            // Without a valid [course] the course is not usable anyway; its errors are reported.
+            let meta = meta?;
+            if meta.start.is_none() {
+                self.error(
+                    RuleId::MissingKey,
+                    at.span,
+                    "a dated `at` needs the course's `start` date".into(),
+                )
+                .help = Some("add e.g. `start = 2027-01-12` to [course]".into());
+                return None;
+            }
+            let date_span = at.get("date").map(span_of).unwrap_or(at.span);
+            match meta.week_of(date) {
+                Some(week) if meta.start.is_some_and(|s| date < s) => {
+                    let _ = week;
+                    self.error(
+                        RuleId::OutOfRange,
+                        date_span,
+                        format!("{date} is before the course's `start`"),
+                    );
+                    return None;
+                }
+                Some(week) if !meta.is_teaching(week, true) => {
+                    self.error(
+                        RuleId::InvalidValue,
+                        date_span,
+                        format!("{date} falls in week {week}, a break week"),
+                    )
+                    .help = Some("pick a date in a teaching week".into());
+                    return None;
+                }
+                Some(_) => {}
+                None => {
+                    self.error(
+                        RuleId::OutOfRange,
+                        date_span,
+                        format!("{date} is outside the course's {} weeks", meta.weeks),
+                    )
+                    .help = Some("check the year and the course's `start` and `weeks`".into());
+                    return None;
+                }
+            }
+            return Some(FixedTime {
+                day: Weekday::from_jiff(date.weekday()),
+                time: time?,
+                date: Some(date),
+                span: at.span,
+            });
+        }
+        let (day, time) = self.day_time(at);
+        Some(FixedTime {
+            day: day?,
+            time: time?,
+            date: None,
+            span: at.span,
         })
     }
 
+    /// `weeks`: integers, `"a-b"` ranges and `"a-b/n"` steps. Ranges and steps skip breaks
+    /// (and, for work other than exams, exam weeks); a bare integer naming one is an error.
     /// `Some(None)` when absent, `None` when invalid.
     fn explicit_weeks(
         &mut self,
         place: &Place<'_, '_>,
-        course_weeks: Option<u32>,
+        meta: Option<&CourseMeta>,
+        exam: bool,
     ) -> Option<Option<Vec<u32>>> {
-        if !place.table.contains_key("weeks") {
+        let Some(value) = place.get("weeks") else {
             return Some(None);
-        }
-        let (array, span) = self.array(place, "weeks")?;
+        };
+        let value_span = span_of(value);
+        let array = match value.get_ref() {
+            DeValue::Array(array) => array,
+            DeValue::String(text) => {
+                self.error(
+                    RuleId::InvalidType,
+                    value_span,
+                    format!("`weeks` in {} must be a list, found a string", place.name),
+                )
+                .help = Some(format!("write `weeks = [\"{text}\"]`"));
+                return None;
+            }
+            DeValue::Integer(n) => {
+                self.error(
+                    RuleId::InvalidType,
+                    value_span,
+                    format!("`weeks` in {} must be a list, found an integer", place.name),
+                )
+                .help = Some(format!("write `weeks = [{}]`", n.as_str()));
+                return None;
+            }
+            _ => {
+                self.wrong_type(place, "weeks", value, "an array");
+                return None;
+            }
+        };
         if array.is_empty() {
             self.error(
                 RuleId::InvalidValue,
-                span,
+                value_span,
                 "`weeks` must list at least one week".into(),
             )
             .help = Some("remove `weeks` to use `every`, or list e.g. `[1, 5, 9]`".into());
             return None;
         }
-        let max = i64::from(course_weeks.unwrap_or(MAX_WEEKS));
+        let course_weeks = meta.map_or(MAX_WEEKS, |m| m.weeks);
+        let max = i64::from(course_weeks);
+        let teaching = |week: u32| meta.is_none_or(|m| m.is_teaching(week, exam));
         let mut weeks = BTreeSet::new();
+        let mut bare = BTreeSet::new();
         let mut ok = true;
         for item in array.iter() {
+            if let DeValue::String(text) = item.get_ref() {
+                let span = span_of(item);
+                match parse_week_range(text) {
+                    Some((a, b, step)) => {
+                        if a > b {
+                            self.error(
+                                RuleId::InvalidValue,
+                                span,
+                                format!("week range `{text}` runs backwards"),
+                            )
+                            .help = Some(format!("write `\"{b}-{a}\"`"));
+                            ok = false;
+                        } else if a < 1 || i64::from(b) > max {
+                            self.error(
+                                RuleId::OutOfRange,
+                                span,
+                                format!(
+                                    "week range `{text}` must lie within weeks 1 to {course_weeks}"
+                                ),
+                            );
+                            ok = false;
+                        } else {
+                            let before = weeks.len();
+                            weeks.extend((a..=b).step_by(step as usize).filter(|&w| teaching(w)));
+                            if weeks.len() == before
+                                && (a..=b).step_by(step as usize).all(|w| !teaching(w))
+                            {
+                                self.error(
+                                    RuleId::InvalidValue,
+                                    span,
+                                    format!("week range `{text}` names no teaching week"),
+                                );
+                                ok = false;
+                            }
+                        }
+                    }
+                    None => {
+                        self.error(
+                            RuleId::InvalidValue,
+                            span,
+                            format!(
+                                "`{text}` in `weeks` is not a week, a range `a-b` or a step `a-b/n`"
+                            ),
+                        )
+                        .help = Some("write e.g. `weeks = [1, \"3-7\", \"9-15/2\"]`".into());
+                        ok = false;
+                    }
+                }
+                continue;
+            }
             match self.integer_value(&place.name, "weeks", item, (1, max)) {
                 Some((week, span)) => {
-                    if !weeks.insert(week as u32) {
+                    let week = week as u32;
+                    if !bare.insert(week) {
                         self.error(
                             RuleId::DuplicateValue,
                             span,
                             format!("week {week} is listed twice in `weeks`"),
                         );
                         ok = false;
+                    } else if let Some(meta) = meta
+                        && !meta.is_teaching(week, exam)
+                    {
+                        let what = if meta.breaks.contains(&week) {
+                            "a break week: nothing meets and nothing is due"
+                        } else {
+                            "an exam week: only exams run"
+                        };
+                        self.error(RuleId::InvalidValue, span, format!("week {week} is {what}"))
+                            .help = Some(format!("remove {week} from `weeks`"));
+                        ok = false;
+                    } else {
+                        weeks.insert(week);
                     }
                 }
                 None => ok = false,
@@ -1121,6 +1983,22 @@ impl Reader {
         }
         ok.then(|| Some(weeks.into_iter().collect()))
     }
+}
+
+/// `"a"`, `"a-b"` or `"a-b/n"` (n at least 1) as (a, b, n).
+fn parse_week_range(text: &str) -> Option<(u32, u32, u32)> {
+    let (range, step) = match text.split_once('/') {
+        Some((range, step)) => (range, step.trim().parse::<u32>().ok().filter(|&n| n >= 1)?),
+        None => (text, 1),
+    };
+    let (a, b) = match range.split_once('-') {
+        Some((a, b)) => (a.trim().parse().ok()?, b.trim().parse().ok()?),
+        None => {
+            let a = range.trim().parse().ok()?;
+            (a, a)
+        }
+    };
+    Some((a, b, step))
 }
 
 fn list(names: &[&str]) -> String {

@@ -10,12 +10,13 @@ mod names;
 pub mod schema;
 
 pub use load::{
-    ACTIVITY_KEYS, ALLOW_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS, FILE_KEYS, GOALS_KEYS,
-    LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, STUDENTS_KEYS, ZONE_KEYS, is_kebab_case, load,
-    load_bytes, load_in_chunks,
+    ACTIVITY_DUE_KEYS, ACTIVITY_KEYS, ALLOW_KEYS, AT_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS,
+    DUE_KEYS, FILE_KEYS, GOALS_KEYS, LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, STUDENTS_KEYS,
+    ZONE_KEYS, is_kebab_case, load, load_bytes, load_in_chunks,
 };
 pub use names::{
-    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday,
+    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Participation, Pattern, Population,
+    Weekday,
 };
 
 use crate::diagnostic::{Diagnostic, Span};
@@ -103,6 +104,63 @@ pub struct LiveAt {
     pub span: Span,
 }
 
+/// The zone name `AoE` ("anywhere on earth", the latest zone on Earth, UTC-12) stands for.
+pub const AOE_ZONE: &str = "Etc/GMT+12";
+
+/// The default organizer hours for searched sittings, 07:00-22:00.
+pub const DEFAULT_LIVE_WINDOW: Window = Window {
+    start: TimeOfDay { minutes: 7 * 60 },
+    end: TimeOfDay { minutes: 22 * 60 },
+};
+
+/// The course's default due time of self-paced work (`[course] due`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CourseDue {
+    /// Weekday.
+    pub day: Weekday,
+    /// Local time of day in the due zone.
+    pub time: TimeOfDay,
+    /// The zone as written (`AoE` stays `AoE`); `None` means the course's `timezone`.
+    pub timezone: Option<String>,
+    /// Where `due` is written.
+    pub span: Span,
+}
+
+impl CourseDue {
+    /// The IANA zone the due time is read in, `AoE` resolved to [`AOE_ZONE`].
+    pub fn zone_id<'a>(&'a self, course_zone: &'a str) -> &'a str {
+        match self.timezone.as_deref() {
+            Some("AoE") => AOE_ZONE,
+            Some(zone) => zone,
+            None => course_zone,
+        }
+    }
+}
+
+/// An activity's own due time (`due` in `[[activities]]`), read in the course's due zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ActivityDue {
+    /// Weekday.
+    pub day: Weekday,
+    /// Local time of day.
+    pub time: TimeOfDay,
+    /// Where `due` is written.
+    pub span: Span,
+}
+
+/// One fixed live time of an activity (`at`), in the organizer's zone.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FixedTime {
+    /// Weekday (for a dated one-off, the date's weekday).
+    pub day: Weekday,
+    /// Start time.
+    pub time: TimeOfDay,
+    /// For a dated one-off (`at = { date = ..., time = ... }`): the date.
+    pub date: Option<jiff::civil::Date>,
+    /// Where this time is written.
+    pub span: Span,
+}
+
 /// The `[course]` table.
 #[derive(Clone, Debug)]
 pub struct CourseMeta {
@@ -124,6 +182,20 @@ pub struct CourseMeta {
     pub live_days: Vec<Weekday>,
     /// A pinned live slot, if any.
     pub live_at: Option<LiveAt>,
+    /// The weekday course weeks begin on: `week_starts`, else `start`'s weekday, else Monday.
+    pub week_starts: Weekday,
+    /// Course weeks with no teaching: nothing meets, nothing is due (sorted).
+    pub breaks: Vec<u32>,
+    /// Weeks in which only exams run (sorted).
+    pub exam_weeks: Vec<u32>,
+    /// Weeks that are self-paced on purpose: work is due, nothing meets (sorted).
+    pub no_live: Vec<u32>,
+    /// Dates with no sitting and no due time (sorted).
+    pub holidays: Vec<jiff::civil::Date>,
+    /// Organizer's local hours for searched sittings.
+    pub live_window: Window,
+    /// Default due time of self-paced work, when given.
+    pub due: Option<CourseDue>,
     /// Span of the `[course]` table header.
     pub span: Span,
     /// Span of the `sync_hours` value, when written.
@@ -210,8 +282,17 @@ pub struct Activity {
     pub weeks: Option<Vec<u32>>,
     /// A pinned mode.
     pub mode: Option<Mode>,
-    /// Whether a live occurrence is recorded (default true).
+    /// Whether a live occurrence is recorded (default true; false for exams).
     pub recorded: bool,
+    /// Fixed live times (`at`): one, several (sections) or one dated one-off; empty when the
+    /// sitting is searched.
+    pub at: Vec<FixedTime>,
+    /// This activity's own due time, for self-paced work.
+    pub due: Option<ActivityDue>,
+    /// Nobody must attend or submit (default true for office hours).
+    pub optional: bool,
+    /// How a live activity lets a large class take part.
+    pub participation: Vec<Participation>,
     /// Where things are written, for diagnostics.
     pub spans: ActivitySpans,
 }
@@ -231,17 +312,46 @@ pub struct ActivitySpans {
     pub mode: Option<Span>,
     /// The `recorded` value, when written.
     pub recorded: Option<Span>,
+    /// The `weeks` value, when written.
+    pub weeks: Option<Span>,
+    /// The `at` value, when written.
+    pub at: Option<Span>,
 }
 
 impl Activity {
-    /// The weeks (1-based) in which this activity occurs in a course of `course_weeks` weeks.
-    pub fn occurrence_weeks(&self, course_weeks: u32) -> Vec<u32> {
-        match (&self.weeks, self.every) {
-            (Some(weeks), _) => weeks.clone(),
-            (None, Every::Week) => (1..=course_weeks).collect(),
-            (None, Every::TwoWeeks) => (1..=course_weeks).step_by(2).collect(),
-            (None, Every::Once) => vec![1],
+    /// The weeks (1-based) in which this activity occurs: its explicit `weeks` (already free of
+    /// breaks), else its cadence counted in teaching weeks.
+    pub fn occurrence_weeks(&self, meta: &CourseMeta) -> Vec<u32> {
+        if let Some(weeks) = &self.weeks {
+            return weeks.clone();
         }
+        let teaching = meta.teaching_weeks(self.is_exam());
+        match self.every {
+            Every::Week => teaching,
+            Every::TwoWeeks => teaching.into_iter().step_by(2).collect(),
+            Every::Once => teaching.into_iter().take(1).collect(),
+        }
+    }
+
+    /// Whether the activity's live minutes count towards the weekly band: exams and optional
+    /// work sit outside it.
+    pub fn in_band(&self) -> bool {
+        !self.optional && !self.is_exam()
+    }
+
+    /// A timed, high-stakes assessment.
+    pub fn is_exam(&self) -> bool {
+        self.kind == ActivityKind::Exam
+    }
+
+    /// Fixed with `at`: meets at the times written, implies live.
+    pub fn is_fixed(&self) -> bool {
+        !self.at.is_empty()
+    }
+
+    /// Several weekly times (`at` as a list): each is a section students choose from.
+    pub fn sections(&self) -> usize {
+        self.at.len().max(1)
     }
 
     /// Display name: title if given, else id.
@@ -255,6 +365,9 @@ impl Activity {
 pub struct Allowance {
     /// The rule id as written.
     pub rule: String,
+    /// The activity the exception is limited to, with where its id is written; `None` for the
+    /// whole file.
+    pub activity: Option<(String, Span)>,
     /// Why the exception is deliberate, if said.
     pub reason: Option<String>,
     /// Where the entry is written.
@@ -286,6 +399,75 @@ pub struct StudentGroup {
     pub count: u32,
     /// Local availability window.
     pub window: Window,
+}
+
+impl CourseMeta {
+    /// Whether `week` is a teaching week: not a break, and for work other than exams, not an
+    /// exam week.
+    pub fn is_teaching(&self, week: u32, exam: bool) -> bool {
+        self.breaks.binary_search(&week).is_err()
+            && (exam || self.exam_weeks.binary_search(&week).is_err())
+    }
+
+    /// Teaching weeks in order (see [`CourseMeta::is_teaching`]).
+    pub fn teaching_weeks(&self, exam: bool) -> Vec<u32> {
+        (1..=self.weeks)
+            .filter(|&w| self.is_teaching(w, exam))
+            .collect()
+    }
+
+    /// Whether nothing meets in `week` on purpose.
+    pub fn is_no_live(&self, week: u32) -> bool {
+        self.no_live.binary_search(&week).is_ok()
+    }
+
+    /// Week 1's first day: the latest date on or before `start` that falls on `week_starts`.
+    pub fn first_day(&self) -> Option<jiff::civil::Date> {
+        let start = self.start?;
+        let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
+            - i64::from(self.week_starts.index()))
+        .rem_euclid(7);
+        start.checked_sub(jiff::Span::new().days(back)).ok()
+    }
+
+    /// First day of course week `week` (1-based).
+    pub fn week_start(&self, week: u32) -> Option<jiff::civil::Date> {
+        self.first_day()?
+            .checked_add(jiff::Span::new().days(7 * (i64::from(week) - 1)))
+            .ok()
+    }
+
+    /// Days from the week's first day to `day`, `0..7`.
+    pub fn days_into_week(&self, day: Weekday) -> i64 {
+        (i64::from(day.index()) - i64::from(self.week_starts.index())).rem_euclid(7)
+    }
+
+    /// The date of `day` in course week `week`.
+    pub fn date_of(&self, week: u32, day: Weekday) -> Option<jiff::civil::Date> {
+        self.week_start(week)?
+            .checked_add(jiff::Span::new().days(self.days_into_week(day)))
+            .ok()
+    }
+
+    /// The course week a date falls in, if it falls inside the course.
+    pub fn week_of(&self, date: jiff::civil::Date) -> Option<u32> {
+        let days = (date - self.first_day()?).get_days();
+        let week = days.div_euclid(7) + 1;
+        (days >= 0 && week <= self.weeks as i32).then_some(week as u32)
+    }
+
+    /// Whether `date` is a holiday.
+    pub fn is_holiday(&self, date: jiff::civil::Date) -> bool {
+        self.holidays.binary_search(&date).is_ok()
+    }
+
+    /// The IANA zone due times are read in: the course `due`'s zone, else `timezone`.
+    pub fn due_zone(&self) -> &str {
+        match &self.due {
+            Some(due) => due.zone_id(&self.timezone),
+            None => &self.timezone,
+        }
+    }
 }
 
 impl Course {

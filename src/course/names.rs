@@ -138,6 +138,24 @@ named_enum! {
         PeerReview = "peer-review",
         /// Ongoing project work.
         ProjectWork = "project-work",
+        /// A timed, high-stakes assessment (midterm, final); needs `weeks`, `every = "once"`
+        /// or a dated `at`. Never cut into segments, never shares a sitting, not recorded.
+        Exam = "exam",
+        /// An asynchronous discussion board; always self-paced.
+        Forum = "forum",
+    }
+}
+
+named_enum! {
+    /// How a live activity lets a large class take part (seed: "Can synchronous sessions be
+    /// effective with large classes?").
+    Participation {
+        /// Small-group breakout rooms.
+        Breakouts = "breakouts",
+        /// Live polls.
+        Polling = "polling",
+        /// Text chat alongside the session.
+        Chat = "chat",
     }
 }
 

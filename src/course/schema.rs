@@ -17,7 +17,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::names::{
-    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Pattern, Population, Weekday,
+    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Participation, Pattern, Population,
+    Weekday,
 };
 
 /// A mixplan course file: the course, its students, content and goals, and its activities.
@@ -79,6 +80,96 @@ pub struct CourseTable {
     /// Pin the weekly live slot instead of letting mixplan search for the best one, e.g.
     /// `live_at = { day = "wed", time = "18:00" }` (organizer's zone).
     pub live_at: Option<LiveAtTable>,
+    /// The weekday course weeks begin on. Default: the weekday of `start` (Monday without
+    /// `start`). Week 1 begins on the latest such day on or before `start`.
+    pub week_starts: Option<Weekday>,
+    /// Course weeks with no teaching (a spring break): nothing meets and nothing is due.
+    /// Ranges in `weeks` skip them.
+    #[schemars(inner(range(min = 1, max = 104)), extend("uniqueItems" = true))]
+    pub breaks: Option<Vec<u32>>,
+    /// Weeks in which only exams run; weekly work skips them.
+    #[schemars(inner(range(min = 1, max = 104)), extend("uniqueItems" = true))]
+    pub exam_weeks: Option<Vec<u32>>,
+    /// Weeks that are self-paced on purpose: work is due, nothing meets.
+    #[schemars(inner(range(min = 1, max = 104)), extend("uniqueItems" = true))]
+    pub no_live: Option<Vec<u32>>,
+    /// Dates with no sitting and no due time, as TOML dates (`holidays = [2027-02-15]`); they
+    /// need `start` and must fall inside the course. A sitting on a holiday is cancelled for
+    /// that date; work due that day moves to another day of the same week.
+    #[schemars(with = "Option<Vec<String>>", extend("uniqueItems" = true))]
+    pub holidays: Option<Vec<toml::value::Datetime>>,
+    /// The organizer's local hours in which mixplan may place live sittings it searches for,
+    /// `HH:MM-HH:MM`. Default `07:00-22:00`. Fixed times (`at`) are kept as written.
+    #[schemars(
+        regex(pattern = r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*-\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$"),
+        extend("default" = "07:00-22:00")
+    )]
+    pub live_window: Option<String>,
+    /// The default due time of self-paced work, e.g. `{ day = "sun", time = "23:59",
+    /// timezone = "AoE" }`. Default: the course week's last day at 23:59 in `timezone`.
+    pub due: Option<CourseDueTable>,
+}
+
+/// When self-paced work is due, by default.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CourseDueTable {
+    /// Weekday of the due time, within each course week.
+    pub day: Weekday,
+    /// Time of day on a 24-hour clock, `HH:MM`.
+    #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), extend("examples" = ["23:59"]))]
+    pub time: String,
+    /// The zone the due time is read in: an IANA zone, or `AoE` ("anywhere on earth", UTC-12).
+    /// Default: the course's `timezone`.
+    #[schemars(extend("examples" = ["AoE", "America/Chicago"]))]
+    pub timezone: Option<String>,
+}
+
+/// An activity's own due time, read in the course's due zone.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityDueTable {
+    /// Weekday of the due time, within each course week.
+    pub day: Weekday,
+    /// Time of day on a 24-hour clock, `HH:MM`.
+    #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), extend("examples" = ["23:59"]))]
+    pub time: String,
+}
+
+/// A fixed live time of an activity, in the organizer's zone: a weekday, or a date for a
+/// one-off.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(extend("oneOf" = [{ "required": ["day", "time"] }, { "required": ["date", "time"] }]))]
+pub struct AtTable {
+    /// Weekday of a weekly time.
+    pub day: Option<Weekday>,
+    /// Date of a one-off (a registrar's final), as a TOML date; needs the course's `start`.
+    #[schemars(with = "Option<String>", extend("format" = "date"))]
+    pub date: Option<toml::value::Datetime>,
+    /// Start time on a 24-hour clock, `HH:MM`.
+    #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), extend("examples" = ["17:30"]))]
+    pub time: String,
+}
+
+/// One fixed time, or several (each a section students choose from).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum AtValue {
+    /// One fixed time.
+    One(AtTable),
+    /// Several weekly times: sections.
+    Sections(#[schemars(length(min = 1))] Vec<AtTable>),
+}
+
+/// A week in `weeks`: a number, a range `"a-b"` or a step `"a-b/n"`.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum WeekEntry {
+    /// One week.
+    Week(#[schemars(range(min = 1, max = 104))] u32),
+    /// A range `"3-7"` or a step `"2-14/2"`; breaks are skipped.
+    Range(#[schemars(regex(pattern = r"^\s*[0-9]+\s*(-\s*[0-9]+\s*(/\s*[0-9]+\s*)?)?$"))] String),
 }
 
 /// A pinned weekly live slot, in the organizer's zone.
@@ -179,14 +270,29 @@ pub struct ActivityTable {
     #[schemars(extend("default" = "week"))]
     pub every: Option<Every>,
     /// The exact weeks (1-based, within the course's `weeks`) in which the activity occurs,
-    /// instead of `every`, e.g. `[1, 5, 9]`.
-    #[schemars(length(min = 1), inner(range(min = 1, max = 104)), extend("uniqueItems" = true))]
-    pub weeks: Option<Vec<u32>>,
+    /// instead of `every`: numbers, ranges and steps, e.g. `[1, "3-7", "9-15/2"]`. Ranges skip
+    /// break weeks (and, except for exams, exam weeks); a number naming one is an error.
+    #[schemars(length(min = 1))]
+    pub weeks: Option<Vec<WeekEntry>>,
     /// Pin the mode instead of letting mixplan decide: `sync` (live) or `async` (self-paced).
     pub mode: Option<Mode>,
-    /// Whether a live occurrence is recorded for students who cannot attend. Default `true`.
+    /// Whether a live occurrence is recorded for students who cannot attend. Default `true`
+    /// (`false` for exams).
     #[schemars(extend("default" = true))]
     pub recorded: Option<bool>,
+    /// A fixed live time in the organizer's zone, `{ day = "tue", time = "17:30" }`; a list of
+    /// them makes sections (students attend one); `{ date = 2027-05-12, time = "10:00" }` is a
+    /// one-off. Implies live; kept as written, on any day.
+    pub at: Option<AtValue>,
+    /// This activity's due time as self-paced work, `{ day = "wed", time = "23:59" }`, read in
+    /// the course's due zone. Not for optional or live work.
+    pub due: Option<ActivityDueTable>,
+    /// Nobody must attend or submit. Default `false` (`true` for office hours). Optional work
+    /// sits outside the live-hours band and is never due.
+    pub optional: Option<bool>,
+    /// How a live activity lets a large class take part.
+    #[schemars(extend("uniqueItems" = true))]
+    pub participation: Option<Vec<Participation>>,
 }
 
 /// The `[check]` table: deliberate exceptions for `mixplan check`.
@@ -215,6 +321,8 @@ pub enum AllowEntry {
 pub struct AllowTable {
     /// The rule id, e.g. `live-lecture`. Required.
     pub rule: String,
+    /// Limit the exception to one activity, by id.
+    pub activity: Option<String>,
     /// Why the exception is deliberate.
     pub reason: Option<String>,
 }

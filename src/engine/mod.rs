@@ -146,6 +146,8 @@ pub enum Note {
     Pinned {
         /// The mode the scores favour.
         by_score: Mode,
+        /// What pinned it.
+        by: PinnedBy,
     },
     /// Band balancing moved the activity (to the reason's `favors` mode).
     BandMove {
@@ -156,6 +158,37 @@ pub enum Note {
         /// The activity's margin.
         margin: f64,
     },
+}
+
+/// What fixes an activity's mode without the engine deciding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PinnedBy {
+    /// `mode` written in the file.
+    Mode,
+    /// A fixed time, `at`.
+    At,
+    /// Office hours are live by nature.
+    OfficeHours,
+    /// A forum is self-paced by nature.
+    Forum,
+    /// An exam without `at` is a self-paced timed exam.
+    SelfPacedExam,
+}
+
+impl PinnedBy {
+    /// What pins `activity`'s mode, if anything does.
+    pub fn of(activity: &Activity) -> Option<PinnedBy> {
+        use crate::course::ActivityKind as K;
+        activity.mode?;
+        Some(match (activity.spans.mode, activity.kind) {
+            (Some(_), _) => PinnedBy::Mode,
+            (None, _) if activity.is_fixed() => PinnedBy::At,
+            (None, K::OfficeHours) => PinnedBy::OfficeHours,
+            (None, K::Forum) => PinnedBy::Forum,
+            (None, K::Exam) => PinnedBy::SelfPacedExam,
+            (None, _) => PinnedBy::Mode,
+        })
+    }
 }
 
 /// A plan-wide fact the engine leaves for the designer; renderers word it.
@@ -257,8 +290,10 @@ impl Decision {
 /// Weekly totals against the band.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {
-    /// Average live minutes per week.
+    /// Average required live minutes per week, exams left out (they sit outside the band).
     pub sync_minutes_per_week: f64,
+    /// Average optional live minutes per week, outside the band.
+    pub optional_sync_minutes_per_week: f64,
     /// Average self-paced minutes per week.
     pub async_minutes_per_week: f64,
     /// The band, in minutes per week.
@@ -297,12 +332,11 @@ pub fn plan(course: &Course) -> Plan {
     let facts = Facts::new(course);
     let pattern_choice = choose_pattern(course, &facts);
     let pattern = pattern_choice.pattern();
-    let weeks = course.meta.weeks;
     let mut decisions: Vec<Decision> = course
         .activities
         .iter()
         .enumerate()
-        .map(|(index, activity)| decide(index, activity, &facts, pattern, weeks))
+        .map(|(index, activity)| decide(index, activity, &facts, pattern, &course.meta))
         .collect();
     let mut advice = vec![PlanNote::Pattern(pattern_choice)];
     let band_enforced = course.meta.delivery == Delivery::Online;
@@ -322,15 +356,19 @@ pub fn plan(course: &Course) -> Plan {
 
 fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Summary {
     let weeks = course.meta.weeks;
-    let (mut sync, mut async_) = (0.0, 0.0);
+    let (mut sync, mut async_, mut optional) = (0.0, 0.0, 0.0);
     for d in decisions {
-        let minutes = d.weekly_minutes(&course.activities[d.index], weeks);
+        let activity = &course.activities[d.index];
+        let minutes = d.weekly_minutes(activity, weeks);
         match d.mode {
-            Mode::Sync => sync += minutes,
+            Mode::Sync if activity.optional => optional += minutes,
+            Mode::Sync if activity.in_band() => sync += minutes,
+            Mode::Sync => {}
             Mode::Async => async_ += minutes,
         }
     }
     Summary {
+        optional_sync_minutes_per_week: round2(optional),
         sync_minutes_per_week: round2(sync),
         async_minutes_per_week: round2(async_),
         band_minutes: course.band_minutes(),
@@ -351,11 +389,14 @@ fn choose_pattern(course: &Course, facts: &Facts) -> PatternChoice {
             let biweekly = course
                 .activities
                 .iter()
-                .filter(|a| a.mode == Some(Mode::Sync))
+                .filter(|a| a.mode == Some(Mode::Sync) && !a.optional && !a.is_fixed())
                 .any(|a| a.every == Every::TwoWeeks && a.weeks.is_none());
+            // Alternating halves only what the engine schedules; with nothing to halve it
+            // would only relabel the weeks.
+            let halvable = course.activities.iter().any(is_halvable);
             if course.meta.weeks >= 2 && biweekly {
                 PatternChoice::AlternatingBiweekly
-            } else if course.meta.weeks >= 2 && wide && !facts.flexible.is_empty() {
+            } else if course.meta.weeks >= 2 && wide && !facts.flexible.is_empty() && halvable {
                 PatternChoice::AlternatingZones {
                     spread_hours: round2(facts.zone_spread_hours),
                 }
@@ -369,23 +410,42 @@ fn choose_pattern(course: &Course, facts: &Facts) -> PatternChoice {
 
 /// Weeks in which an activity runs, given its mode and the pattern.
 ///
-/// Under `alternating`, weekly and fortnightly live activities meet in even weeks only (the
-/// synthesis weeks); explicit `weeks` and `once` are kept as written.
+/// Under `alternating`, weekly and fortnightly live activities whose mode the engine decided
+/// meet in every second teaching week only (the synthesis weeks); fixed, pinned, optional and
+/// exam activities, explicit `weeks` and `once` are kept as written. Live work skips the
+/// course's `no_live` weeks.
 pub fn activity_weeks(
     activity: &Activity,
     mode: Mode,
     pattern: Pattern,
-    course_weeks: u32,
+    meta: &crate::course::CourseMeta,
 ) -> Vec<u32> {
-    if mode == Mode::Sync
-        && pattern == Pattern::Alternating
-        && activity.weeks.is_none()
-        && matches!(activity.every, Every::Week | Every::TwoWeeks)
-        && course_weeks >= 2
-    {
-        return (2..=course_weeks).step_by(2).collect();
+    let weeks = if mode == Mode::Sync && pattern == Pattern::Alternating && is_halvable(activity) {
+        let teaching = meta.teaching_weeks(false);
+        if teaching.len() >= 2 {
+            teaching.into_iter().skip(1).step_by(2).collect()
+        } else {
+            activity.occurrence_weeks(meta)
+        }
+    } else {
+        activity.occurrence_weeks(meta)
+    };
+    if mode == Mode::Sync && !meta.no_live.is_empty() {
+        return weeks.into_iter().filter(|&w| !meta.is_no_live(w)).collect();
     }
-    activity.occurrence_weeks(course_weeks)
+    weeks
+}
+
+/// Whether `alternating` may halve this activity: a weekly or fortnightly one whose mode the
+/// engine decides (seed: The Blended Approach; the alternating rhythm is for the live synthesis
+/// sessions mixplan schedules, not for meetings the course fixed).
+pub fn is_halvable(activity: &Activity) -> bool {
+    activity.weeks.is_none()
+        && activity.mode.is_none()
+        && !activity.is_fixed()
+        && !activity.optional
+        && !activity.is_exam()
+        && matches!(activity.every, Every::Week | Every::TwoWeeks)
 }
 
 fn decide(
@@ -393,7 +453,7 @@ fn decide(
     activity: &Activity,
     facts: &Facts,
     pattern: Pattern,
-    weeks: u32,
+    meta: &crate::course::CourseMeta,
 ) -> Decision {
     let mut reasons: Vec<Reason> = SCORING_RULES
         .iter()
@@ -439,7 +499,10 @@ fn decide(
             reasons.push(Reason {
                 rule: RuleId::PinnedMode,
                 favors: pinned,
-                kind: ReasonKind::Note(Note::Pinned { by_score }),
+                kind: ReasonKind::Note(Note::Pinned {
+                    by_score,
+                    by: PinnedBy::of(activity).unwrap_or(PinnedBy::Mode),
+                }),
             });
             pinned
         }
@@ -452,7 +515,7 @@ fn decide(
         scores,
         margin,
         reasons,
-        weeks: activity_weeks(activity, mode, pattern, weeks),
+        weeks: activity_weeks(activity, mode, pattern, meta),
     }
 }
 
@@ -470,12 +533,14 @@ fn balance(
     let (min, max) = course.band_minutes();
     let weekly = |d: &Decision, mode: Mode| {
         let activity = &course.activities[d.index];
-        f64::from(activity.minutes) * activity_weeks(activity, mode, pattern, weeks).len() as f64
+        f64::from(activity.minutes)
+            * activity_weeks(activity, mode, pattern, &course.meta).len() as f64
             / f64::from(weeks)
     };
+    let in_band = |d: &Decision| course.activities[d.index].in_band();
     let mut total: f64 = decisions
         .iter()
-        .filter(|d| d.mode == Mode::Sync)
+        .filter(|d| d.mode == Mode::Sync && in_band(d))
         .map(|d| weekly(d, Mode::Sync))
         .sum();
 
@@ -483,7 +548,9 @@ fn balance(
     // live time above the floor, then (if still over) the rest, weakest first.
     if total > max + 1e-9 {
         let mut order: Vec<usize> = (0..decisions.len())
-            .filter(|&i| decisions[i].mode == Mode::Sync && !decisions[i].pinned)
+            .filter(|&i| {
+                decisions[i].mode == Mode::Sync && !decisions[i].pinned && in_band(&decisions[i])
+            })
             .collect();
         order.sort_by(|&a, &b| {
             decisions[a]
@@ -527,6 +594,7 @@ fn balance(
                 let d = &decisions[i];
                 d.mode == Mode::Async
                     && !d.pinned
+                    && in_band(d)
                     && !d.reasons.iter().any(|r| r.rule == RuleId::BandOver)
                     && !course.activities[d.index].kind.is_content_transmission()
             })
@@ -566,7 +634,7 @@ fn move_decision(
     limit: f64,
 ) {
     d.mode = to;
-    d.weeks = activity_weeks(&course.activities[d.index], to, pattern, course.meta.weeks);
+    d.weeks = activity_weeks(&course.activities[d.index], to, pattern, &course.meta);
     let rule = match to {
         Mode::Async => RuleId::BandOver,
         Mode::Sync => RuleId::BandUnder,

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use crate::Recommendation;
 use crate::course::{Mode, Pattern};
-use crate::engine::{MARGIN_THRESHOLD, Note, PatternChoice, Reason, ReasonKind};
+use crate::engine::{MARGIN_THRESHOLD, Note, PatternChoice, PinnedBy, Reason, ReasonKind};
 use crate::findings::Advice;
 use crate::schedule::{self, Uncovered};
 
@@ -25,11 +25,19 @@ fn note_detail(note: &Note, favors: Mode) -> String {
             "scores are within {MARGIN_THRESHOLD} points (sync {} vs async {}), so the flexible mode wins",
             scores.sync, scores.async_
         ),
-        Note::Pinned { by_score } if by_score == favors => {
-            "pinned in the course file; the scores agree".into()
-        }
-        Note::Pinned { by_score } => {
-            format!("pinned in the course file; the scores favour `{by_score}`")
+        Note::Pinned { by_score, by } => {
+            let why = match by {
+                PinnedBy::Mode => "pinned in the course file",
+                PinnedBy::At => "fixed at a time with `at` in the course file",
+                PinnedBy::OfficeHours => "office hours are live by nature",
+                PinnedBy::Forum => "a forum is self-paced by nature",
+                PinnedBy::SelfPacedExam => "an exam without `at` is a self-paced timed exam",
+            };
+            if by_score == favors {
+                format!("{why}; the scores agree")
+            } else {
+                format!("{why}; the scores favour `{by_score}`")
+            }
         }
         Note::BandMove {
             total,

@@ -189,10 +189,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         .enumerate()
         .map(|(i, (items, live_session))| {
             let week = i as u32 + 1;
-            let start = course
-                .meta
-                .start
-                .and_then(|s| s.checked_add(jiff::Span::new().days(7 * i as i64)).ok());
+            let start = course.meta.week_start(week);
             let has_live = live_session.is_some();
             // Due times are the same for every item of a week: compute them once.
             let with_local = |mut due: Due| {
@@ -275,17 +272,14 @@ fn is_pre_work(kind: crate::course::ActivityKind) -> bool {
     )
 }
 
-/// The weekday on which a course week begins: the start date's, or Monday.
+/// The weekday on which a course week begins: `week_starts`, else the start date's, else Monday.
 pub fn week_first_day(course: &Course) -> Weekday {
-    course
-        .meta
-        .start
-        .map_or(Weekday::Mon, |d| Weekday::from_jiff(d.weekday()))
+    course.meta.week_starts
 }
 
 /// Days from the week's first day to `day`, `0..7`.
 pub fn days_into_week(course: &Course, day: Weekday) -> i64 {
-    (i64::from(day.index()) - i64::from(week_first_day(course).index())).rem_euclid(7)
+    course.meta.days_into_week(day)
 }
 
 fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfDay) -> Due {

@@ -189,19 +189,12 @@ fn fits_wall(window: Window, start_minute: i64, wall_minutes: i64) -> bool {
 /// With a start date these are the real dates; without one, a January week and a July week
 /// stand in, so that both sides of the daylight-saving year are tried.
 pub fn session_dates(course: &Course, day: Weekday, live_weeks: &[u32]) -> Vec<(WeekRef, Date)> {
-    match course.meta.start {
-        Some(start) => {
-            let into = super::days_into_week(course, day);
-            live_weeks
-                .iter()
-                .take(MAX_OCCASIONS)
-                .filter_map(|&w| {
-                    let days = i64::from(w.checked_sub(1)?) * 7 + into;
-                    let date = start.checked_add(jiff::Span::new().days(days)).ok()?;
-                    Some((WeekRef::Course(w), date))
-                })
-                .collect()
-        }
+    match course.meta.first_day() {
+        Some(_) => live_weeks
+            .iter()
+            .take(MAX_OCCASIONS)
+            .filter_map(|&w| Some((WeekRef::Course(w), course.meta.date_of(w, day)?)))
+            .collect(),
         None => {
             // 2027-01-11 and 2027-07-12 are Mondays.
             let into = i64::from(day.index());

@@ -202,7 +202,7 @@ fn course_schema_lists_every_name_of_every_vocabulary() {
 #[test]
 fn schema_properties_equal_the_loader_keys() {
     let schema = course::schema::course_schema();
-    let expected: [(&str, &[&str]); 10] = [
+    let expected: [(&str, &[&str]); 13] = [
         ("", course::FILE_KEYS),
         ("CourseTable", course::COURSE_KEYS),
         ("LiveAtTable", course::LIVE_AT_KEYS),
@@ -213,6 +213,9 @@ fn schema_properties_equal_the_loader_keys() {
         ("ActivityTable", course::ACTIVITY_KEYS),
         ("CheckTable", course::CHECK_KEYS),
         ("AllowTable", course::ALLOW_KEYS),
+        ("CourseDueTable", course::DUE_KEYS),
+        ("ActivityDueTable", course::ACTIVITY_DUE_KEYS),
+        ("AtTable", course::AT_KEYS),
     ];
     let keys_of = |object: &Value| -> BTreeSet<String> {
         object["properties"]

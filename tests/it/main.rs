@@ -15,5 +15,6 @@ mod properties;
 mod robustness;
 mod rules;
 mod snapshots;
+mod terms;
 mod writes;
 mod zones;

@@ -31,12 +31,19 @@ prop_compose! {
             populations,
         );
         for (i, (kind, minutes, every, pin)) in activities.into_iter().enumerate() {
-            let every = ["week", "2-weeks", "once"][every as usize];
+            let kind = KINDS[kind];
+            // An exam does not recur and takes no mode; forums are self-paced, office hours live.
+            let every = if kind == "exam" { "once" } else { ["week", "2-weeks", "once"][every as usize] };
             text.push_str(&format!(
-                "[[activities]]\nid = \"a{i}\"\nkind = \"{}\"\nminutes = {minutes}\nevery = \"{every}\"\n",
-                KINDS[kind]
+                "[[activities]]\nid = \"a{i}\"\nkind = \"{kind}\"\nminutes = {minutes}\nevery = \"{every}\"\n",
             ));
-            if let Some(sync) = pin {
+            let allowed = |sync: bool| match kind {
+                "exam" => false,
+                "forum" => !sync,
+                "office-hours" => sync,
+                _ => true,
+            };
+            if let Some(sync) = pin.filter(|&s| allowed(s)) {
                 text.push_str(if sync { "mode = \"sync\"\n" } else { "mode = \"async\"\n" });
             }
         }

@@ -178,10 +178,10 @@ impl FuzzCourse {
         writeln!(t, "\n[goals]\nfocus = {goals:?}").unwrap();
         let kinds = mixplan::course::ActivityKind::NAMES;
         for (i, a) in self.activities.iter().take(200).enumerate() {
+            let kind = pick(kinds, a.kind);
             writeln!(
                 t,
-                "\n[[activities]]\nid = \"a-{i}\"\nkind = \"{}\"\nminutes = {}",
-                pick(kinds, a.kind),
+                "\n[[activities]]\nid = \"a-{i}\"\nkind = \"{kind}\"\nminutes = {}",
                 a.minutes % 600 + 1
             )
             .unwrap();
@@ -192,6 +192,8 @@ impl FuzzCourse {
                     w.dedup();
                     writeln!(t, "weeks = {w:?}").unwrap();
                 }
+                // An exam does not recur.
+                _ if kind == "exam" => writeln!(t, "every = \"once\"").unwrap(),
                 _ => writeln!(
                     t,
                     "every = \"{}\"",
@@ -199,7 +201,15 @@ impl FuzzCourse {
                 )
                 .unwrap(),
             }
-            if let Some(sync) = a.mode {
+            // Only the modes each kind allows: exams take none, forums are self-paced and
+            // office hours live by nature.
+            let allowed = |sync: bool| match kind {
+                "exam" => false,
+                "forum" => !sync,
+                "office-hours" => sync,
+                _ => true,
+            };
+            if let Some(sync) = a.mode.filter(|&s| allowed(s)) {
                 writeln!(t, "mode = \"{}\"", if sync { "sync" } else { "async" }).unwrap();
             }
             if let Some(recorded) = a.recorded {
