@@ -697,10 +697,10 @@ impl Reader {
                     )
                     .help = Some("write e.g. `live_window = \"08:00-21:00\"`".into());
                 }
-                window
+                window.map(Some)
             }
             None if place.table.contains_key("live_window") => None,
-            None => Some(DEFAULT_LIVE_WINDOW),
+            None => Some(None),
         };
         let due = self.course_due(place);
         let first_day = start.flatten().map(|start| {

@@ -192,8 +192,10 @@ pub struct CourseMeta {
     pub no_live: Vec<u32>,
     /// Dates with no sitting and no due time (sorted).
     pub holidays: Vec<jiff::civil::Date>,
-    /// Organizer's local hours for searched sittings.
-    pub live_window: Window,
+    /// Organizer's local hours for searched sittings, when written. Without it the default
+    /// ([`DEFAULT_LIVE_WINDOW`]) is a preference among slots that reach as many students,
+    /// not a limit: files written before the key existed keep their best slot.
+    pub live_window: Option<Window>,
     /// Default due time of self-paced work, when given.
     pub due: Option<CourseDue>,
     /// Span of the `[course]` table header.

@@ -326,39 +326,59 @@ pub fn week_rows(rec: &Recommendation) -> Vec<[String; 3]> {
 }
 
 fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String {
-    let Some(session) = &w.live_session else {
+    if w.sittings.is_empty() {
         return "-".into();
-    };
+    }
     let course = &rec.course;
     let mut lines = Vec::new();
-    if let Some(slot) = slot {
-        lines.push(format!("{} {} {}", slot.day, slot.time, slot.timezone));
-    }
-    for repeat in rec.schedule.live_slots.iter().filter(|s| s.repeat) {
-        lines.push(format!(
-            "repeat: {} {} {}",
-            repeat.day, repeat.time, repeat.timezone
-        ));
-    }
-    for item in w.items.iter().filter(|i| i.mode == Mode::Sync) {
-        let a = &course.activities[item.activity];
-        let rec_note = if item.recorded == Some(false) {
-            ", not recorded"
+    for held in &w.sittings {
+        let sitting = &rec.schedule.sittings[held.sitting];
+        let date = held.date.map(|d| format!(" {d}")).unwrap_or_default();
+        let mut notes = Vec::new();
+        if sitting.optional {
+            notes.push("optional".to_string());
+        }
+        if held.cancelled {
+            notes.push("cancelled: holiday".to_string());
+        }
+        let notes = if notes.is_empty() {
+            String::new()
         } else {
-            ", recorded"
+            format!(" ({})", notes.join(", "))
         };
-        lines.push(format!("{} ({} min{rec_note})", a.id, a.minutes));
-    }
-    let rhythm: Vec<String> = session
-        .segments
-        .iter()
-        .map(|s| match s.activity {
-            Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
-            None => format!("break {}", s.minutes),
-        })
-        .collect();
-    if session.segments.len() > 1 {
-        lines.push(format!("{} min: {}", session.minutes, rhythm.join(" | ")));
+        let tz = &course.meta.timezone;
+        lines.push(format!(
+            "{} {}{date} {} {tz}, {} min{notes}",
+            sitting.id, sitting.day, sitting.time, held.minutes
+        ));
+        if sitting.id == "live" && slot.is_some() {
+            for repeat in rec.schedule.live_slots.iter().filter(|s| s.repeat) {
+                lines.push(format!(
+                    "  repeat: {} {} {}",
+                    repeat.day, repeat.time, repeat.timezone
+                ));
+            }
+        }
+        for &index in &held.activities {
+            let a = &course.activities[index];
+            let rec_note = match (a.is_exam(), a.recorded) {
+                (true, _) => ", exam",
+                (false, false) => ", not recorded",
+                (false, true) => ", recorded",
+            };
+            lines.push(format!("  {} ({} min{rec_note})", a.name(), a.minutes));
+        }
+        if held.segments.len() > 1 {
+            let rhythm: Vec<String> = held
+                .segments
+                .iter()
+                .map(|s| match s.activity {
+                    Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
+                    None => format!("break {}", s.minutes),
+                })
+                .collect();
+            lines.push(format!("  {} min: {}", held.minutes, rhythm.join(" | ")));
+        }
     }
     for alt in &w.alternatives {
         let due = match &alt.due {
@@ -404,7 +424,8 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
                 format!("due {when}{local}{before}")
             })
             .unwrap_or_default();
-        let name = format!("{} ({} min)", a.id, a.minutes);
+        let optional = if a.optional { ", optional" } else { "" };
+        let name = format!("{} ({} min{optional})", a.name(), a.minutes);
         match groups.last_mut() {
             Some((names, last)) if *last == due => names.push(name),
             _ => groups.push((vec![name], due)),

@@ -1,6 +1,7 @@
 //! The weekly schedule: when each activity happens, when self-paced work is due, and how each
 //! live session is cut into focused segments.
 
+pub mod sittings;
 pub mod slots;
 
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use jiff::civil::Date;
 
 use crate::course::{Course, Mode, Pattern, TimeOfDay, Weekday};
 use crate::engine::Plan;
+pub use sittings::{Sitting, WeekSitting};
 pub use slots::{LiveSlot, LocalShift, LocalTime, Uncovered, WeekCoverage, WeekRef};
 
 /// Longest focus segment of a live session, in minutes (the seed's 25/5 rhythm).
@@ -32,6 +34,8 @@ pub struct Schedule {
     pub live_slots: Vec<LiveSlot>,
     /// Students no live slot reaches, who take the recording-plus-response route.
     pub uncovered: Vec<Uncovered>,
+    /// Every sitting: fixed ones in file order, then the searched ones.
+    pub sittings: Vec<Sitting>,
     /// One entry per course week.
     pub weeks: Vec<Week>,
 }
@@ -45,8 +49,10 @@ pub struct Week {
     pub start: Option<Date>,
     /// Every occurrence in this week, in the order students meet them.
     pub items: Vec<Item>,
-    /// The week's live session, if any activity is live this week.
+    /// The week's searched live session (required work), if any.
     pub live_session: Option<LiveSession>,
+    /// Every sitting held (or cancelled) this week, in date and time order.
+    pub sittings: Vec<WeekSitting>,
     /// Students who cannot attend any live slot this week: the recording-plus-response route.
     pub alternatives: Vec<Alternative>,
 }
@@ -87,6 +93,10 @@ pub struct Item {
     /// For live work: the activity alone cut into focus segments and breaks (shared by every
     /// occurrence of the activity; empty for self-paced work).
     pub segments: Arc<[Segment]>,
+    /// For live work: index of the sitting it meets in (the first section for sections).
+    pub sitting: Option<usize>,
+    /// For live work: its sitting is cancelled this week (a holiday).
+    pub cancelled: bool,
 }
 
 /// A point in time something is due, in the organizer's zone.
@@ -100,6 +110,8 @@ pub struct Due {
     pub at: Option<jiff::ZonedDateTime>,
     /// The same instant in every other student zone (empty without a start date).
     pub local: Vec<LocalDue>,
+    /// The zone the time is read in, as written (`AoE` stays `AoE`).
+    pub timezone: String,
 }
 
 /// What a live-session segment is.
@@ -152,32 +164,208 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             }
         }
     }
+    // Live work the slot search places: required in one searched sitting, optional in another
+    // (optional work never shares a sitting with required work).
+    let searched = |items: &[(usize, Mode)], optional: bool| -> Vec<usize> {
+        items
+            .iter()
+            .filter(|&&(i, m)| {
+                let a = &course.activities[i];
+                m == Mode::Sync && !a.is_fixed() && a.optional == optional
+            })
+            .map(|&(i, _)| i)
+            .collect()
+    };
     let sessions: Vec<Option<LiveSession>> = by_week
         .iter()
         .map(|items| {
-            let live: Vec<usize> = items
-                .iter()
-                .filter(|(_, m)| *m == Mode::Sync)
-                .map(|(i, _)| *i)
-                .collect();
+            let live = searched(items, false);
             (!live.is_empty()).then(|| session(course, &live))
         })
         .collect();
-    let longest = sessions
+    let optional_sessions: Vec<Option<LiveSession>> = by_week
         .iter()
-        .flatten()
-        .map(|s| s.minutes)
-        .max()
-        .unwrap_or(0);
-    let live_weeks: Vec<u32> = sessions
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_some())
-        .map(|(i, _)| i as u32 + 1)
+        .map(|items| {
+            let live = searched(items, true);
+            (!live.is_empty()).then(|| session(course, &live))
+        })
         .collect();
-    let (live_slots, uncovered) = slots::choose(course, longest, &live_weeks);
+    let longest = |sessions: &[Option<LiveSession>]| {
+        sessions
+            .iter()
+            .flatten()
+            .map(|s| s.minutes)
+            .max()
+            .unwrap_or(0)
+    };
+    let weeks_with = |sessions: &[Option<LiveSession>]| -> Vec<u32> {
+        sessions
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.is_some())
+            .map(|(i, _)| i as u32 + 1)
+            .collect()
+    };
+    let live_weeks = weeks_with(&sessions);
+    let (live_slots, uncovered) = slots::choose(course, longest(&sessions), &live_weeks);
     let main_slot = live_slots.first();
+    let optional_weeks = weeks_with(&optional_sessions);
+    let optional_slot = slots::choose(course, longest(&optional_sessions), &optional_weeks)
+        .0
+        .into_iter()
+        .next();
     let student_zones = other_zones(course);
+
+    // Sittings: fixed ones first (file order), then the searched ones.
+    let mut all_sittings: Vec<Sitting> = Vec::new();
+    let mut week_sittings: Vec<Vec<WeekSitting>> = vec![Vec::new(); weeks_total as usize];
+    let decision_weeks = |i: usize| -> &[u32] {
+        plan.decisions
+            .get(i)
+            .map_or(&[][..], |d| d.weeks.as_slice())
+    };
+    for group in sittings::fixed_groups(course) {
+        let (day, time, date, optional) = group.key;
+        let exam = group
+            .activities
+            .iter()
+            .any(|&i| course.activities[i].is_exam());
+        let index = all_sittings.len();
+        let mut weeks = Vec::new();
+        let mut cancelled = Vec::new();
+        let mut longest = 0;
+        for w in 1..=weeks_total {
+            let meeting: Vec<usize> = group
+                .activities
+                .iter()
+                .copied()
+                .filter(|&i| decision_weeks(i).contains(&w))
+                .collect();
+            if meeting.is_empty() {
+                continue;
+            }
+            let on = date.or_else(|| course.meta.date_of(w, day));
+            let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
+            if let (true, Some(d)) = (is_cancelled, on) {
+                cancelled.push((w, d));
+            }
+            let parts: Vec<(usize, u32)> = meeting
+                .iter()
+                .map(|&i| (i, course.activities[i].minutes))
+                .collect();
+            let segments = sittings::carve(&parts, exam);
+            let minutes = segments.iter().map(|s| s.minutes).sum();
+            longest = longest.max(minutes);
+            weeks.push(w);
+            week_sittings[w as usize - 1].push(WeekSitting {
+                sitting: index,
+                date: on,
+                cancelled: is_cancelled,
+                minutes,
+                activities: meeting,
+                segments,
+            });
+        }
+        if weeks.is_empty() {
+            continue;
+        }
+        let held: Vec<u32> = weeks
+            .iter()
+            .copied()
+            .filter(|w| !cancelled.iter().any(|(c, _)| c == w))
+            .collect();
+        let slot = slots::evaluate(course, day, time, longest, &held);
+        all_sittings.push(Sitting {
+            id: group.id(course),
+            day,
+            time,
+            date,
+            minutes: longest,
+            activities: group.activities.clone(),
+            fixed: true,
+            optional,
+            exam,
+            section: group.section,
+            weeks,
+            cancelled,
+            students_covered: slot.students_covered,
+            coverage: slot.coverage,
+        });
+    }
+    let mut searched_sitting = |id: &str,
+                                slot: Option<&LiveSlot>,
+                                sessions: &[Option<LiveSession>],
+                                optional: bool,
+                                all: &mut Vec<Sitting>|
+     -> Option<usize> {
+        let slot = slot?;
+        let index = all.len();
+        let mut weeks = Vec::new();
+        let mut cancelled = Vec::new();
+        let mut activities: Vec<usize> = Vec::new();
+        for (i, s) in sessions.iter().enumerate() {
+            let Some(s) = s else { continue };
+            let w = i as u32 + 1;
+            let on = course.meta.date_of(w, slot.day);
+            let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
+            if let (true, Some(d)) = (is_cancelled, on) {
+                cancelled.push((w, d));
+            }
+            let meeting: Vec<usize> = {
+                let mut m: Vec<usize> = s.segments.iter().filter_map(|g| g.activity).collect();
+                m.sort_unstable();
+                m.dedup();
+                m
+            };
+            activities.extend(&meeting);
+            weeks.push(w);
+            week_sittings[i].push(WeekSitting {
+                sitting: index,
+                date: on,
+                cancelled: is_cancelled,
+                minutes: s.minutes,
+                activities: meeting,
+                segments: s.segments.clone(),
+            });
+        }
+        activities.sort_unstable();
+        activities.dedup();
+        all.push(Sitting {
+            id: id.to_string(),
+            day: slot.day,
+            time: slot.time,
+            date: None,
+            minutes: slot.minutes,
+            activities,
+            fixed: false,
+            optional,
+            exam: false,
+            section: None,
+            weeks,
+            cancelled,
+            students_covered: slot.students_covered,
+            coverage: slot.coverage,
+        });
+        Some(index)
+    };
+    searched_sitting("live", main_slot, &sessions, false, &mut all_sittings);
+    searched_sitting(
+        "optional",
+        optional_slot.as_ref(),
+        &optional_sessions,
+        true,
+        &mut all_sittings,
+    );
+    for list in &mut week_sittings {
+        list.sort_by_key(|s| {
+            let sitting = &all_sittings[s.sitting];
+            (
+                s.date,
+                course.meta.days_into_week(sitting.day),
+                sitting.time,
+            )
+        });
+    }
 
     // Heavy parts of an item are shared, so a schedule stays small when thousands of
     // activities recur every week.
@@ -186,56 +374,92 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     let weeks = by_week
         .into_iter()
         .zip(sessions)
+        .zip(week_sittings)
         .enumerate()
-        .map(|(i, (items, live_session))| {
+        .map(|(i, ((items, live_session), sittings))| {
             let week = i as u32 + 1;
             let start = course.meta.week_start(week);
             let has_live = live_session.is_some();
-            // Due times are the same for every item of a week: compute them once.
-            let with_local = |mut due: Due| {
+            // Due times are shared by the week's items that fall due together.
+            let mut dues: Vec<((Weekday, TimeOfDay), Arc<Due>)> = Vec::new();
+            let mut due_of = |day: Weekday, time: TimeOfDay| -> Arc<Due> {
+                if let Some((_, due)) = dues.iter().find(|(k, _)| *k == (day, time)) {
+                    return Arc::clone(due);
+                }
+                let mut due = due_in_week(course, week, day, time);
                 due.local = local_dues(due.at.as_ref(), &student_zones);
+                let due = Arc::new(due);
+                dues.push(((day, time), Arc::clone(&due)));
                 due
             };
-            let end_due = Arc::new(with_local(end_of_week(course, start)));
-            let pre_due = main_slot
-                .map(|slot| Arc::new(with_local(due_at(course, start, slot.day, slot.time))));
+            // Pre-work is due when the live session starts, in the organizer's zone.
+            let pre_due = main_slot.map(|slot| {
+                let mut due = due_at(course, start, slot.day, slot.time);
+                due.local = local_dues(due.at.as_ref(), &student_zones);
+                Arc::new(due)
+            });
+            let (default_day, default_time) = match &course.meta.due {
+                Some(due) => (due.day, due.time),
+                None => (
+                    Weekday::from_index(i64::from(course.meta.week_starts.index()) + 6),
+                    END_OF_WEEK_DUE,
+                ),
+            };
             let mut items: Vec<Item> = items
                 .into_iter()
                 .map(|(index, mode)| {
                     let activity = &course.activities[index];
                     match mode {
-                        Mode::Sync => Item {
-                            activity: index,
-                            mode,
-                            due: None,
-                            before_live: false,
-                            recorded: Some(activity.recorded),
-                            segments: Arc::clone(
-                                segments_of[index]
-                                    .get_or_insert_with(|| split(index, activity.minutes).into()),
-                            ),
-                        },
+                        Mode::Sync => {
+                            let at = sittings.iter().find(|s| s.activities.contains(&index));
+                            Item {
+                                activity: index,
+                                mode,
+                                due: None,
+                                before_live: false,
+                                recorded: Some(activity.recorded),
+                                segments: Arc::clone(segments_of[index].get_or_insert_with(|| {
+                                    if activity.is_exam() {
+                                        sittings::carve(&[(index, activity.minutes)], true).into()
+                                    } else {
+                                        split(index, activity.minutes).into()
+                                    }
+                                })),
+                                sitting: at.map(|s| s.sitting),
+                                cancelled: at.is_some_and(|s| s.cancelled),
+                            }
+                        }
                         Mode::Async => {
                             let before_live = has_live
                                 && plan.pattern == Pattern::Flipped
-                                && is_pre_work(activity.kind);
-                            let due = match (before_live, &pre_due) {
-                                (true, Some(due)) => Arc::clone(due),
-                                _ => Arc::clone(&end_due),
+                                && is_pre_work(activity.kind)
+                                && activity.due.is_none()
+                                && !activity.optional;
+                            let due = if activity.optional {
+                                None
+                            } else if let Some(own) = &activity.due {
+                                Some(due_of(own.day, own.time))
+                            } else {
+                                match (before_live, &pre_due) {
+                                    (true, Some(due)) => Some(Arc::clone(due)),
+                                    _ => Some(due_of(default_day, default_time)),
+                                }
                             };
                             Item {
                                 activity: index,
                                 mode,
-                                due: Some(due),
+                                due,
                                 before_live,
                                 recorded: None,
                                 segments: Arc::clone(&no_segments),
+                                sitting: None,
+                                cancelled: false,
                             }
                         }
                     }
                 })
                 .collect();
-            // Pre-work first, then the live session, then the rest; file order within each.
+            // Pre-work first, then the live sittings, then the rest; file order within each.
             items.sort_by_key(|item| match (item.before_live, item.mode) {
                 (true, _) => 0,
                 (false, Mode::Sync) => 1,
@@ -252,6 +476,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 start,
                 items,
                 live_session,
+                sittings,
                 alternatives,
             }
         })
@@ -259,7 +484,62 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     Schedule {
         live_slots,
         uncovered,
+        sittings: all_sittings,
         weeks,
+    }
+}
+
+/// When work due on `day` at `time` in course week `week` is due (SPEC-free wording: the
+/// course's precise due rules). The date comes from the week grid and the time is read in the
+/// due zone; a date before `start` moves to week 1's last day; a holiday moves it, at the same
+/// time, to the next date of the same week that is not a holiday, else the previous one.
+pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) -> Due {
+    let meta = &course.meta;
+    let zone = meta.due_zone().to_string();
+    let date = meta.date_of(week, day).map(|date| {
+        let mut date = date;
+        if let (Some(start), Some(first)) = (meta.start, meta.first_day())
+            && date < start
+        {
+            date = first.checked_add(jiff::Span::new().days(6)).unwrap_or(date);
+        }
+        if meta.is_holiday(date)
+            && let Some(week_start) = meta.week_start(week)
+        {
+            let in_week = |d: &Date| {
+                let days = (*d - week_start).get_days();
+                (0..7).contains(&days)
+            };
+            let later = (1..7)
+                .filter_map(|k| date.checked_add(jiff::Span::new().days(k)).ok())
+                .take_while(in_week)
+                .find(|d| !meta.is_holiday(*d));
+            let earlier = (1..7)
+                .filter_map(|k| date.checked_sub(jiff::Span::new().days(k)).ok())
+                .take_while(in_week)
+                .find(|d| !meta.is_holiday(*d));
+            if let Some(moved) = later.or(earlier) {
+                date = moved;
+            }
+        }
+        date
+    });
+    let at = date.and_then(|date| {
+        let tz = jiff::tz::db().get(&zone).ok()?;
+        date.at(time.hour() as i8, time.minute() as i8, 0, 0)
+            .to_zoned_datetime(tz)
+            .ok()
+    });
+    Due {
+        day: date.map_or(day, |d| Weekday::from_jiff(d.weekday())),
+        time,
+        at,
+        local: Vec::new(),
+        timezone: meta
+            .due
+            .as_ref()
+            .and_then(|d| d.timezone.clone())
+            .unwrap_or_else(|| meta.timezone.clone()),
     }
 }
 
@@ -297,6 +577,7 @@ fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfD
         time,
         at,
         local: Vec::new(),
+        timezone: course.meta.timezone.clone(),
     }
 }
 
@@ -367,11 +648,6 @@ fn alternatives(
             }
         })
         .collect()
-}
-
-fn end_of_week(course: &Course, week_start: Option<Date>) -> Due {
-    let last = Weekday::from_index(i64::from(week_first_day(course).index()) + 6);
-    due_at(course, week_start, last, END_OF_WEEK_DUE)
 }
 
 /// One activity alone, cut into focus segments with breaks when longer than 30 minutes.

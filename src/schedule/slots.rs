@@ -277,6 +277,17 @@ struct Model<'c> {
 }
 
 impl<'c> Model<'c> {
+    /// Whether a searched session starting at `minute` (organizer's zone) lies inside the
+    /// course's `live_window`, when one is written. A session longer than the window may start
+    /// anywhere in it.
+    fn in_live_window(&self, minute: u32) -> bool {
+        let Some(window) = self.course.meta.live_window else {
+            return true;
+        };
+        let length = self.minutes.min(window.minutes());
+        fits(window, TimeOfDay::from_minutes(minute), length)
+    }
+
     fn new(course: &'c Course, minutes: u32, live_weeks: &[u32]) -> Self {
         let origin = jiff::tz::db()
             .get(&course.meta.timezone)
@@ -612,6 +623,9 @@ fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
         let changed = tally(plan.shifted.iter().copied().zip(counts.iter().copied()));
         for i in 0..GRID {
             let minute = grid_minute(i);
+            if !model.in_live_window(minute) {
+                continue;
+            }
             let r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
             if best.is_none_or(|b| r < b.rank) {
                 best = Some(Pick {
@@ -688,7 +702,7 @@ fn best_second(
         let changed = tally(needing.iter().map(|&g| (plan.shifted[g], counts[g])));
         for i in 0..GRID {
             let minute = grid_minute(i);
-            if overlaps(first, (plan.day, minute), model.minutes) {
+            if overlaps(first, (plan.day, minute), model.minutes) || !model.in_live_window(minute) {
                 continue;
             }
             let mut r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
