@@ -19,7 +19,7 @@ use crate::course::{ActivityKind, Course, Delivery, Mode, Pattern, TimeOfDay, We
 use crate::engine::{Decision, Reason};
 use crate::rules::RuleId;
 use crate::schedule::{
-    Due, Item, LiveSlot, Schedule, Segment, SegmentKind, Uncovered, Week, WeekRef,
+    Due, Item, LiveSlot, Schedule, Segment, SegmentKind, Sitting, Uncovered, Week, WeekRef,
 };
 
 /// Version of the JSON output; bumped only on incompatible changes.
@@ -336,9 +336,12 @@ impl<'a> ReasonOutput<'a> {
 /// Weekly totals and the pattern.
 #[derive(Serialize, JsonSchema)]
 pub struct SummaryOutput {
-    /// Average live minutes per week.
+    /// Average required live minutes per week (exams and optional work sit outside the band).
     #[schemars(range(min = 0))]
     pub sync_minutes_per_week: f64,
+    /// Average optional live minutes per week, outside the band.
+    #[schemars(range(min = 0))]
+    pub optional_sync_minutes_per_week: f64,
     /// Average self-paced minutes per week.
     #[schemars(range(min = 0))]
     pub async_minutes_per_week: f64,
@@ -359,6 +362,7 @@ impl SummaryOutput {
         let summary = &rec.plan.summary;
         SummaryOutput {
             sync_minutes_per_week: summary.sync_minutes_per_week,
+            optional_sync_minutes_per_week: summary.optional_sync_minutes_per_week,
             async_minutes_per_week: summary.async_minutes_per_week,
             sync_band_minutes: [summary.band_minutes.0, summary.band_minutes.1],
             band_enforced: summary.band_enforced,
@@ -385,8 +389,78 @@ pub struct ScheduleBody<'a> {
     pub live_slots: Vec<LiveSlotOutput<'a>>,
     /// Students no live slot reaches, by zone.
     pub uncovered: Vec<UncoveredOutput<'a>>,
+    /// Every sitting (one continuous live meeting): fixed ones from `at` in file order, then
+    /// the searched ones.
+    pub sittings: Vec<SittingOutput<'a>>,
     /// Every course week.
     pub weeks: Lazy<'a, WeekOutput<'a>>,
+}
+
+/// One continuous live meeting across the weeks it is held.
+#[derive(Serialize, JsonSchema)]
+pub struct SittingOutput<'a> {
+    /// The activity id, `<activity>.<n>` for a section, ids joined by `+` for activities fixed
+    /// at one time, `live` or `optional` for the searched sittings.
+    pub id: &'a str,
+    /// Weekday, organizer's zone.
+    pub day: Weekday,
+    /// Start time, organizer's zone.
+    pub time: Clock,
+    /// The date of a one-off sitting (YYYY-MM-DD), else null.
+    #[schemars(extend("format" = "date"))]
+    pub date: Option<String>,
+    /// The organizer's IANA zone.
+    pub timezone: &'a str,
+    /// Longest length over its weeks, breaks included.
+    pub minutes: u32,
+    /// Activity ids meeting in it.
+    pub activities: Vec<&'a str>,
+    /// Fixed with `at` (kept as written) rather than searched.
+    pub fixed: bool,
+    /// Optional work only.
+    pub optional: bool,
+    /// An exam: alone and never segmented.
+    pub exam: bool,
+    /// Weeks in which it is held, cancelled dates included.
+    pub weeks: &'a [u32],
+    /// Students who can attend in the worst week.
+    pub students_covered: u32,
+    /// Share of the class covered, 0 to 1.
+    #[schemars(range(min = 0, max = 1))]
+    pub coverage: f64,
+    /// For a section, its number (1-based), else null.
+    pub section: Option<usize>,
+    /// How many sections the activity offers (1 without sections).
+    pub sections: usize,
+    /// Dates (holidays, YYYY-MM-DD) on which it does not meet.
+    pub cancelled: Vec<String>,
+}
+
+impl<'a> SittingOutput<'a> {
+    fn new(course: &'a Course, t: &'a Sitting) -> Self {
+        SittingOutput {
+            id: &t.id,
+            day: t.day,
+            time: Clock(t.time),
+            date: t.date.map(|d| d.to_string()),
+            timezone: &course.meta.timezone,
+            minutes: t.minutes,
+            activities: t
+                .activities
+                .iter()
+                .map(|&i| course.activities[i].id.as_str())
+                .collect(),
+            fixed: t.fixed,
+            optional: t.optional,
+            exam: t.exam,
+            weeks: &t.weeks,
+            students_covered: t.students_covered,
+            coverage: t.coverage,
+            section: t.section.map(|(n, _)| n),
+            sections: t.section.map_or(1, |(_, of)| of),
+            cancelled: t.cancelled.iter().map(|(_, d)| d.to_string()).collect(),
+        }
+    }
 }
 
 impl<'a> ScheduleBody<'a> {
@@ -394,7 +468,18 @@ impl<'a> ScheduleBody<'a> {
         ScheduleBody {
             live_slots: s.live_slots.iter().map(LiveSlotOutput::new).collect(),
             uncovered: s.uncovered.iter().map(UncoveredOutput::new).collect(),
-            weeks: Lazy::new(move || s.weeks.iter().map(move |w| WeekOutput { course, week: w })),
+            sittings: s
+                .sittings
+                .iter()
+                .map(|t| SittingOutput::new(course, t))
+                .collect(),
+            weeks: Lazy::new(move || {
+                s.weeks.iter().map(move |w| WeekOutput {
+                    course,
+                    sittings: &s.sittings,
+                    week: w,
+                })
+            }),
         }
     }
 }
@@ -587,17 +672,18 @@ impl<'a> UncoveredOutput<'a> {
 /// the week's due times (shared by its items) are written once each.
 pub struct WeekOutput<'a> {
     course: &'a Course,
+    sittings: &'a [Sitting],
     week: &'a Week,
 }
 
 impl Serialize for WeekOutput<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (course, w) = (self.course, self.week);
+        let (course, w, sittings) = (self.course, self.week, self.sittings);
         let mut dues: Vec<(*const Due, DueText)> = Vec::new();
         for due in w.items.iter().filter_map(|i| i.due.as_ref()) {
             let ptr = std::sync::Arc::as_ptr(due);
             if !dues.iter().any(|d| d.0 == ptr) {
-                dues.push((ptr, DueText::new(due, &course.meta.timezone)));
+                dues.push((ptr, DueText::new(due, &due.timezone)));
             }
         }
         let dues = &dues;
@@ -607,7 +693,7 @@ impl Serialize for WeekOutput<'_> {
             items: Lazy::new(move || {
                 w.items
                     .iter()
-                    .map(move |i| ItemOutput::new(course, i, dues))
+                    .map(move |i| ItemOutput::new(course, sittings, i, dues))
             }),
             live_session: w.live_session.as_ref().map(|s| LiveSessionOutput {
                 minutes: s.minutes,
@@ -692,23 +778,30 @@ pub struct LocalDueOutput {
 pub struct ItemOutput<'a> {
     /// The activity id.
     pub activity: &'a str,
+    /// The activity's title, if it has one.
+    pub title: Option<&'a str>,
     /// What the activity is.
     pub kind: ActivityKind,
     /// The activity's mode.
     pub mode: Mode,
     /// Minutes per occurrence.
     pub minutes: u32,
+    /// Nobody must attend or submit; optional work is never due.
+    pub optional: bool,
     /// When it is due: an RFC 9557 timestamp such as
     /// `2027-02-28T23:59:00-05:00[America/New_York]` with a course `start`, else
     /// `DAY HH:MM ZONE`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<&'a str>,
-    /// Weekday it is due, organizer's zone.
+    /// Weekday it is due, in the due zone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_day: Option<Weekday>,
-    /// Time it is due, organizer's zone.
+    /// Time it is due, in the due zone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_time: Option<Clock>,
+    /// The zone the due time is read in, as written (`AoE`: anywhere on earth, UTC-12).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due_timezone: Option<&'a str>,
     /// The same due instant in each student zone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_local: Option<&'a [LocalDueOutput]>,
@@ -721,10 +814,21 @@ pub struct ItemOutput<'a> {
     /// The live occurrence cut into focus segments and breaks.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub segments: Option<Vec<SegmentOutput<'a>>>,
+    /// For live work: the id of the sitting it meets in (the first section for sections).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sitting: Option<&'a str>,
+    /// For live work: its sitting is cancelled this week (a holiday).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cancelled: Option<bool>,
 }
 
 impl<'a> ItemOutput<'a> {
-    fn new(course: &'a Course, item: &'a Item, dues: &'a [(*const Due, DueText)]) -> Self {
+    fn new(
+        course: &'a Course,
+        sittings: &'a [Sitting],
+        item: &'a Item,
+        dues: &'a [(*const Due, DueText)],
+    ) -> Self {
         let a = &course.activities[item.activity];
         let due = item.due.as_ref().map(|due| {
             let ptr = std::sync::Arc::as_ptr(due);
@@ -736,16 +840,24 @@ impl<'a> ItemOutput<'a> {
         });
         ItemOutput {
             activity: &a.id,
+            title: a.title.as_deref(),
             kind: a.kind,
             mode: item.mode,
             minutes: a.minutes,
+            optional: a.optional,
             due: due.map(|(_, text)| text.text.as_str()),
             due_day: due.map(|(due, _)| due.day),
             due_time: due.map(|(due, _)| Clock(due.time)),
+            due_timezone: due.map(|(due, _)| due.timezone.as_str()),
             due_local: due.map(|(_, text)| text.local.as_slice()),
             before_live: due.map(|_| item.before_live),
             recorded: item.recorded,
             segments: item.recorded.map(|_| segments(course, &item.segments)),
+            sitting: item
+                .sitting
+                .and_then(|i| sittings.get(i))
+                .map(|t| t.id.as_str()),
+            cancelled: item.recorded.map(|_| item.cancelled),
         }
     }
 }
