@@ -5,7 +5,10 @@ Usage: ics_check.py FILE.ics EXPECT.json [SECOND_RUN.ics]
 
 EXPECT.json: {"timezone": "America/New_York", "from": "2027-02-01", "to": "2027-06-01",
               "live": {"1": ["2027-03-01T09:30", ...], "2": [...]},
-              "dues": ["2027-02-28T23:59", ...]}
+              "dues": ["2027-02-28T23:59", ...],
+              "sittings": {"lecture-tue": ["2027-01-19T17:30", ...]},   # optional
+              "exams": ["2027-03-03T19:00", ...]}                       # optional
+Due events are written in UTC; every other event in the organizer's zone.
 Every wall-clock time is in the organizer's zone. Exits non-zero with a message on failure.
 """
 import datetime as dt
@@ -78,7 +81,10 @@ def main():
         for key in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
             if key not in event:
                 fail(f"an event lacks {key}")
-        if event["DTSTART"].params.get("TZID") != expect["timezone"]:
+        if "-due-" in str(event["UID"]):
+            if event["DTSTART"].dt.utcoffset() != dt.timedelta(0) or "TZID" in event["DTSTART"].params:
+                fail(f"due event {event['UID']} is not written in UTC")
+        elif event["DTSTART"].params.get("TZID") != expect["timezone"]:
             fail(f"event {event['UID']} is not in TZID {expect['timezone']}")
 
     tz = ZoneInfo(expect["timezone"])
@@ -86,6 +92,8 @@ def main():
     end = dt.datetime.fromisoformat(expect["to"]).replace(tzinfo=tz)
     live = {}
     dues = []
+    sittings = {}
+    exams = []
     for event in recurring_ical_events.of(cal).between(start, end):
         uid = str(event["UID"])
         when = event["DTSTART"].dt.astimezone(tz).strftime("%Y-%m-%dT%H:%M")
@@ -94,6 +102,11 @@ def main():
             live.setdefault(slot, []).append(when)
         elif "-due-" in uid:
             dues.append(when)
+        elif "-sitting-" in uid:
+            name = uid.split("-sitting-")[1].split("@")[0]
+            sittings.setdefault(name, []).append(when)
+        elif "-exam-" in uid:
+            exams.append(when)
         else:
             fail(f"unexpected event {uid}")
     for slot, times in expect["live"].items():
@@ -102,9 +115,17 @@ def main():
             fail(f"live slot {slot}: expected {sorted(times)}, expanded {got}")
     if sorted(live) != sorted(expect["live"]):
         fail(f"live slots {sorted(live)} != expected {sorted(expect['live'])}")
+    for name, times in expect.get("sittings", {}).items():
+        if sorted(sittings.get(name, [])) != sorted(times):
+            fail(f"sitting {name}: expected {sorted(times)}, expanded {sorted(sittings.get(name, []))}")
+    if sorted(sittings) != sorted(expect.get("sittings", {})):
+        fail(f"sittings {sorted(sittings)} != expected {sorted(expect.get('sittings', {}))}")
+    if sorted(exams) != sorted(expect.get("exams", [])):
+        fail(f"exams: expected {sorted(expect.get('exams', []))}, expanded {sorted(exams)}")
     if sorted(dues) != sorted(expect["dues"]):
         fail(f"due times: expected {sorted(expect['dues'])}, expanded {sorted(dues)}")
-    print(f"ics_check: ok ({sum(len(v) for v in live.values())} live sessions, {len(dues)} due times)")
+    print(f"ics_check: ok ({sum(len(v) for v in live.values())} live sessions, "
+          f"{sum(len(v) for v in sittings.values())} fixed sittings, {len(exams)} exams, {len(dues)} due times)")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
-//! The schedule as an RFC 5545 iCalendar file: the live slots as recurring events and the
-//! self-paced due times as timed events, all in the organizer's zone with a VTIMEZONE built
-//! from jiff's transitions for the course span.
+//! The schedule as an RFC 5545 iCalendar file: one recurring series per sitting (RRULE with
+//! EXDATE for break weeks, holidays and unlisted weeks), exams as their own events, live times in
+//! the organizer's zone with a VTIMEZONE built from jiff's transitions for the course span, and
+//! self-paced due times in UTC (they may be read in another zone, such as AoE).
 //!
 //! The output is reproducible byte for byte: UIDs derive from the course title and the event,
 //! DTSTAMP from the start date, and nothing reads the clock or the machine's zone.
@@ -10,7 +11,7 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
-use crate::course::{Course, Mode};
+use crate::course::{Course, Mode, TimeOfDay, Weekday};
 use crate::schedule::{Due, LiveSlot, Schedule, days_into_week};
 
 /// Why no calendar could be written.
@@ -47,15 +48,21 @@ pub fn calendar(course: &Course, schedule: &Schedule) -> Result<String, IcsError
     let (first, last) = span(course, start);
     vtimezone(&mut cal, tzid, &tz, first, last);
 
-    for (k, slot) in schedule.live_slots.iter().enumerate() {
-        live_events(
-            &mut cal,
-            course,
-            schedule,
-            slot,
-            &format!("{base}-live-{}", k + 1),
-            &stamp,
-        );
+    for (index, sitting) in schedule.sittings.iter().enumerate() {
+        if sitting.id == "live" {
+            for (k, slot) in schedule.live_slots.iter().enumerate() {
+                live_events(
+                    &mut cal,
+                    course,
+                    schedule,
+                    (index, slot),
+                    &format!("{base}-live-{}", k + 1),
+                    &stamp,
+                );
+            }
+        } else {
+            sitting_events(&mut cal, course, schedule, index, &base, &stamp);
+        }
     }
     for week in &schedule.weeks {
         let mut dues: Vec<(&Due, Vec<usize>)> = Vec::new();
@@ -79,14 +86,19 @@ pub fn calendar(course: &Course, schedule: &Schedule) -> Result<String, IcsError
                 at.strftime("%Y%m%dT%H%M")
             ));
             cal.line(&format!("DTSTAMP:{stamp}"));
+            // Due times may be read in another zone (AoE): written in UTC, every client agrees.
             cal.line(&format!(
-                "DTSTART;TZID={}:{}",
-                param(tzid),
-                local_stamp(at.datetime())
+                "DTSTART:{}Z",
+                local_stamp(at.with_time_zone(TimeZone::UTC).datetime())
             ));
+            let names: Vec<&str> = activities
+                .iter()
+                .map(|&i| course.activities[i].name())
+                .collect();
+            let _ = &ids;
             cal.line(&format!(
                 "SUMMARY:{}",
-                text(&format!("Due (week {}): {}", week.week, ids.join(", ")))
+                text(&format!("Due (week {}): {}", week.week, names.join(", ")))
             ));
             let mut description = format!(
                 "Self-paced work due {}",
@@ -296,41 +308,159 @@ struct Occurrence {
     activities: Vec<usize>,
 }
 
-/// The live weeks of a slot, as organizer-local start times.
-fn occurrences(course: &Course, schedule: &Schedule, slot: &LiveSlot) -> Vec<Occurrence> {
+/// The weeks a sitting is held at `day` and `time` (a searched sitting's slot, or the
+/// sitting's own time), as organizer-local start times. Cancelled dates are left out: the
+/// series skips them (EXDATE).
+fn occurrences(
+    course: &Course,
+    schedule: &Schedule,
+    sitting: usize,
+    day: Weekday,
+    time: TimeOfDay,
+) -> Vec<Occurrence> {
+    let fixed_date = schedule.sittings.get(sitting).and_then(|s| s.date);
     schedule
         .weeks
         .iter()
         .filter_map(|w| {
-            let session = w.live_session.as_ref()?;
-            let date = w
-                .start?
-                .checked_add(jiff::Span::new().days(days_into_week(course, slot.day)))
-                .ok()?;
+            let held = w
+                .sittings
+                .iter()
+                .find(|h| h.sitting == sitting && !h.cancelled)?;
+            let date = match fixed_date {
+                Some(date) => date,
+                None => w
+                    .start?
+                    .checked_add(jiff::Span::new().days(days_into_week(course, day)))
+                    .ok()?,
+            };
             Some(Occurrence {
                 week: w.week,
-                start: date.at(slot.time.hour() as i8, slot.time.minute() as i8, 0, 0),
-                minutes: session.minutes,
-                activities: w
-                    .items
-                    .iter()
-                    .filter(|i| i.mode == Mode::Sync)
-                    .map(|i| i.activity)
-                    .collect(),
+                start: date.at(time.hour() as i8, time.minute() as i8, 0, 0),
+                minutes: held.minutes,
+                activities: held.activities.clone(),
             })
         })
         .collect()
+}
+
+/// A fixed or optional sitting: one series (exams: one event per date), titled by its
+/// activities.
+fn sitting_events(
+    cal: &mut Calendar,
+    course: &Course,
+    schedule: &Schedule,
+    index: usize,
+    base: &str,
+    stamp: &str,
+) {
+    let sitting = &schedule.sittings[index];
+    let occ = occurrences(course, schedule, index, sitting.day, sitting.time);
+    let Some(master) = occ.first() else { return };
+    let tzid = param(&course.meta.timezone);
+    let names: Vec<&str> = sitting
+        .activities
+        .iter()
+        .map(|&i| course.activities[i].name())
+        .collect();
+    let mut summary = names.join(" + ");
+    if let Some((n, of)) = sitting.section {
+        let _ = write!(summary, " (section {n} of {of})");
+    }
+    if sitting.optional {
+        summary.push_str(" (optional)");
+    }
+    let describe = |o: &Occurrence| {
+        let mut d = String::new();
+        if sitting.optional {
+            d.push_str("Optional: nobody must attend.\n");
+        }
+        for &i in &o.activities {
+            let a = &course.activities[i];
+            let note = match (a.is_exam(), a.recorded) {
+                (true, _) => "exam",
+                (false, true) => "recorded",
+                (false, false) => "not recorded",
+            };
+            let _ = writeln!(d, "- {} ({} min, {note})", a.name(), a.minutes);
+        }
+        let _ = write!(
+            d,
+            "Reaches {} of {} students in the worst week.",
+            sitting.students_covered, course.students.count
+        );
+        d
+    };
+    let slug = sitting.id.replace(['+', '.'], "-");
+    let event = |cal: &mut Calendar,
+                 o: &Occurrence,
+                 uid: &str,
+                 rule: Option<String>,
+                 exdates: &[String],
+                 override_of: bool| {
+        cal.line("BEGIN:VEVENT");
+        cal.line(&format!("UID:{uid}@mixplan"));
+        cal.line(&format!("DTSTAMP:{stamp}"));
+        if override_of {
+            cal.line(&format!(
+                "RECURRENCE-ID;TZID={tzid}:{}",
+                local_stamp(o.start)
+            ));
+        }
+        cal.line(&format!("DTSTART;TZID={tzid}:{}", local_stamp(o.start)));
+        cal.line(&format!("DURATION:PT{}M", o.minutes));
+        if let Some(rule) = rule {
+            cal.line(&rule);
+        }
+        if !exdates.is_empty() {
+            cal.line(&format!("EXDATE;TZID={tzid}:{}", exdates.join(",")));
+        }
+        cal.line(&format!(
+            "SUMMARY:{}",
+            text(&format!("{}: {summary}", course.meta.title))
+        ));
+        cal.line(&format!("DESCRIPTION:{}", text(&describe(o))));
+        cal.line("END:VEVENT");
+    };
+    if sitting.exam {
+        // Exams are their own events, never a series.
+        for o in &occ {
+            event(
+                cal,
+                o,
+                &format!("{base}-exam-{slug}-week-{}", o.week),
+                None,
+                &[],
+                false,
+            );
+        }
+        return;
+    }
+    let uid = format!("{base}-sitting-{slug}");
+    let rest: Vec<&Occurrence> = occ.iter().skip(1).collect();
+    let (rule, exdates) = if rest.is_empty() {
+        (None, Vec::new())
+    } else {
+        let (rule, exdates) = recurrence_rule(master, &rest);
+        (Some(rule), exdates)
+    };
+    event(cal, master, &uid, rule, &exdates, false);
+    for o in rest {
+        if o.minutes != master.minutes || o.activities != master.activities {
+            event(cal, o, &uid, None, &[], true);
+        }
+    }
 }
 
 fn live_events(
     cal: &mut Calendar,
     course: &Course,
     schedule: &Schedule,
-    slot: &LiveSlot,
+    (sitting, slot): (usize, &LiveSlot),
     uid: &str,
     stamp: &str,
 ) {
-    let occ = occurrences(course, schedule, slot);
+    let occ = occurrences(course, schedule, sitting, slot.day, slot.time);
     let Some(master) = occ.first() else { return };
     let tzid = param(&course.meta.timezone);
     let summary = if slot.repeat {
@@ -403,7 +533,11 @@ fn live_events(
         if let Some(rest) = recurrence
             && !rest.is_empty()
         {
-            cal.line(&recurrence_rule(master, rest, &tzid));
+            let (rule, exdates) = recurrence_rule(master, rest);
+            cal.line(&rule);
+            if !exdates.is_empty() {
+                cal.line(&format!("EXDATE;TZID={tzid}:{}", exdates.join(",")));
+            }
         }
         cal.line(&format!("SUMMARY:{}", text(&summary)));
         cal.line(&format!("DESCRIPTION:{}", text(&describe(o))));
@@ -419,9 +553,10 @@ fn live_events(
     }
 }
 
-/// `RRULE` when the weeks are evenly spaced (every week, every other week, ...), else an
-/// explicit `RDATE` list, so the expansion is exactly the schedule's live weeks.
-fn recurrence_rule(master: &Occurrence, rest: &[&Occurrence], tzid: &str) -> String {
+/// A weekly `RRULE` over the series' span (with `INTERVAL` when the weeks are evenly spaced,
+/// every other week, ...) and the local start of every skipped week for `EXDATE`: break weeks,
+/// holidays and weeks the activity does not list, so the expansion is exactly the weeks held.
+fn recurrence_rule(master: &Occurrence, rest: &[&Occurrence]) -> (String, Vec<String>) {
     let step = rest[0].week - master.week;
     let even = rest
         .iter()
@@ -433,11 +568,29 @@ fn recurrence_rule(master: &Occurrence, rest: &[&Occurrence], tzid: &str) -> Str
         } else {
             format!(";INTERVAL={step}")
         };
-        format!("RRULE:FREQ=WEEKLY{interval};COUNT={}", rest.len() + 1)
-    } else {
-        let dates: Vec<String> = rest.iter().map(|o| local_stamp(o.start)).collect();
-        format!("RDATE;TZID={tzid}:{}", dates.join(","))
+        let rule = format!("RRULE:FREQ=WEEKLY{interval};COUNT={}", rest.len() + 1);
+        return (rule, Vec::new());
     }
+    let last = rest.last().map_or(master.week, |o| o.week);
+    let held: Vec<u32> = std::iter::once(master.week)
+        .chain(rest.iter().map(|o| o.week))
+        .collect();
+    let exdates = (master.week..=last)
+        .filter(|w| !held.contains(w))
+        .filter_map(|w| {
+            let days = 7 * i64::from(w - master.week);
+            let date = master
+                .start
+                .date()
+                .checked_add(jiff::Span::new().days(days))
+                .ok()?;
+            Some(local_stamp(date.to_datetime(master.start.time())))
+        })
+        .collect();
+    (
+        format!("RRULE:FREQ=WEEKLY;COUNT={}", last - master.week + 1),
+        exdates,
+    )
 }
 
 #[cfg(test)]

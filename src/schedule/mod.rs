@@ -216,6 +216,8 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         .next();
     let student_zones = other_zones(course);
 
+    // Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).
+    let before_start = |on: Option<Date>| on.zip(course.meta.start).is_some_and(|(d, s)| d < s);
     // Sittings: fixed ones first (file order), then the searched ones.
     let mut all_sittings: Vec<Sitting> = Vec::new();
     let mut week_sittings: Vec<Vec<WeekSitting>> = vec![Vec::new(); weeks_total as usize];
@@ -245,6 +247,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 continue;
             }
             let on = date.or_else(|| course.meta.date_of(w, day));
+            if before_start(on) {
+                continue;
+            }
             let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
             if let (true, Some(d)) = (is_cancelled, on) {
                 cancelled.push((w, d));
@@ -307,6 +312,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             let Some(s) = s else { continue };
             let w = i as u32 + 1;
             let on = course.meta.date_of(w, slot.day);
+            if before_start(on) {
+                continue;
+            }
             let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
             if let (true, Some(d)) = (is_cancelled, on) {
                 cancelled.push((w, d));
@@ -407,6 +415,12 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             };
             let mut items: Vec<Item> = items
                 .into_iter()
+                // A fixed activity whose date falls before `start` does not meet that week.
+                .filter(|&(index, mode)| {
+                    mode == Mode::Async
+                        || !course.activities[index].is_fixed()
+                        || sittings.iter().any(|s| s.activities.contains(&index))
+                })
                 .map(|(index, mode)| {
                     let activity = &course.activities[index];
                     match mode {

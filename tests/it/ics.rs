@@ -180,7 +180,7 @@ fn southern_hemisphere_organizer_gets_standard_time_in_april() {
 }
 
 #[test]
-fn irregular_weeks_use_rdate_and_override_different_sessions() {
+fn irregular_weeks_use_exdate_and_override_different_sessions() {
     let dir = tempfile::tempdir().unwrap();
     let course = write(dir.path(), "course.toml", IRREGULAR);
     let ics = calendar(&course);
@@ -190,8 +190,10 @@ fn irregular_weeks_use_rdate_and_override_different_sessions() {
         text.contains("X-WR-CALNAME:Labs\\, Debates\\; and \\\\ Backslashes — Spring\r\n"),
         "{text}"
     );
-    assert!(text.contains("RDATE;TZID=America/New_York:"));
-    assert!(!text.contains("RRULE"));
+    // One weekly rule over the span, the weeks without a session excluded.
+    assert!(text.contains("RRULE:FREQ=WEEKLY;COUNT="));
+    assert!(text.contains("EXDATE;TZID=America/New_York:"));
+    assert!(!text.contains("RDATE"));
     // Weeks 2 and 9 run debate + lab: longer than weeks 1 and 5, so they are overridden.
     assert_eq!(
         text.matches("RECURRENCE-ID;TZID=America/New_York:").count(),
@@ -322,14 +324,60 @@ fn expectations(course: &Path) -> Value {
                 && !seen.contains(&due)
             {
                 seen.push(due);
-                dues.push(due[..16].to_string());
+                // Due times may be read in another zone (AoE); the check compares wall-clock
+                // times in the organizer's zone.
+                let at: jiff::ZonedDateTime = due.parse().unwrap();
+                let zone = json["course"]["timezone"].as_str().unwrap();
+                let local = at.in_tz(zone).unwrap();
+                dues.push(local.strftime("%Y-%m-%dT%H:%M").to_string());
             }
+        }
+    }
+    // Fixed and optional sittings: their own series (exams: their own events), on the week's
+    // date of their weekday (or their one-off date), cancelled dates left out.
+    let mut sittings = serde_json::Map::new();
+    let mut exams: Vec<String> = Vec::new();
+    for sitting in schedule["sittings"].as_array().unwrap() {
+        if sitting["id"] == "live" {
+            continue;
+        }
+        let day = days.iter().position(|d| *d == sitting["day"]).unwrap() as i8;
+        let cancelled: Vec<&str> = sitting["cancelled"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d.as_str().unwrap())
+            .collect();
+        let mut times: Vec<String> = Vec::new();
+        for week in sitting["weeks"].as_array().unwrap() {
+            let w = &schedule["weeks"][week.as_u64().unwrap() as usize - 1];
+            let date = match sitting["date"].as_str() {
+                Some(date) => date.parse::<jiff::civil::Date>().unwrap(),
+                None => {
+                    let ws: jiff::civil::Date = w["start"].as_str().unwrap().parse().unwrap();
+                    let into = (day - ws.weekday().to_monday_zero_offset()).rem_euclid(7);
+                    ws.checked_add(jiff::Span::new().days(i64::from(into)))
+                        .unwrap()
+                }
+            };
+            if date < start || cancelled.contains(&date.to_string().as_str()) {
+                continue;
+            }
+            times.push(format!("{date}T{}", sitting["time"].as_str().unwrap()));
+        }
+        if sitting["exam"] == true {
+            exams.extend(times);
+        } else {
+            let slug = sitting["id"].as_str().unwrap().replace(['+', '.'], "-");
+            sittings.insert(slug, times.into());
         }
     }
     let last = start
         .checked_add(jiff::Span::new().days(7 * json["course"]["weeks"].as_i64().unwrap() + 7))
         .unwrap();
     serde_json::json!({
+        "sittings": sittings,
+        "exams": exams,
         "timezone": json["course"]["timezone"],
         "from": format!("{}", start.checked_sub(jiff::Span::new().days(7)).unwrap()),
         "to": last.to_string(),
