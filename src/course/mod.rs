@@ -386,7 +386,17 @@ pub struct CheckConfig {
 impl CheckConfig {
     /// Whether the file allows `rule` (findings of it are not reported).
     pub fn allows(&self, rule: crate::rules::RuleId) -> bool {
-        self.allow.iter().any(|a| a.rule == rule.as_str())
+        self.allow
+            .iter()
+            .any(|a| a.activity.is_none() && a.rule == rule.as_str())
+    }
+
+    /// Whether `rule` is allowed for the activity `id`: by an entry for the whole file or one
+    /// naming that activity.
+    pub fn allows_for(&self, rule: crate::rules::RuleId, id: &str) -> bool {
+        self.allow.iter().any(|a| {
+            a.rule == rule.as_str() && a.activity.as_ref().is_none_or(|(name, _)| name == id)
+        })
     }
 }
 

@@ -298,3 +298,59 @@ fn dated_at_outside_the_course_or_in_a_break_is_an_error() {
     let e = only_error(&term("breaks = [2]", &exam("2027-01-20")));
     assert_eq!((e.0.as_str(), e.1, e.2), ("invalid-value", 15, 15));
 }
+
+fn rules_fired(text: &str) -> Vec<(String, usize)> {
+    let report = mixplan::check::check_bytes(
+        "t.toml".into(),
+        text.as_bytes(),
+        &mixplan::check::Options::default(),
+    );
+    let index = mixplan::diagnostic::LineIndex::new(text);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let line = index.line_col(text, d.span.unwrap_or_default().start).line;
+            (d.rule.to_string(), line)
+        })
+        .collect()
+}
+
+#[test]
+fn an_exam_is_never_flagged_for_not_being_recorded_or_for_its_length() {
+    let text = term(
+        "",
+        "[[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 120\nweeks = [10]\nat = { day = \"wed\", time = \"10:00\" }\nrecorded = false\n",
+    );
+    let fired = rules_fired(&text);
+    for rule in [
+        "live-not-recorded",
+        "long-live-session",
+        "live-without-alternative",
+    ] {
+        assert!(!fired.iter().any(|(r, _)| r == rule), "{rule}: {fired:?}");
+    }
+}
+
+#[test]
+fn live_lecture_honours_an_exception_for_one_activity() {
+    let acts = "[[activities]]\nid = \"lecture-tue\"\nkind = \"lecture\"\nminutes = 60\nat = { day = \"tue\", time = \"10:00\" }\n\n[[activities]]\nid = \"lecture-thu\"\nkind = \"lecture\"\nminutes = 60\nat = { day = \"thu\", time = \"10:00\" }\n\n[check]\nallow = [{ rule = \"live-lecture\", activity = \"lecture-tue\", reason = \"registrar-scheduled\" }]\n";
+    let fired = rules_fired(&term("", acts));
+    let lectures: Vec<usize> = fired
+        .iter()
+        .filter(|(r, _)| r == "live-lecture")
+        .map(|(_, line)| *line)
+        .collect();
+    // Only lecture-thu (its `kind` on line 19) is reported.
+    assert_eq!(lectures, vec![19], "{fired:?}");
+}
+
+#[test]
+fn a_fixed_sitting_no_student_can_attend_is_reported_on_its_at() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 4\nstart = 2027-01-12\ntimezone = \"America/Chicago\"\n\n[students]\ncount = 10\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10\navailable = \"18:00-22:00\"\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"tue\", time = \"17:30\" }\n";
+    let fired = rules_fired(text);
+    assert!(
+        fired.contains(&("pinned-slot-excludes-students".to_string(), 19)),
+        "{fired:?}"
+    );
+}

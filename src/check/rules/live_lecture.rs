@@ -2,10 +2,13 @@
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
 use super::{Context, Finding};
+use crate::rules::RuleId;
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
         .filter(|(_, a)| a.kind.is_content_transmission())
+        // `{ rule = "live-lecture", activity = "..." }` excuses that activity only.
+        .filter(|(_, a)| !cx.course().check.allows_for(RuleId::LiveLecture, &a.id))
         .map(|(d, a)| {
             let (span, how) = match (d.pinned, a.spans.mode) {
                 (true, Some(span)) => (span, "is pinned to live time"),

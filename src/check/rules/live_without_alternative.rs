@@ -14,7 +14,13 @@ const WRITTEN_ALTERNATIVE: &[K] = &[
 ];
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let live: Vec<&Activity> = cx.live().map(|(_, a)| a).collect();
+    // Exams and optional sittings need no alternative: nobody replaces an exam with a
+    // recording, and nobody must attend optional work.
+    let live: Vec<&Activity> = cx
+        .live()
+        .map(|(_, a)| a)
+        .filter(|a| !a.is_exam() && !a.optional)
+        .collect();
     let Some(first) = live.first() else {
         return Vec::new();
     };

@@ -6,6 +6,40 @@ use crate::schedule::format_weeks;
 use super::{Context, Finding};
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let mut found = fixed_sittings(cx);
+    found.extend(pinned_slot(cx));
+    found
+}
+
+/// A sitting fixed with `at` that no student can attend: the same problem as a pinned slot,
+/// written on the activity.
+fn fixed_sittings(cx: &Context<'_>) -> Vec<Finding> {
+    let course = cx.course();
+    if !course.activities.iter().any(|a| a.is_fixed()) {
+        return Vec::new();
+    }
+    cx.schedule()
+        .sittings
+        .iter()
+        .filter(|s| s.fixed && s.students_covered == 0 && course.students.count > 0)
+        .filter_map(|s| {
+            let first = &course.activities[*s.activities.first()?];
+            let at = first.at.get(s.section.map_or(0, |(n, _)| n - 1))?;
+            Some(Finding {
+                span: at.span,
+                message: format!(
+                    "sitting `{}` ({} {} {}) is outside the available hours of every student",
+                    s.id, s.day, s.time, course.meta.timezone
+                ),
+                help: Some(
+                    "move it to a time inside the students' windows, add a section at another time (`at` as a list), or give them the recording plus a written response".into(),
+                ),
+            })
+        })
+        .collect()
+}
+
+fn pinned_slot(cx: &Context<'_>) -> Vec<Finding> {
     let Some(at) = cx.course().meta.live_at else {
         return Vec::new();
     };
