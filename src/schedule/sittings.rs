@@ -72,16 +72,17 @@ pub fn fixed_groups(course: &Course) -> Vec<FixedGroup> {
         for (n, at) in activity.at.iter().enumerate() {
             let key = (at.day, at.time, at.date, activity.optional);
             let section = (of > 1).then_some((n + 1, of));
-            match groups
-                .iter_mut()
-                .find(|g| g.key == key && g.section.is_none() && section.is_none())
-            {
-                // Exams never share: the loader rejects an exam fixed with anything else.
+            // An exam sits alone, even beside another exam at the same time in other weeks.
+            let exam = activity.is_exam();
+            match groups.iter_mut().find(|g| {
+                g.key == key && g.section.is_none() && section.is_none() && !exam && !g.exam
+            }) {
                 Some(group) => group.activities.push(index),
                 None => groups.push(FixedGroup {
                     key,
                     activities: vec![index],
                     section,
+                    exam,
                 }),
             }
         }
@@ -98,6 +99,8 @@ pub struct FixedGroup {
     pub activities: Vec<usize>,
     /// For a section: `(n, of)`.
     pub section: Option<(usize, usize)>,
+    /// An exam's own group.
+    pub exam: bool,
 }
 
 impl FixedGroup {

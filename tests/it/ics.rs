@@ -437,3 +437,82 @@ fn real_parsers_expand_the_calendar_exactly() {
         );
     }
 }
+
+/// The lecture example's calendar: lectures on Tuesdays and Thursdays at 17:30 Chicago time on
+/// both sides of the March clock change, nothing in the spring-break week or on the holiday, one
+/// event per exam; real parsers expand the file to exactly that.
+#[test]
+fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
+    let course =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/remote-graphics-lecture.toml");
+    let ics = calendar(&course);
+    assert_wire_format(&ics);
+    let text = unfolded(&ics);
+    assert!(text.contains("SUMMARY:Computer Graphics (remote-synchronous): Lecture (Tuesday)"));
+    assert!(
+        text.contains("(optional)"),
+        "office hours are marked optional"
+    );
+    assert!(!text.contains("Record"), "no advice to record exams");
+    let expect = expectations(&course);
+    let sittings = expect["sittings"].as_object().unwrap();
+    let break_week = |t: &str| ("2027-03-15".."2027-03-22").contains(&&t[..10]);
+    for (name, day) in [
+        ("lecture-tue", jiff::civil::Weekday::Tuesday),
+        ("lecture-thu", jiff::civil::Weekday::Thursday),
+    ] {
+        let times: Vec<&str> = sittings[name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            times.len(),
+            14,
+            "{name}: 15 weeks minus the break: {times:?}"
+        );
+        for t in &times {
+            let date: jiff::civil::Date = t[..10].parse().unwrap();
+            assert_eq!(date.weekday(), day, "{t}");
+            assert!(t.ends_with("T17:30"), "{t}");
+            assert!(!break_week(t), "{t} is in the spring break");
+        }
+        // Both sides of the clock change (2027-03-14).
+        assert!(times.iter().any(|t| *t < "2027-03-14") && times.iter().any(|t| *t > "2027-03-14"));
+    }
+    let monday: Vec<&str> = sittings["office-hours-1"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap())
+        .collect();
+    assert!(
+        !monday.iter().any(|t| t.starts_with("2027-02-15")),
+        "the holiday is cancelled"
+    );
+    assert!(text.contains("EXDATE;TZID=America/Chicago:20270215T160000"));
+    assert_eq!(
+        expect["exams"],
+        serde_json::json!(["2027-02-24T19:15", "2027-04-07T19:15", "2027-05-05T10:05"])
+    );
+    assert_eq!(text.matches("-exam-").count(), 3, "one event per exam");
+    if !python_validators_available() {
+        eprintln!("note: skipping the Python iCalendar check of the lecture example");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let first = write(dir.path(), "lecture.ics", &ics);
+    let expect = write(dir.path(), "lecture.json", &expect.to_string());
+    let out = Process::new("python3")
+        .arg("tests/ics_check.py")
+        .args([&first, &expect])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -26,4 +26,17 @@ example_snapshots! {
     international_cohort => "international-cohort",
     full_time_seminar => "full-time-seminar",
     large_lecture => "large-lecture",
+    remote_graphics_lecture => "remote-graphics-lecture",
+    self_paced_professional => "self-paced-professional",
+}
+
+/// JSON of the examples modelled on real syllabi: sittings, titles, due zones.
+#[test]
+fn real_term_examples_json() {
+    for name in ["remote-graphics-lecture", "self-paced-professional"] {
+        let text = std::fs::read_to_string(format!("examples/{name}.toml")).unwrap();
+        let course = mixplan::course::parse(&text).unwrap();
+        let json = mixplan::render::json::to_string(&mixplan::recommend(course), false);
+        insta::assert_snapshot!(format!("{name}-json"), json);
+    }
 }
