@@ -145,7 +145,7 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
     if let Some(course) = loaded.course {
         // What `crate::recommend` does, with the schedule built only when a check needs it.
         let plan = crate::engine::plan(&course);
-        let mut found = design(&Context::lazy(&course, &plan, Some(&text)));
+        let mut found = design(&Context::lazy(&course, &plan));
         let allow = &course.check;
         found.retain(|d| !allow.allows(d.rule));
         found.extend(

@@ -171,8 +171,22 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
     if !reader.diags.is_empty() {
         return reader.finish(None);
     }
-    let course = reader.course(root.get_ref(), root.span().into());
+    let mut course = reader.course(root.get_ref(), root.span().into());
+    if let Some(course) = &mut course {
+        // The parser spans a table from its header to its last key; findings about the
+        // whole table point at the header line alone.
+        course.meta.span = header_line(text, course.meta.span);
+        course.students.span = header_line(text, course.students.span);
+    }
     reader.finish(course)
+}
+
+/// The first line of `span` in `text`, without its line ending.
+fn header_line(text: &str, span: Span) -> Span {
+    let start = span.start.min(text.len());
+    let rest = &text[start..];
+    let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
+    Span::new(start, start + len)
 }
 
 /// `1-7` or `2-14/2` written without quotes where TOML expected a value (it reads a date):
@@ -563,14 +577,13 @@ impl Reader {
             }
             None => Vec::new(),
         };
-        let goals = match self.table(&file, "goals", "[goals]") {
+        let (goals, goals_span) = match self.table(&file, "goals", "[goals]") {
             Some(place) => {
                 self.unknown_keys(&place, GOALS_KEYS);
                 self.enum_list(&place, "focus", "goal", Goal::NAMES, Goal::from_name)
-                    .map(|(v, _)| v)
-                    .unwrap_or_default()
+                    .map_or((Vec::new(), None), |(v, span)| (v, Some(span)))
             }
-            None => Vec::new(),
+            None => (Vec::new(), None),
         };
         let check = match self.table(&file, "check", "[check]") {
             Some(place) => self.check(&place),
@@ -590,6 +603,7 @@ impl Reader {
             students,
             content,
             goals,
+            goals_span,
             activities,
             check,
         })
@@ -1099,6 +1113,7 @@ impl Reader {
             count: count?,
             populations,
             reliable_internet: reliable_internet?,
+            reliable_internet_span: place.get("reliable_internet").map(span_of),
             zones: zones?,
             span: place.span,
         })

@@ -43,6 +43,8 @@ pub struct Course {
     pub content: Vec<ContentType>,
     /// Goals from `[goals]`.
     pub goals: Vec<Goal>,
+    /// Span of the `focus` list in `[goals]`, when written.
+    pub goals_span: Option<Span>,
     /// `[[activities]]`, in file order.
     pub activities: Vec<Activity>,
     /// The `[check]` table.
@@ -213,6 +215,8 @@ pub struct Students {
     pub populations: Vec<Population>,
     /// Share of students with a dependable connection, `0..=1`.
     pub reliable_internet: Option<f64>,
+    /// Span of the `reliable_internet` value, when written.
+    pub reliable_internet_span: Option<Span>,
     /// Where the students are.
     pub zones: Vec<StudentZone>,
     /// Span of the `[students]` table header.

@@ -17,7 +17,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     vec![Finding {
-        span: cx.key_line("goals", "focus"),
+        span: cx.course.goals_span.unwrap_or_else(|| cx.course_header()),
         message: format!(
             "the course aims at {} but no activity runs live",
             goals.join(" and ")

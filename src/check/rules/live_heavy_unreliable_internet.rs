@@ -16,7 +16,11 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     vec![Finding {
-        span: cx.key_line("students", "reliable_internet"),
+        span: cx
+            .course
+            .students
+            .reliable_internet_span
+            .unwrap_or_else(|| cx.course_header()),
         message: format!(
             "only {:.0}% of students have a dependable connection, but {live} of {} weekly minutes are live",
             share * 100.0,

@@ -33,14 +33,12 @@ pub const ASYNC_HEAVY_SHARE: f64 = 0.75;
 /// Courses at least this long are expected to have a touchpoint in weeks 1-2.
 pub const EARLY_TOUCHPOINT_MIN_WEEKS: u32 = 4;
 
-/// What a check sees: the planned course, its schedule and, when there is one, the file's text.
+/// What a check sees: the planned course and its schedule.
 pub struct Context<'a> {
     /// The validated course.
     pub course: &'a Course,
     /// The engine's plan for it.
     pub plan: &'a Plan,
-    /// The course file's text, used only to point at keys the model keeps no span for.
-    pub text: Option<&'a str>,
     schedule: Option<&'a Schedule>,
     built: OnceCell<Schedule>,
 }
@@ -135,7 +133,6 @@ impl<'a> Context<'a> {
         Context {
             course,
             plan,
-            text: None,
             schedule: Some(schedule),
             built: OnceCell::new(),
         }
@@ -144,11 +141,10 @@ impl<'a> Context<'a> {
     /// A context that builds the schedule only if a check asks for it. The slot search is the
     /// dearest part of planning, and only the time-zone checks read it, so `mixplan check`
     /// skips it for most files.
-    pub fn lazy(course: &'a Course, plan: &'a Plan, text: Option<&'a str>) -> Self {
+    pub fn lazy(course: &'a Course, plan: &'a Plan) -> Self {
         Context {
             course,
             plan,
-            text,
             schedule: None,
             built: OnceCell::new(),
         }
@@ -193,54 +189,8 @@ impl<'a> Context<'a> {
 
     /// The first line of the `[course]` table: where course-wide findings point.
     fn course_header(&self) -> Span {
-        let span = self.course().meta.span;
-        match self.text {
-            Some(text) => first_line(text, span),
-            None => span,
-        }
+        self.course().meta.span
     }
-
-    /// Span of `key = ...` inside `[table]`, found by scanning the text; the course header when
-    /// the key is written another way (inline table, dotted key) or there is no text.
-    fn key_line(&self, table: &str, key: &str) -> Span {
-        self.text
-            .and_then(|text| find_key_line(text, table, key))
-            .unwrap_or_else(|| self.course_header())
-    }
-}
-
-fn first_line(text: &str, span: Span) -> Span {
-    let start = span.start.min(text.len());
-    let rest = &text[start..];
-    let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
-    Span::new(start, start + len)
-}
-
-/// The byte span of the line `key = ...` in `[table]`, trimmed of surrounding whitespace.
-fn find_key_line(text: &str, table: &str, key: &str) -> Option<Span> {
-    let mut in_table = false;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            let name = trimmed
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_matches('"');
-            in_table = !trimmed.starts_with("[[") && name == table;
-        } else if in_table
-            && let Some(rest) = trimmed.strip_prefix(key)
-            && rest.trim_start().starts_with('=')
-        {
-            let start = offset + (line.len() - line.trim_start().len());
-            return Some(Span::new(start, start + trimmed.len()));
-        }
-        offset += line.len();
-    }
-    None
 }
 
 /// Minutes as hours for messages: `1.5`, `2`.
