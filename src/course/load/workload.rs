@@ -307,11 +307,17 @@ impl Reader {
         value: &Value<'_>,
     ) -> Option<Estimator> {
         let DeValue::Table(table) = value.get_ref() else {
+            let example = match key {
+                "read" => "{ pages = 40, purpose = \"understand\", new_concepts = \"some\" }",
+                "write" => "{ words = 2500, genre = \"argument\", drafting = \"minimal\" }",
+                "watch" => "{ minutes = 45 }",
+                _ => "{ posts = 1, words = 250, replies = 2 }",
+            };
             self.wrong_type(
                 place,
                 key,
                 value,
-                "an inline table such as `{ minutes = 45 }`",
+                &format!("an inline table such as `{example}`"),
             );
             return None;
         };
