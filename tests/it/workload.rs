@@ -654,3 +654,38 @@ proptest! {
         );
     }
 }
+
+#[test]
+fn workload_reads_stdin_and_colours_over_weeks_on_request() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/workload-seminar.toml"),
+    )
+    .unwrap();
+    let plain = mixplan()
+        .args(["workload", "-", "--color", "never"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert!(plain.status.success());
+    let plain = String::from_utf8(plain.stdout).unwrap();
+    assert!(
+        !plain.contains('\u{1b}') && plain.contains("▲ over"),
+        "{plain}"
+    );
+    let coloured = mixplan()
+        .args(["workload", "-", "--color", "always"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let coloured = String::from_utf8(coloured.stdout).unwrap();
+    // Over-target weeks are red (SGR 31 or its 256-colour form) on a terminal.
+    assert!(coloured.contains("\u{1b}["), "{coloured}");
+    let over_line = coloured
+        .lines()
+        .find(|l| l.contains("▲ over"))
+        .expect("an over-target week");
+    assert!(
+        over_line.contains("\u{1b}[38;5;9m") || over_line.contains("\u{1b}[31m"),
+        "{over_line:?}"
+    );
+}
