@@ -39,6 +39,12 @@ Examples:
 Exit status: 0 no failing finding, 1 failing findings (errors; warnings too under
 --deny warnings), 2 mixplan could not run (bad flags, a path that cannot be read).";
 
+const WORKLOAD_EXAMPLES: &str = "\
+Examples:
+  mixplan workload examples/workload-worked-example.toml
+  mixplan workload course.toml --chart workload.svg
+  mixplan workload course.toml --format json | jq '.weeks[] | select(.over)'";
+
 const RULES_EXAMPLES: &str = "\
 Examples:
   mixplan rules
@@ -123,6 +129,9 @@ pub enum Command {
     /// Print the week-by-week schedule alone.
     #[command(after_help = SCHEDULE_EXAMPLES)]
     Schedule(ScheduleArgs),
+    /// Hours of work per course week, live and self-paced, against the credits' target.
+    #[command(after_help = WORKLOAD_EXAMPLES)]
+    Workload(WorkloadArgs),
     /// Check course files for input errors and design problems (files, directories, `-`).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
@@ -203,6 +212,8 @@ pub enum SchemaKind {
     Schedule,
     /// The output of `check --format json`.
     Check,
+    /// The output of `workload --format json`.
+    Workload,
 }
 
 /// Arguments of `schema`.
@@ -254,6 +265,17 @@ pub struct ScheduleArgs {
     /// instead of the schedule). Needs `start` in [course].
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
+}
+
+/// Arguments of `workload`.
+#[derive(Debug, Args)]
+pub struct WorkloadArgs {
+    /// The course file and output options.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Also draw the weeks as a bar chart (SVG) into FILE, written atomically.
+    #[arg(long, value_name = "FILE.svg")]
+    pub chart: Option<PathBuf>,
 }
 
 /// Arguments of `check`.
@@ -359,6 +381,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             Some(ics) => schedule_with_calendar(&args.plan, ics, cli.color),
             None => plan_command(&args.plan, cli.color, true),
         },
+        Command::Workload(args) => workload_command(&args, cli.color),
         Command::Check(args) => check_command(&args, cli.color),
         Command::Rules(args) => {
             let ids = crate::rules::RuleId::ALL;
@@ -377,6 +400,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 SchemaKind::Recommend => render::output_schema::recommend(),
                 SchemaKind::Schedule => render::output_schema::schedule(),
                 SchemaKind::Check => render::output_schema::check(),
+                SchemaKind::Workload => render::workload::schema(),
             };
             emit(&render::pretty(&schema))?;
             Ok(Outcome::Success)
@@ -482,6 +506,33 @@ fn emit_plan(
         render::recommendation(rec, args.format, style)
     };
     emit(&text)
+}
+
+/// `workload`: the weeks in the chosen format, and with `--chart` an SVG bar chart written
+/// atomically (never over the course file).
+fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> {
+    let plan = &args.plan;
+    let Some(course) = load_course(&plan.course, color)? else {
+        return Ok(Outcome::InputProblems);
+    };
+    let rec = crate::recommend(course);
+    let workload = rec.workload();
+    if let Some(chart) = &args.chart {
+        let svg = render::chart::svg(&rec, &workload);
+        crate::fsio::write_atomic(
+            chart,
+            svg.as_bytes(),
+            &[plan.course.as_path()],
+            crate::fsio::Existing::Replace,
+        )?;
+    }
+    let text = match plan.format {
+        Format::Table => render::workload::table(&rec, &workload, stdout_style(color, plan.width)),
+        Format::Json => render::workload::json(&rec, &workload),
+        Format::Markdown => render::workload::markdown(&rec, &workload),
+    };
+    emit(&text)?;
+    Ok(Outcome::Success)
 }
 
 /// `schedule --ics FILE`: write the calendar (atomically, never over the course file), then

@@ -18,6 +18,7 @@ pub mod render;
 pub mod rules;
 pub mod schedule;
 mod suggest;
+pub mod workload;
 
 pub use suggest::did_you_mean;
 
@@ -48,5 +49,12 @@ pub fn recommend(course: Course) -> Recommendation {
         plan,
         schedule,
         advice,
+    }
+}
+
+impl Recommendation {
+    /// The week-by-week workload of the plan.
+    pub fn workload(&self) -> workload::Workload {
+        workload::compute(&self.course, &self.plan, &self.schedule)
     }
 }

@@ -12,6 +12,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::course::Mode;
+use crate::course::estimate::RATES;
 use crate::diagnostic::Severity;
 
 /// What kind of rule an id names, with its default weight or severity.
@@ -32,6 +33,8 @@ pub enum RuleKind {
     Input,
     /// A design check run by `mixplan check`, with its default severity.
     Check(Severity),
+    /// How `mixplan workload` estimates and weighs the hours a course asks.
+    Workload,
 }
 
 impl RuleKind {
@@ -43,6 +46,7 @@ impl RuleKind {
             RuleKind::Advice => "advice",
             RuleKind::Input => "input",
             RuleKind::Check(_) => "check",
+            RuleKind::Workload => "workload",
         }
     }
 
@@ -150,8 +154,16 @@ rule_ids! {
     LiveWithoutAlternative = "live-without-alternative",
     NoEarlyTouchpoint = "no-early-touchpoint",
     LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet",
+    WorkloadOverTarget = "workload-over-target",
+    WorkloadUnderTarget = "workload-under-target",
     UnknownRule = "unknown-rule",
     LiveAlternative = "live-alternative",
+    EstimateRead = "estimate-read",
+    EstimateWrite = "estimate-write",
+    EstimatePost = "estimate-post",
+    EstimateWatch = "estimate-watch",
+    StudyHours = "study-hours",
+    WorkloadTarget = "workload-target",
 }
 
 impl RuleId {
@@ -172,7 +184,7 @@ impl RuleId {
 
     /// The rule's documentation.
     pub fn doc(self) -> RuleDoc {
-        use RuleKind::{Advice, Check, Decision, Input, Scoring};
+        use RuleKind::{Advice, Check, Decision, Input, Scoring, Workload};
         use Severity::{Info, Warning};
         let (kind, summary, evidence, doc, example) = match self {
             RuleId::RealTimeInteraction => (
@@ -600,6 +612,62 @@ impl RuleId {
                 "A dropped connection during a live class is instruction that cannot be recreated. When `reliable_internet` is below 0.9 and live minutes are at least half of the weekly total, shift work to self-paced formats and record everything.",
                 "[students]\nreliable_internet = 0.7",
             ),
+            RuleId::WorkloadOverTarget => (
+                Check(Warning),
+                "A course week asks more work than the credits' weekly target allows (target × (1 + `workload_tolerance`))",
+                "seed: Asynchronous Learning > Weaknesses (students must manage their own time; those who fall behind drop out); Choosing the Right Mix > Student population matters (working adults and caregivers have fixed hours); La Trobe workload guidance and McInnes et al., AJET (averages hide peak weeks); 34 CFR 600.2 credit hour",
+                "With `credits`, every teaching week has a target: credits × `credit_hours` ÷ teaching weeks. A midterm and a paper due in the same stretch can ask half again as much, and an average over the term hides it; students with jobs or families cannot find the extra hours and fall behind. The check names every week above target × (1 + `workload_tolerance`), default 20% above.",
+                "[course]\ncredits = 1\n\n[[activities]]\nid = \"paper\"\nkind = \"project-work\"\nweeks = [4]\nwrite = { words = 1500, genre = \"argument\", drafting = \"none\" }",
+            ),
+            RuleId::WorkloadUnderTarget => (
+                Check(Info),
+                "The term asks less than 80% of the hours the credits stand for",
+                "seed: Choosing the Right Mix > The key is intentionality (every activity planned on purpose); 34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
+                "A course file that asks far fewer hours than its credits usually leaves work out: readings without an estimate, a paper, exam study. Listing it makes the weekly view honest. Informational: some courses count in-person or unlisted work the file does not describe.",
+                "[course]\ncredits = 3\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30",
+            ),
+            RuleId::EstimateRead => (
+                Workload,
+                "`read`: reading time from pages, words a page, purpose and new concepts",
+                RATES.reading_source,
+                workload_docs::read(),
+                "[[activities]]\nid = \"readings\"\nkind = \"reading\"\nread = { pages = 40, words_per_page = 450, purpose = \"understand\", new_concepts = \"some\" }",
+            ),
+            RuleId::EstimateWrite => (
+                Workload,
+                "`write`: writing time from words, genre and drafting",
+                RATES.writing_source,
+                workload_docs::write(),
+                "[[activities]]\nid = \"paper\"\nkind = \"project-work\"\nweeks = [8, 9, 10, 11]\nwrite = { words = 2000, genre = \"research\", drafting = \"minimal\" }\nper = \"total\"",
+            ),
+            RuleId::EstimatePost => (
+                Workload,
+                "`post`: time to write discussion posts and replies",
+                RATES.post_source,
+                workload_docs::post(),
+                "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nmode = \"async\"\npost = { posts = 1, words = 250, replies = 2, reply_words = 125 }",
+            ),
+            RuleId::EstimateWatch => (
+                Workload,
+                "`watch`: video or audio counted at its running time",
+                RATES.watch_source,
+                workload_docs::watch(),
+                "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nwatch = { minutes = 45 }",
+            ),
+            RuleId::StudyHours => (
+                Workload,
+                "An exam's `study_hours` fall half in the previous teaching week and half in the exam's week",
+                "La Trobe University workload guidance and McInnes et al., AJET (averaged workloads hide peak assessment weeks: show the peak); the half-and-half split is mixplan's convention",
+                "Students study for an exam in the days before it, which usually span two course weeks. The study hours are rounded half-up to whole minutes and split half and half, the odd minute in the earlier week; an exam in the first teaching week takes all its study in its own week. They count as self-paced work, for every sitting of the exam.",
+                "[[activities]]\nid = \"midterm\"\nkind = \"exam\"\nminutes = 90\nweeks = [7]\nstudy_hours = 5",
+            ),
+            RuleId::WorkloadTarget => (
+                Workload,
+                "The weekly workload target: credits × credit_hours ÷ teaching weeks, and what counts as a week's work",
+                "US federal credit hour, 34 CFR 600.2 (one hour of instruction and about two of outside work a week); SUNY Online, \"Calculating time on task\" (3 credits = 135 hours, about 9 a week over 15 weeks, online too); ECTS Users' Guide 2015 (25-30 hours a credit); UK QAA credit framework (10 notional hours a credit); Kember 2004 (show live and self-paced hours apart)",
+                workload_docs::target(),
+                "[course]\ncredits = 3\ncredit_hours = 45\nworkload_tolerance = 0.2",
+            ),
             RuleId::UnknownRule => (
                 Check(Warning),
                 "A rule id in `[check] allow`, `--allow`, `--warn` or `--deny` that mixplan does not know",
@@ -622,6 +690,102 @@ impl RuleId {
             doc,
             example,
         }
+    }
+}
+
+/// The workload rules' documentation, quoting every rate from the one table
+/// ([`RATES`]) so the page and the arithmetic cannot disagree.
+mod workload_docs {
+    use std::sync::OnceLock;
+
+    use crate::course::estimate::{DEFAULT_WORDS_PER_PAGE, RATES, WRITING_BLOCK_WORDS};
+    use crate::course::{
+        DEFAULT_CREDIT_HOURS, DEFAULT_WORKLOAD_TOLERANCE, Drafting, Genre, MAX_MINUTES,
+        NewConcepts, Purpose,
+    };
+
+    /// Built once per process: registry entries are `'static`.
+    fn once(cell: &'static OnceLock<String>, build: fn() -> String) -> &'static str {
+        cell.get_or_init(build).as_str()
+    }
+
+    fn rounding() -> String {
+        format!(
+            "The estimate is rounded half-up to whole minutes; with `per = \"total\"` it is spread over the activity's occurrences, the odd minutes on the earliest (1000 over 3 weeks: 334, 333, 333). One occurrence may not exceed {MAX_MINUTES} minutes, as with `minutes`."
+        )
+    }
+
+    pub fn read() -> &'static str {
+        static DOC: OnceLock<String> = OnceLock::new();
+        once(&DOC, || {
+            let cells: Vec<String> = Purpose::ALL
+                .iter()
+                .map(|&p| {
+                    let rates: Vec<String> = NewConcepts::ALL
+                        .iter()
+                        .map(|&c| RATES.reading(p, c).to_string())
+                        .collect();
+                    format!("{p} {}", rates.join("/"))
+                })
+                .collect();
+            format!(
+                "Reading time is pages × words a page ÷ a reading speed. Speeds in words a minute, for no/some/many new concepts: {}. `words_per_page` defaults to {DEFAULT_WORDS_PER_PAGE}, the estimator's lightest page. {}",
+                cells.join(", "),
+                rounding()
+            )
+        })
+    }
+
+    pub fn write() -> &'static str {
+        static DOC: OnceLock<String> = OnceLock::new();
+        once(&DOC, || {
+            let cells: Vec<String> = Genre::ALL
+                .iter()
+                .map(|&g| {
+                    let rates: Vec<String> = Drafting::ALL
+                        .iter()
+                        .map(|&d| RATES.writing(g, d).to_string())
+                        .collect();
+                    format!("{g} {}", rates.join("/"))
+                })
+                .collect();
+            format!(
+                "Writing time is words ÷ {WRITING_BLOCK_WORDS} × minutes per {WRITING_BLOCK_WORDS} words. Minutes per {WRITING_BLOCK_WORDS} words, for none/minimal/extensive drafting: {}. A paper written over several weeks takes `per = \"total\"` and the weeks it is written in. {}",
+                cells.join(", "),
+                rounding()
+            )
+        })
+    }
+
+    pub fn post() -> &'static str {
+        static DOC: OnceLock<String> = OnceLock::new();
+        once(&DOC, || {
+            format!(
+                "Posting time is the words of every post and reply ÷ {} words an hour. `posts` defaults to 1, `replies` to 0 and `reply_words` to `words`. Reading classmates' posts is not in this rate: add it as a `read` activity when it is substantial. {}",
+                RATES.post_words_per_hour,
+                rounding()
+            )
+        })
+    }
+
+    pub fn watch() -> &'static str {
+        static DOC: OnceLock<String> = OnceLock::new();
+        once(&DOC, || {
+            format!(
+                "Watching time is the running time × {}: pausing and rewinding are left to the student and not counted. {}",
+                RATES.watch_minutes_per_minute,
+                rounding()
+            )
+        })
+    }
+
+    pub fn target() -> &'static str {
+        static DOC: OnceLock<String> = OnceLock::new();
+        once(&DOC, || {
+            format!(
+                "With `credits`, `mixplan workload` sets a weekly target of credits × `credit_hours` (default {DEFAULT_CREDIT_HOURS}) ÷ teaching weeks (breaks excluded) and flags weeks above target × (1 + `workload_tolerance`) (default {DEFAULT_WORKLOAD_TOLERANCE}). A week's workload is the minutes of every required activity that meets in it, live and self-paced apart: breaks inside a live session are rest, one section counts per student, repeats of a live slot are not extra work, and a sitting a holiday cancels asks nothing. Exam study is added; optional activities are listed apart. Hours are rounded to two decimals from exact minutes."
+            )
+        })
     }
 }
 

@@ -15,6 +15,9 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::rules::RuleId;
 use crate::suggest::did_you_mean;
 
+mod workload;
+pub use workload::{POST_KEYS, READ_KEYS, WATCH_KEYS, WRITE_KEYS};
+
 /// Largest course file mixplan reads, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
@@ -48,6 +51,9 @@ pub const COURSE_KEYS: &[&str] = &[
     "holidays",
     "live_window",
     "due",
+    "credits",
+    "credit_hours",
+    "workload_tolerance",
 ];
 /// Keys of `live_at = { ... }` in `[course]`.
 pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
@@ -79,6 +85,12 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "due",
     "optional",
     "participation",
+    "read",
+    "write",
+    "watch",
+    "post",
+    "per",
+    "study_hours",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];
@@ -598,7 +610,7 @@ impl Reader {
         }
 
         let (meta, students, activities) = (meta?, students?, activities?);
-        Some(Course {
+        let course = Course {
             meta,
             students,
             content,
@@ -606,7 +618,9 @@ impl Reader {
             goals_span,
             activities,
             check,
-        })
+        };
+        self.credits_need_teaching_weeks(&course);
+        Some(course)
     }
 
     fn meta(&mut self, place: &Place<'_, '_>) -> Option<CourseMeta> {
@@ -736,6 +750,7 @@ impl Reader {
                 weeks
             })
         };
+        let (credits, workload_tolerance) = self.credits(place);
         Some(CourseMeta {
             week_starts,
             breaks: sorted(breaks)?,
@@ -755,6 +770,8 @@ impl Reader {
             live_at: live_at.unwrap_or(None),
             span: place.span,
             sync_hours_span,
+            credits: credits?,
+            workload_tolerance: workload_tolerance?,
         })
     }
 
@@ -1462,7 +1479,11 @@ impl Reader {
             None => None,
         };
         let exam = matches!(kind, Some((ActivityKind::Exam, _)));
-        let minutes = self.integer(place, "minutes", Some("60"), (1, i64::from(MAX_MINUTES)));
+        let estimated = self.has_estimator(place);
+        let minutes = self.integer(place, "minutes", None, (1, i64::from(MAX_MINUTES)));
+        if !estimated && !place.table.contains_key("minutes") {
+            self.missing_minutes(place);
+        }
         let every = self.every(place);
         let weeks = self.explicit_weeks(place, meta, exam);
         if place.table.contains_key("every") && place.table.contains_key("weeks") {
@@ -1497,7 +1518,7 @@ impl Reader {
         if bad_every || bad_mode || bad_recorded || bad_optional {
             return None;
         }
-        let ((id, id_span), (kind, kind_span), (minutes, minutes_span)) = (id?, kind?, minutes?);
+        let ((id, id_span), (kind, kind_span)) = (id?, kind?);
         let (at, due, mut weeks) = (at?, due?, weeks?);
         let optional_default = kind == ActivityKind::OfficeHours;
         let optional_value = optional.map_or(optional_default, |(o, _)| o);
@@ -1595,11 +1616,11 @@ impl Reader {
             .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
             ok = false;
         }
-        let activity = Activity {
+        let mut activity = Activity {
             id,
             title,
             kind,
-            minutes: minutes as u32,
+            minutes: 0,
             every: every.map_or(Every::Week, |(e, _)| e),
             weeks,
             mode: match kind {
@@ -1614,11 +1635,13 @@ impl Reader {
             due,
             optional: optional_value,
             participation,
+            estimate: None,
+            study_hours: None,
             spans: ActivitySpans {
                 table: place.span,
                 id: id_span,
                 kind: kind_span,
-                minutes: minutes_span,
+                minutes: minutes.map_or(place.span, |(_, s)| s),
                 mode: mode.map(|(_, s)| s),
                 recorded: recorded.map(|(_, s)| s),
                 weeks: place.get("weeks").map(span_of),
@@ -1628,6 +1651,8 @@ impl Reader {
         if exam && let Some(meta) = meta {
             ok &= self.exam_not_on_holiday(meta, &activity);
         }
+        let occurrences = meta.map(|m| activity.occurrence_weeks(m).len());
+        ok &= self.workload(place, &mut activity, minutes, occurrences);
         ok.then_some(activity)
     }
 

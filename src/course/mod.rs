@@ -5,18 +5,21 @@
 //! model and never sees TOML.
 
 mod document;
+pub mod estimate;
 mod load;
 mod names;
 pub mod schema;
 
+pub use estimate::{Estimate, Estimator, StudyHours};
 pub use load::{
     ACTIVITY_DUE_KEYS, ACTIVITY_KEYS, ALLOW_KEYS, AT_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS,
-    DUE_KEYS, FILE_KEYS, GOALS_KEYS, LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, STUDENTS_KEYS,
-    ZONE_KEYS, is_kebab_case, load, load_bytes, load_in_chunks,
+    DUE_KEYS, FILE_KEYS, GOALS_KEYS, LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, POST_KEYS, READ_KEYS,
+    STUDENTS_KEYS, WATCH_KEYS, WRITE_KEYS, ZONE_KEYS, is_kebab_case, load, load_bytes,
+    load_in_chunks,
 };
 pub use names::{
-    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Participation, Pattern, Population,
-    Weekday,
+    ActivityKind, ContentType, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
+    Participation, Pattern, Per, Population, Purpose, Weekday,
 };
 
 use crate::diagnostic::{Diagnostic, Span};
@@ -29,6 +32,11 @@ pub const MAX_MINUTES: u32 = 600;
 pub const MAX_ACTIVITIES: usize = 100_000;
 /// Most student time zones one course file may list.
 pub const MAX_ZONES: usize = 400;
+/// Default hours of student work per credit over a term: the US credit hour (one hour of
+/// instruction and about two of outside work a week over 15 weeks, 34 CFR 600.2).
+pub const DEFAULT_CREDIT_HOURS: f64 = 45.0;
+/// Default share above the weekly workload target before a week is flagged.
+pub const DEFAULT_WORKLOAD_TOLERANCE: f64 = 0.2;
 /// Default weekly live-hours band, from the seed's FAQ ("How much synchronous time is ideal?").
 pub const DEFAULT_SYNC_HOURS: (f64, f64) = (1.0, 3.0);
 
@@ -204,6 +212,28 @@ pub struct CourseMeta {
     pub span: Span,
     /// Span of the `sync_hours` value, when written.
     pub sync_hours_span: Option<Span>,
+    /// Credits, when written: they set the workload target.
+    pub credits: Option<Credits>,
+    /// Share above the weekly workload target before a week is flagged (default 0.2).
+    pub workload_tolerance: f64,
+}
+
+/// The credits of a course and the hours of work they stand for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Credits {
+    /// Credits as written (may be fractional, e.g. 7.5 ECTS).
+    pub credits: f64,
+    /// Hours of student work per credit over the term (default 45).
+    pub credit_hours: f64,
+    /// Where `credits` is written.
+    pub span: Span,
+}
+
+impl Credits {
+    /// Hours of student work the credits stand for over the whole term.
+    pub fn term_hours(&self) -> f64 {
+        self.credits * self.credit_hours
+    }
 }
 
 /// The `[students]` table.
@@ -299,6 +329,10 @@ pub struct Activity {
     pub optional: bool,
     /// How a live activity lets a large class take part.
     pub participation: Vec<Participation>,
+    /// The estimate `minutes` was computed from, when the file gives one instead of `minutes`.
+    pub estimate: Option<Estimate>,
+    /// Self-paced study before an exam.
+    pub study_hours: Option<StudyHours>,
     /// Where things are written, for diagnostics.
     pub spans: ActivitySpans,
 }
@@ -363,6 +397,22 @@ impl Activity {
     /// Display name: title if given, else id.
     pub fn name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
+    }
+
+    /// Minutes of occurrence `k` (0-based) of `n`: an estimate `per = "total"` is spread over
+    /// the occurrences, the remainder on the earliest; otherwise every occurrence takes
+    /// `minutes`.
+    pub fn occurrence_minutes(&self, k: usize, n: usize) -> u64 {
+        match &self.estimate {
+            Some(estimate) => estimate.occurrence_minutes(k, n),
+            None => u64::from(self.minutes),
+        }
+    }
+
+    /// Whether nobody must attend or submit it: optional work is listed apart from the
+    /// workload. The one place the workload asks.
+    pub fn is_optional(&self) -> bool {
+        self.optional
     }
 }
 
@@ -526,6 +576,13 @@ impl Course {
     /// The weekly live-hours band in minutes.
     pub fn band_minutes(&self) -> (f64, f64) {
         (self.meta.sync_hours.0 * 60.0, self.meta.sync_hours.1 * 60.0)
+    }
+
+    /// The course weeks in which teaching happens, in order: the weeks the workload target is
+    /// spread over. The one place that answers it, so breaks are left out everywhere at once.
+    pub fn teaching_weeks(&self) -> Vec<u32> {
+        // Exam weeks are teaching weeks for the target: students work in them.
+        self.meta.teaching_weeks(true)
     }
 
     /// Look up an activity by id.

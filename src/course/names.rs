@@ -300,3 +300,63 @@ impl ActivityKind {
         )
     }
 }
+
+named_enum! {
+    /// Why a text is read, after the reading rates of the Rice/Wake Forest workload estimator.
+    Purpose {
+        /// Skim for the main points.
+        Survey = "survey",
+        /// Read to understand what the text says.
+        Understand = "understand",
+        /// Work through the text: problems, close reading, argument.
+        Engage = "engage",
+    }
+}
+
+named_enum! {
+    /// How many concepts a text or task brings that are new to the student.
+    NewConcepts {
+        /// Nothing new.
+        None = "none",
+        /// Some new concepts.
+        Some = "some",
+        /// Many new concepts.
+        Many = "many",
+    }
+}
+
+named_enum! {
+    /// The kind of a written assignment, after the writing rates of the Rice/Wake Forest
+    /// workload estimator.
+    Genre {
+        /// Reflective or narrative writing, no sources.
+        Reflection = "reflection",
+        /// An argument from given material.
+        Argument = "argument",
+        /// A research paper: finding, reading and citing sources.
+        Research = "research",
+    }
+}
+
+named_enum! {
+    /// How much drafting and revising a written assignment asks for.
+    Drafting {
+        /// One pass, no revision.
+        None = "none",
+        /// Some revision.
+        Minimal = "minimal",
+        /// Several drafts.
+        Extensive = "extensive",
+    }
+}
+
+named_enum! {
+    /// What an estimate counts: one occurrence, or the whole activity spread over its
+    /// occurrences.
+    Per {
+        /// Per occurrence (each week the activity takes place).
+        Week = "week",
+        /// The whole activity, spread over its occurrences.
+        Total = "total",
+    }
+}

@@ -17,8 +17,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::names::{
-    ActivityKind, ContentType, Delivery, Every, Goal, Mode, Participation, Pattern, Population,
-    Weekday,
+    ActivityKind, ContentType, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
+    Participation, Pattern, Per, Population, Purpose, Weekday,
 };
 
 /// A mixplan course file: the course, its students, content and goals, and its activities.
@@ -108,6 +108,18 @@ pub struct CourseTable {
     /// The default due time of self-paced work, e.g. `{ day = "sun", time = "23:59",
     /// timezone = "AoE" }`. Default: the course week's last day at 23:59 in `timezone`.
     pub due: Option<CourseDueTable>,
+    /// The course's credits (may be fractional, e.g. 7.5 ECTS). Sets the weekly workload
+    /// target of `mixplan workload`: credits × `credit_hours` ÷ teaching weeks.
+    #[schemars(range(min = 0, max = 1000), extend("exclusiveMinimum" = 0))]
+    pub credits: Option<f64>,
+    /// Hours of student work per credit over the term. Default 45 (US credit hour); ECTS
+    /// 25-30; UK 10.
+    #[schemars(range(min = 0, max = 1000), extend("exclusiveMinimum" = 0, "default" = 45))]
+    pub credit_hours: Option<f64>,
+    /// Share above the weekly workload target before a week is flagged. Default 0.2: a week
+    /// above target × 1.2 is flagged.
+    #[schemars(range(min = 0, max = 10), extend("default" = 0.2))]
+    pub workload_tolerance: Option<f64>,
 }
 
 /// When self-paced work is due, by default.
@@ -249,6 +261,13 @@ pub struct GoalsTable {
 #[serde(deny_unknown_fields)]
 #[schemars(extend(
     "not" = { "required": ["every", "weeks"] },
+    "oneOf" = [
+        { "required": ["minutes"] },
+        { "required": ["read"] },
+        { "required": ["write"] },
+        { "required": ["watch"] },
+        { "required": ["post"] },
+    ],
     "x-taplo" = { "initKeys": ["id", "kind", "minutes"] }
 ))]
 pub struct ActivityTable {
@@ -263,9 +282,10 @@ pub struct ActivityTable {
     pub title: Option<String>,
     /// What the activity is; decides most of its scoring. Required.
     pub kind: ActivityKind,
-    /// Minutes per occurrence, 1 to 600. Required.
+    /// Minutes per occurrence, 1 to 600. Required, unless one estimate (`read`, `write`,
+    /// `watch`, `post`) gives them.
     #[schemars(range(min = 1, max = 600))]
-    pub minutes: u32,
+    pub minutes: Option<u32>,
     /// How often the activity occurs. Default `week`. Do not combine with `weeks`.
     #[schemars(extend("default" = "week"))]
     pub every: Option<Every>,
@@ -293,6 +313,81 @@ pub struct ActivityTable {
     /// How a live activity lets a large class take part.
     #[schemars(extend("uniqueItems" = true))]
     pub participation: Option<Vec<Participation>>,
+    /// Estimate the minutes of a reading from its pages, instead of `minutes`.
+    pub read: Option<ReadTable>,
+    /// Estimate the minutes of a written assignment from its length, instead of `minutes`.
+    pub write: Option<WriteTable>,
+    /// Count a video or audio at its running time, instead of `minutes`.
+    pub watch: Option<WatchTable>,
+    /// Estimate the minutes of discussion posts and replies, instead of `minutes`.
+    pub post: Option<PostTable>,
+    /// What an estimate counts: `week` (default), each occurrence; `total`, the whole
+    /// activity, spread over its occurrences with the odd minutes on the earliest.
+    #[schemars(extend("default" = "week"))]
+    pub per: Option<Per>,
+    /// Exams: hours of self-paced study, half in the previous teaching week and half in the
+    /// exam's week.
+    #[schemars(range(max = 200), extend("exclusiveMinimum" = 0))]
+    pub study_hours: Option<f64>,
+}
+
+/// `read = { pages = 40, words_per_page = 450, purpose = "understand", new_concepts = "some" }`:
+/// pages × words a page ÷ a reading speed set by the purpose and the new concepts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReadTable {
+    /// Pages to read. Required.
+    #[schemars(range(min = 1, max = 1_000_000))]
+    pub pages: u32,
+    /// Words a page. Default 450.
+    #[schemars(range(min = 1, max = 1_000_000), extend("default" = 450))]
+    pub words_per_page: Option<u32>,
+    /// Why the text is read. Required.
+    pub purpose: Purpose,
+    /// How much of it is new to the student. Required.
+    pub new_concepts: NewConcepts,
+}
+
+/// `write = { words = 2500, genre = "research", drafting = "extensive" }`: words ÷ 250 ×
+/// minutes per 250 words for the genre and drafting.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WriteTable {
+    /// Length of the finished text in words. Required.
+    #[schemars(range(min = 1, max = 1_000_000))]
+    pub words: u32,
+    /// What kind of writing. Required.
+    pub genre: Genre,
+    /// How much drafting. Required.
+    pub drafting: Drafting,
+}
+
+/// `watch = { minutes = 45 }`: video or audio counted at its running time.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WatchTable {
+    /// Running time in minutes. Required.
+    #[schemars(range(min = 1, max = 1_000_000))]
+    pub minutes: u32,
+}
+
+/// `post = { posts = 1, words = 250, replies = 2, reply_words = 100 }`: the words of every
+/// post and reply at 250 words an hour.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PostTable {
+    /// Posts written. Default 1.
+    #[schemars(range(min = 0, max = 1_000_000), extend("default" = 1))]
+    pub posts: Option<u32>,
+    /// Words a post. Required.
+    #[schemars(range(min = 1, max = 1_000_000))]
+    pub words: u32,
+    /// Replies written. Default 0.
+    #[schemars(range(min = 0, max = 1_000_000), extend("default" = 0))]
+    pub replies: Option<u32>,
+    /// Words a reply. Default: `words`.
+    #[schemars(range(min = 1, max = 1_000_000))]
+    pub reply_words: Option<u32>,
 }
 
 /// The `[check]` table: deliberate exceptions for `mixplan check`.

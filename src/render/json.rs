@@ -261,9 +261,15 @@ pub struct ActivityOutput<'a> {
     pub title: Option<&'a str>,
     /// What the activity is.
     pub kind: ActivityKind,
-    /// Minutes per occurrence.
+    /// Minutes per occurrence; for an estimate, the estimate's minutes (with `per = "total"`,
+    /// its first occurrence's share).
     #[schemars(range(min = 1))]
     pub minutes: u32,
+    /// The estimator `minutes` come from (`read`, `write`, `watch`, `post`), or null when the
+    /// file gives `minutes`.
+    pub estimator: Option<&'static str>,
+    /// The arithmetic of the estimate, in words, or null when the file gives `minutes`.
+    pub basis: Option<String>,
     /// The chosen mode.
     pub mode: Mode,
     /// Whether the file pinned the mode.
@@ -286,6 +292,8 @@ impl<'a> ActivityOutput<'a> {
             title: a.title.as_deref(),
             kind: a.kind,
             minutes: a.minutes,
+            estimator: a.estimate.map(|e| e.estimator.key()),
+            basis: super::workload::basis(a, d.weeks.len()),
             mode: d.mode,
             pinned: d.pinned,
             scores: ScoresOutput {
@@ -355,6 +363,37 @@ pub struct SummaryOutput {
     pub pattern: Pattern,
     /// Why this pattern.
     pub pattern_reason: String,
+    /// Hours of work per teaching week (`mixplan workload` has the detail).
+    pub workload: WorkloadSummaryOutput,
+}
+
+/// The weekly range and the peak week of the workload.
+#[derive(Serialize, JsonSchema)]
+pub struct WorkloadSummaryOutput {
+    /// The lightest and the heaviest teaching week, in hours; null without teaching weeks.
+    pub weekly_range_hours: Option<[f64; 2]>,
+    /// The heaviest week (the earliest of equals); null when nothing is asked.
+    #[schemars(range(min = 1))]
+    pub peak_week: Option<u32>,
+    /// Hours of the peak week; null when nothing is asked.
+    pub peak_hours: Option<f64>,
+    /// credits × credit_hours ÷ teaching weeks; null without `credits`.
+    pub target_hours_per_week: Option<f64>,
+}
+
+impl WorkloadSummaryOutput {
+    fn new(workload: &crate::workload::Workload) -> Self {
+        use super::workload::hours;
+        let peak = workload.peak();
+        WorkloadSummaryOutput {
+            weekly_range_hours: workload.range().map(|(lo, hi)| [hours(lo), hours(hi)]),
+            peak_week: peak.map(|w| w.week),
+            peak_hours: peak.map(|w| hours(w.total_minutes())),
+            target_hours_per_week: workload
+                .target
+                .map(|t| crate::engine::round2(t.minutes_per_week() / 60.0)),
+        }
+    }
 }
 
 impl SummaryOutput {
@@ -369,6 +408,7 @@ impl SummaryOutput {
             within_band: summary.within_band(),
             pattern: rec.plan.pattern,
             pattern_reason: super::words::pattern_reason(rec.plan.pattern_choice),
+            workload: WorkloadSummaryOutput::new(&rec.workload()),
         }
     }
 }

@@ -4,11 +4,14 @@ use super::{ACTIVITY_HEADER, activity_rows, advice_lines, headline, summary_line
 use crate::Recommendation;
 
 /// Escape a cell: pipes would end the cell, newlines the row.
-fn cell(text: &str) -> String {
+pub(super) fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', "<br>")
 }
 
-fn table<const N: usize>(header: [&str; N], rows: impl IntoIterator<Item = [String; N]>) -> String {
+pub(super) fn table<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
     let mut out = format!("| {} |\n", header.join(" | "));
     out.push_str(&format!("|{}\n", " --- |".repeat(N)));
     for row in rows {

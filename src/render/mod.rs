@@ -4,6 +4,7 @@
 //! `table` and `markdown` share the row builders below, so both always show the same facts.
 
 pub mod catalog;
+pub mod chart;
 pub mod diagnostics;
 pub mod github;
 pub mod ics;
@@ -13,6 +14,7 @@ pub mod output_schema;
 pub mod sarif;
 pub mod table;
 pub mod words;
+pub mod workload;
 
 use crate::Recommendation;
 use crate::course::Mode;
@@ -205,6 +207,9 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
             words::pattern_reason(rec.plan.pattern_choice),
         ),
     ];
+    if let Some(text) = workload_text(&rec.workload()) {
+        lines.push(("workload".to_string(), text));
+    }
     for slot in &rec.schedule.live_slots {
         let label = if slot.repeat {
             "repeat slot"
@@ -217,6 +222,29 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
         ));
     }
     lines
+}
+
+/// The weekly range and the peak week in one line, against the target when there is one.
+fn workload_text(workload: &crate::workload::Workload) -> Option<String> {
+    use workload::{h, hours};
+    let (lo, hi) = workload.range()?;
+    let peak = workload.peak()?;
+    let target = workload
+        .target
+        .map(|t| {
+            format!(
+                "; target {} h a week from the credits",
+                h(t.minutes_per_week() / 60.0)
+            )
+        })
+        .unwrap_or_default();
+    Some(format!(
+        "{}-{} h a week, peak week {} ({} h){target}; `mixplan workload` shows every week",
+        h(hours(lo)),
+        h(hours(hi)),
+        peak.week,
+        h(hours(peak.total_minutes()))
+    ))
 }
 
 /// A live slot in one line, with its local times, weekly coverage and who it misses.

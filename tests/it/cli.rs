@@ -18,6 +18,7 @@ const EXAMPLES: &[&str] = &[
     "examples/international-cohort.toml",
     "examples/full-time-seminar.toml",
     "examples/large-lecture.toml",
+    "examples/workload-seminar.toml",
 ];
 
 #[test]
@@ -229,7 +230,7 @@ fn examples_and_init_templates_pass_check_without_warnings() {
         .args(["check", "examples", "--deny", "warnings"])
         .assert()
         .success()
-        .stdout(contains("checked 6 files: no problems"));
+        .stdout(contains("checked 7 files: no problems"));
     let dir = tempfile::tempdir().unwrap();
     for template in [
         "general",

@@ -23,7 +23,8 @@ const REGENERATE: &str = "regenerate the committed schemas with:
     cargo run -- schema > schema/course.schema.json
     cargo run -- schema recommend > schema/recommend.schema.json
     cargo run -- schema schedule > schema/schedule.schema.json
-    cargo run -- schema check > schema/check.schema.json";
+    cargo run -- schema check > schema/check.schema.json
+    cargo run -- schema workload > schema/workload.schema.json";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -202,7 +203,7 @@ fn course_schema_lists_every_name_of_every_vocabulary() {
 #[test]
 fn schema_properties_equal_the_loader_keys() {
     let schema = course::schema::course_schema();
-    let expected: [(&str, &[&str]); 13] = [
+    let expected: [(&str, &[&str]); 17] = [
         ("", course::FILE_KEYS),
         ("CourseTable", course::COURSE_KEYS),
         ("LiveAtTable", course::LIVE_AT_KEYS),
@@ -216,6 +217,10 @@ fn schema_properties_equal_the_loader_keys() {
         ("CourseDueTable", course::DUE_KEYS),
         ("ActivityDueTable", course::ACTIVITY_DUE_KEYS),
         ("AtTable", course::AT_KEYS),
+        ("ReadTable", course::READ_KEYS),
+        ("WriteTable", course::WRITE_KEYS),
+        ("WatchTable", course::WATCH_KEYS),
+        ("PostTable", course::POST_KEYS),
     ];
     let keys_of = |object: &Value| -> BTreeSet<String> {
         object["properties"]

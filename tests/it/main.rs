@@ -16,5 +16,6 @@ mod robustness;
 mod rules;
 mod snapshots;
 mod terms;
+mod workload;
 mod writes;
 mod zones;

@@ -19,6 +19,8 @@ mod long_live_session;
 mod no_early_touchpoint;
 mod no_instructor_presence;
 mod pinned_slot_excludes_students;
+mod workload_over_target;
+mod workload_under_target;
 
 use std::cell::OnceCell;
 
@@ -120,6 +122,14 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::LiveHeavyUnreliableInternet,
         run: live_heavy_unreliable_internet::run,
+    },
+    CheckRule {
+        id: RuleId::WorkloadOverTarget,
+        run: workload_over_target::run,
+    },
+    CheckRule {
+        id: RuleId::WorkloadUnderTarget,
+        run: workload_under_target::run,
     },
     CheckRule {
         id: RuleId::UnknownRule,
