@@ -595,7 +595,7 @@ impl RuleId {
                 Check(Warning),
                 "Students who cannot attend live have no self-paced way to take part",
                 "seed: FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus meaningful alternatives such as written responses); Choosing the Right Mix > Student population matters",
-                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, the schedule finds students no slot reaches, or the population includes working adults, international students or caregivers), and no self-paced `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
+                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, the schedule finds students no slot reaches, or the population includes working adults, international students or caregivers), and no self-paced `forum`, `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
                 "[students]\npopulations = [\"working-adults\"]\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"",
             ),
             RuleId::NoEarlyTouchpoint => (

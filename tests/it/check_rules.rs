@@ -172,3 +172,43 @@ mod never_panics {
         }
     }
 }
+
+/// A discussion board (`forum`) is a written place to respond, peer interaction and an early
+/// touchpoint, like a self-paced `discussion`.
+#[test]
+fn a_forum_counts_as_the_written_alternative_and_peer_interaction() {
+    let text = r#"
+[course]
+title = "Forum course"
+weeks = 6
+
+[students]
+count = 20
+populations = ["working-adults"]
+
+[[activities]]
+id = "clinic"
+kind = "problem-solving"
+minutes = 45
+mode = "sync"
+
+[[activities]]
+id = "board"
+kind = "forum"
+minutes = 30
+
+[[activities]]
+id = "quiz"
+kind = "assessment"
+minutes = 15
+"#;
+    let report = check::check_bytes("forum.toml".into(), text.as_bytes(), &Options::default());
+    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    for rule in [
+        "live-without-alternative",
+        "async-without-accountability",
+        "no-early-touchpoint",
+    ] {
+        assert!(!rules.contains(&rule), "{rule} fired: {rules:?}");
+    }
+}

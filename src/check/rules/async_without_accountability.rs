@@ -7,6 +7,7 @@ use super::{ASYNC_HEAVY_SHARE, Context, Finding};
 
 const PEER: &[K] = &[
     K::Discussion,
+    K::Forum,
     K::Debate,
     K::Collaboration,
     K::PeerReview,

@@ -7,6 +7,7 @@ use super::{Context, Finding};
 
 const WRITTEN_ALTERNATIVE: &[K] = &[
     K::Discussion,
+    K::Forum,
     K::Reflection,
     K::PeerReview,
     K::Debate,

@@ -7,6 +7,7 @@ use super::{Context, EARLY_TOUCHPOINT_MIN_WEEKS, Finding};
 
 const TOUCHPOINT: &[K] = &[
     K::Discussion,
+    K::Forum,
     K::Debate,
     K::Collaboration,
     K::PeerReview,
