@@ -400,8 +400,13 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 dues.push(((day, time), Arc::clone(&due)));
                 due
             };
-            // Pre-work is due when the live session starts, in the organizer's zone.
-            let pre_due = main_slot.map(|slot| {
+            // Pre-work is due when the live session starts, in the organizer's zone; when a
+            // holiday cancels that session, or it falls before `start`, it falls back to the
+            // week's due time.
+            let cancelled_live = main_slot
+                .and_then(|slot| course.meta.date_of(week, slot.day))
+                .is_some_and(|d| course.meta.is_holiday(d) || before_start(Some(d)));
+            let pre_due = main_slot.filter(|_| !cancelled_live).map(|slot| {
                 let mut due = due_at(course, start, slot.day, slot.time);
                 due.local = local_dues(due.at.as_ref(), &student_zones);
                 Arc::new(due)
@@ -531,7 +536,7 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
             let earlier = (1..7)
                 .filter_map(|k| date.checked_sub(jiff::Span::new().days(k)).ok())
                 .take_while(in_week)
-                .find(|d| !meta.is_holiday(*d));
+                .find(|d| !meta.is_holiday(*d) && meta.start.is_none_or(|s| *d >= s));
             if let Some(moved) = later.or(earlier) {
                 date = moved;
             }

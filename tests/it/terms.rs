@@ -354,3 +354,137 @@ fn a_fixed_sitting_no_student_can_attend_is_reported_on_its_at() {
         "{fired:?}"
     );
 }
+
+mod properties {
+    use mixplan::course::{self, Mode};
+    use proptest::prelude::*;
+
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    prop_compose! {
+        /// A term with breaks, holidays, a week start, two fixed lectures on distinct days, an
+        /// exam, optional office hours in two sections and self-paced work with its own due day.
+        fn term_text()(
+            weeks in 4u32..=16,
+            start_offset in 0i64..365,
+            week_starts in 0usize..7,
+            break_picks in proptest::collection::vec(0u32..16, 0..3),
+            holiday_picks in proptest::collection::vec(0i64..112, 0..4),
+            lecture_days in (0usize..7, 1usize..7),
+            lecture_hour in 7u32..=19,
+            exam_pick in 0u32..16,
+            due_day in 0usize..7,
+            due_zone in proptest::sample::select(vec!["", "AoE", "Asia/Tokyo"]),
+        ) -> String {
+            let start = jiff::civil::date(2027, 1, 1)
+                .checked_add(jiff::Span::new().days(start_offset))
+                .unwrap();
+            let mut breaks: Vec<u32> = break_picks.iter().map(|b| b % weeks + 1).filter(|&b| b > 1).collect();
+            breaks.sort_unstable();
+            breaks.dedup();
+            let teaching: Vec<u32> = (1..=weeks).filter(|w| !breaks.contains(w)).collect();
+            let exam_week = teaching[exam_pick as usize % teaching.len()];
+            let mut holidays: Vec<jiff::civil::Date> = holiday_picks
+                .iter()
+                .filter_map(|&d| start.checked_add(jiff::Span::new().days(d % (7 * i64::from(weeks) - 7))).ok())
+                .collect();
+            holidays.sort_unstable();
+            holidays.dedup();
+            let (a, b) = lecture_days;
+            let second = (a + b) % 7;
+            let zone = if due_zone.is_empty() { String::new() } else { format!(", timezone = \"{due_zone}\"") };
+            let list = |v: &[String]| v.join(", ");
+            format!(
+                "[course]\ntitle = \"P\"\nweeks = {weeks}\nstart = {start}\nweek_starts = \"{}\"\ntimezone = \"America/Chicago\"\nbreaks = [{}]\nholidays = [{}]\ndue = {{ day = \"sun\", time = \"23:59\"{zone} }}\n\n[students]\ncount = 40\n\n[[students.zones]]\nzone = \"America/Chicago\"\ncount = 30\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10\n\n\
+                 [[activities]]\nid = \"lecture-a\"\nkind = \"lecture\"\nminutes = 75\nweeks = [\"1-{weeks}\"]\nat = {{ day = \"{}\", time = \"{lecture_hour:02}:00\" }}\n\n\
+                 [[activities]]\nid = \"lecture-b\"\nkind = \"lecture\"\nminutes = 50\nweeks = [\"1-{weeks}/2\"]\nat = {{ day = \"{}\", time = \"{lecture_hour:02}:30\" }}\n\n\
+                 [[activities]]\nid = \"exam\"\nkind = \"exam\"\nminutes = 120\nweeks = [{exam_week}]\nat = {{ day = \"{}\", time = \"05:00\" }}\n\n\
+                 [[activities]]\nid = \"office\"\nkind = \"office-hours\"\nminutes = 45\nat = [{{ day = \"mon\", time = \"21:00\" }}, {{ day = \"fri\", time = \"21:00\" }}]\n\n\
+                 [[activities]]\nid = \"problems\"\nkind = \"practice\"\nminutes = 90\ndue = {{ day = \"{}\", time = \"12:00\" }}\n\n\
+                 [[activities]]\nid = \"reading\"\nkind = \"reading\"\nminutes = 60\n\n\
+                 [[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 45\n",
+                DAYS[week_starts],
+                list(&breaks.iter().map(u32::to_string).collect::<Vec<_>>()),
+                list(&holidays.iter().map(|d| d.to_string()).collect::<Vec<_>>()),
+                DAYS[a],
+                DAYS[second],
+                DAYS[(a + 2) % 7],
+                DAYS[due_day],
+            )
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+        #[test]
+        fn terms_hold_their_rules(text in term_text()) {
+            let loaded = course::load(&text);
+            // An exam drawn onto a holiday is an input error, by design.
+            prop_assume!(loaded.course.is_some());
+            let rec = mixplan::recommend(loaded.course.unwrap());
+            let (course, schedule) = (&rec.course, &rec.schedule);
+            let meta = &course.meta;
+            let start = meta.start.unwrap();
+            for week in &schedule.weeks {
+                let is_break = meta.breaks.contains(&week.week);
+                for held in &week.sittings {
+                    let date = held.date.unwrap();
+                    // Nothing meets in a break week, on a holiday (it is cancelled) or before start.
+                    prop_assert!(!is_break, "a sitting in break week {}", week.week);
+                    prop_assert!(date >= start, "{date} is before start {start}");
+                    prop_assert_eq!(held.cancelled, meta.is_holiday(date));
+                    let sitting = &schedule.sittings[held.sitting];
+                    // An exam's sitting holds only the exam, unsegmented.
+                    if held.activities.iter().any(|&i| course.activities[i].is_exam()) {
+                        prop_assert_eq!(held.activities.len(), 1);
+                        prop_assert_eq!(held.segments.len(), 1);
+                        prop_assert!(sitting.exam);
+                    }
+                }
+                for item in &week.items {
+                    if let Some(due) = &item.due {
+                        // Nothing is due in a break week, on a holiday or before start.
+                        prop_assert!(!is_break);
+                        let at = due.at.as_ref().unwrap();
+                        let date = at.date();
+                        prop_assert!(date >= start, "{date}");
+                        prop_assert!(!meta.is_holiday(date) || holiday_week(meta, week.week), "{date} is a holiday");
+                        prop_assert!(!course.activities[item.activity].optional);
+                    }
+                }
+            }
+            // Every fixed activity meets in every week it lists, cancelled only on holidays.
+            for (index, activity) in course.activities.iter().enumerate() {
+                if !activity.is_fixed() {
+                    continue;
+                }
+                for w in activity.occurrence_weeks(meta) {
+                    let week = &schedule.weeks[w as usize - 1];
+                    for (n, at) in activity.at.iter().enumerate() {
+                        let date = meta.date_of(w, at.day).unwrap();
+                        if date < start {
+                            continue;
+                        }
+                        let held = week.sittings.iter().find(|h| {
+                            h.activities.contains(&index)
+                                && schedule.sittings[h.sitting].section.is_none_or(|(k, _)| k == n + 1)
+                        });
+                        prop_assert!(held.is_some(), "{} does not meet in week {w}", activity.id);
+                        prop_assert_eq!(held.unwrap().cancelled, meta.is_holiday(date));
+                    }
+                }
+                prop_assert!(rec.plan.decisions[index].mode == Mode::Sync);
+            }
+        }
+    }
+
+    /// Every day of the week from `start` on is a holiday: a due date has nowhere to move.
+    fn holiday_week(meta: &course::CourseMeta, week: u32) -> bool {
+        let first = meta.week_start(week).unwrap();
+        (0..7)
+            .map(|d| first.checked_add(jiff::Span::new().days(d)).unwrap())
+            .filter(|d| meta.start.is_none_or(|s| *d >= s))
+            .all(|d| meta.is_holiday(d))
+    }
+}
