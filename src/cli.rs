@@ -179,6 +179,9 @@ pub enum Template {
     FullTime,
     /// Hundreds of students: recorded content, polling and breakout rooms live.
     LargeLecture,
+    /// A registrar's term: Tuesday/Thursday lectures at a fixed time, exams, a break week, a
+    /// holiday, optional office hours in two sections.
+    TueThuLecture,
 }
 
 impl Template {
@@ -190,6 +193,7 @@ impl Template {
             Template::International => include_str!("../templates/international.toml"),
             Template::FullTime => include_str!("../templates/full-time.toml"),
             Template::LargeLecture => include_str!("../templates/large-lecture.toml"),
+            Template::TueThuLecture => include_str!("../templates/tue-thu-lecture.toml"),
         }
     }
 
