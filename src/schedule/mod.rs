@@ -508,9 +508,8 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     }
 }
 
-/// When work due on `day` at `time` in course week `week` is due (SPEC-free wording: the
-/// course's precise due rules). The date comes from the week grid and the time is read in the
-/// due zone; a date before `start` moves to week 1's last day; a holiday moves it, at the same
+/// When work due on `day` at `time` in course week `week` is due. The date comes from the
+/// week grid and the time is read in the due zone; a date before `start` moves to week 1's last day; a holiday moves it, at the same
 /// time, to the next date of the same week that is not a holiday, else the previous one.
 pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) -> Due {
     let meta = &course.meta;
