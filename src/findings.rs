@@ -15,6 +15,10 @@ use crate::schedule::{Schedule, Uncovered};
 pub enum Advice {
     /// The pattern in force and why.
     Pattern(PatternChoice),
+    /// Under `alternating`, these live activities (fixed with `at` or pinned) still meet in
+    /// every week they list: the pattern halves only what mixplan schedules. Indexes into
+    /// [`Course::activities`].
+    AlternatingKeeps(Vec<usize>),
     /// A repeat session reaches students the main slot misses; the index is into
     /// [`Schedule::live_slots`].
     RepeatSlot(usize),
@@ -28,7 +32,7 @@ impl Advice {
     /// The rule behind the advice.
     pub fn rule(&self) -> RuleId {
         match self {
-            Advice::Pattern(_) => RuleId::PatternChoice,
+            Advice::Pattern(_) | Advice::AlternatingKeeps(_) => RuleId::PatternChoice,
             Advice::RepeatSlot(_) | Advice::Unreached(_) => RuleId::LiveAlternative,
             Advice::Check(d) => d.rule,
         }
@@ -40,6 +44,21 @@ impl Advice {
 /// allow in its `[check]` table.
 pub fn advise(course: &Course, plan: &Plan, schedule: &Schedule) -> Vec<Advice> {
     let mut advice = vec![Advice::Pattern(plan.pattern_choice)];
+    if plan.pattern == crate::course::Pattern::Alternating {
+        let kept: Vec<usize> = plan
+            .decisions
+            .iter()
+            .filter(|d| d.mode == crate::course::Mode::Sync && d.weeks.len() > 1)
+            .map(|d| d.index)
+            .filter(|&i| {
+                let a = &course.activities[i];
+                !a.optional && !a.is_exam() && !crate::engine::is_halvable(a)
+            })
+            .collect();
+        if !kept.is_empty() {
+            advice.push(Advice::AlternatingKeeps(kept));
+        }
+    }
     advice.extend(
         schedule
             .live_slots

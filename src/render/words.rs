@@ -105,6 +105,16 @@ pub fn unreached(gap: &Uncovered) -> String {
 pub fn advice(rec: &Recommendation, advice: &Advice) -> String {
     match advice {
         Advice::Pattern(choice) => pattern_reason(*choice),
+        Advice::AlternatingKeeps(kept) => {
+            let ids: Vec<String> = kept
+                .iter()
+                .map(|&i| format!("`{}`", rec.course.activities[i].id))
+                .collect();
+            format!(
+                "pattern `alternating` halves only the live work mixplan schedules: {} keep meeting in every week they list, because they are fixed with `at` or pinned; set `pattern = \"flipped\"`, or list their weeks, if the live weeks should alternate too (seed: The Blended Approach)",
+                ids.join(", ")
+            )
+        }
         Advice::RepeatSlot(index) => {
             let slots = &rec.schedule.live_slots;
             let repeat = &slots[*index];

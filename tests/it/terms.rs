@@ -488,3 +488,34 @@ mod properties {
             .all(|d| meta.is_holiday(d))
     }
 }
+
+#[test]
+fn alternating_never_drops_a_fixed_weekly_activity_and_says_so() {
+    let text = "[course]\ntitle = \"Alt\"\nweeks = 6\nstart = 2027-01-12\npattern = \"alternating\"\nbreaks = [3]\n\n[students]\ncount = 20\n\n[[activities]]\nid = \"lecture-tue\"\nkind = \"lecture\"\nminutes = 60\nat = { day = \"tue\", time = \"17:30\" }\n\n[[activities]]\nid = \"office\"\nkind = \"office-hours\"\nminutes = 30\nat = { day = \"wed\", time = \"12:00\" }\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 45\n";
+    let rec = mixplan::recommend(load_ok(text));
+    let weeks = |id: &str| {
+        let i = rec
+            .course
+            .activities
+            .iter()
+            .position(|a| a.id == id)
+            .unwrap();
+        rec.plan.decisions[i].weeks.clone()
+    };
+    assert_eq!(
+        weeks("lecture-tue"),
+        vec![1, 2, 4, 5, 6],
+        "every teaching week"
+    );
+    assert_eq!(
+        weeks("office"),
+        vec![1, 2, 4, 5, 6],
+        "office hours are never halved"
+    );
+    // The engine's own live work alternates over teaching weeks: the 2nd, 4th, ... of 1, 2, 4, 5, 6.
+    assert_eq!(weeks("clinic"), vec![2, 5]);
+    let said = rec.advice.iter().any(
+        |a| matches!(a, mixplan::findings::Advice::AlternatingKeeps(kept) if kept == &vec![0]),
+    );
+    assert!(said, "{:?}", rec.advice);
+}
