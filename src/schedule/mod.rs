@@ -295,6 +295,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             cancelled,
             students_covered: slot.students_covered,
             coverage: slot.coverage,
+            excluded: excluded_of(&slot),
         });
     }
     let mut searched_sitting = |id: &str,
@@ -353,6 +354,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             cancelled,
             students_covered: slot.students_covered,
             coverage: slot.coverage,
+            excluded: excluded_of(slot),
         });
         Some(index)
     };
@@ -505,6 +507,44 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         uncovered,
         sittings: all_sittings,
         weeks,
+    }
+}
+
+/// A slot's exclusions as `(zone, count)`.
+fn excluded_of(slot: &LiveSlot) -> Vec<(String, u32)> {
+    slot.excluded
+        .iter()
+        .filter(|u| u.count > 0)
+        .map(|u| (u.zone.clone(), u.count))
+        .collect()
+}
+
+impl Schedule {
+    /// Students an activity's live sittings reach: with sections, a student is covered when at
+    /// least one section fits, so only zones every section excludes count against it. `None`
+    /// for an activity with no sitting.
+    pub fn activity_students_covered(&self, course: &Course, activity: usize) -> Option<u32> {
+        let sittings: Vec<&Sitting> = self
+            .sittings
+            .iter()
+            .filter(|s| s.activities.contains(&activity))
+            .collect();
+        let first = sittings.first()?;
+        let missed: u32 = first
+            .excluded
+            .iter()
+            .map(|(zone, count)| {
+                sittings.iter().fold(*count, |left, s| {
+                    let here = s
+                        .excluded
+                        .iter()
+                        .find(|(z, _)| z == zone)
+                        .map_or(0, |(_, c)| *c);
+                    left.min(here)
+                })
+            })
+            .sum();
+        Some(course.students.count.saturating_sub(missed))
     }
 }
 

@@ -40,6 +40,8 @@ pub struct Sitting {
     pub students_covered: u32,
     /// `students_covered / count`, two decimals.
     pub coverage: f64,
+    /// Students it cannot reach in some held week, by zone: `(zone, count)`.
+    pub excluded: Vec<(String, u32)>,
 }
 
 /// A sitting as held in one week.

@@ -519,3 +519,85 @@ fn alternating_never_drops_a_fixed_weekly_activity_and_says_so() {
     );
     assert!(said, "{:?}", rec.advice);
 }
+
+/// With sections, a student is covered when one section fits: the activity reaches at least as
+/// many students as its best section.
+#[test]
+fn sections_cover_whoever_one_section_fits() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/remote-graphics-lecture.toml"
+    ))
+    .unwrap();
+    let rec = mixplan::recommend(load_ok(&text));
+    let office = rec
+        .course
+        .activities
+        .iter()
+        .position(|a| a.id == "office-hours")
+        .unwrap();
+    let sections: Vec<&mixplan::schedule::Sitting> = rec
+        .schedule
+        .sittings
+        .iter()
+        .filter(|s| s.activities == vec![office])
+        .collect();
+    assert_eq!(sections.len(), 2);
+    let reach = |s: &mixplan::schedule::Sitting| {
+        rec.course.students.count - s.excluded.iter().map(|(_, c)| c).sum::<u32>()
+    };
+    // Monday 16:00 Chicago is 06:00 in Shanghai, before their window; Thursday 19:00 is 09:00.
+    assert!(
+        sections[0]
+            .excluded
+            .iter()
+            .any(|(z, _)| z == "Asia/Shanghai")
+    );
+    assert!(
+        !sections[1]
+            .excluded
+            .iter()
+            .any(|(z, _)| z == "Asia/Shanghai")
+    );
+    let union = rec
+        .schedule
+        .activity_students_covered(&rec.course, office)
+        .unwrap();
+    assert!(union >= sections.iter().map(|s| reach(s)).max().unwrap());
+    assert_eq!(union, 120, "every student fits one of the two sections");
+}
+
+mod section_properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+        #[test]
+        fn an_activity_with_sections_reaches_at_least_its_best_section(
+            hours in proptest::collection::btree_set(6u32..=22, 2..4),
+            tokyo in 0u32..20,
+            berlin in 0u32..20,
+        ) {
+            let at: Vec<String> = hours
+                .iter()
+                .enumerate()
+                .map(|(i, h)| format!("{{ day = \"{}\", time = \"{h:02}:00\" }}", ["mon", "wed", "fri"][i % 3]))
+                .collect();
+            let text = format!(
+                "[course]\ntitle = \"S\"\nweeks = 6\nstart = 2027-03-01\ntimezone = \"America/New_York\"\n\n[students]\ncount = 60\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = {tokyo}\n\n[[students.zones]]\nzone = \"Europe/Berlin\"\ncount = {berlin}\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = [{}]\n",
+                at.join(", ")
+            );
+            let rec = mixplan::recommend(mixplan::course::parse(&text).unwrap());
+            let best = rec
+                .schedule
+                .sittings
+                .iter()
+                .map(|s| 60 - s.excluded.iter().map(|(_, c)| c).sum::<u32>())
+                .max()
+                .unwrap();
+            let union = rec.schedule.activity_students_covered(&rec.course, 0).unwrap();
+            prop_assert!(union >= best, "union {union} < best section {best}");
+        }
+    }
+}
