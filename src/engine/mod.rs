@@ -394,7 +394,7 @@ fn choose_pattern(course: &Course, facts: &Facts) -> PatternChoice {
             // Alternating halves only what the engine schedules; with nothing to halve it
             // would only relabel the weeks.
             let halvable = course.activities.iter().any(is_halvable);
-            if course.meta.weeks >= 2 && biweekly {
+            if course.meta.weeks >= 2 && biweekly && halvable {
                 PatternChoice::AlternatingBiweekly
             } else if course.meta.weeks >= 2 && wide && !facts.flexible.is_empty() && halvable {
                 PatternChoice::AlternatingZones {
@@ -430,7 +430,8 @@ pub fn activity_weeks(
     } else {
         activity.occurrence_weeks(meta)
     };
-    if mode == Mode::Sync && !meta.no_live.is_empty() {
+    // An exam keeps its week: `no_live` makes the weekly live work self-paced, not the exams.
+    if mode == Mode::Sync && !meta.no_live.is_empty() && !activity.is_exam() {
         return weeks.into_iter().filter(|&w| !meta.is_no_live(w)).collect();
     }
     weeks

@@ -247,12 +247,10 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     ScoringRule {
         id: RuleId::LargeClass,
         applies: |f, a| {
-            (f.count > LARGE_CLASS && kind_in(a, ONE_TO_MANY)).then(|| {
-                format!(
-                    "{} students is a large audience for a live {}",
-                    f.count, a.kind
-                )
-            })
+            // Sections split the class: each meets a share of it.
+            let size = f.count.div_ceil(a.sections() as u32);
+            (size > LARGE_CLASS && kind_in(a, ONE_TO_MANY))
+                .then(|| format!("{size} students is a large audience for a live {}", a.kind))
         },
     },
     ScoringRule {

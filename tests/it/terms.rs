@@ -601,3 +601,61 @@ mod section_properties {
         }
     }
 }
+
+#[test]
+fn class_size_rules_count_one_section_and_participation_is_a_plan() {
+    let seminar = |at: &str, extra: &str| {
+        term(
+            "",
+            &format!("[[activities]]\nid = \"seminar\"\nkind = \"presentation\"\nminutes = 45\nat = {at}\n{extra}\n[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\n{extra}"),
+        )
+        .replace("count = 30", "count = 60")
+    };
+    let large = |text: &str| {
+        let rec = mixplan::recommend(load_ok(text));
+        rec.plan.decisions[0]
+            .reasons
+            .iter()
+            .any(|r| r.rule.as_str() == "large-class")
+    };
+    let one = seminar("{ day = \"tue\", time = \"10:00\" }", "");
+    let two = seminar(
+        "[{ day = \"tue\", time = \"10:00\" }, { day = \"wed\", time = \"10:00\" }]",
+        "",
+    );
+    assert!(large(&one), "60 students in one sitting");
+    assert!(!large(&two), "two sections of 30");
+    let fired = |text: &str| {
+        rules_fired(text)
+            .iter()
+            .any(|(r, _)| r == "large-live-discussion")
+    };
+    let debate_live = |t: String| {
+        t.replace(
+            "kind = \"debate\"\nminutes = 45\n",
+            "kind = \"debate\"\nminutes = 45\nmode = \"sync\"\n",
+        )
+    };
+    assert!(fired(&debate_live(seminar(
+        "{ day = \"tue\", time = \"10:00\" }",
+        ""
+    ))));
+    assert!(!fired(&debate_live(seminar(
+        "{ day = \"tue\", time = \"10:00\" }",
+        "participation = [\"breakouts\"]\n"
+    ))));
+}
+
+#[test]
+fn an_exam_in_a_no_live_week_still_meets() {
+    let text = term(
+        "no_live = [5]",
+        "[[activities]]\nid = \"midterm\"\nkind = \"exam\"\nminutes = 90\nweeks = [5]\nat = { day = \"wed\", time = \"19:00\" }\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 45\nmode = \"sync\"\n",
+    );
+    let rec = mixplan::recommend(load_ok(&text));
+    assert_eq!(rec.plan.decisions[0].weeks, vec![5]);
+    assert!(
+        !rec.plan.decisions[1].weeks.contains(&5),
+        "weekly live work skips week 5"
+    );
+}

@@ -1,7 +1,7 @@
 //! `large-live-discussion`: its documentation and default severity are in the registry
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
-use crate::course::{Activity, ActivityKind as K};
+use crate::course::{Activity, ActivityKind as K, Participation};
 use crate::engine::rules::LARGE_CLASS;
 
 use super::{Context, Finding};
@@ -14,8 +14,8 @@ fn mentions_breakouts(a: &Activity) -> bool {
 }
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let count = cx.course().students.count;
-    if count <= LARGE_CLASS {
+    let total = cx.course().students.count;
+    if total <= LARGE_CLASS {
         return Vec::new();
     }
     let planned = cx
@@ -26,7 +26,15 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     }
     cx.live()
         .filter(|(_, a)| matches!(a.kind, K::Discussion | K::Debate))
-        .map(|(_, a)| Finding {
+        // Sections split the class; `participation` with breakouts or polling is the plan.
+        .filter(|(_, a)| total.div_ceil(a.sections() as u32) > LARGE_CLASS)
+        .filter(|(_, a)| {
+            !a.participation
+                .iter()
+                .any(|p| matches!(p, Participation::Breakouts | Participation::Polling))
+        })
+        .map(|(_, a)| (total.div_ceil(a.sections() as u32), a))
+        .map(|(count, a)| Finding {
             span: a.spans.kind,
             message: format!(
                 "live {} `{}` for {count} students has no breakout-room or polling plan",
