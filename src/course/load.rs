@@ -1656,14 +1656,26 @@ impl Reader {
         ok.then_some(activity)
     }
 
-    /// An exam cannot be cancelled by a holiday: that is an input error.
+    /// An exam cannot be cancelled by a holiday, nor fall before `start` (nothing meets
+    /// then): both are input errors rather than an exam that silently never happens.
     fn exam_not_on_holiday(&mut self, meta: &CourseMeta, exam: &Activity) -> bool {
-        if meta.holidays.is_empty() {
-            return true;
-        }
         for week in exam.occurrence_weeks(meta) {
             for at in &exam.at {
                 let date = at.date.or_else(|| meta.date_of(week, at.day));
+                if let (Some(date), Some(start)) = (date, meta.start)
+                    && date < start
+                {
+                    self.error(
+                        RuleId::OutOfRange,
+                        at.span,
+                        format!(
+                            "exam `{}` falls on {date} (week {week}), before the course's `start` {start}",
+                            exam.id
+                        ),
+                    )
+                    .help = Some("move the exam to a later day or week".into());
+                    return false;
+                }
                 if let Some(date) = date.filter(|d| meta.is_holiday(*d)) {
                     self.error(
                         RuleId::InvalidValue,

@@ -659,3 +659,13 @@ fn an_exam_in_a_no_live_week_still_meets() {
         "weekly live work skips week 5"
     );
 }
+
+#[test]
+fn an_exam_before_start_is_an_error() {
+    // Week 1 starts Monday 2027-01-11; `start` is Tuesday 2027-01-12.
+    let e = only_error(&term(
+        "week_starts = \"mon\"",
+        "[[activities]]\nid = \"quiz-zero\"\nkind = \"exam\"\nminutes = 30\nweeks = [1]\nat = { day = \"mon\", time = \"10:00\" }\n",
+    ));
+    assert_eq!((e.0.as_str(), e.1, e.2), ("out-of-range", 16, 6));
+}
