@@ -330,7 +330,7 @@ pub struct RulesArgs {
 /// Arguments of `explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `content-transmission`.
+    /// The rule id, e.g. `content-transmission`, or an activity kind, e.g. `exam`.
     pub rule: String,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = CatalogFormat::Table)]
@@ -459,6 +459,16 @@ fn man(args: &ManArgs) -> Result<Outcome> {
 }
 
 fn explain(args: &ExplainArgs) -> Result<Outcome> {
+    if crate::rules::RuleId::parse(&args.rule).is_none()
+        && let Some(kind) = crate::course::ActivityKind::from_name(&args.rule)
+    {
+        let text = match args.format {
+            CatalogFormat::Table => render::catalog::explain_kind(kind),
+            CatalogFormat::Json => render::pretty(&render::catalog::kind_json(kind)),
+        };
+        emit(&text)?;
+        return Ok(Outcome::Success);
+    }
     let Some(id) = crate::rules::RuleId::parse(&args.rule) else {
         let hint = crate::did_you_mean(&args.rule, crate::rules::RuleId::names())
             .map(|best| format!("; did you mean `{best}`?"))

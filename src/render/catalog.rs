@@ -5,6 +5,7 @@ use comfy_table::{ContentArrangement, Table};
 use serde_json::{Value, json};
 
 use super::{Style, points};
+use crate::course::ActivityKind;
 use crate::rules::{RuleId, RuleKind};
 
 fn weight_or_severity(kind: RuleKind) -> String {
@@ -67,6 +68,65 @@ pub fn json(ids: &[RuleId]) -> String {
         "schema_version": super::json::SCHEMA_VERSION,
         "rules": ids.iter().map(|&id| entry_json(id)).collect::<Vec<_>>(),
     }))
+}
+
+/// How mixplan treats an activity kind beyond its scoring, for the kinds with rules of their own.
+fn kind_rules(kind: ActivityKind) -> &'static [&'static str] {
+    match kind {
+        ActivityKind::Exam => &[
+            "needs `weeks`, `every = \"once\"` or a dated `at`; `mode` is an error (fix its time with `at`)",
+            "with `at` it sits alone, is never cut into segments and is not recorded (no advice to record it)",
+            "without `at` it is a self-paced timed exam, due at its own `due`, else the course's",
+            "never moved by band balancing and outside the weekly live-hours band",
+            "on a holiday or before `start` it is an input error",
+        ],
+        ActivityKind::Forum => &[
+            "always self-paced: `mode = \"sync\"` or `at` is an input error (use `discussion` for a live one)",
+            "a written, asynchronous discussion counts as the self-paced alternative to a live session",
+        ],
+        ActivityKind::OfficeHours => &[
+            "live by nature and optional by default (`optional = false` makes them required)",
+            "never self-paced work with a due time: `mode = \"async\"` or `due` is an input error (use `forum` or `q-and-a`)",
+            "optional live time sits outside the band, reported apart as `optional_sync_minutes_per_week`",
+        ],
+        _ => &[],
+    }
+}
+
+/// The kind's one-line description, as the course schema gives it to editors.
+fn kind_summary(kind: ActivityKind) -> String {
+    let schema = crate::course::schema::course_schema();
+    let index = ActivityKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(0);
+    schema["$defs"]["ActivityKind"]["enumDescriptions"][index]
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// `mixplan explain KIND` for an activity kind.
+pub fn explain_kind(kind: ActivityKind) -> String {
+    let mut out = format!("{kind}  (activity kind)\n\n{}\n", kind_summary(kind));
+    let rules = kind_rules(kind);
+    if !rules.is_empty() {
+        out.push('\n');
+        for line in rules {
+            out.push_str(&format!("- {line}\n"));
+        }
+    }
+    out.push_str("\n`mixplan rules` lists the scoring rules that weigh each kind.\n");
+    out
+}
+
+/// `mixplan explain KIND --format json`.
+pub fn kind_json(kind: ActivityKind) -> Value {
+    json!({
+        "kind": kind.as_str(),
+        "summary": kind_summary(kind),
+        "rules": kind_rules(kind),
+    })
 }
 
 /// One rule's documentation page.

@@ -669,3 +669,21 @@ fn an_exam_before_start_is_an_error() {
     ));
     assert_eq!((e.0.as_str(), e.1, e.2), ("out-of-range", 16, 6));
 }
+
+#[test]
+fn explain_documents_the_new_kinds() {
+    for (kind, says) in [
+        ("exam", "never cut into segments"),
+        ("forum", "always self-paced"),
+        ("office-hours", "optional by default"),
+    ] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_mixplan"))
+            .args(["explain", kind])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{kind}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(says), "{kind}: {text}");
+        assert!(!text.contains("SPEC"));
+    }
+}
