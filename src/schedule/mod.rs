@@ -639,9 +639,16 @@ fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfD
     }
 }
 
-/// Student zones other than the organizer's, in file order.
+/// The zones due times are also shown in: the organizer's when dues are read in another zone,
+/// then the student zones other than the organizer's, in file order.
 fn other_zones(course: &Course) -> Vec<(String, jiff::tz::TimeZone)> {
     let mut zones: Vec<(String, jiff::tz::TimeZone)> = Vec::new();
+    // Due times read in another zone (AoE) are shown in the organizer's zone too.
+    if course.meta.due_zone() != course.meta.timezone
+        && let Ok(tz) = jiff::tz::db().get(&course.meta.timezone)
+    {
+        zones.push((course.meta.timezone.clone(), tz));
+    }
     for z in &course.students.zones {
         if z.zone != course.meta.timezone
             && !zones.iter().any(|(name, _)| *name == z.zone)
@@ -653,6 +660,7 @@ fn other_zones(course: &Course) -> Vec<(String, jiff::tz::TimeZone)> {
     zones
 }
 
+/// The same instant in every zone other than its own.
 fn local_dues(
     at: Option<&jiff::ZonedDateTime>,
     zones: &[(String, jiff::tz::TimeZone)],
@@ -660,8 +668,10 @@ fn local_dues(
     let Some(at) = at else {
         return Vec::new();
     };
+    let own = at.time_zone().iana_name();
     zones
         .iter()
+        .filter(|(zone, _)| Some(zone.as_str()) != own)
         .map(|(zone, tz)| LocalDue {
             zone: zone.clone(),
             at: at.with_time_zone(tz.clone()),
