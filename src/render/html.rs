@@ -157,32 +157,60 @@ fn place(location: Option<&String>, url: Option<&String>) -> String {
 fn live_section(rec: &Recommendation, out: &mut String) {
     let course = &rec.course;
     let slots = &rec.schedule.live_slots;
+    let sittings = &rec.schedule.sittings;
     out.push_str(
         "<section aria-labelledby=\"live-heading\">\n<h2 id=\"live-heading\">Live sessions</h2>\n",
     );
-    if slots.is_empty() {
+    if slots.is_empty() && sittings.iter().all(|s| s.id == "live") {
         out.push_str(
             "<p>This course has no live sessions: all of it is self-paced.</p>\n</section>\n",
         );
         return;
     }
     out.push_str("<ul>\n");
-    for slot in slots {
-        let what = if slot.repeat {
-            "Repeat session, for students the main time does not suit"
-        } else {
-            "Main session"
+    for sitting in sittings {
+        if sitting.id == "live" {
+            for slot in slots {
+                let what = if slot.repeat {
+                    "Repeat session, for students the main time does not suit"
+                } else {
+                    "Main session"
+                };
+                let _ = write!(
+                    out,
+                    "<li>{what}: <strong>{} {}</strong> ({}), up to {} minutes",
+                    day_name(slot.day),
+                    slot.time,
+                    esc(&slot.timezone),
+                    slot.minutes
+                );
+                if let Some(location) = &course.meta.location {
+                    let _ = write!(out, ", {}", esc(location));
+                }
+                out.push_str("</li>\n");
+            }
+            continue;
+        }
+        let names: Vec<String> = sitting
+            .activities
+            .iter()
+            .map(|&i| esc(&activity_name(&course.activities[i])))
+            .collect();
+        let when = match sitting.date {
+            Some(date) => format!("{} {}", date.strftime("%A %-d %B"), sitting.time),
+            None => format!("{} {}", day_name(sitting.day), sitting.time),
         };
         let _ = write!(
             out,
-            "<li>{what}: <strong>{} {}</strong> ({}), up to {} minutes",
-            day_name(slot),
-            slot.time,
-            esc(&slot.timezone),
-            slot.minutes
+            "<li>{}: <strong>{when}</strong> ({}), {} minutes{}",
+            names.join(" + "),
+            esc(&course.meta.timezone),
+            sitting.minutes,
+            sitting_tags(sitting)
         );
-        if let Some(location) = &course.meta.location {
-            let _ = write!(out, ", {}", esc(location));
+        let where_ = sitting_place(rec, &sitting.activities);
+        if !where_.is_empty() {
+            let _ = write!(out, ", {where_}");
         }
         out.push_str("</li>\n");
     }
@@ -215,9 +243,43 @@ fn live_activities(rec: &Recommendation) -> impl Iterator<Item = &Activity> {
         .map(|d| &rec.course.activities[d.index])
 }
 
-fn day_name(slot: &LiveSlot) -> &'static str {
+/// Tags of a sitting: section, exam, optional.
+fn sitting_tags(sitting: &crate::schedule::Sitting) -> String {
+    let mut tags = String::new();
+    if let Some((n, of)) = sitting.section {
+        let _ = write!(tags, " <span class=\"tag\">section {n} of {of}</span>");
+    }
+    if sitting.exam {
+        tags.push_str(" <span class=\"tag\">exam</span>");
+    }
+    if sitting.optional {
+        tags.push_str(" <span class=\"tag\">optional</span>");
+    }
+    tags
+}
+
+/// Where a sitting meets: what its activities share, else the course's location; links of
+/// its activities.
+fn sitting_place(rec: &Recommendation, activities: &[usize]) -> String {
+    let list: Vec<&Activity> = activities
+        .iter()
+        .map(|&i| &rec.course.activities[i])
+        .collect();
+    let location = list
+        .first()
+        .and_then(|a| a.location.as_ref())
+        .filter(|l| list.iter().all(|a| a.location.as_ref() == Some(*l)))
+        .or(rec.course.meta.location.as_ref());
+    let url = list
+        .first()
+        .and_then(|a| a.url.as_ref())
+        .filter(|u| list.iter().all(|a| a.url.as_ref() == Some(*u)));
+    place(location, url)
+}
+
+fn day_name(day: crate::course::Weekday) -> &'static str {
     use crate::course::Weekday::*;
-    match slot.day {
+    match day {
         Mon => "Monday",
         Tue => "Tuesday",
         Wed => "Wednesday",
@@ -254,52 +316,66 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         "<section class=\"week\" aria-labelledby=\"week-{0}\">\n<h3 id=\"week-{0}\">Week {0}{dates}</h3>",
         week.week
     );
-    let live: Vec<&Activity> = week
-        .items
-        .iter()
-        .filter(|i| i.mode == Mode::Sync)
-        .map(|i| &course.activities[i.activity])
-        .collect();
-    if let Some(session) = &week.live_session {
+    if !week.sittings.is_empty() {
         out.push_str("<h4>Live</h4>\n<ul class=\"live\">\n");
-        for slot in &rec.schedule.live_slots {
-            let when = session_start(rec, week, slot)
-                .map(|at| time(&at))
-                .unwrap_or_else(|| format!("{} {}", day_name(slot), slot.time));
-            let label = if slot.repeat {
-                "repeat session"
-            } else {
-                "live session"
+        for held in &week.sittings {
+            let sitting = &rec.schedule.sittings[held.sitting];
+            let live: Vec<&Activity> = held
+                .activities
+                .iter()
+                .map(|&i| &course.activities[i])
+                .collect();
+            if sitting.id == "live" {
+                for slot in &rec.schedule.live_slots {
+                    let when = session_start(rec, week, slot)
+                        .map(|at| time(&at))
+                        .unwrap_or_else(|| format!("{} {}", day_name(slot.day), slot.time));
+                    if slot.repeat {
+                        // The same session again: its activities are listed once, above.
+                        let _ = writeln!(
+                            out,
+                            "<li>{when}: repeat session, the same {} minutes again for students the first time does not suit</li>",
+                            held.minutes
+                        );
+                    } else {
+                        let _ = write!(out, "<li>{when}: live session, {} min", held.minutes);
+                        activity_list(out, &live);
+                        out.push_str("</li>\n");
+                    }
+                }
+                continue;
+            }
+            let at = held
+                .date
+                .zip(jiff::tz::db().get(&course.meta.timezone).ok())
+                .and_then(|(date, tz)| {
+                    date.at(sitting.time.hour() as i8, sitting.time.minute() as i8, 0, 0)
+                        .to_zoned_datetime(tz)
+                        .ok()
+                });
+            let when = match &at {
+                Some(at) => time(at),
+                None => format!("{} {}", day_name(sitting.day), sitting.time),
             };
-            if slot.repeat {
-                // The same session again: its activities are listed once, under the main one.
+            if held.cancelled {
                 let _ = writeln!(
                     out,
-                    "<li>{when}: {label}, the same {} minutes again for students the first time does not suit</li>",
-                    session.minutes
+                    "<li>{when}: <span class=\"tag\">cancelled: holiday</span> {}</li>",
+                    live.iter()
+                        .map(|a| esc(&activity_name(a)))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
                 );
                 continue;
             }
-            let _ = write!(out, "<li>{when}: {label}, {} min<ul>", session.minutes);
-            for a in &live {
-                let _ = write!(
-                    out,
-                    "<li>{} ({} min){}",
-                    esc(&activity_name(a)),
-                    a.minutes,
-                    if a.recorded {
-                        ""
-                    } else {
-                        " <span class=\"tag\">not recorded</span>"
-                    }
-                );
-                let where_ = place(a.location.as_ref(), a.url.as_ref());
-                if !where_.is_empty() {
-                    let _ = write!(out, ": {where_}");
-                }
-                out.push_str("</li>");
-            }
-            out.push_str("</ul></li>\n");
+            let _ = write!(
+                out,
+                "<li>{when}: {} min{}",
+                held.minutes,
+                sitting_tags(sitting)
+            );
+            activity_list(out, &live);
+            out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
         if !week.alternatives.is_empty() {
@@ -344,7 +420,17 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         for (due, activities) in groups {
             let _ = write!(out, "<li>{due}<ul>");
             for a in activities {
-                let _ = write!(out, "<li>{} ({} min)", esc(&activity_name(a)), a.minutes);
+                let _ = write!(
+                    out,
+                    "<li>{} ({} min){}",
+                    esc(&activity_name(a)),
+                    a.minutes,
+                    if a.optional {
+                        " <span class=\"tag\">optional</span>"
+                    } else {
+                        ""
+                    }
+                );
                 let where_ = place(a.location.as_ref(), a.url.as_ref());
                 if !where_.is_empty() {
                     let _ = write!(out, ": {where_}");
@@ -355,10 +441,39 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         }
         out.push_str("</ul>\n");
     }
-    if week.live_session.is_none() && week.items.is_empty() {
+    if week.sittings.is_empty() && week.items.is_empty() {
         out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// The activities of a sitting as a nested list, each with its place and tags.
+fn activity_list(out: &mut String, activities: &[&Activity]) {
+    out.push_str("<ul>");
+    for a in activities {
+        let _ = write!(
+            out,
+            "<li>{} ({} min){}{}",
+            esc(&activity_name(a)),
+            a.minutes,
+            if a.recorded || a.is_exam() {
+                ""
+            } else {
+                " <span class=\"tag\">not recorded</span>"
+            },
+            if a.optional {
+                " <span class=\"tag\">optional</span>"
+            } else {
+                ""
+            }
+        );
+        let where_ = place(a.location.as_ref(), a.url.as_ref());
+        if !where_.is_empty() {
+            let _ = write!(out, ": {where_}");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
 }
 
 /// When `slot` meets in `week`, in the course's zone (with a start date).

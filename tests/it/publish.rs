@@ -720,3 +720,28 @@ fn the_page_shows_the_recording_route() {
         3
     );
 }
+
+/// The page shows the sittings of a real term: both weekly lectures, office-hour sections
+/// marked optional, exams marked, and the holiday's cancelled sitting.
+#[test]
+fn the_page_shows_sittings_sections_exams_and_cancellations() {
+    let page = run(&[
+        "schedule".as_ref(),
+        "examples/remote-graphics-lecture.toml".as_ref(),
+        "--format".as_ref(),
+        "html".as_ref(),
+    ]);
+    for needle in [
+        "Lecture (Tuesday): <strong>Tuesday 17:30</strong>",
+        "Lecture (Thursday): <strong>Thursday 17:30</strong>",
+        "<span class=\"tag\">section 1 of 2</span>",
+        "<span class=\"tag\">optional</span>",
+        "<span class=\"tag\">exam</span>",
+        "<span class=\"tag\">cancelled: holiday</span>",
+        // Lectures in the course's zone across the clock change.
+        "<time datetime=\"2027-01-19T17:30:00-06:00\">",
+        "<time datetime=\"2027-03-23T17:30:00-05:00\">",
+    ] {
+        assert!(page.contains(needle), "{needle}");
+    }
+}
