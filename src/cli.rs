@@ -1,6 +1,6 @@
 //! The command line: clap definitions, dispatch, and the mapping of outcomes to exit codes.
 //!
-//! Exit codes (SPEC section 2): 0 success, 1 the course input has problems, 2 mixplan could not
+//! Exit codes (the man page's EXIT STATUS): 0 success, 1 the course input has problems, 2 mixplan could not
 //! do what was asked. A broken pipe on output is not an error: `mixplan ... | head` exits 0.
 
 use std::io::{self, IsTerminal, Read, Write};
@@ -26,7 +26,10 @@ Examples:
   mixplan schedule examples/international-cohort.toml
   mixplan schedule course.toml --format json | jq '.schedule.live_slots'
   mixplan schedule course.toml --ics course.ics
-  mixplan schedule course.toml --ics - > course.ics";
+  mixplan schedule course.toml --ics course.ics --sequence 2 --remind 1d
+  mixplan schedule course.toml --ics - > course.ics
+  mixplan schedule course.toml --format html > schedule.html
+  mixplan schedule course.toml --format html --fragment   # paste into Canvas or Moodle";
 
 const CHECK_EXAMPLES: &str = "\
 Examples:
@@ -77,7 +80,7 @@ Examples:
 const MAN_EXAMPLES: &str = "\
 Examples:
   mixplan man | man -l -
-  mixplan man --dir /usr/local/share/man/man1";
+  mixplan man --dir target/man && man -l target/man/mixplan-course.5";
 
 /// Plan the live/self-paced mix of an online course, and check course files in CI.
 #[derive(Debug, Parser)]
@@ -85,7 +88,10 @@ Examples:
 #[command(after_help = "Examples:
   mixplan recommend examples/evening-working-adults.toml
   mixplan rules
-  mixplan explain real-time-interaction")]
+  mixplan explain real-time-interaction
+
+The course file: docs/course-format.md in the source repository, or mixplan-course(5)
+(`mixplan man --dir DIR` writes it).")]
 pub struct Cli {
     /// When to use colour: auto (a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
@@ -239,8 +245,8 @@ pub struct CompletionsArgs {
 /// Arguments of `man`.
 #[derive(Debug, Args)]
 pub struct ManArgs {
-    /// Write `mixplan.1` and one page per command (`mixplan-recommend.1`, ...) into this
-    /// directory instead of printing the main page.
+    /// Write `mixplan.1`, one page per command (`mixplan-recommend.1`, ...) and the course
+    /// file's `mixplan-course.5` into this directory instead of printing the main page.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -269,6 +275,17 @@ pub struct ScheduleArgs {
     /// instead of the schedule). Needs `start` in [course].
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
+    /// The calendar's revision: raise it each time you republish a changed calendar, so
+    /// clients replace the events they imported before.
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "ics")]
+    pub sequence: u32,
+    /// Add a reminder this long before every calendar event: `1d`, `2h`, `30m`, `1d12h`.
+    #[arg(long, value_name = "TIME", requires = "ics")]
+    pub remind: Option<crate::render::ics::Remind>,
+    /// With `--format html`: write the page's content alone, with no script and no style, to
+    /// paste into an LMS editor (Canvas, Moodle) that strips them.
+    #[arg(long)]
+    pub fragment: bool,
 }
 
 /// Arguments of `workload`.
@@ -300,14 +317,18 @@ pub struct CheckArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Do not report RULE (repeatable).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleIdParser { warnings: false, kinds: false }, hide_possible_values = true)]
     pub allow: Vec<String>,
     /// Report RULE as a warning (repeatable).
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleIdParser { warnings: false, kinds: false }, hide_possible_values = true)]
     pub warn: Vec<String>,
     /// Report RULE as an error (repeatable); `--deny warnings` makes every warning fail the run.
-    #[arg(long, value_name = "RULE")]
+    #[arg(long, value_name = "RULE", value_parser = RuleIdParser { warnings: true, kinds: false }, hide_possible_values = true)]
     pub deny: Vec<String>,
+    /// Skip named files that have no `[course]` table, as directory walks always do. For
+    /// pre-commit, which names every staged `*.toml` file (`Cargo.toml`, `hugo.toml`, ...).
+    #[arg(long)]
+    pub courses_only: bool,
 }
 
 /// Output format of `rules` and `explain`.
@@ -317,6 +338,8 @@ pub enum CatalogFormat {
     Table,
     /// JSON.
     Json,
+    /// Markdown: one section per rule, headed by its id (`rules`: the whole docs/rules.md).
+    Markdown,
 }
 
 /// Arguments of `rules`.
@@ -327,10 +350,58 @@ pub struct RulesArgs {
     pub format: CatalogFormat,
 }
 
+/// A rule id on the command line. Any text is accepted here (an unknown id becomes a located
+/// `unknown-rule` finding with a did-you-mean, which clap's own rejection could not give), but
+/// the ids are offered as possible values, so shell completions complete them.
+#[derive(Clone, Copy, Debug)]
+pub struct RuleIdParser {
+    /// Also offer `warnings` (for `--deny warnings`).
+    pub warnings: bool,
+    /// Also offer activity kinds (for `explain`).
+    pub kinds: bool,
+}
+
+impl clap::builder::TypedValueParser for RuleIdParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        let warnings = self.warnings.then_some("warnings");
+        let mut names: Vec<&str> = warnings
+            .into_iter()
+            .chain(crate::rules::RuleId::names())
+            .chain(
+                crate::course::ActivityKind::NAMES
+                    .iter()
+                    .copied()
+                    .filter(|_| self.kinds),
+            )
+            .collect();
+        // A kind and a scoring rule may share a name (`reflection`): offer it once.
+        names.sort_unstable();
+        names.dedup();
+        Some(Box::new(
+            names.into_iter().map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
 /// Arguments of `explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The rule id, e.g. `content-transmission`, or an activity kind, e.g. `exam`.
+    /// The rule id, e.g. `content-transmission` (`mixplan rules` lists them), or an activity
+    /// kind, e.g. `exam`.
+    #[arg(value_parser = RuleIdParser { warnings: false, kinds: true }, hide_possible_values = true)]
     pub rule: String,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = CatalogFormat::Table)]
@@ -380,10 +451,27 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Recommend(args) => plan_command(&args, cli.color, false),
+        Command::Recommend(args) => {
+            if args.format == Format::Html {
+                anyhow::bail!(
+                    "`--format html` is the students' page of the schedule: run `mixplan schedule {} --format html`",
+                    display_path(&args.course)
+                );
+            }
+            plan_command(&args, cli.color, false, false)
+        }
+        Command::Schedule(args) if args.fragment && args.plan.format != Format::Html => {
+            anyhow::bail!("`--fragment` goes with `--format html`")
+        }
         Command::Schedule(args) => match &args.ics {
-            Some(ics) => schedule_with_calendar(&args.plan, ics, cli.color),
-            None => plan_command(&args.plan, cli.color, true),
+            Some(ics) => {
+                let options = crate::render::ics::Options {
+                    sequence: args.sequence,
+                    remind: args.remind,
+                };
+                schedule_with_calendar(&args.plan, ics, options, args.fragment, cli.color)
+            }
+            None => plan_command(&args.plan, cli.color, true, args.fragment),
         },
         Command::Workload(args) => workload_command(&args, cli.color),
         Command::Check(args) => check_command(&args, cli.color),
@@ -392,6 +480,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             let text = match args.format {
                 CatalogFormat::Table => render::catalog::table(ids, stdout_style(cli.color, None)),
                 CatalogFormat::Json => render::catalog::json(ids),
+                CatalogFormat::Markdown => render::catalog::markdown(ids),
             };
             emit(&text)?;
             Ok(Outcome::Success)
@@ -412,7 +501,24 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Completions(args) => {
             let mut text = Vec::new();
             clap_complete::generate(args.shell, &mut Cli::command(), "mixplan", &mut text);
-            emit(&String::from_utf8(text).context("completions are UTF-8")?)?;
+            let mut text = String::from_utf8(text).context("completions are UTF-8")?;
+            // clap's fish generator completes options only; offer `explain`'s rule ids too.
+            if args.shell == clap_complete::Shell::Fish {
+                let ids: Vec<String> = crate::rules::RuleId::ALL
+                    .iter()
+                    .map(|id| {
+                        format!(
+                            "{id}\\t'{}'",
+                            id.doc().summary.replace(['\'', '\\', '$'], "")
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    "complete -c mixplan -n \"__fish_mixplan_using_subcommand explain\" -f -a \"{}\"\n",
+                    ids.join("\n").replace('"', "")
+                ));
+            }
+            emit(&text)?;
             Ok(Outcome::Success)
         }
         Command::Man(args) => man(&args),
@@ -443,17 +549,23 @@ fn init(args: &InitArgs) -> Result<Outcome> {
 }
 
 fn man(args: &ManArgs) -> Result<Outcome> {
-    let command = Cli::command();
-    match &args.dir {
-        Some(dir) => {
-            clap_mangen::generate_to(command, dir)
-                .with_context(|| format!("cannot write man pages into `{}`", dir.display()))?;
-        }
-        None => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(command).render(&mut page)?;
-            emit(&String::from_utf8(page).context("the man page is UTF-8")?)?;
-        }
+    use crate::render::manpage;
+    let Some(dir) = &args.dir else {
+        let (_, page) = manpage::command_page(Cli::command())?;
+        emit(&page)?;
+        return Ok(Outcome::Success);
+    };
+    // Built, so each subcommand's page is named `mixplan-<command>`.
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    let mut pages = vec![manpage::command_page(command.clone())?];
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+        pages.push(manpage::command_page(sub.clone())?);
+    }
+    pages.push(("mixplan-course.5".into(), manpage::course_page()));
+    for (name, page) in pages {
+        crate::fsio::write_atomic(&dir.join(&name), page.as_bytes(), &[], Existing::Replace)
+            .with_context(|| format!("cannot write man pages into `{}`", dir.display()))?;
     }
     Ok(Outcome::Success)
 }
@@ -463,7 +575,7 @@ fn explain(args: &ExplainArgs) -> Result<Outcome> {
         && let Some(kind) = crate::course::ActivityKind::from_name(&args.rule)
     {
         let text = match args.format {
-            CatalogFormat::Table => render::catalog::explain_kind(kind),
+            CatalogFormat::Table | CatalogFormat::Markdown => render::catalog::explain_kind(kind),
             CatalogFormat::Json => render::pretty(&render::catalog::kind_json(kind)),
         };
         emit(&text)?;
@@ -478,6 +590,7 @@ fn explain(args: &ExplainArgs) -> Result<Outcome> {
     let text = match args.format {
         CatalogFormat::Table => render::catalog::explain(id),
         CatalogFormat::Json => render::pretty(&render::catalog::entry_json(id)),
+        CatalogFormat::Markdown => render::catalog::markdown_entry(id),
     };
     emit(&text)?;
     Ok(Outcome::Success)
@@ -492,12 +605,17 @@ pub fn stdout_style(color: ColorChoice, width: Option<u16>) -> Style {
     }
 }
 
-fn plan_command(args: &PlanArgs, color: ColorChoice, schedule_only: bool) -> Result<Outcome> {
+fn plan_command(
+    args: &PlanArgs,
+    color: ColorChoice,
+    schedule_only: bool,
+    fragment: bool,
+) -> Result<Outcome> {
     let Some(course) = load_course(&args.course, color)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    emit_plan(&rec, args, color, schedule_only)?;
+    emit_plan(&rec, args, color, schedule_only, fragment)?;
     Ok(Outcome::Success)
 }
 
@@ -508,7 +626,11 @@ fn emit_plan(
     args: &PlanArgs,
     color: ColorChoice,
     schedule_only: bool,
+    fragment: bool,
 ) -> Result<()> {
+    if args.format == Format::Html && fragment {
+        return emit(&render::html::page(rec, render::html::Shape::Fragment));
+    }
     if args.format == Format::Json {
         render::json::write(rec, schedule_only, io::stdout().lock())?;
         return Ok(());
@@ -526,6 +648,12 @@ fn emit_plan(
 /// atomically (never over the course file).
 fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> {
     let plan = &args.plan;
+    if plan.format == Format::Html {
+        anyhow::bail!(
+            "`--format html` is the students' page of the schedule: run `mixplan schedule {} --format html`",
+            display_path(&plan.course)
+        );
+    }
     let Some(course) = load_course(&plan.course, color)? else {
         return Ok(Outcome::InputProblems);
     };
@@ -544,6 +672,8 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
         Format::Table => render::workload::table(&rec, &workload, stdout_style(color, plan.width)),
         Format::Json => render::workload::json(&rec, &workload),
         Format::Markdown => render::workload::markdown(&rec, &workload),
+        // Refused before any work above; an error, not a panic, if that ever changes.
+        Format::Html => anyhow::bail!("`--format html` is the students' page of the schedule"),
     };
     emit(&text)?;
     Ok(Outcome::Success)
@@ -551,12 +681,18 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
 
 /// `schedule --ics FILE`: write the calendar (atomically, never over the course file), then
 /// print the schedule as usual; with `--ics -` the calendar alone goes to standard output.
-fn schedule_with_calendar(args: &PlanArgs, ics: &Path, color: ColorChoice) -> Result<Outcome> {
+fn schedule_with_calendar(
+    args: &PlanArgs,
+    ics: &Path,
+    options: crate::render::ics::Options,
+    fragment: bool,
+    color: ColorChoice,
+) -> Result<Outcome> {
     let Some(course) = load_course(&args.course, color)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    let calendar = match crate::render::ics::calendar(&rec.course, &rec.schedule) {
+    let calendar = match crate::render::ics::calendar(&rec.course, &rec.schedule, options) {
         Ok(calendar) => calendar,
         Err(err) => {
             let _ = writeln!(
@@ -577,7 +713,7 @@ fn schedule_with_calendar(args: &PlanArgs, ics: &Path, color: ColorChoice) -> Re
         &[args.course.as_path()],
         crate::fsio::Existing::Replace,
     )?;
-    emit_plan(&rec, args, color, true)?;
+    emit_plan(&rec, args, color, true, fragment)?;
     Ok(Outcome::Success)
 }
 
@@ -664,7 +800,8 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     if stdin_uses == 0 && args.stdin_filename.is_some() {
         anyhow::bail!("`--stdin-filename` names standard input, but `-` is not among the paths");
     }
-    let options = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
+    let mut options = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
+    options.courses_only = args.courses_only;
     let mut stderr = io::stderr().lock();
     let stdin_input = if stdin_uses == 1 {
         let name = args
@@ -703,7 +840,8 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         None => {
             let styled = color.enabled(io::stdout().is_terminal());
             emit(&args.format.renderer()(&run, styled))?;
-            if args.format == CheckFormat::Github {
+            // A machine format owns standard output; people still get the count, on stderr.
+            if !args.format.has_summary_line() {
                 writeln!(stderr, "{summary}")?;
             }
         }

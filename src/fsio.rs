@@ -1,6 +1,11 @@
 //! Writing output files safely: through a temporary file in the same directory, then a rename,
 //! so an interrupted run leaves the old file or no file, never half a file; and never over one
 //! of mixplan's own inputs.
+//!
+//! The temporary file is created private (0600), so the finished file gets its mode set
+//! explicitly before the rename: what a plain `create` would give under the process umask
+//! (0644 under umask 022) for a new file, the old file's mode for a rewrite. A published
+//! calendar must stay readable by the web server that serves it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -15,12 +20,14 @@ pub enum WriteError {
     #[error("`{}` already exists; mixplan does not overwrite it", .0.display())]
     AlreadyExists(PathBuf),
     /// Creating, writing or renaming failed.
-    #[error("cannot write `{}`: {source}", path.display())]
+    // The cause is part of the message and deliberately not a `source`: anyhow's `{:#}` would
+    // print it twice.
+    #[error("cannot write `{}`: {error}", path.display())]
     Io {
         /// The target path.
         path: PathBuf,
         /// The underlying error.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -50,9 +57,9 @@ pub fn write_atomic(
     if inputs.iter().any(|input| same_file(path, input)) {
         return Err(WriteError::WouldClobberInput(path.to_path_buf()));
     }
-    let io = |source| WriteError::Io {
+    let io = |error| WriteError::Io {
         path: path.to_path_buf(),
-        source,
+        error: without_temporary_path(error),
     };
     if existing == Existing::Keep && std::fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::AlreadyExists(path.to_path_buf()));
@@ -96,6 +103,7 @@ pub fn write_atomic(
         .tempfile_in(dir)
         .map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
+    set_final_mode(temp.as_file(), path).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     match existing {
         Existing::Replace => temp.persist(path).map(drop).map_err(|e| io(e.error)),
@@ -108,6 +116,68 @@ pub fn write_atomic(
             }
         }),
     }
+}
+
+/// The same error without the temporary file's name: `tempfile` appends "at path
+/// .mixplan-XXXX.tmp" to its errors, a name the user never chose and that no longer exists.
+fn without_temporary_path(error: std::io::Error) -> std::io::Error {
+    if error.raw_os_error().is_some() {
+        return error;
+    }
+    // tempfile's wrapper hides the OS error; its message is "<OS error> at path \"...\"".
+    let message = error.to_string();
+    match message.rfind(" at path ") {
+        Some(at) if message[at..].contains(".mixplan-") => {
+            std::io::Error::new(error.kind(), message[..at].to_string())
+        }
+        _ => error,
+    }
+}
+
+/// Give the temporary file the mode the target should end with: the existing file's mode on a
+/// rewrite, else 0666 less the umask, as `open(2)` with `O_CREAT` would.
+#[cfg(unix)]
+fn set_final_mode(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = match std::fs::metadata(target) {
+        Ok(meta) => meta.permissions().mode() & 0o7777,
+        Err(_) => 0o666 & !current_umask(),
+    };
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_final_mode(_file: &std::fs::File, _target: &Path) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// The process umask. POSIX can only read it by setting it, which races with other threads
+/// creating files; Linux publishes it in `/proc/self/status`, so read that first and fall back
+/// to a probe file (created with 0666 through the umask) beside nothing else: a fresh temporary
+/// directory of our own.
+#[cfg(unix)]
+fn current_umask() -> u32 {
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status")
+        && let Some(line) = status.lines().find(|l| l.starts_with("Umask:"))
+        && let Ok(mask) = u32::from_str_radix(line["Umask:".len()..].trim(), 8)
+    {
+        return mask;
+    }
+    probe_umask().unwrap_or(0o022)
+}
+
+#[cfg(unix)]
+fn probe_umask() -> std::io::Result<u32> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    let dir = tempfile::tempdir()?;
+    let probe = dir.path().join("umask-probe");
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(&probe)?;
+    let mode = file.metadata()?.permissions().mode() & 0o777;
+    Ok(0o666 & !mode)
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ EXPECT.json: {"timezone": "America/New_York", "from": "2027-02-01", "to": "2027-
               "live": {"1": ["2027-03-01T09:30", ...], "2": [...]},
               "dues": ["2027-02-28T23:59", ...],
               "sittings": {"lecture-tue": ["2027-01-19T17:30", ...]},   # optional
-              "exams": ["2027-03-03T19:00", ...]}                       # optional
+              "exams": ["2027-03-03T19:00", ...],                       # optional
+              "disjoint_from": "OTHER.ics"}         # optional: no UID in common with it
 Due events are written in UTC; every other event in the organizer's zone.
 Every wall-clock time is in the organizer's zone. Exits non-zero with a message on failure.
 """
@@ -86,6 +87,17 @@ def main():
                 fail(f"due event {event['UID']} is not written in UTC")
         elif event["DTSTART"].params.get("TZID") != expect["timezone"]:
             fail(f"event {event['UID']} is not in TZID {expect['timezone']}")
+        # Exchange refuses events with neither (MS-STANXICAL).
+        if "DTEND" not in event and "DURATION" not in event:
+            fail(f"event {event['UID']} has neither DTEND nor DURATION")
+    if "disjoint_from" in expect:
+        other = icalendar.Calendar.from_ical(open(expect["disjoint_from"], "rb").read())
+        ours = {str(e["UID"]) for e in cal.walk("VEVENT")}
+        theirs = {str(e["UID"]) for e in other.walk("VEVENT")}
+        if not ours or not theirs:
+            fail("a calendar of the pair has no events")
+        if ours & theirs:
+            fail(f"two offerings share UIDs: {sorted(ours & theirs)}")
 
     tz = ZoneInfo(expect["timezone"])
     start = dt.datetime.fromisoformat(expect["from"]).replace(tzinfo=tz)

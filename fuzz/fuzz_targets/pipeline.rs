@@ -24,11 +24,20 @@ fuzz_target!(|input: course_gen::FuzzCourse| {
         }
         assert!(d.mode == Mode::Sync || d.mode == Mode::Async);
     }
-    for format in [Format::Table, Format::Json, Format::Markdown] {
+    for format in [Format::Table, Format::Json, Format::Markdown, Format::Html] {
         let out = render::recommendation(&rec, format, Style::PLAIN);
         if format == Format::Json {
             serde_json::from_str::<serde_json::Value>(&out).expect("valid JSON");
         }
         let _ = render::schedule(&rec, format, Style::PLAIN);
+    }
+    let fragment = render::html::page(&rec, render::html::Shape::Fragment);
+    assert!(!fragment.contains("<script"));
+    let options = render::ics::Options {
+        sequence: 7,
+        remind: Some(render::ics::Remind { minutes: 1440 }),
+    };
+    if let Ok(ics) = render::ics::calendar(&rec.course, &rec.schedule, options) {
+        assert!(ics.ends_with("END:VCALENDAR\r\n"));
     }
 });

@@ -64,6 +64,9 @@ pub struct Options {
     pub command_line: String,
     /// Findings about the flags themselves (`unknown-rule`), located in `command_line`.
     pub flag_findings: Vec<Diagnostic>,
+    /// `--courses-only`: named files without a `[course]` table are skipped, as walked ones are
+    /// (pre-commit names every staged `*.toml`, course or not).
+    pub courses_only: bool,
 }
 
 impl Options {
@@ -280,7 +283,7 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     });
                 }
             };
-            if !input.explicit && !has_course_table(&bytes) {
+            if (!input.explicit || options.courses_only) && !has_course_table(&bytes) {
                 return Outcome::Skipped;
             }
             Outcome::Checked(check_bytes(input.display, &bytes, options))

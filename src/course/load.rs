@@ -54,6 +54,9 @@ pub const COURSE_KEYS: &[&str] = &[
     "credits",
     "credit_hours",
     "workload_tolerance",
+    "id",
+    "url",
+    "location",
 ];
 /// Keys of `live_at = { ... }` in `[course]`.
 pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
@@ -91,6 +94,8 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "post",
     "per",
     "study_hours",
+    "url",
+    "location",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];
@@ -740,6 +745,9 @@ impl Reader {
                 .unwrap_or(start)
         });
         let holidays = self.holidays(place, start.flatten(), first_day, weeks);
+        let id = self.nonempty(place, "id");
+        let url = self.url(place);
+        let location = self.nonempty(place, "location");
         if bad_week_starts {
             return None;
         }
@@ -772,7 +780,52 @@ impl Reader {
             sync_hours_span,
             credits: credits?,
             workload_tolerance: workload_tolerance?,
+            id: id?,
+            url: url?,
+            location: location?,
         })
+    }
+
+    /// An optional string key that must not be blank: `Some(None)` when absent, `None` when
+    /// invalid.
+    fn nonempty(&mut self, place: &Place<'_, '_>, key: &str) -> Option<Option<String>> {
+        if !place.table.contains_key(key) {
+            return Some(None);
+        }
+        let (text, span) = self.string(place, key, None)?;
+        if text.trim().is_empty() {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                format!("`{key}` must not be empty; leave the key out instead"),
+            );
+            return None;
+        }
+        Some(Some(text.to_string()))
+    }
+
+    /// An optional `url`: an absolute `http` or `https` address, since calendars and the
+    /// student page turn it into a link (a `javascript:` or `file:` link there would be a trap).
+    fn url(&mut self, place: &Place<'_, '_>) -> Option<Option<String>> {
+        let url = self.nonempty(place, "url")?;
+        let Some(url) = url else {
+            return Some(None);
+        };
+        let lower = url.to_ascii_lowercase();
+        let scheme_ok = ["https://", "http://"]
+            .iter()
+            .any(|s| lower.starts_with(s) && lower.len() > s.len());
+        if !scheme_ok || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            let span = place.get("url").map(span_of).unwrap_or(place.span);
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                format!("`url` must be an http or https address without spaces, not `{url}`"),
+            )
+            .help = Some("write e.g. `url = \"https://lms.example.edu/courses/559\"`".into());
+            return None;
+        }
+        Some(Some(url))
     }
 
     /// `Some(None)` when absent, `None` when invalid.
@@ -1511,6 +1564,8 @@ impl Reader {
             .unwrap_or_default();
         let at = self.at(place, meta);
         let due = self.activity_due(place);
+        let url = self.url(place);
+        let location = self.nonempty(place, "location");
         let bad_every = place.table.contains_key("every") && every.is_none();
         let bad_mode = place.table.contains_key("mode") && mode.is_none();
         let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
@@ -1616,9 +1671,14 @@ impl Reader {
             .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
             ok = false;
         }
+        let (Some(url), Some(location)) = (url, location) else {
+            return None;
+        };
         let mut activity = Activity {
             id,
             title,
+            url,
+            location,
             kind,
             minutes: 0,
             every: every.map_or(Every::Week, |(e, _)| e),

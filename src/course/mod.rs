@@ -212,6 +212,12 @@ pub struct CourseMeta {
     pub span: Span,
     /// Span of the `sync_hours` value, when written.
     pub sync_hours_span: Option<Span>,
+    /// The identity of this offering (`cs559-2027-spring`); calendar UIDs derive from it.
+    pub id: Option<String>,
+    /// The course's web address (an LMS page), carried into calendars and the student page.
+    pub url: Option<String>,
+    /// The default place of live sessions (`Zoom`, a room).
+    pub location: Option<String>,
     /// Credits, when written: they set the workload target.
     pub credits: Option<Credits>,
     /// Share above the weekly workload target before a week is flagged (default 0.2).
@@ -308,6 +314,10 @@ pub struct Activity {
     pub id: String,
     /// Human title, if given.
     pub title: Option<String>,
+    /// This activity's web address (a meeting link), if given.
+    pub url: Option<String>,
+    /// Where this activity meets, if given (overrides the course's `location`).
+    pub location: Option<String>,
     /// What the activity is.
     pub kind: ActivityKind,
     /// Minutes per occurrence.
@@ -538,7 +548,7 @@ impl CourseMeta {
 
 impl Course {
     /// Every listed student zone, plus the students in no listed zone, who count as being in
-    /// the organizer's zone with the default window (SPEC section 3).
+    /// the organizer's zone with the default window (docs/course-format.md).
     pub fn student_groups(&self) -> Vec<StudentGroup> {
         let mut groups: Vec<StudentGroup> = self
             .students

@@ -51,6 +51,19 @@ pub struct CourseTable {
     /// The course title, shown in every output. Required.
     #[schemars(length(min = 1), regex(pattern = r"\S"))]
     pub title: String,
+    /// The identity of this offering, e.g. `cs559-2027-spring`: calendar event UIDs derive
+    /// from it, so two offerings of one course never collide in one calendar. Default: the
+    /// title, start date and time zone together.
+    #[schemars(regex(pattern = r"\S"))]
+    pub id: Option<String>,
+    /// The course's web address (an LMS page), an `http` or `https` URL; carried into
+    /// calendar events and the student page.
+    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"))]
+    pub url: Option<String>,
+    /// The default place of live sessions, e.g. `Zoom` or `Room 1240`; carried into calendar
+    /// events and the student page.
+    #[schemars(regex(pattern = r"\S"))]
+    pub location: Option<String>,
     /// Number of course weeks, 1 to 104. Required.
     #[schemars(range(min = 1, max = 104))]
     pub weeks: u32,
@@ -280,6 +293,12 @@ pub struct ActivityTable {
     pub id: String,
     /// A human title, shown instead of the id where there is room.
     pub title: Option<String>,
+    /// This activity's web address (e.g. a meeting link), an `http` or `https` URL.
+    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"))]
+    pub url: Option<String>,
+    /// Where this activity meets, instead of the course's `location`.
+    #[schemars(regex(pattern = r"\S"))]
+    pub location: Option<String>,
     /// What the activity is; decides most of its scoring. Required.
     pub kind: ActivityKind,
     /// Minutes per occurrence, 1 to 600. Required, unless one estimate (`read`, `write`,

@@ -152,7 +152,7 @@ pub fn check_concise(run: &CheckRun, _color: bool) -> String {
     out
 }
 
-/// `--format json`: `{ schema_version, files_checked, diagnostics[] }` (SPEC section 5).
+/// `--format json`: `{ schema_version, files_checked, diagnostics[] }`.
 pub fn check_json(run: &CheckRun, _color: bool) -> String {
     let mut diagnostics = Vec::new();
     for file in &run.files {

@@ -747,6 +747,7 @@ impl Serialize for WeekOutput<'_> {
                     count: a.count,
                     route: Route::RecordingAndResponse,
                     due: a.due.as_ref().map(instant),
+                    due_utc: a.due.as_ref().map(utc),
                 })
                 .collect(),
         }
@@ -784,6 +785,7 @@ struct WeekFields<'a> {
 /// A due time, rendered once per week and shared by the items due then.
 struct DueText {
     text: String,
+    utc: Option<String>,
     local: Vec<LocalDueOutput>,
 }
 
@@ -791,6 +793,7 @@ impl DueText {
     fn new(due: &Due, timezone: &str) -> Self {
         DueText {
             text: due_text(due, timezone),
+            utc: due.at.as_ref().map(utc),
             local: due
                 .local
                 .iter()
@@ -833,6 +836,11 @@ pub struct ItemOutput<'a> {
     /// `DAY HH:MM ZONE`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<&'a str>,
+    /// The instant of `due` as RFC 3339 in UTC (`2027-03-01T04:59:00Z`), for parsers that
+    /// reject a bracketed zone; null without a course `start`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Option<UtcTimestamp>>")]
+    pub due_utc: Option<Option<&'a str>>,
     /// Weekday it is due, in the due zone.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due_day: Option<Weekday>,
@@ -886,6 +894,7 @@ impl<'a> ItemOutput<'a> {
             minutes: a.minutes,
             optional: a.optional,
             due: due.map(|(_, text)| text.text.as_str()),
+            due_utc: due.map(|(_, text)| text.utc.as_deref()),
             due_day: due.map(|(due, _)| due.day),
             due_time: due.map(|(due, _)| Clock(due.time)),
             due_timezone: due.map(|(due, _)| due.timezone.as_str()),
@@ -959,7 +968,19 @@ pub struct AlternativeOutput<'a> {
     pub route: Route,
     /// When their response is due (RFC 9557), or null without a course `start`.
     pub due: Option<String>,
+    /// The instant of `due` as RFC 3339 in UTC, or null without a course `start`.
+    #[schemars(with = "Option<UtcTimestamp>")]
+    pub due_utc: Option<String>,
 }
+
+/// An instant as RFC 3339 in UTC, such as `2027-03-01T04:59:00Z`.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+struct UtcTimestamp(
+    #[schemars(regex(pattern = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"))]
+    #[expect(dead_code, reason = "only its schema is used")]
+    String,
+);
 
 /// How students who cannot attend take part.
 #[derive(Serialize, JsonSchema)]
@@ -975,6 +996,13 @@ pub fn due_text(due: &Due, timezone: &str) -> String {
         Some(at) => instant(at),
         None => format!("{} {} {timezone}", due.day, due.time),
     }
+}
+
+/// An instant as RFC 3339 in UTC (`2027-03-01T04:59:00Z`): the companion of each top-level RFC
+/// 9557 timestamp, for parsers that reject the bracketed zone (Python's `fromisoformat`,
+/// jq's `strptime`).
+pub fn utc(at: &jiff::ZonedDateTime) -> String {
+    at.timestamp().strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// An instant as RFC 9557 text: local date-time, offset and zone name.

@@ -7,10 +7,13 @@ pub mod catalog;
 pub mod chart;
 pub mod diagnostics;
 pub mod github;
+pub mod html;
 pub mod ics;
 pub mod json;
+pub mod manpage;
 pub mod markdown;
 pub mod output_schema;
+pub mod sanitize;
 pub mod sarif;
 pub mod table;
 pub mod words;
@@ -26,10 +29,13 @@ use crate::schedule::{LiveSlot, Week, WeekCoverage, format_weeks};
 pub enum Format {
     /// Tables for people (default).
     Table,
-    /// The JSON contract of SPEC section 5.
+    /// One JSON object, a versioned contract (`mixplan schema recommend` describes it).
     Json,
     /// Pipe tables for an LMS page or a README.
     Markdown,
+    /// `schedule` only: a self-contained, printable page for students (`--fragment`: the
+    /// content alone, for LMS editors).
+    Html,
 }
 
 /// Output format of `check`.
@@ -39,7 +45,7 @@ pub enum CheckFormat {
     Human,
     /// One `path:line:col: severity[rule] message` line per finding.
     Concise,
-    /// `{ schema_version, files_checked, diagnostics[] }` (SPEC section 5).
+    /// `{ schema_version, files_checked, diagnostics[] }` (`mixplan schema check` describes it).
     Json,
     /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -88,6 +94,8 @@ pub fn recommendation(rec: &Recommendation, format: Format, style: Style) -> Str
         Format::Table => table::recommendation(rec, style),
         Format::Json => json::to_string(rec, false),
         Format::Markdown => markdown::recommendation(rec),
+        // The page is for students, who need the schedule and not the designer's reasons.
+        Format::Html => html::page(rec, html::Shape::Page),
     }
 }
 
@@ -97,6 +105,7 @@ pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
         Format::Table => table::schedule(rec, style),
         Format::Json => json::to_string(rec, true),
         Format::Markdown => markdown::schedule(rec),
+        Format::Html => html::page(rec, html::Shape::Page),
     }
 }
 
@@ -125,8 +134,27 @@ pub fn headline(rec: &Recommendation) -> String {
         .unwrap_or_default();
     format!(
         "{}: {} weeks{start}, {} students, {} ({})",
-        meta.title, meta.weeks, rec.course.students.count, meta.delivery, meta.timezone
+        sanitize::sanitize(&meta.title),
+        meta.weeks,
+        rec.course.students.count,
+        meta.delivery,
+        meta.timezone
     )
+}
+
+/// What people read for an activity: its title where the file gives one, else its id, through
+/// the sanitizer.
+pub fn activity_name(a: &crate::course::Activity) -> std::borrow::Cow<'_, str> {
+    sanitize::sanitize(a.name())
+}
+
+/// The first cell of an activity row: the id (what checks and flags refer to), with the title
+/// on a second line where the file gives one.
+fn activity_label(a: &crate::course::Activity) -> String {
+    match &a.title {
+        Some(title) => format!("{}\n{}", a.id, sanitize::sanitize(title)),
+        None => a.id.clone(),
+    }
 }
 
 /// The top reasons of a decision, one per line: scoring reasons first, then decision notes.
@@ -169,7 +197,7 @@ pub fn activity_rows(rec: &Recommendation) -> Vec<[String; 8]> {
             // A pinned mode is shown by its `pinned-mode` reason line.
             let mode = d.mode.to_string();
             [
-                a.id.clone(),
+                activity_label(a),
                 a.kind.to_string(),
                 a.minutes.to_string(),
                 mode,
@@ -394,7 +422,11 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
                 (false, false) => ", not recorded",
                 (false, true) => ", recorded",
             };
-            lines.push(format!("  {} ({} min{rec_note})", a.name(), a.minutes));
+            lines.push(format!(
+                "  {} ({} min{rec_note})",
+                activity_name(a),
+                a.minutes
+            ));
         }
         if held.segments.len() > 1 {
             let rhythm: Vec<String> = held
@@ -453,7 +485,7 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
             })
             .unwrap_or_default();
         let optional = if a.optional { ", optional" } else { "" };
-        let name = format!("{} ({} min{optional})", a.name(), a.minutes);
+        let name = format!("{} ({} min{optional})", activity_name(a), a.minutes);
         match groups.last_mut() {
             Some((names, last)) if *last == due => names.push(name),
             _ => groups.push((vec![name], due)),

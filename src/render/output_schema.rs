@@ -25,7 +25,7 @@ pub fn schedule() -> Value {
     super::json::schedule_schema()
 }
 
-/// The schema of `mixplan check --format json` (SPEC section 5).
+/// The schema of `mixplan check --format json`.
 pub fn check() -> Value {
     json!({
         "$schema": DRAFT,

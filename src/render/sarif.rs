@@ -1,10 +1,12 @@
 //! `mixplan check --format sarif`: SARIF 2.1.0, as GitHub code scanning reads it.
 //!
 //! Small hand-written serde structs rather than a SARIF crate (the generated ones pull in a
-//! lot). A test validates the output against the official OASIS schema. Only the rules that
-//! produced a result are listed, each result points at its rule by id and index, and every
-//! result carries a fingerprint that survives lines moving: a hash of the rule, the path, the
-//! message and the occurrence number among identical findings, never a line number.
+//! lot). A test validates the output against the official OASIS schema. Every rule is listed on
+//! every run (code scanning closes an alert only when its rule is still known to the tool and
+//! produced nothing), each with a `helpUri` into the rules reference; each result points at
+//! its rule by id and index, and carries a fingerprint that survives lines moving: a hash of
+//! the rule, the path, the message and the occurrence number among identical findings, never a
+//! line number. The invocation says whether every input could be read.
 
 use std::collections::BTreeMap;
 
@@ -20,6 +22,15 @@ const SCHEMA: &str =
 /// Where users read about mixplan's rules.
 pub const INFORMATION_URI: &str = "https://crates.io/crates/mixplan";
 
+/// The rules reference (`docs/rules.md`, one heading per rule id) as published with this
+/// version's source on docs.rs.
+pub fn help_uri(id: RuleId) -> String {
+    format!(
+        "https://docs.rs/crate/mixplan/{}/source/docs/rules.md#{id}",
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 #[derive(Serialize)]
 struct Log<'a> {
     #[serde(rename = "$schema")]
@@ -32,8 +43,23 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    invocations: Vec<Invocation>,
     column_kind: &'static str,
     results: Vec<SarifResult>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+struct Notification {
+    level: &'static str,
+    message: Text<String>,
 }
 
 #[derive(Serialize)]
@@ -63,6 +89,7 @@ struct Rule<'a> {
     name: String,
     short_description: Text<&'a str>,
     full_description: Text<String>,
+    help_uri: String,
     help: Help,
     default_configuration: Configuration,
     properties: RuleProperties,
@@ -162,9 +189,8 @@ pub fn uri(path: &str) -> String {
 /// Render a check run as SARIF 2.1.0.
 pub fn sarif(run: &CheckRun, _color: bool) -> String {
     let findings = located(run);
-    let mut used: Vec<RuleId> = findings.iter().map(|(_, d, _)| d.rule).collect();
+    let mut used: Vec<RuleId> = RuleId::ALL.to_vec();
     used.sort_unstable_by_key(|id| id.as_str());
-    used.dedup();
     let rules: Vec<Rule<'_>> = used
         .iter()
         .map(|&rule| {
@@ -182,6 +208,7 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
                 full_description: Text {
                     text: format!("{summary}. {doc}"),
                 },
+                help_uri: help_uri(rule),
                 help: Help {
                     text: format!(
                         "{doc}\n\nEvidence: {evidence}\n\nRun `mixplan explain {id}` for details."
@@ -256,6 +283,19 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
                     rules,
                 },
             },
+            invocations: vec![Invocation {
+                execution_successful: run.failures.is_empty(),
+                tool_execution_notifications: run
+                    .failures
+                    .iter()
+                    .map(|f| Notification {
+                        level: "error",
+                        message: Text {
+                            text: f.message.clone(),
+                        },
+                    })
+                    .collect(),
+            }],
             column_kind: "unicodeCodePoints",
             results,
         }],

@@ -318,12 +318,9 @@ fn expectations(course: &Path) -> Value {
     }
     let mut dues: Vec<String> = Vec::new();
     for week in schedule["weeks"].as_array().unwrap() {
-        let mut seen: Vec<&str> = Vec::new();
+        // One due event per self-paced item, so each keeps its UID when others move.
         for item in week["items"].as_array().unwrap() {
-            if let Some(due) = item["due"].as_str()
-                && !seen.contains(&due)
-            {
-                seen.push(due);
+            if let Some(due) = item["due"].as_str() {
                 // Due times may be read in another zone (AoE); the check compares wall-clock
                 // times in the organizer's zone.
                 let at: jiff::ZonedDateTime = due.parse().unwrap();
@@ -515,4 +512,137 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+fn uids(ics: &str) -> Vec<String> {
+    let mut uids: Vec<String> = unfolded(ics)
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(str::to_string)
+        .collect();
+    uids.sort();
+    uids.dedup();
+    uids
+}
+
+/// Regression: UIDs came from the title alone, so two offerings of one course (another year,
+/// another zone) collided in one calendar. Checked by the real parser too.
+#[test]
+fn two_offerings_of_one_course_share_no_uid() {
+    let dir = tempfile::tempdir().unwrap();
+    let spring = write(dir.path(), "spring.toml", SYDNEY);
+    let autumn = write(
+        dir.path(),
+        "autumn.toml",
+        &SYDNEY.replace("start = 2027-03-22", "start = 2027-09-20"),
+    );
+    let with_ids = |id: &str| SYDNEY.replace("[course]\n", &format!("[course]\nid = \"{id}\"\n"));
+    let a = write(dir.path(), "a.toml", &with_ids("seminar-2027-a"));
+    let b = write(dir.path(), "b.toml", &with_ids("seminar-2027-b"));
+    for (one, two) in [(&spring, &autumn), (&a, &b)] {
+        let (x, y) = (uids(&calendar(one)), uids(&calendar(two)));
+        assert!(!x.is_empty());
+        assert!(x.iter().all(|u| !y.contains(u)), "shared UIDs: {x:?} {y:?}");
+    }
+    if !python_validators_available() {
+        eprintln!(
+            "note: skipping the Python round trip of two offerings; `pip install icalendar recurring-ical-events` to run it"
+        );
+        return;
+    }
+    let first = write(dir.path(), "spring.ics", &calendar(&spring));
+    let second = write(dir.path(), "autumn.ics", &calendar(&autumn));
+    let mut expect = expectations(&spring);
+    expect["disjoint_from"] = second.display().to_string().into();
+    let expect = write(dir.path(), "spring.json", &expect.to_string());
+    let out = Process::new("python3")
+        .arg("tests/ics_check.py")
+        .args([&first, &expect])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Regression: moving the live day re-keyed the due events, so a re-import duplicated them
+/// instead of updating. With an `id`, even moving the whole course keeps every UID.
+#[test]
+fn uids_stay_when_times_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = SYDNEY.replace("[course]\n", "[course]\nid = \"seminar-2027\"\n");
+    let moved_day = base.replace("live_days = [\"wed\"]", "live_days = [\"fri\"]");
+    let moved_start = base.replace("start = 2027-03-22", "start = 2027-03-29");
+    let original = calendar(&write(dir.path(), "base.toml", &base));
+    for (name, text) in [("day", moved_day), ("start", moved_start)] {
+        let moved = calendar(&write(dir.path(), &format!("{name}.toml"), &text));
+        assert_ne!(moved, original, "{name}: the fixture must move something");
+        assert_eq!(uids(&moved), uids(&original), "{name}");
+    }
+}
+
+#[test]
+fn every_event_has_a_duration_sequence_and_optional_reminder() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "course.toml", SYDNEY);
+    let plain = unfolded(&calendar(&course));
+    let events = plain.matches("BEGIN:VEVENT").count();
+    assert!(events > 6);
+    assert_eq!(plain.matches("\r\nDURATION:").count(), events);
+    assert_eq!(plain.matches("\r\nSEQUENCE:0\r\n").count(), events);
+    assert!(!plain.contains("VALARM"));
+    let out = mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .args(["--ics", "-", "--sequence", "4", "--remind", "1d12h"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = unfolded(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(text.matches("\r\nSEQUENCE:4\r\n").count(), events);
+    assert_eq!(
+        text.matches("BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P1DT12H\r\n")
+            .count(),
+        events
+    );
+    // Same UIDs whatever the revision: that is what lets clients update.
+    assert_eq!(uids(&text), uids(&plain));
+    mixplan()
+        .arg("schedule")
+        .arg(&course)
+        .args(["--ics", "-", "--remind", "soon"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("write e.g. `1d`"));
+}
+
+#[test]
+fn url_and_location_are_carried_into_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = SYDNEY
+        .replace(
+            "[course]\n",
+            "[course]\nurl = \"https://lms.example.edu/courses/559\"\nlocation = \"Zoom\"\n",
+        )
+        .replace(
+            "id = \"seminar\"\n",
+            "id = \"seminar\"\nurl = \"https://zoom.example.edu/j/123\"\nlocation = \"Room 1240, CS\"\n",
+        );
+    let ics = unfolded(&calendar(&write(dir.path(), "course.toml", &text)));
+    assert!(ics.contains("\r\nLOCATION:Room 1240\\, CS\r\n"), "{ics}");
+    assert!(ics.contains("\r\nURL:https://zoom.example.edu/j/123\r\n"));
+    // Self-paced work links to the course page.
+    assert!(ics.contains("\r\nURL:https://lms.example.edu/courses/559\r\n"));
+    let bad = text.replace("https://zoom.example.edu/j/123", "javascript:alert(1)");
+    mixplan()
+        .arg("schedule")
+        .arg(write(dir.path(), "bad.toml", &bad))
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "`url` must be an http or https address",
+        ));
 }

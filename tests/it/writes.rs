@@ -188,3 +188,124 @@ fn a_full_disk_exits_2_with_the_path() {
         );
     }
 }
+
+/// Run `mixplan ARGS` under `umask MASK`, through `sh` (the test process's own umask is shared
+/// with every other test thread, so it is never changed here).
+fn under_umask(mask: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("mixplan");
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {mask} && exec \"$0\" \"$@\""))
+        .arg(bin)
+        .args(args)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// The argument lists of the three writers, each writing to `target`.
+fn writer_args(target: &Path) -> Vec<Vec<std::ffi::OsString>> {
+    let os = |s: &str| std::ffi::OsString::from(s);
+    vec![
+        vec![os("schedule"), os(COURSE), os("--ics"), target.into()],
+        vec![
+            os("check"),
+            os(COURSE),
+            os("--format"),
+            os("sarif"),
+            os("--output"),
+            target.into(),
+        ],
+        vec![os("init"), target.into()],
+        vec![os("workload"), os(COURSE), os("--chart"), target.into()],
+    ]
+}
+
+/// Regression: every written file was 0600 whatever the umask, so a published calendar could
+/// not be served by a web server.
+#[cfg(unix)]
+#[test]
+fn new_files_get_the_mode_a_plain_create_gives_under_the_umask() {
+    for (mask, expected) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        for args in writer_args(Path::new("out.file")) {
+            let dir = tempfile::tempdir().unwrap();
+            let target = dir.path().join("out.file");
+            let mut args = args;
+            let last = args.iter().position(|a| a == "out.file").unwrap();
+            args[last] = target.clone().into();
+            let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            let out = under_umask(mask, &refs);
+            assert!(out.status.success(), "{args:?}: {out:?}");
+            assert_eq!(mode(&target), expected, "{:?} under umask {mask}", args[0]);
+        }
+        // `man --dir` writes a directory of pages, each a new file.
+        let dir = tempfile::tempdir().unwrap();
+        let out = under_umask(
+            mask,
+            &["man".as_ref(), "--dir".as_ref(), dir.path().as_os_str()],
+        );
+        assert!(out.status.success(), "{out:?}");
+        for page in std::fs::read_dir(dir.path()).unwrap() {
+            let page = page.unwrap().path();
+            assert_eq!(
+                mode(&page),
+                expected,
+                "{} under umask {mask}",
+                page.display()
+            );
+        }
+    }
+}
+
+/// Regression: rewriting a 0644 file made it 0600. A rewrite keeps the file's mode, whatever
+/// the umask says.
+#[cfg(unix)]
+#[test]
+fn a_rewrite_keeps_the_existing_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    for args in writer_args(Path::new("out.file")).into_iter().take(2) {
+        for existing in [0o644, 0o640, 0o600] {
+            let dir = tempfile::tempdir().unwrap();
+            let target = dir.path().join("out.file");
+            std::fs::write(&target, "old").unwrap();
+            std::fs::set_permissions(&target, std::fs::Permissions::from_mode(existing)).unwrap();
+            let mut args = args.clone();
+            let last = args.iter().position(|a| a == "out.file").unwrap();
+            args[last] = target.clone().into();
+            let refs: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+            let out = under_umask("077", &refs);
+            assert!(out.status.success(), "{args:?}: {out:?}");
+            assert_ne!(std::fs::read_to_string(&target).unwrap(), "old");
+            assert_eq!(mode(&target), existing, "{:?}", args[0]);
+        }
+    }
+}
+
+/// Regression: a failed write named mixplan's temporary file (`.mixplan-XXXX.tmp`), a path the
+/// user never chose and that no longer exists.
+#[test]
+fn a_failed_write_names_the_target_not_a_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for target in [
+        dir.path().join("no/such/dir/out.file"),
+        PathBuf::from("/proc/mixplan-out.file"),
+    ] {
+        for (name, mut cmd) in writers(&target) {
+            let out = cmd.output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+            assert!(!stderr.contains(".mixplan-"), "{name}: {stderr}");
+            assert!(
+                !stderr.contains("os error 2): No such"),
+                "{name} said the cause twice: {stderr}"
+            );
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! `schedule --format html`: one self-contained page for students. The course, its live
+//! sessions and where they happen, each week's sittings and due work by title, and the
+//! recording route for students no session reaches.
+//!
+//! Every time is a `<time datetime="...">` in RFC 3339 and reads in the course's zone; a few
+//! lines of inline script add the reader's own time beside it, and the page reads fully
+//! without them. `--fragment` writes the same content with no `<script>` and no `<style>`,
+//! for LMS editors (Canvas, Moodle) that strip both. All user text goes through the sanitizer,
+//! then HTML escaping; links come only from `url` keys, which the loader restricts to http(s).
+
+use std::fmt::Write as _;
+
+use super::sanitize::sanitize;
+use super::{activity_name, words};
+use crate::Recommendation;
+use crate::course::{Activity, Mode};
+use crate::schedule::{ALTERNATIVE_DAYS, LiveSlot, Week, days_into_week};
+
+/// Whether to write a whole page or only its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A complete document with style and the local-time script.
+    Page,
+    /// The content alone: no script, no style, no `<html>` wrapper.
+    Fragment,
+}
+
+/// Escape text for HTML content and quoted attribute values, after the sanitizer.
+pub fn esc(text: &str) -> String {
+    let text = sanitize(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The styles of the whole page: readable on a phone, printable on paper, with contrast above
+/// WCAG AA for every text colour used.
+const STYLE: &str = "\
+:root { color-scheme: light; }
+body { font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
+h1 { font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0; overflow-wrap: anywhere; }
+h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #1a1a1a; }
+h3 { font-size: 1.1rem; margin: 0; }
+h4 { font-size: 0.95rem; margin: 0.75rem 0 0.25rem; color: #404040; }
+ul { margin: 0.25rem 0; padding-left: 1.25rem; }
+li { margin: 0.2rem 0; overflow-wrap: anywhere; }
+a { color: #0645ad; }
+.week { border: 1px solid #c8c8c8; border-radius: 6px; padding: 0.75rem 1rem; margin: 0.75rem 0; break-inside: avoid; }
+.dates, .muted { color: #505050; font-weight: normal; }
+time { font-weight: 600; }
+.yours { color: #505050; }
+.tag { display: inline-block; font-size: 0.8rem; border: 1px solid #505050; border-radius: 3px; padding: 0 0.3rem; margin-left: 0.25rem; }
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  a { color: inherit; }
+  a[href^='http']::after { content: ' (' attr(href) ')'; font-size: 0.85em; }
+  .week { border-color: #888; }
+}
+";
+
+/// Adds the reader's own time after every `<time datetime>` when their zone differs from the
+/// course's. Without it, every time still reads in the course's zone.
+const SCRIPT: &str = "\
+(function () {
+  var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  var course = document.documentElement.getAttribute('data-course-zone');
+  if (!zone || zone === course) return;
+  var fmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short',
+    hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  document.querySelectorAll('time[datetime]').forEach(function (t) {
+    var d = new Date(t.getAttribute('datetime'));
+    if (isNaN(d.getTime())) return;
+    var s = document.createElement('span');
+    s.className = 'yours';
+    s.textContent = ' (your time: ' + fmt.format(d) + ')';
+    t.insertAdjacentElement('afterend', s);
+  });
+  var note = document.getElementById('your-zone');
+  if (note) { note.textContent = ' Times in brackets are in your time zone, ' + zone + '.'; }
+})();
+";
+
+/// The students' page (or its fragment) for a planned course.
+pub fn page(rec: &Recommendation, shape: Shape) -> String {
+    let content = content(rec, shape);
+    match shape {
+        Shape::Fragment => content,
+        Shape::Page => {
+            let meta = &rec.course.meta;
+            format!(
+                "<!doctype html>\n<html lang=\"en\" data-course-zone=\"{zone}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"mixplan {version}\">\n<title>{title}: schedule</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{content}</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
+                zone = esc(&meta.timezone),
+                version = env!("CARGO_PKG_VERSION"),
+                title = esc(&meta.title),
+            )
+        }
+    }
+}
+
+fn content(rec: &Recommendation, shape: Shape) -> String {
+    let course = &rec.course;
+    let meta = &course.meta;
+    let mut out = String::from("<article class=\"mixplan-schedule\">\n<header>\n");
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&meta.title));
+    let from = meta
+        .start
+        .map(|d| format!(", from {}", d.strftime("%A %-d %B %Y")))
+        .unwrap_or_default();
+    let note = match shape {
+        Shape::Page => "<span id=\"your-zone\"></span>",
+        Shape::Fragment => "",
+    };
+    let _ = writeln!(
+        out,
+        "<p>{} weeks{from}. All times are in {}.{note}</p>",
+        meta.weeks,
+        esc(&meta.timezone)
+    );
+    if let Some(url) = &meta.url {
+        let _ = writeln!(out, "<p>Course page: <a href=\"{0}\">{0}</a></p>", esc(url));
+    }
+    out.push_str("</header>\n");
+    live_section(rec, &mut out);
+    out.push_str(
+        "<section aria-labelledby=\"weeks-heading\">\n<h2 id=\"weeks-heading\">Week by week</h2>\n",
+    );
+    for week in &rec.schedule.weeks {
+        week_section(rec, week, &mut out);
+    }
+    out.push_str("</section>\n</article>\n");
+    out
+}
+
+/// Where an activity or the course meets, with its link: `Room 1240 (link)`.
+fn place(location: Option<&String>, url: Option<&String>) -> String {
+    let mut parts = Vec::new();
+    if let Some(location) = location {
+        parts.push(esc(location));
+    }
+    if let Some(url) = url {
+        parts.push(format!("<a href=\"{0}\">{0}</a>", esc(url)));
+    }
+    parts.join(", ")
+}
+
+fn live_section(rec: &Recommendation, out: &mut String) {
+    let course = &rec.course;
+    let slots = &rec.schedule.live_slots;
+    let sittings = &rec.schedule.sittings;
+    out.push_str(
+        "<section aria-labelledby=\"live-heading\">\n<h2 id=\"live-heading\">Live sessions</h2>\n",
+    );
+    if slots.is_empty() && sittings.iter().all(|s| s.id == "live") {
+        out.push_str(
+            "<p>This course has no live sessions: all of it is self-paced.</p>\n</section>\n",
+        );
+        return;
+    }
+    out.push_str("<ul>\n");
+    for sitting in sittings {
+        if sitting.id == "live" {
+            for slot in slots {
+                let what = if slot.repeat {
+                    "Repeat session, for students the main time does not suit"
+                } else {
+                    "Main session"
+                };
+                let _ = write!(
+                    out,
+                    "<li>{what}: <strong>{} {}</strong> ({}), up to {} minutes",
+                    day_name(slot.day),
+                    slot.time,
+                    esc(&slot.timezone),
+                    slot.minutes
+                );
+                if let Some(location) = &course.meta.location {
+                    let _ = write!(out, ", {}", esc(location));
+                }
+                out.push_str("</li>\n");
+            }
+            continue;
+        }
+        let names: Vec<String> = sitting
+            .activities
+            .iter()
+            .map(|&i| esc(&activity_name(&course.activities[i])))
+            .collect();
+        let when = match sitting.date {
+            Some(date) => format!("{} {}", date.strftime("%A %-d %B"), sitting.time),
+            None => format!("{} {}", day_name(sitting.day), sitting.time),
+        };
+        let _ = write!(
+            out,
+            "<li>{}: <strong>{when}</strong> ({}), {} minutes{}",
+            names.join(" + "),
+            esc(&course.meta.timezone),
+            sitting.minutes,
+            sitting_tags(sitting)
+        );
+        let where_ = sitting_place(rec, &sitting.activities);
+        if !where_.is_empty() {
+            let _ = write!(out, ", {where_}");
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+    let recorded = live_activities(rec).all(|a| a.recorded);
+    if recorded {
+        out.push_str("<p>Every live session is recorded.</p>\n");
+    }
+    if !rec.schedule.uncovered.is_empty() {
+        out.push_str("<h3>If no session time suits you</h3>\n<ul>\n");
+        for gap in &rec.schedule.uncovered {
+            let _ = writeln!(
+                out,
+                "<li>Students in {} ({}) cannot attend live {}: watch the recording and post a written response by 23:59 your time, {ALTERNATIVE_DAYS} days after the session.</li>",
+                esc(&gap.zone),
+                gap.count,
+                esc(&words::missed_text(&gap.weeks, &gap.samples))
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+fn live_activities(rec: &Recommendation) -> impl Iterator<Item = &Activity> {
+    rec.plan
+        .decisions
+        .iter()
+        .filter(|d| d.mode == Mode::Sync)
+        .map(|d| &rec.course.activities[d.index])
+}
+
+/// Tags of a sitting: section, exam, optional.
+fn sitting_tags(sitting: &crate::schedule::Sitting) -> String {
+    let mut tags = String::new();
+    if let Some((n, of)) = sitting.section {
+        let _ = write!(tags, " <span class=\"tag\">section {n} of {of}</span>");
+    }
+    if sitting.exam {
+        tags.push_str(" <span class=\"tag\">exam</span>");
+    }
+    if sitting.optional {
+        tags.push_str(" <span class=\"tag\">optional</span>");
+    }
+    tags
+}
+
+/// Where a sitting meets: what its activities share, else the course's location; links of
+/// its activities.
+fn sitting_place(rec: &Recommendation, activities: &[usize]) -> String {
+    let list: Vec<&Activity> = activities
+        .iter()
+        .map(|&i| &rec.course.activities[i])
+        .collect();
+    let location = list
+        .first()
+        .and_then(|a| a.location.as_ref())
+        .filter(|l| list.iter().all(|a| a.location.as_ref() == Some(*l)))
+        .or(rec.course.meta.location.as_ref());
+    let url = list
+        .first()
+        .and_then(|a| a.url.as_ref())
+        .filter(|u| list.iter().all(|a| a.url.as_ref() == Some(*u)));
+    place(location, url)
+}
+
+fn day_name(day: crate::course::Weekday) -> &'static str {
+    use crate::course::Weekday::*;
+    match day {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
+    }
+}
+
+/// A `<time>` element for an instant: RFC 3339 in `datetime`, the course zone's wall clock in
+/// the text.
+fn time(at: &jiff::ZonedDateTime) -> String {
+    format!(
+        "<time datetime=\"{}\">{}</time>",
+        at.strftime("%Y-%m-%dT%H:%M:%S%:z"),
+        at.strftime("%a %-d %b, %H:%M %Z")
+    )
+}
+
+fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
+    let course = &rec.course;
+    let dates = week
+        .start
+        .map(|d| {
+            format!(
+                " <span class=\"dates\">from {}</span>",
+                d.strftime("%a %-d %b")
+            )
+        })
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "<section class=\"week\" aria-labelledby=\"week-{0}\">\n<h3 id=\"week-{0}\">Week {0}{dates}</h3>",
+        week.week
+    );
+    if !week.sittings.is_empty() {
+        out.push_str("<h4>Live</h4>\n<ul class=\"live\">\n");
+        for held in &week.sittings {
+            let sitting = &rec.schedule.sittings[held.sitting];
+            let live: Vec<&Activity> = held
+                .activities
+                .iter()
+                .map(|&i| &course.activities[i])
+                .collect();
+            if sitting.id == "live" {
+                for slot in &rec.schedule.live_slots {
+                    let when = session_start(rec, week, slot)
+                        .map(|at| time(&at))
+                        .unwrap_or_else(|| format!("{} {}", day_name(slot.day), slot.time));
+                    if slot.repeat {
+                        // The same session again: its activities are listed once, above.
+                        let _ = writeln!(
+                            out,
+                            "<li>{when}: repeat session, the same {} minutes again for students the first time does not suit</li>",
+                            held.minutes
+                        );
+                    } else {
+                        let _ = write!(out, "<li>{when}: live session, {} min", held.minutes);
+                        activity_list(out, &live);
+                        out.push_str("</li>\n");
+                    }
+                }
+                continue;
+            }
+            let at = held
+                .date
+                .zip(jiff::tz::db().get(&course.meta.timezone).ok())
+                .and_then(|(date, tz)| {
+                    date.at(sitting.time.hour() as i8, sitting.time.minute() as i8, 0, 0)
+                        .to_zoned_datetime(tz)
+                        .ok()
+                });
+            let when = match &at {
+                Some(at) => time(at),
+                None => format!("{} {}", day_name(sitting.day), sitting.time),
+            };
+            if held.cancelled {
+                let _ = writeln!(
+                    out,
+                    "<li>{when}: <span class=\"tag\">cancelled: holiday</span> {}</li>",
+                    live.iter()
+                        .map(|a| esc(&activity_name(a)))
+                        .collect::<Vec<_>>()
+                        .join(" + ")
+                );
+                continue;
+            }
+            let _ = write!(
+                out,
+                "<li>{when}: {} min{}",
+                held.minutes,
+                sitting_tags(sitting)
+            );
+            activity_list(out, &live);
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+        if !week.alternatives.is_empty() {
+            out.push_str(
+                "<p class=\"muted\">Recording route this week:</p>\n<ul class=\"alternatives\">\n",
+            );
+            for alt in &week.alternatives {
+                let due = match &alt.due {
+                    Some(at) => format!("response due {}", time(at)),
+                    None => format!(
+                        "response due 23:59 local time, {ALTERNATIVE_DAYS} days after the session"
+                    ),
+                };
+                let _ = writeln!(
+                    out,
+                    "<li>{} ({}): watch the recording, {due}</li>",
+                    esc(&alt.zone),
+                    alt.count
+                );
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+    // Self-paced work grouped by its due time, in the order students meet it.
+    let mut groups: Vec<(String, Vec<&Activity>)> = Vec::new();
+    for item in week.items.iter().filter(|i| i.mode == Mode::Async) {
+        let a = &course.activities[item.activity];
+        let due = match item.due.as_ref() {
+            Some(due) => match &due.at {
+                Some(at) => format!("Due {}", time(at)),
+                None => format!("Due {} {}", due.day, due.time),
+            },
+            None => "Any time this week".to_string(),
+        };
+        match groups.last_mut() {
+            Some((last, names)) if *last == due => names.push(a),
+            _ => groups.push((due, vec![a])),
+        }
+    }
+    if !groups.is_empty() {
+        out.push_str("<h4>Self-paced work</h4>\n<ul class=\"due\">\n");
+        for (due, activities) in groups {
+            let _ = write!(out, "<li>{due}<ul>");
+            for a in activities {
+                let _ = write!(
+                    out,
+                    "<li>{} ({} min){}",
+                    esc(&activity_name(a)),
+                    a.minutes,
+                    if a.optional {
+                        " <span class=\"tag\">optional</span>"
+                    } else {
+                        ""
+                    }
+                );
+                let where_ = place(a.location.as_ref(), a.url.as_ref());
+                if !where_.is_empty() {
+                    let _ = write!(out, ": {where_}");
+                }
+                out.push_str("</li>");
+            }
+            out.push_str("</ul></li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    if week.sittings.is_empty() && week.items.is_empty() {
+        out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The activities of a sitting as a nested list, each with its place and tags.
+fn activity_list(out: &mut String, activities: &[&Activity]) {
+    out.push_str("<ul>");
+    for a in activities {
+        let _ = write!(
+            out,
+            "<li>{} ({} min){}{}",
+            esc(&activity_name(a)),
+            a.minutes,
+            if a.recorded || a.is_exam() {
+                ""
+            } else {
+                " <span class=\"tag\">not recorded</span>"
+            },
+            if a.optional {
+                " <span class=\"tag\">optional</span>"
+            } else {
+                ""
+            }
+        );
+        let where_ = place(a.location.as_ref(), a.url.as_ref());
+        if !where_.is_empty() {
+            let _ = write!(out, ": {where_}");
+        }
+        out.push_str("</li>");
+    }
+    out.push_str("</ul>");
+}
+
+/// When `slot` meets in `week`, in the course's zone (with a start date).
+fn session_start(
+    rec: &Recommendation,
+    week: &Week,
+    slot: &LiveSlot,
+) -> Option<jiff::ZonedDateTime> {
+    let date = week
+        .start?
+        .checked_add(jiff::Span::new().days(days_into_week(&rec.course, slot.day)))
+        .ok()?;
+    let tz = jiff::tz::db().get(&rec.course.meta.timezone).ok()?;
+    date.at(slot.time.hour() as i8, slot.time.minute() as i8, 0, 0)
+        .to_zoned_datetime(tz)
+        .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes_after_sanitizing() {
+        assert_eq!(
+            esc("<script>\"a\" & 'b'</script>\n"),
+            "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;\\n"
+        );
+    }
+}

@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Render mixplan's markdown with a CommonMark + GFM renderer (markdown-it-py, with GFM tables
+and strikethrough) and check that hostile user text reads literally.
+
+Usage: markdown_check.py FILE.md LITERAL...
+Fails unless every LITERAL appears verbatim in the rendered page's text, and the page has no
+element that user text could have produced: links, images, raw HTML, emphasis, code spans or
+strikethrough outside what mixplan writes itself (bold rule names and labels).
+"""
+import html
+import re
+import sys
+from html.parser import HTMLParser
+
+from markdown_it import MarkdownIt
+
+
+class Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+        self.text = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def main():
+    source = open(sys.argv[1], encoding="utf-8").read()
+    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    page = md.render(source)
+    parser = Collect()
+    parser.feed(page)
+    text = "".join(parser.text)
+    # Table cells join lines with <br>; read them as spaces.
+    text_one_line = re.sub(r"\s+", " ", text)
+    forbidden = {"a", "img", "script", "em", "code", "del", "s", "iframe", "style"}
+    bad = sorted(set(parser.tags) & forbidden)
+    if bad:
+        print(f"markdown_check: user text became markup: {bad}", file=sys.stderr)
+        sys.exit(1)
+    if "table" not in parser.tags:
+        print("markdown_check: no table rendered", file=sys.stderr)
+        sys.exit(1)
+    for literal in sys.argv[2:]:
+        if literal not in text and literal not in text_one_line:
+            print(f"markdown_check: {literal!r} does not read literally", file=sys.stderr)
+            sys.exit(1)
+    print(f"markdown_check: ok ({len(parser.tags)} elements)")
+
+
+if __name__ == "__main__":
+    main()
