@@ -631,17 +631,11 @@ fn emit_plan(
     if args.format == Format::Html && fragment {
         return emit(&render::html::page(rec, render::html::Shape::Fragment));
     }
-    if args.format == Format::Json {
-        render::json::write(rec, schedule_only, io::stdout().lock())?;
-        return Ok(());
-    }
     let style = stdout_style(color, args.width);
-    let text = if schedule_only {
-        render::schedule(rec, args.format, style)
-    } else {
-        render::recommendation(rec, args.format, style)
-    };
-    emit(&text)
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    render::write(rec, args.format, style, schedule_only, &mut out)?;
+    out.flush()?;
+    Ok(())
 }
 
 /// `workload`: the weeks in the chosen format, and with `--chart` an SVG bar chart written

@@ -99,6 +99,24 @@ pub fn recommendation(rec: &Recommendation, format: Format, style: Style) -> Str
     }
 }
 
+/// Write a recommendation (or, with `schedule_only`, the schedule alone) in `format` to `out`,
+/// streaming where the format allows: JSON item by item, tables week by week.
+pub fn write(
+    rec: &Recommendation,
+    format: Format,
+    style: Style,
+    schedule_only: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match (format, schedule_only) {
+        (Format::Json, _) => json::write(rec, schedule_only, out),
+        (Format::Table, true) => table::write_schedule(rec, style, out),
+        (Format::Table, false) => table::write_recommendation(rec, style, out),
+        (_, true) => out.write_all(schedule(rec, format, style).as_bytes()),
+        (_, false) => out.write_all(recommendation(rec, format, style).as_bytes()),
+    }
+}
+
 /// Render the schedule alone in `format`.
 pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
     match format {
@@ -367,18 +385,19 @@ fn weekly_text(weekly: &[WeekCoverage], count: u32) -> String {
 
 /// Cells of the schedule table: week, live session, self-paced work.
 pub fn week_rows(rec: &Recommendation) -> Vec<[String; 3]> {
+    week_row_iter(rec).collect()
+}
+
+/// [`week_rows`] one week at a time, for renderers that stream.
+pub fn week_row_iter(rec: &Recommendation) -> impl Iterator<Item = [String; 3]> + '_ {
     let slot = rec.schedule.live_slots.first();
-    rec.schedule
-        .weeks
-        .iter()
-        .map(|w| {
-            let label = match w.start {
-                Some(d) => format!("{} ({d})", w.week),
-                None => w.week.to_string(),
-            };
-            [label, live_cell(rec, w, slot), self_paced_cell(rec, w)]
-        })
-        .collect()
+    rec.schedule.weeks.iter().map(move |w| {
+        let label = match w.start {
+            Some(d) => format!("{} ({d})", w.week),
+            None => w.week.to_string(),
+        };
+        [label, live_cell(rec, w, slot), self_paced_cell(rec, w)]
+    })
 }
 
 fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String {

@@ -4,7 +4,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Attribute, Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::{
-    ACTIVITY_HEADER, Style, activity_rows, advice_lines, headline, summary_lines, week_rows,
+    ACTIVITY_HEADER, Style, activity_rows, advice_lines, headline, summary_lines, week_row_iter,
 };
 use crate::Recommendation;
 
@@ -111,6 +111,17 @@ fn keep_words_whole(table: &mut Table, words: &[usize]) -> usize {
 
 /// The full `recommend` report.
 pub fn recommendation(rec: &Recommendation, style: Style) -> String {
+    let mut out = Vec::new();
+    write_recommendation(rec, style, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("tables are UTF-8")
+}
+
+/// The full `recommend` report, written part by part (the schedule week by week).
+pub fn write_recommendation(
+    rec: &Recommendation,
+    style: Style,
+    sink: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = heading(&headline(rec), style);
     out.push('\n');
     out.push_str(&heading("Activities", style));
@@ -164,46 +175,120 @@ pub fn recommendation(rec: &Recommendation, style: Style) -> String {
     }
     out.push_str(&summary.to_string());
     out.push_str("\n\n");
-    out.push_str(&schedule(rec, style));
+    sink.write_all(out.as_bytes())?;
+    write_schedule(rec, style, sink)?;
     let advice = advice_lines(rec);
     if !advice.is_empty() {
-        out.push('\n');
+        let mut out = String::from("\n");
         out.push_str(&heading("Advice", style));
         let width = layout_width(style);
         for (rule, message) in advice {
             out.push_str(&wrap(&format!("[{rule}] {message}"), width, "  - ", "    "));
         }
+        sink.write_all(out.as_bytes())?;
     }
-    out
+    Ok(())
 }
 
 /// The weekly schedule table.
 pub fn schedule(rec: &Recommendation, style: Style) -> String {
-    let mut out = heading("Schedule", style);
+    let mut out = Vec::new();
+    write_schedule(rec, style, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("tables are UTF-8")
+}
+
+/// The weekly schedule table, written week by week: memory holds one week's row, never the
+/// whole term (a large course's schedule runs to tens of megabytes of text).
+///
+/// A first pass measures every column (its longest word and its distinct lines) one row at a
+/// time; a probe table holding each column's distinct lines is laid out by comfy-table exactly
+/// as the whole table would be, and its column widths are then fixed for every week's chunk. Chunks
+/// are joined by dropping the borders between them, so the result is one table.
+pub fn write_schedule(
+    rec: &Recommendation,
+    style: Style,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    out.write_all(heading("Schedule", style).as_bytes())?;
     let header = ["week", "live", "self-paced"];
-    let mut table = new_table(style, &header);
-    let rows = week_rows(rec);
-    let narrowest = keep_words_whole(&mut table, &longest_words(&header, &rows));
-    let width = layout_width(style);
-    if width.is_some_and(|w| w < narrowest) {
-        // Too narrow for three columns of whole words: one block per week instead.
-        for [week, live, self_paced] in rows {
-            out.push_str(&wrap(&format!("week {week}"), width, "", "    "));
-            for (label, cell) in [("live", live), ("self-paced", self_paced)] {
-                out.push_str(&wrap(&format!("{label}:"), width, "  ", "    "));
-                for line in cell.lines() {
-                    out.push_str(&wrap(line.trim_start(), width, "    ", "      "));
+    let mut words = vec![0; header.len()];
+    // comfy-table lays a column out from the set of its lines (their widths, and their widths
+    // once split at the space on offer), never from how often a line repeats; keeping each
+    // distinct line once is enough to reproduce the layout of the whole table.
+    let mut lines: [std::collections::BTreeSet<String>; 3] = Default::default();
+    let chars = |text: &str| text.chars().count();
+    for row in week_row_iter(rec) {
+        for (i, cell) in row.iter().enumerate() {
+            let word = cell.split([' ', '\n']).map(chars).max().unwrap_or(0);
+            words[i] = words[i].max(word);
+            for line in cell.lines() {
+                if !lines[i].contains(line) {
+                    lines[i].insert(line.to_string());
                 }
             }
         }
-        return out;
     }
-    for row in rows {
+    for (i, h) in header.iter().enumerate() {
+        words[i] = words[i].max(chars(h));
+    }
+    let width = layout_width(style);
+    let mut probe = new_table(style, &header);
+    let narrowest = keep_words_whole(&mut probe, &words);
+    if width.is_some_and(|w| w < narrowest) {
+        // Too narrow for three columns of whole words: one block per week instead.
+        for [week, live, self_paced] in week_row_iter(rec) {
+            let mut block = wrap(&format!("week {week}"), width, "", "    ");
+            for (label, cell) in [("live", live), ("self-paced", self_paced)] {
+                block.push_str(&wrap(&format!("{label}:"), width, "  ", "    "));
+                for line in cell.lines() {
+                    block.push_str(&wrap(line.trim_start(), width, "    ", "      "));
+                }
+            }
+            out.write_all(block.as_bytes())?;
+        }
+        return Ok(());
+    }
+    probe.add_row(
+        lines
+            .map(|set| set.into_iter().collect::<Vec<_>>().join("\n"))
+            .to_vec(),
+    );
+    let probe = probe.to_string();
+    let top = probe.lines().next().unwrap_or_default();
+    let widths: Vec<u16> = top
+        .trim_start_matches('┌')
+        .trim_end_matches('┐')
+        .split('┬')
+        .map(|segment| segment.chars().count() as u16)
+        .collect();
+    let weeks = rec.schedule.weeks.len();
+    for (n, row) in week_row_iter(rec).enumerate() {
+        let mut table = if n == 0 {
+            new_table(style, &header)
+        } else {
+            bare_table(style)
+        };
+        // Columns exist once a row (or the header) does: constrain them after adding it.
         table.add_row(row.to_vec());
+        table.set_constraints(
+            widths
+                .iter()
+                .map(|&w| ColumnConstraint::Absolute(Width::Fixed(w))),
+        );
+        let text = table.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        let first = usize::from(n > 0);
+        let last = if n + 1 < weeks {
+            lines.len().saturating_sub(1)
+        } else {
+            lines.len()
+        };
+        for line in &lines[first..last.max(first)] {
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
     }
-    out.push_str(&table.to_string());
-    out.push('\n');
-    out
+    Ok(())
 }
 
 /// The activity table as one block per activity, for widths too narrow for its columns.
