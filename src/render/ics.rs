@@ -328,19 +328,10 @@ impl Ids<'_> {
     }
 }
 
-/// FNV-1a, 64 bits, over the parts separated by a unit separator: tiny, and stable across
-/// platforms and releases (a UID must never change with the compiler).
+/// FNV-1a over the parts separated by a unit separator: stable across platforms and releases
+/// (a UID must never change with the compiler).
 fn hash(parts: &[&str]) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for (k, part) in parts.iter().enumerate() {
-        if k > 0 {
-            h = (h ^ 0x1f).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        for b in part.bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    h
+    super::fnv1a(parts.join("\u{1f}").as_bytes())
 }
 
 /// A URI value: no escaping applies in RFC 5545, so anything that would break the line (the

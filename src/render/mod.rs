@@ -127,6 +127,17 @@ pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
     }
 }
 
+/// 64-bit FNV-1a: tiny, and the same on every machine and every run, unlike std's hasher
+/// (SARIF fingerprints and calendar UIDs must never change with the compiler).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn pretty(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::diagnostics::located;
+use super::fnv1a;
 use crate::check::CheckRun;
 use crate::diagnostic::Severity;
 use crate::rules::RuleId;
@@ -160,16 +161,6 @@ pub fn level(severity: Severity) -> &'static str {
         Severity::Warning => "warning",
         Severity::Info => "note",
     }
-}
-
-/// 64-bit FNV-1a: tiny, and the same on every machine and every run, unlike std's hasher.
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// A relative URI reference for a reported path: `/` separators, and percent-encoding for
