@@ -8,7 +8,6 @@
 //! is a [`rules::RuleId`].
 
 pub mod check;
-pub mod cli;
 pub mod course;
 pub mod diagnostic;
 pub mod engine;
@@ -18,6 +17,7 @@ pub mod render;
 pub mod rules;
 pub mod schedule;
 mod suggest;
+pub mod templates;
 pub mod workload;
 
 pub use suggest::did_you_mean;

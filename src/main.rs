@@ -1,5 +1,15 @@
-//! The `mixplan` binary: everything lives in the library; this only hands over the exit code.
+//! The `mixplan` binary: the command line ([`cli`]) over the library, which does the work.
+//!
+//! The CLI is private to the binary; it names the library's modules through the re-exports
+//! below, as `crate::render`, `crate::course`, ....
+
+mod cli;
+
+use mixplan::{
+    Recommendation, check, course, diagnostic, did_you_mean, fsio, recommend, render, rules,
+    templates,
+};
 
 fn main() -> std::process::ExitCode {
-    mixplan::cli::main()
+    cli::main()
 }

@@ -15,8 +15,8 @@ use std::process::Command as Process;
 
 use assert_cmd::Command;
 use clap::ValueEnum;
-use mixplan::cli::{SchemaKind, Template};
 use mixplan::course;
+use mixplan::templates::{SchemaKind, Template};
 use serde_json::Value;
 
 const REGENERATE: &str = "regenerate the committed schemas with:
