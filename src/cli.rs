@@ -816,9 +816,20 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             message: problem.message,
         }));
     for failure in &run.failures {
-        writeln!(stderr, "error: {}", failure.message)?;
+        writeln!(
+            stderr,
+            "error: {}",
+            render::sanitize::sanitize(&failure.message)
+        )?;
     }
     let summary = render::diagnostics::summary_line(&run);
+    let outcome = if !run.failures.is_empty() {
+        Outcome::CouldNotRun
+    } else if run.failed() {
+        Outcome::InputProblems
+    } else {
+        Outcome::Success
+    };
     match &args.output {
         Some(output) => {
             let text = args.format.renderer()(&run, false);
@@ -833,10 +844,25 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         }
         None => {
             let styled = color.enabled(io::stdout().is_terminal());
-            emit(&args.format.renderer()(&run, styled))?;
-            // A machine format owns standard output; people still get the count, on stderr.
-            if !args.format.has_summary_line() {
-                writeln!(stderr, "{summary}")?;
+            let mut stdout = io::stdout().lock();
+            let written = args
+                .format
+                .write(&run, styled, &mut stdout)
+                .and_then(|()| stdout.flush());
+            match written {
+                // The reader went away (`| head`, `| true`): stop writing, quietly, but keep
+                // the exit code the findings earned. `check` prints exactly when it fails, so
+                // mapping a closed pipe to 0 would turn a failing CI step green under
+                // `set -o pipefail`.
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+                Err(err) => return Err(err.into()),
+                Ok(()) => {
+                    // A machine format owns standard output; people still get the count, on
+                    // stderr.
+                    if !args.format.has_summary_line() {
+                        writeln!(stderr, "{summary}")?;
+                    }
+                }
             }
         }
     }
@@ -856,11 +882,5 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             )?;
         }
     }
-    Ok(if !run.failures.is_empty() {
-        Outcome::CouldNotRun
-    } else if run.failed() {
-        Outcome::InputProblems
-    } else {
-        Outcome::Success
-    })
+    Ok(outcome)
 }

@@ -115,13 +115,17 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Index the line starts of `text`.
+    /// Index the line starts of `text`. A lone CR (old Mac line endings) ends a line too, as
+    /// it does in editors: otherwise such a file is one line, every code frame would quote
+    /// all of it, and line numbers would not match what the user sees.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         LineIndex { starts }
@@ -212,6 +216,17 @@ mod tests {
             index.line_col(text, text.len()),
             LineCol { line: 3, column: 1 }
         );
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let text = "one\rtwo\r\nthree";
+        let index = LineIndex::new(text);
+        assert_eq!(&text[index.line_range(text, 1)], "one");
+        assert_eq!(&text[index.line_range(text, 2)], "two");
+        assert_eq!(&text[index.line_range(text, 3)], "three");
+        let t = text.find('t').unwrap();
+        assert_eq!(index.line_col(text, t), LineCol { line: 2, column: 1 });
     }
 
     #[test]

@@ -142,6 +142,7 @@ rule_ids! {
     ConflictingKeys = "conflicting-keys",
     TooMany = "too-many",
     OverlappingSittings = "overlapping-sittings",
+    TooManyDiagnostics = "too-many-diagnostics",
     LiveNotRecorded = "live-not-recorded",
     LiveLecture = "live-lecture",
     LiveHoursOutsideBand = "live-hours-outside-band",
@@ -526,6 +527,13 @@ impl RuleId {
                 "More activities or zones than mixplan accepts",
                 "mixplan limits: 100,000 activities, 400 zones",
                 "Limits keep every run fast and bounded in memory.",
+                "",
+            ),
+            RuleId::TooManyDiagnostics => (
+                Input,
+                "More findings than one JSON or SARIF report lists",
+                "mixplan limits: at most 10,000 findings per machine-readable report, 50 per file for people",
+                "A JSON or SARIF report lists the first 10,000 findings in order and then this one entry, which counts the findings left out and carries the most serious severity among them. The human formats show at most 50 findings per file and then say how many more there were. Reports stay proportional to what a person can act on, not to a generated file's mistakes.",
                 "",
             ),
             RuleId::LiveNotRecorded => (

@@ -1,0 +1,231 @@
+//! Hostile input, round two: one regression test per attack, named after it. Each attack was
+//! reproduced against the previous build before it was fixed.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// `mixplan` in `dir`, with an environment that cannot change its output.
+fn mixplan(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("mixplan").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
+
+const VALID: &str = "[course]\ntitle = \"T\"\nweeks = 4\n\n[students]\ncount = 20\n\n[[activities]]\nid = \"talk\"\nkind = \"lecture\"\nminutes = 30\n";
+
+/// A course whose `[course]` table has `n` unknown keys, all on one line when `one_line`.
+fn unknown_keys(n: usize, one_line: bool) -> String {
+    let mut text = String::from("course = { title = \"T\", weeks = 4");
+    for i in 0..n {
+        if one_line {
+            write!(text, ", bogus{i} = 1").unwrap();
+        } else {
+            write!(text, ",\n bogus{i} = 1").unwrap();
+        }
+    }
+    text.push_str(" }\n[students]\ncount = 20\n[[activities]]\nid = \"talk\"\nkind = \"lecture\"\nminutes = 30\n");
+    text
+}
+
+fn stdout(cmd: &mut Command) -> (String, Option<i32>) {
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        out.status.code(),
+    )
+}
+
+fn no_control(text: &str) -> bool {
+    text.chars()
+        .all(|c| c == '\n' || !mixplan::render::sanitize::needs_escape(c))
+}
+
+// ---- injection into CI logs and terminals ----
+
+#[test]
+fn key_with_newline_cannot_forge_a_github_annotation() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = VALID.replace(
+        "weeks = 4\n",
+        "weeks = 4\n\"x\\n::error file=README.md,line=1::forged\" = 1\n",
+    );
+    write(dir.path(), "c.toml", &text);
+    for format in ["human", "concise", "github"] {
+        let (out, code) = stdout(mixplan(dir.path()).args(["check", "c.toml", "--format", format]));
+        assert_eq!(code, Some(1), "{format}: {out}");
+        assert!(
+            !out.lines().any(|l| l.starts_with("::error file=README.md")),
+            "{format} forged an annotation:\n{out}"
+        );
+        assert!(
+            out.contains("\\n::error"),
+            "{format} hides the newline:\n{out}"
+        );
+    }
+}
+
+#[test]
+fn escape_sequences_in_a_comment_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // Raw control characters are a TOML syntax error, so the code frame quotes the line.
+    let text = VALID.replace(
+        "weeks = 4\n",
+        "weeks = 4 # \u{1b}[2J\u{1b}]8;;http://evil\u{7}click\u{1b}]8;;\u{7} \u{202e}\n",
+    );
+    write(dir.path(), "c.toml", &text);
+    for format in ["human", "concise", "github"] {
+        let (out, code) = stdout(mixplan(dir.path()).args(["check", "c.toml", "--format", format]));
+        assert_eq!(code, Some(1), "{format}: {out}");
+        assert!(
+            no_control(&out),
+            "{format} leaks a control character:\n{out:?}"
+        );
+    }
+}
+
+#[test]
+fn escape_sequences_in_a_title_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = VALID
+        .replace(
+            "title = \"T\"",
+            "title = \"T\\u001b]0;owned\\u0007\\u202e\"",
+        )
+        .replace(
+            "id = \"talk\"",
+            "id = \"talk\"\ntitle = \"A\\u001b[2J\\r\\nB\"",
+        );
+    write(dir.path(), "c.toml", &text);
+    for command in ["recommend", "schedule"] {
+        for format in ["table", "markdown"] {
+            let (out, code) =
+                stdout(mixplan(dir.path()).args([command, "c.toml", "--format", format]));
+            assert_eq!(code, Some(0), "{command} {format}: {out}");
+            assert!(
+                no_control(&out),
+                "{command} {format} leaks a control character:\n{out:?}"
+            );
+        }
+    }
+    // JSON stays exact: the encoder escapes, the reader gets the text back.
+    let (out, _) = stdout(mixplan(dir.path()).args(["recommend", "c.toml", "--format", "json"]));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["course"]["title"], "T\u{1b}]0;owned\u{7}\u{202e}");
+}
+
+// ---- output that grows with errors x line length ----
+
+#[test]
+fn one_line_course_keeps_the_report_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = unknown_keys(5_000, true);
+    assert!(text.len() > 60_000);
+    write(dir.path(), "c.toml", &text);
+    let (out, code) = stdout(mixplan(dir.path()).args(["check", "c.toml"]));
+    assert_eq!(code, Some(1));
+    // 50 frames of a windowed line, not 5,000 copies of a 70 KB line.
+    assert!(out.len() < 40_000, "{} bytes", out.len());
+    assert!(
+        out.contains("... and 4950 more findings in c.toml"),
+        "{out}"
+    );
+    for line in out.lines() {
+        assert!(line.chars().count() < 200, "long line: {line}");
+    }
+    assert!(out.contains("..."));
+}
+
+#[test]
+fn old_mac_line_endings_are_lines_in_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = unknown_keys(300, false).replace('\n', "\r");
+    write(dir.path(), "c.toml", &text);
+    let (out, code) = stdout(mixplan(dir.path()).args(["check", "c.toml"]));
+    assert_eq!(code, Some(1));
+    assert!(out.len() < 40_000, "{} bytes", out.len());
+    assert!(no_control(&out), "{out:?}");
+}
+
+#[test]
+fn concise_caps_findings_per_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.toml", &unknown_keys(500, false));
+    let (out, _) = stdout(mixplan(dir.path()).args(["check", "c.toml", "--format", "concise"]));
+    assert_eq!(out.lines().filter(|l| l.starts_with("c.toml:")).count(), 50);
+    assert!(out.contains("... and 450 more findings in c.toml"), "{out}");
+}
+
+#[test]
+fn json_and_sarif_list_ten_thousand_then_say_how_many_more() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "c.toml", &unknown_keys(10_050, false));
+    let (out, code) = stdout(mixplan(dir.path()).args(["check", "c.toml", "--format", "json"]));
+    assert_eq!(code, Some(1));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let list = value["diagnostics"].as_array().unwrap();
+    assert_eq!(list.len(), 10_001);
+    let last = &list[10_000];
+    assert_eq!(last["rule"], "too-many-diagnostics");
+    assert!(
+        last["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("50 more findings")
+    );
+    let (out, _) = stdout(mixplan(dir.path()).args(["check", "c.toml", "--format", "sarif"]));
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let results = value["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 10_001);
+    assert_eq!(results[10_000]["ruleId"], "too-many-diagnostics");
+}
+
+// ---- exit codes that tell the truth ----
+
+#[test]
+fn closed_pipe_keeps_the_failing_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    // Enough output to overflow a pipe buffer, so the write fails once the reader is gone.
+    for i in 0..20 {
+        write(
+            dir.path(),
+            &format!("bad{i}.toml"),
+            &unknown_keys(60, false),
+        );
+    }
+    let bin = assert_cmd::cargo::cargo_bin("mixplan");
+    let status = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' check . | true",
+            bin.display()
+        ))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+    let status = std::process::Command::new("bash")
+        .current_dir(dir.path())
+        .arg("-c")
+        .arg(format!(
+            "set -o pipefail; '{}' check bad0.toml | true",
+            bin.display()
+        ))
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(1));
+}
