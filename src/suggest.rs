@@ -3,14 +3,26 @@
 /// Smallest Jaro-Winkler similarity at which a candidate is offered.
 const THRESHOLD: f64 = 0.8;
 
+/// Characters an input may have beyond the longest candidate and still be looked up.
+pub const SLACK: usize = 3;
+
 /// The candidate closest to `input`, if any is close enough.
 ///
 /// Comparison ignores ASCII case, so `asia/tokio` still finds `Asia/Tokyo`; ties keep the
 /// earliest candidate so the answer never depends on iteration luck.
+///
+/// An input longer than every candidate by more than [`SLACK`] characters gets no suggestion
+/// without being compared: a few extra characters are a typo, a long one is not a name at all,
+/// and comparing it costs time in proportion to its length times every candidate's.
 pub fn did_you_mean<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let longest = candidates.iter().map(|c| c.chars().count()).max()?;
+    if input.len() > 4 * (longest + SLACK) || input.chars().count() > longest + SLACK {
+        return None;
+    }
     let input = input.to_ascii_lowercase();
     let mut best: Option<(f64, &str)> = None;
     for candidate in candidates {
@@ -37,5 +49,13 @@ mod tests {
             Some("Asia/Tokyo")
         );
         assert_eq!(did_you_mean("zzzzzz", ["id", "minutes"]), None);
+        assert_eq!(did_you_mean("minutesss", ["minutes"]), Some("minutes"));
+    }
+
+    #[test]
+    fn long_inputs_are_not_compared() {
+        let long = "minutes".repeat(1000);
+        assert_eq!(did_you_mean(&long, ["minutes"]), None);
+        assert_eq!(did_you_mean("minutes-xyzw", ["minutes"]), None);
     }
 }

@@ -615,6 +615,29 @@ impl Reader {
         }
 
         let (meta, students, activities) = (meta?, students?, activities?);
+        // Checked here, before any planning: the work of everything after grows with it.
+        let occurrences: u64 = activities
+            .iter()
+            .map(|a| a.occurrence_count(meta.weeks) as u64)
+            .sum();
+        let zones = students.zones.len() as u64 + 1;
+        if occurrences.saturating_mul(zones) > MAX_OCCURRENCE_ZONES {
+            let span = activities.first().map_or(meta.span, |a| a.spans.table);
+            self.error(
+                RuleId::TooMany,
+                span,
+                format!(
+                    "{occurrences} activity occurrences over {} weeks, each due in {zones} zones (the course's and {} student zones), make {} due times; at most {MAX_OCCURRENCE_ZONES} are allowed",
+                    meta.weeks,
+                    zones - 1,
+                    occurrences.saturating_mul(zones)
+                ),
+            )
+            .help = Some(
+                "use fewer weekly activities (one reading list rather than one activity per reading), fewer weeks, or fewer student zones (zones with the same offset can share one entry)".into(),
+            );
+            return None;
+        }
         let course = Course {
             meta,
             students,

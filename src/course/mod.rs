@@ -37,6 +37,11 @@ pub const MAX_ZONES: usize = 400;
 pub const DEFAULT_CREDIT_HOURS: f64 = 45.0;
 /// Default share above the weekly workload target before a week is flagged.
 pub const DEFAULT_WORKLOAD_TOLERANCE: f64 = 0.2;
+/// Most activity occurrences x (student zones + 1) in one course. Every occurrence of
+/// self-paced work has a due time, shown in the organizer's zone and in each student zone, so
+/// this product is the size of the schedule's output; bounding it keeps every command on any
+/// accepted file within seconds and a bounded amount of memory.
+pub const MAX_OCCURRENCE_ZONES: u64 = 2_000_000;
 /// Default weekly live-hours band, from the seed's FAQ ("How much synchronous time is ideal?").
 pub const DEFAULT_SYNC_HOURS: (f64, f64) = (1.0, 3.0);
 
@@ -402,6 +407,17 @@ impl Activity {
     /// Several weekly times (`at` as a list): each is a section students choose from.
     pub fn sections(&self) -> usize {
         self.at.len().max(1)
+    }
+
+    /// How many weeks this activity occurs in: [`Activity::occurrence_weeks`]'s length,
+    /// without building the list.
+    pub fn occurrence_count(&self, course_weeks: u32) -> usize {
+        match (&self.weeks, self.every) {
+            (Some(weeks), _) => weeks.len(),
+            (None, Every::Week) => course_weeks as usize,
+            (None, Every::TwoWeeks) => course_weeks.div_ceil(2) as usize,
+            (None, Every::Once) => 1,
+        }
     }
 
     /// Display name: title if given, else id.
