@@ -157,6 +157,7 @@ rule_ids! {
     LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet",
     WorkloadOverTarget = "workload-over-target",
     WorkloadUnderTarget = "workload-under-target",
+    FixedOffsetZone = "fixed-offset-zone",
     UnknownRule = "unknown-rule",
     LiveAlternative = "live-alternative",
     EstimateRead = "estimate-read",
@@ -675,6 +676,13 @@ impl RuleId {
                 "US federal credit hour, 34 CFR 600.2 (one hour of instruction and about two of outside work a week); SUNY Online, \"Calculating time on task\" (3 credits = 135 hours, about 9 a week over 15 weeks, online too); ECTS Users' Guide 2015 (25-30 hours a credit); UK QAA credit framework (10 notional hours a credit); Kember 2004 (show live and self-paced hours apart)",
                 workload_docs::target(),
                 "[course]\ncredits = 3\ncredit_hours = 45\nworkload_tolerance = 0.2",
+            ),
+            RuleId::FixedOffsetZone => (
+                Check(Warning),
+                "A zone written as `EST`, `MST` or `HST`, which never observes daylight saving time",
+                "seed: Synchronous Learning > Weaknesses (students must be available at a specific local time; a session at the wrong hour is one they cannot attend) and Best Practices for Asynchronous Courses (weekly deadlines students can plan around)",
+                "`EST` is UTC-5 all year, `MST` UTC-7 and `HST` UTC-10: fixed offsets, not the time people keep in New York or Denver. A course in `EST` puts every live session and deadline an hour off local time for the whole summer. Write the city zone (`America/New_York`, `America/Denver`, `Pacific/Honolulu`), or a city that keeps the same offset all year (`America/Panama`, `America/Phoenix`) when a fixed offset is really meant.",
+                "[course]\ntimezone = \"EST\"",
             ),
             RuleId::UnknownRule => (
                 Check(Warning),

@@ -222,6 +222,8 @@ pub struct CheckRun {
     pub failures: Vec<ReadFailure>,
     /// `--deny warnings` was given.
     pub deny_warnings: bool,
+    /// Files found by walking a directory and skipped because they hold no `[course]` table.
+    pub skipped: Vec<String>,
 }
 
 /// Findings per severity.
@@ -268,7 +270,7 @@ impl CheckRun {
 pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
     enum Outcome {
         Checked(FileReport),
-        Skipped,
+        Skipped(String),
         Failed(ReadFailure),
     }
     let mut outcomes: Vec<Outcome> = inputs
@@ -284,7 +286,7 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                 }
             };
             if (!input.explicit || options.courses_only) && !has_course_table(&bytes) {
-                return Outcome::Skipped;
+                return Outcome::Skipped(input.display);
             }
             Outcome::Checked(check_bytes(input.display, &bytes, options))
         })
@@ -304,7 +306,7 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     run.files.push(report);
                 }
             }
-            Outcome::Skipped => {}
+            Outcome::Skipped(display) => run.skipped.push(display),
             Outcome::Failed(failure) => run.failures.push(failure),
         }
     }

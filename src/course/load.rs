@@ -618,7 +618,7 @@ impl Reader {
         // Checked here, before any planning: the work of everything after grows with it.
         let occurrences: u64 = activities
             .iter()
-            .map(|a| a.occurrence_count(meta.weeks) as u64)
+            .map(|a| a.occurrence_weeks(&meta).len() as u64)
             .sum();
         let zones = students.zones.len() as u64 + 1;
         if occurrences.saturating_mul(zones) > MAX_OCCURRENCE_ZONES {
@@ -676,7 +676,25 @@ impl Reader {
                 Delivery::from_name,
             )
             .map_or(Delivery::Online, |(d, _)| d);
-        let start = self.start(place);
+        let mut start = self.start(place);
+        if let (Some(Some(date)), Some(weeks)) = (start, weeks) {
+            // Every course day, and a week after it for late due times in zones behind the
+            // course's, must exist: the calendar of jiff (and of RFC 9557) ends in year 9999,
+            // and weeks past it would silently drop out of the schedule.
+            let beyond = date.checked_add(jiff::Span::new().days(i64::from(weeks) * 7 + 7));
+            if beyond.is_err() {
+                let span = place.get("start").map_or(place.span, span_of);
+                self.error(
+                    RuleId::InvalidValue,
+                    span,
+                    format!(
+                        "a course of {weeks} weeks from {date} runs too close to the end of the calendar (9999-12-31) to schedule"
+                    ),
+                )
+                .help = Some("check the year of `start`".into());
+                start = None;
+            }
+        }
         let timezone = match self.string(place, "timezone", None) {
             Some((name, span)) => self.zone_name(name, span),
             None => Some("UTC".to_string()),
@@ -691,13 +709,19 @@ impl Reader {
                 Pattern::from_name,
             )
             .map_or(Pattern::Auto, |(p, _)| p);
-        let live_days = match self.enum_list(
+        let before = self.diags.len();
+        let live_days = self.enum_list(
             place,
             "live_days",
             "weekday",
             Weekday::NAMES,
             Weekday::from_name,
-        ) {
+        );
+        // One misspelt day is one error: when the list already has one, it is neither called
+        // empty nor held against `live_at` (which may name the day meant).
+        let clean = self.diags.len() == before;
+        let live_days = match live_days {
+            Some(_) if !clean => Weekday::ALL.to_vec(),
             Some((days, span)) if days.is_empty() => {
                 self.error(
                     RuleId::InvalidValue,
@@ -882,13 +906,17 @@ impl Reader {
     }
 
     fn zone_name(&mut self, name: &str, span: Span) -> Option<String> {
-        if jiff::tz::db().get(name).is_ok() {
-            return Some(name.to_string());
+        if let Some(zone) = super::zones::normalize(name) {
+            return Some(zone);
         }
-        let names: Vec<_> = jiff::tz::db().available().collect();
-        let help = match did_you_mean(name, names.iter().map(|n| n.as_str())) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => "use an IANA zone name such as `America/New_York` or `UTC`".into(),
+        let help = if let Some(iana) = super::zones::windows_zone(name) {
+            format!("`{name}` is a Windows zone name; write its IANA name `{iana}`")
+        } else {
+            let names: Vec<_> = jiff::tz::db().available().collect();
+            match did_you_mean(name, names.iter().map(|n| n.as_str())) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "use an IANA zone name such as `America/New_York` or `UTC`".into(),
+            }
         };
         self.error(
             RuleId::UnknownZone,
@@ -1092,16 +1120,7 @@ impl Reader {
         self.unknown_keys(&due, DUE_KEYS);
         let (day, time) = self.day_time(&due);
         let timezone = match self.string(&due, "timezone", None) {
-            Some(("AoE", _)) => Some(Some("AoE".to_string())),
-            Some((name, span)) if name.eq_ignore_ascii_case("aoe") => {
-                self.error(
-                    RuleId::UnknownZone,
-                    span,
-                    format!("unknown time zone `{name}`"),
-                )
-                .help = Some("did you mean `AoE`?".into());
-                None
-            }
+            // `AoE` in any case, like every zone name, is corrected to its one spelling.
             Some((name, span)) => self.zone_name(name, span).map(Some),
             None if due.table.contains_key("timezone") => None,
             None => Some(None),
@@ -1497,24 +1516,25 @@ impl Reader {
                 continue;
             };
             let place = Place::new(table, format!("[[activities]] #{}", i + 1), span_of(item));
-            match self.activity(&place, meta) {
-                Some(activity) => {
-                    let (id, id_span) = (place.get("id"), activity.spans.id);
-                    if let Some(DeValue::String(id)) = id.map(|v| v.get_ref()) {
-                        if ids.contains_key(id.as_ref()) {
-                            self.error(
-                                RuleId::DuplicateId,
-                                id_span,
-                                format!("activity id `{id}` is used twice"),
-                            )
-                            .help = Some("give every activity its own id".into());
-                            ok = false;
-                        } else {
-                            ids.insert(id.as_ref(), id_span);
-                        }
-                    }
-                    activities.push(activity);
+            // Duplicates are found from the written ids, whatever else is wrong with either
+            // activity, so every problem of the file shows in one run.
+            if let Some(value) = place.get("id")
+                && let DeValue::String(id) = value.get_ref()
+            {
+                if ids.contains_key(id.as_ref()) {
+                    self.error(
+                        RuleId::DuplicateId,
+                        span_of(value),
+                        format!("activity id `{id}` is used twice"),
+                    )
+                    .help = Some("give every activity its own id".into());
+                    ok = false;
+                } else {
+                    ids.insert(id.as_ref(), span_of(value));
                 }
+            }
+            match self.activity(&place, meta) {
+                Some(activity) => activities.push(activity),
                 None => ok = false,
             }
         }

@@ -9,6 +9,7 @@ pub mod estimate;
 mod load;
 mod names;
 pub mod schema;
+pub mod zones;
 
 pub use estimate::{Estimate, Estimator, StudyHours};
 pub use load::{
@@ -409,17 +410,6 @@ impl Activity {
         self.at.len().max(1)
     }
 
-    /// How many weeks this activity occurs in: [`Activity::occurrence_weeks`]'s length,
-    /// without building the list.
-    pub fn occurrence_count(&self, course_weeks: u32) -> usize {
-        match (&self.weeks, self.every) {
-            (Some(weeks), _) => weeks.len(),
-            (None, Every::Week) => course_weeks as usize,
-            (None, Every::TwoWeeks) => course_weeks.div_ceil(2) as usize,
-            (None, Every::Once) => 1,
-        }
-    }
-
     /// Display name: title if given, else id.
     pub fn name(&self) -> &str {
         self.title.as_deref().unwrap_or(&self.id)
@@ -573,7 +563,7 @@ impl Course {
             .filter_map(|z| {
                 Some(StudentGroup {
                     zone: z.zone.clone(),
-                    tz: jiff::tz::db().get(&z.zone).ok()?,
+                    tz: zones::resolve(&z.zone)?,
                     count: z.count,
                     window: z.available,
                 })
@@ -585,7 +575,7 @@ impl Course {
             match groups.iter_mut().find(|g| g.zone == self.meta.timezone) {
                 Some(group) => group.count += rest,
                 None => {
-                    if let Ok(tz) = jiff::tz::db().get(&self.meta.timezone) {
+                    if let Some(tz) = zones::resolve(&self.meta.timezone) {
                         groups.push(StudentGroup {
                             zone: self.meta.timezone.clone(),
                             tz,

@@ -170,6 +170,16 @@ pub fn points(x: f64) -> String {
     }
 }
 
+/// Each line of a cell sanitized: the table and markdown renderers pass every cell through
+/// this, so a control character from any user text that a row builder forgot cannot reach the
+/// terminal (the row builders sanitize user text themselves, so a user's newline shows as `\n`).
+pub fn clean_cell(text: &str) -> String {
+    text.split('\n')
+        .map(|line| sanitize::sanitize(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// One line for the course header (user text sanitized, as in every row builder here: the
 /// table and markdown formats are for people and terminals).
 pub fn headline(rec: &Recommendation) -> String {
