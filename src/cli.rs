@@ -772,8 +772,9 @@ pub fn load_course(path: &Path, color: ColorChoice) -> Result<Option<course::Cou
         path: display_path(path),
         text: text.into_owned(),
         diagnostics: loaded.diagnostics,
+        omitted: loaded.omitted,
     };
-    let count = report.diagnostics.len();
+    let count = report.diagnostics.len() + report.omitted;
     let mut stderr = io::stderr().lock();
     let styled = color.enabled(io::stderr().is_terminal());
     let _ = write!(stderr, "{}", render::diagnostics::human(&report, styled));

@@ -162,6 +162,11 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// Input errors the loader keeps per file; beyond them it only counts. No report lists more
+/// than this many, and building a message, a suggestion and a location for each of a
+/// generated file's million unknown keys took seconds and hundreds of MiB for nothing.
+pub const MAX_KEPT_PER_FILE: usize = 10_000;
+
 /// A file's text and the diagnostics found in it.
 #[derive(Clone, Debug)]
 pub struct FileReport {
@@ -171,6 +176,8 @@ pub struct FileReport {
     pub text: String,
     /// Findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Input errors found beyond [`MAX_KEPT_PER_FILE`]: counted, not kept.
+    pub omitted: usize,
 }
 
 /// A diagnostic located in its file: 1-based line and column of both ends.

@@ -114,6 +114,7 @@ impl Options {
             path: COMMAND_LINE.to_string(),
             text: self.command_line.clone(),
             diagnostics: self.flag_findings.clone(),
+            omitted: 0,
         })
     }
 }
@@ -145,6 +146,7 @@ pub fn unknown_rule(id: &str, span: Span, place: &str) -> Diagnostic {
 pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport {
     let (text, loaded) = crate::course::load_bytes(bytes);
     let mut diagnostics = loaded.diagnostics;
+    let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
         // What `crate::recommend` does, with the schedule built only when a check needs it.
         let plan = crate::engine::plan(&course);
@@ -186,6 +188,7 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
         path,
         text,
         diagnostics,
+        omitted,
     }
 }
 
@@ -255,6 +258,8 @@ impl CheckRun {
                 Severity::Info => counts.infos += 1,
             }
         }
+        // Input errors beyond the loader's cap are counted, not kept.
+        counts.errors += self.files.iter().map(|f| f.omitted).sum::<usize>();
         counts
     }
 

@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::*;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, MAX_KEPT_PER_FILE, Span};
 use crate::rules::RuleId;
 use crate::suggest::did_you_mean;
 
@@ -107,8 +107,10 @@ pub const ALLOW_KEYS: &[&str] = &["rule", "activity", "reason"];
 pub struct Loaded {
     /// The course, when the file had no errors.
     pub course: Option<Course>,
-    /// Every input error, in file order.
+    /// Every input error, in file order (at most [`MAX_KEPT_PER_FILE`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Input errors found beyond [`MAX_KEPT_PER_FILE`]: counted, not kept.
+    pub omitted: usize,
 }
 
 /// Load and validate a course from raw bytes (checks size and UTF-8 first).
@@ -128,6 +130,7 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
                 )
                 .with_help("split the course into several files or remove generated content"),
             ],
+            omitted: 0,
         };
         return ("".into(), loaded);
     }
@@ -145,6 +148,7 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
                     )
                     .with_help("save the file as UTF-8 text"),
                 ],
+                omitted: 0,
             };
             (String::from_utf8_lossy(bytes), loaded)
         }
@@ -171,6 +175,7 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
                 )
                 .with_help("start from `mixplan init` or an example in `examples/`"),
             ],
+            omitted: 0,
         };
     }
     let (root, errors) = super::document::parse(text, chunk_bytes);
@@ -230,9 +235,23 @@ fn first_line(message: &str) -> String {
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-#[derive(Default)]
 struct Reader {
     diags: Vec<Diagnostic>,
+    /// Errors found after [`MAX_KEPT_PER_FILE`] were kept.
+    omitted: usize,
+    /// Where an error beyond the cap is written (and forgotten), so callers that attach a
+    /// help line need not know about the cap.
+    spare: Diagnostic,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            diags: Vec::new(),
+            omitted: 0,
+            spare: Diagnostic::error(RuleId::TooManyDiagnostics, None, String::new()),
+        }
+    }
 }
 
 /// Where a key is looked up, for messages: `[course]`, `[[activities]] #3`, ...
@@ -280,10 +299,26 @@ impl Reader {
         Loaded {
             course,
             diagnostics: self.diags,
+            omitted: self.omitted,
         }
     }
 
+    /// Errors found so far, kept or not.
+    fn found(&self) -> usize {
+        self.diags.len() + self.omitted
+    }
+
+    /// Whether the cap is reached: further errors are only counted.
+    fn full(&self) -> bool {
+        self.diags.len() >= MAX_KEPT_PER_FILE
+    }
+
     fn error(&mut self, rule: RuleId, span: Span, message: String) -> &mut Diagnostic {
+        if self.full() {
+            self.omitted += 1;
+            self.spare = Diagnostic::error(rule, Some(span), String::new());
+            return &mut self.spare;
+        }
         self.diags
             .push(Diagnostic::error(rule, Some(span), message));
         self.diags.last_mut().expect("just pushed")
@@ -292,6 +327,12 @@ impl Reader {
     fn unknown_keys(&mut self, place: &Place<'_, '_>, allowed: &[&str]) {
         for (key, _) in place.table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
+                if self.full() {
+                    // Counted without the suggestion: comparing a million generated keys
+                    // with every allowed one is most of the time such a file costs.
+                    self.omitted += 1;
+                    continue;
+                }
                 let help = match did_you_mean(key.get_ref(), allowed.iter().copied()) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("expected one of {}", list(allowed)),
@@ -709,7 +750,7 @@ impl Reader {
                 Pattern::from_name,
             )
             .map_or(Pattern::Auto, |(p, _)| p);
-        let before = self.diags.len();
+        let before = self.found();
         let live_days = self.enum_list(
             place,
             "live_days",
@@ -719,7 +760,7 @@ impl Reader {
         );
         // One misspelt day is one error: when the list already has one, it is neither called
         // empty nor held against `live_at` (which may name the day meant).
-        let clean = self.diags.len() == before;
+        let clean = self.found() == before;
         let live_days = match live_days {
             Some(_) if !clean => Weekday::ALL.to_vec(),
             Some((days, span)) if days.is_empty() => {

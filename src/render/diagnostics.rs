@@ -89,6 +89,12 @@ pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
     }
 }
 
+/// Findings of a file the human formats do not show: beyond [`MAX_HUMAN_PER_FILE`], plus those
+/// the loader only counted.
+pub fn hidden(report: &FileReport) -> usize {
+    report.diagnostics.len().saturating_sub(MAX_HUMAN_PER_FILE) + report.omitted
+}
+
 /// The line that closes a file's findings when some were not shown.
 fn more_line(path: &str, more: usize) -> String {
     format!(
@@ -155,9 +161,8 @@ pub fn human(report: &FileReport, color: bool) -> String {
         }
         out.push('\n');
     }
-    if let Some(more) = report.diagnostics.len().checked_sub(MAX_HUMAN_PER_FILE)
-        && more > 0
-    {
+    let more = hidden(report);
+    if more > 0 {
         out.push_str(&more_line(&path, more));
         out.push('\n');
     }
@@ -182,9 +187,8 @@ pub fn concise(report: &FileReport) -> String {
             sanitize(&d.message)
         ));
     }
-    if let Some(more) = report.diagnostics.len().checked_sub(MAX_HUMAN_PER_FILE)
-        && more > 0
-    {
+    let more = hidden(report);
+    if more > 0 {
         out.push_str(&more_line(&path, more));
     }
     out
@@ -306,28 +310,32 @@ impl Omitted<'_> {
 }
 
 /// What [`located`] left out beyond [`MAX_MACHINE`], if anything.
-pub fn omitted(run: &CheckRun) -> Option<Omitted<'_>> {
+pub fn omitted<'a>(run: &'a CheckRun) -> Option<Omitted<'a>> {
     let mut seen = 0;
     let mut left: Option<Omitted<'_>> = None;
+    let mut add = |file: &'a FileReport, count: usize, severity: Severity| match &mut left {
+        Some(o) => {
+            o.count += count;
+            o.severity = o.severity.max(severity);
+        }
+        None => {
+            left = Some(Omitted {
+                file: &file.path,
+                count,
+                severity,
+            });
+        }
+    };
     for file in &run.files {
         for d in &file.diagnostics {
             seen += 1;
-            if seen <= MAX_MACHINE {
-                continue;
+            if seen > MAX_MACHINE {
+                add(file, 1, d.severity);
             }
-            match &mut left {
-                Some(o) => {
-                    o.count += 1;
-                    o.severity = o.severity.max(d.severity);
-                }
-                None => {
-                    left = Some(Omitted {
-                        file: &file.path,
-                        count: 1,
-                        severity: d.severity,
-                    });
-                }
-            }
+        }
+        // Errors the loader counted without keeping.
+        if file.omitted > 0 {
+            add(file, file.omitted, Severity::Error);
         }
     }
     left

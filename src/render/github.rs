@@ -68,9 +68,8 @@ pub fn github(run: &CheckRun, _color: bool) -> String {
                 escape_data(&message)
             ));
         }
-        if let Some(more) = file.diagnostics.len().checked_sub(MAX_HUMAN_PER_FILE)
-            && more > 0
-        {
+        let more = super::diagnostics::hidden(file);
+        if more > 0 {
             out.push_str(&format!(
                 "::notice file={},title=mixplan check::{}\n",
                 escape_property(&path),

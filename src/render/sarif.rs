@@ -191,6 +191,7 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
             path: left.file.to_string(),
             text: String::new(),
             diagnostics: Vec::new(),
+            omitted: 0,
         };
         left_diagnostic = Diagnostic {
             rule: Omitted::RULE,

@@ -191,6 +191,9 @@ fn json_and_sarif_list_ten_thousand_then_say_how_many_more() {
     let results = value["runs"][0]["results"].as_array().unwrap();
     assert_eq!(results.len(), 10_001);
     assert_eq!(results[10_000]["ruleId"], "too-many-diagnostics");
+    // Every finding still counts, and fails the run.
+    let (out, _) = stdout(mixplan(dir.path()).args(["check", "c.toml", "--format", "concise"]));
+    assert!(out.ends_with("\n10050 errors in 1 of 1 file\n"), "{out}");
 }
 
 // ---- exit codes that tell the truth ----

@@ -20,6 +20,7 @@ pub struct FuzzFile {
     path: String,
     text: String,
     diagnostics: Vec<FuzzDiagnostic>,
+    omitted: u8,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -54,6 +55,8 @@ impl FuzzRun {
                         help: d.help.clone(),
                     })
                     .collect(),
+                // Errors a loader counted without keeping, as past its cap.
+                omitted: usize::from(f.omitted % 4) * 1000,
             })
             .collect();
         CheckRun {
