@@ -155,6 +155,48 @@ impl LineIndex {
     }
 }
 
+/// Lines and columns of offsets visited mostly in increasing order (a file's sorted findings):
+/// each column is counted from the previous offset when both are on one line, so locating many
+/// findings on one long line costs the line's length once, not once per finding.
+#[derive(Clone, Debug)]
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor over `text`, indexed by `index`.
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        Cursor {
+            index,
+            text,
+            at: 0,
+            line: usize::MAX,
+            column: 0,
+        }
+    }
+
+    /// What [`LineIndex::line_col`] returns for `offset`.
+    pub fn line_col(&mut self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.index.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.index.starts[line];
+        let column = if line == self.line && offset >= self.at {
+            self.column + self.text[self.at..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        (self.at, self.line, self.column) = (offset, line, column);
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
@@ -194,6 +236,25 @@ pub struct Location {
 }
 
 impl FileReport {
+    /// [`FileReport::locate`] for findings taken in order, through one cursor for starts and
+    /// one for ends.
+    pub fn locate_in_order(
+        &self,
+        starts: &mut Cursor<'_>,
+        ends: &mut Cursor<'_>,
+        d: &Diagnostic,
+    ) -> Location {
+        let span = d.span.unwrap_or_default();
+        let start = starts.line_col(span.start);
+        let end = ends.line_col(span.end);
+        Location {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+
     /// Where `d` is, in lines and columns.
     pub fn locate(&self, index: &LineIndex, d: &Diagnostic) -> Location {
         let span = d.span.unwrap_or_default();
@@ -223,6 +284,20 @@ mod tests {
             index.line_col(text, text.len()),
             LineCol { line: 3, column: 1 }
         );
+    }
+
+    #[test]
+    fn cursor_agrees_with_the_index() {
+        let text = "a = 1\r\nbé = [1, 2, 3]\rc = \"x\"\n";
+        let index = LineIndex::new(text);
+        let mut cursor = Cursor::new(&index, text);
+        for offset in [0, 3, 5, 7, 8, 12, 9, 15, 20, 25, 2, 26] {
+            assert_eq!(
+                cursor.line_col(offset),
+                index.line_col(text, offset),
+                "{offset}"
+            );
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! (`concise`), and the JSON of `mixplan check --format json`.
 
 use crate::check::CheckRun;
-use crate::diagnostic::{Diagnostic, FileReport, LineIndex, Location, Severity};
+use crate::diagnostic::{Cursor, Diagnostic, FileReport, LineIndex, Location, Severity};
 use crate::rules::RuleId;
 
 fn paint(text: &str, code: &str, color: bool) -> String {
@@ -50,43 +50,56 @@ pub struct FrameLine {
     pub caret_width: usize,
 }
 
-/// Cut `line` to a window around the characters `[start, end)` (0-based character columns)
-/// and escape it for display; the caret positions count the escapes.
+/// Cut `line` to a window around its bytes `[start, end)` and escape it for display; the caret
+/// positions count the escapes. The work is proportional to the window, never to the line:
+/// a 16 MiB course on one line is as cheap to frame as a short one.
 pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
-    // Byte offset of every character column we may need, found in one pass that stops at the
-    // window's end: never a copy of the whole line.
-    let count = line.chars().count();
-    let start = start.min(count);
-    let end = end.clamp(start, count);
-    let (from, to) = if count <= FRAME_CHARS {
-        (0, count)
+    let start = floor_boundary(line, start.min(line.len()));
+    let end = floor_boundary(line, end.clamp(start, line.len()));
+    let short = line.len() <= 4 * FRAME_CHARS && line.chars().count() <= FRAME_CHARS;
+    let (from, to) = if short {
+        (0, line.len())
     } else {
-        let from = start.saturating_sub(FRAME_LEAD);
-        let to = (from + FRAME_CHARS).min(count);
-        (to.saturating_sub(FRAME_CHARS).min(from), to)
+        // FRAME_LEAD characters before the span, then FRAME_CHARS characters from there; near
+        // the end of the line, the window starts earlier so it stays full.
+        let back = |at: usize, n: usize| {
+            line[..at]
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i)
+        };
+        let mut from = back(start, FRAME_LEAD);
+        let to = line[from..]
+            .char_indices()
+            .nth(FRAME_CHARS)
+            .map_or(line.len(), |(i, _)| from + i);
+        if to == line.len() {
+            let have = line[from..].chars().count();
+            if have < FRAME_CHARS && from > 0 {
+                from = back(from, FRAME_CHARS - have);
+            }
+        }
+        (from, to)
     };
-    let byte_at = |column: usize| {
-        line.char_indices()
-            .nth(column)
-            .map_or(line.len(), |(i, _)| i)
-    };
-    let (b_from, b_start, b_end, b_to) = (
-        byte_at(from),
-        byte_at(start),
-        byte_at(end.min(to)),
-        byte_at(to),
-    );
     let shown = |piece: &str| super::sanitize::sanitize(&piece.replace('\t', " ")).into_owned();
     let lead = if from > 0 { "..." } else { "" };
-    let before = shown(&line[b_from..b_start]);
-    let inside = shown(&line[b_start..b_end]);
-    let after = shown(&line[b_end..b_to]);
-    let tail = if to < count { "..." } else { "" };
+    let before = shown(&line[from..start]);
+    let inside = shown(&line[start..end.min(to).max(start)]);
+    let after = shown(&line[end.min(to).max(start)..to]);
+    let tail = if to < line.len() { "..." } else { "" };
     FrameLine {
         caret_offset: lead.len() + before.chars().count(),
         caret_width: inside.chars().count().max(1),
         text: format!("{lead}{before}{inside}{after}{tail}"),
     }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Findings of a file the human formats do not show: beyond [`MAX_HUMAN_PER_FILE`], plus those
@@ -108,10 +121,14 @@ fn more_line(path: &str, more: usize) -> String {
 pub fn human(report: &FileReport, color: bool) -> String {
     use super::sanitize::sanitize;
     let index = LineIndex::new(&report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(&index, &report.text),
+        Cursor::new(&index, &report.text),
+    );
     let path = sanitize(&report.path);
     let mut out = String::new();
     for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-        let loc = report.locate(&index, d);
+        let loc = report.locate_in_order(&mut starts, &mut ends, d);
         let head = format!("{}[{}]", d.severity, d.rule);
         out.push_str(&format!(
             "{}{} {}\n",
@@ -128,13 +145,15 @@ pub fn human(report: &FileReport, color: bool) -> String {
         ));
         if !report.text.is_empty() {
             let range = index.line_range(&report.text, loc.line);
-            let line = &report.text[range];
+            let line = &report.text[range.clone()];
+            let span = d.span.unwrap_or_default();
+            let start = span.start.saturating_sub(range.start);
             let end = if loc.end_line == loc.line {
-                loc.end_column.max(loc.column + 1)
+                span.end.saturating_sub(range.start)
             } else {
-                usize::MAX
+                line.len()
             };
-            let frame = frame_line(line, loc.column - 1, end - 1);
+            let frame = frame_line(line, start, end);
             let bar = paint("|", "1;34", color);
             out.push_str(&format!("{gutter} {bar}\n"));
             out.push_str(&format!(
@@ -174,10 +193,14 @@ pub fn human(report: &FileReport, color: bool) -> String {
 pub fn concise(report: &FileReport) -> String {
     use super::sanitize::sanitize;
     let index = LineIndex::new(&report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(&index, &report.text),
+        Cursor::new(&index, &report.text),
+    );
     let path = sanitize(&report.path);
     let mut out = String::new();
     for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-        let loc = report.locate(&index, d);
+        let loc = report.locate_in_order(&mut starts, &mut ends, d);
         out.push_str(&format!(
             "{path}:{}:{}: {}[{}] {}\n",
             loc.line,
@@ -390,9 +413,42 @@ pub fn located(run: &CheckRun) -> Vec<(&FileReport, &Diagnostic, Location)> {
             break;
         }
         let index = LineIndex::new(&file.text);
+        let (mut starts, mut ends) = (
+            Cursor::new(&index, &file.text),
+            Cursor::new(&index, &file.text),
+        );
         for d in file.diagnostics.iter().take(MAX_MACHINE - out.len()) {
-            out.push((file, d, file.locate(&index, d)));
+            out.push((file, d, file.locate_in_order(&mut starts, &mut ends, d)));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_framed_by_a_window_around_the_span() {
+        let line = format!("{}needle{}", "x = 1, ".repeat(5000), ", y = 2".repeat(5000));
+        let start = line.find("needle").unwrap();
+        let frame = frame_line(&line, start, start + 6);
+        assert!(frame.text.starts_with("...") && frame.text.ends_with("..."));
+        assert!(frame.text.chars().count() <= FRAME_CHARS + 6);
+        let under: String = frame
+            .text
+            .chars()
+            .skip(frame.caret_offset)
+            .take(6)
+            .collect();
+        assert_eq!(under, "needle");
+        assert_eq!(frame.caret_width, 6);
+        // Near the end the window stays full; a short line is shown whole.
+        let end = frame_line(&line, line.len() - 1, line.len());
+        assert!(end.text.starts_with("...") && !end.text.ends_with("..."));
+        assert_eq!(end.text.chars().count(), FRAME_CHARS + 3);
+        let short = frame_line("a = \u{1b}b", 4, 5);
+        assert_eq!(short.text, "a = \\u{1b}b");
+        assert_eq!((short.caret_offset, short.caret_width), (4, 6));
+    }
 }

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 
 use super::diagnostics::summary_line;
 use crate::check::CheckRun;
-use crate::diagnostic::LineIndex;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Cursor, LineIndex};
 
 /// Annotations of one severity that GitHub shows per step.
 pub const SHOWN_PER_SEVERITY: usize = 10;
@@ -48,9 +48,13 @@ pub fn github(run: &CheckRun, _color: bool) -> String {
     let mut per_command: BTreeMap<&'static str, usize> = BTreeMap::new();
     for file in &run.files {
         let index = LineIndex::new(&file.text);
+        let (mut starts, mut ends) = (
+            Cursor::new(&index, &file.text),
+            Cursor::new(&index, &file.text),
+        );
         let path = sanitize(&file.path);
         for d in file.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-            let loc = file.locate(&index, d);
+            let loc = file.locate_in_order(&mut starts, &mut ends, d);
             let cmd = command(d.severity);
             *per_command.entry(cmd).or_default() += 1;
             let message = match &d.help {
