@@ -69,17 +69,17 @@ PY
 run() {
   local label="$1"; shift
   # /usr/bin/time appends its line to the command's standard error.
-  /usr/bin/time -f "TIME %e %M" "$@" > /dev/null 2> "$work/err" || true
-  local secs kb
-  read -r _ secs kb < <(grep '^TIME' "$work/err" | tail -1)
-  printf '| %s | %s s | %d MiB |\n' "$label" "$secs" $((kb / 1024))
+  /usr/bin/time -f "TIME %e %U %S %M" "$@" > /dev/null 2> "$work/err" || true
+  local secs user sys kb
+  read -r _ secs user sys kb < <(grep '^TIME' "$work/err" | tail -1)
+  printf '| %s | %s s | %.2f s | %d MiB |\n' "$label" "$secs" "$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')" $((kb / 1024))
 }
 
 m="$work/mixplan"
 cd "$work"
 ls -l ./*.toml | awk '{printf "%s %d bytes\n", $9, $5}' >&2
-echo "| input, command | time | peak RSS |"
-echo "| --- | --- | --- |"
+echo "| input, command | wall time | CPU (user + sys) | peak RSS |"
+echo "| --- | --- | --- | --- |"
 for cmd in "schedule due-cap.toml --format json" "recommend due-cap.toml --format json" \
   "recommend due-cap.toml" "schedule due-cap.toml --ics -" "check due-cap.toml --format json"; do
   run "\`$cmd\`" $m $cmd
