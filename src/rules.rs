@@ -527,7 +527,7 @@ impl RuleId {
                 Input,
                 "More activities, zones or due times than mixplan accepts",
                 "mixplan limits: 100,000 activities, 400 zones, activity occurrences x (student zones + 1) at most 2,000,000",
-                "Limits keep every run fast and bounded in memory. Each occurrence of self-paced work is due in the course's zone and in every student zone, so occurrences x (zones + 1) is the size of a schedule's output; it is checked before any planning.",
+                "Limits keep every run fast and bounded in memory. Each occurrence of self-paced work is due in the course's zone and in every student zone, so occurrences x (zones + 1) is the size of a schedule's output; the limit applies before any planning.",
                 "",
             ),
             RuleId::TooManyDiagnostics => (
