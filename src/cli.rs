@@ -207,8 +207,8 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
-    /// Table width in columns (default: the terminal's, or 120 when piped).
-    #[arg(long, value_name = "COLUMNS")]
+    /// Table width in columns, at least 40 (default: the terminal's, or 120 when piped).
+    #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
 }
 
@@ -368,6 +368,14 @@ pub enum Outcome {
 
 /// Parse the process arguments, run, and map the outcome to an exit code.
 pub fn main() -> ExitCode {
+    // On SIGINT or SIGTERM, remove the temporary file of a write in progress, then exit as a
+    // shell expects of an interrupted program (128 + the signal; 130 for both here, since the
+    // handler does not learn which one came). If no handler can be installed (one already is,
+    // in an embedding program), writes still work; only the clean-up on a signal is lost.
+    let _ = ctrlc::set_handler(|| {
+        crate::fsio::remove_pending();
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -381,7 +389,12 @@ pub fn main() -> ExitCode {
         Ok(Outcome::CouldNotRun) => ExitCode::from(2),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            let _ = writeln!(io::stderr(), "error: {err:#}");
+            let message = format!("{err:#}");
+            let _ = writeln!(
+                io::stderr(),
+                "error: {}",
+                render::sanitize::sanitize(&message)
+            );
             ExitCode::from(2)
         }
     }
@@ -511,8 +524,13 @@ fn man(args: &ManArgs) -> Result<Outcome> {
     }
     pages.push(("mixplan-course.5".into(), manpage::course_page()));
     for (name, page) in pages {
-        crate::fsio::write_atomic(&dir.join(&name), page.as_bytes(), &[], Existing::Replace)
-            .with_context(|| format!("cannot write man pages into `{}`", dir.display()))?;
+        crate::fsio::write_atomic(
+            &dir.join(&name),
+            page.as_bytes(),
+            &[],
+            Existing::ReplaceEntry,
+        )
+        .with_context(|| format!("cannot write man pages into `{}`", dir.display()))?;
     }
     Ok(Outcome::Success)
 }
@@ -658,12 +676,13 @@ fn schedule_with_calendar(
     Ok(Outcome::Success)
 }
 
-/// Display name of an input path (`-` is standard input).
+/// Display name of an input path (`-` is standard input), bytes that are not UTF-8 escaped
+/// as in `check`'s reports.
 pub fn display_path(path: &Path) -> String {
     if path == Path::new("-") {
         "<stdin>".into()
     } else {
-        path.display().to_string()
+        crate::check::discover::display(path)
     }
 }
 
@@ -700,8 +719,9 @@ pub fn load_course(path: &Path, color: ColorChoice) -> Result<Option<course::Cou
         path: display_path(path),
         text: text.into_owned(),
         diagnostics: loaded.diagnostics,
+        omitted: loaded.omitted,
     };
-    let count = report.diagnostics.len();
+    let count = report.diagnostics.len() + report.omitted;
     let mut stderr = io::stderr().lock();
     let styled = color.enabled(io::stderr().is_terminal());
     let _ = write!(stderr, "{}", render::diagnostics::human(&report, styled));
@@ -741,6 +761,25 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     if stdin_uses == 0 && args.stdin_filename.is_some() {
         anyhow::bail!("`--stdin-filename` names standard input, but `-` is not among the paths");
     }
+    // A misspelt `--deny` would make a CI gate silently weaker (`--deny warning` denies
+    // nothing), so it stops the run; a misspelt `--allow` or `--warn` only reports more, and
+    // stays a located `unknown-rule` warning.
+    for id in &args.deny {
+        if id != "warnings" && check::rule(id).is_none() {
+            let names = check::CHECK_RULES
+                .iter()
+                .map(|r| r.id.as_str())
+                .chain(std::iter::once("warnings"));
+            let hint = match crate::did_you_mean(id, names) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "`mixplan rules` lists the checks; `warnings` denies every warning".into(),
+            };
+            anyhow::bail!(
+                "`--deny {}` names no check: {hint}",
+                render::sanitize::sanitize(id)
+            );
+        }
+    }
     let mut options = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
     options.courses_only = args.courses_only;
     let mut stderr = io::stderr().lock();
@@ -754,18 +793,62 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         None
     };
     let files: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_path() != stdin).collect();
-    let (inputs, problems) = check::discover(&files);
-    let input_paths: Vec<PathBuf> = inputs.iter().map(|i| i.path.clone()).collect();
-    let mut run = check::run(inputs, stdin_input, &options);
+    let found = check::discover(&files);
+    let mut input_paths: Vec<PathBuf> = found.inputs.iter().map(|i| i.path.clone()).collect();
+    if stdin_uses == 1 {
+        // Compared by what standard input reads: `check - -o c.toml < c.toml` is refused.
+        input_paths.push(stdin.to_path_buf());
+    }
+    let walked: Vec<(String, Option<String>)> = found
+        .inputs
+        .iter()
+        .map(|i| (i.display.clone(), i.walked_from.clone()))
+        .collect();
+    let mut run = check::run(found.inputs, stdin_input, &options);
     run.failures
-        .extend(problems.into_iter().map(|problem| check::ReadFailure {
+        .extend(found.errors.into_iter().map(|problem| check::ReadFailure {
             path: String::new(),
             message: problem.message,
         }));
+    let mut notes = found.notes;
+    for dir in &found.walked {
+        let courses = walked
+            .iter()
+            .filter(|(file, from)| from.as_ref() == Some(dir) && !run.skipped.contains(file))
+            .count();
+        if courses == 0 {
+            let other = walked
+                .iter()
+                .filter(|(_, from)| from.as_ref() == Some(dir))
+                .count();
+            notes.push(if other == 0 {
+                format!("`{dir}` holds no `.toml` file (ignore files apply)")
+            } else {
+                format!(
+                    "`{dir}` holds no course file: {other} `.toml` file{} without a `[course]` table",
+                    if other == 1 { "" } else { "s" }
+                )
+            });
+        }
+    }
+    for note in &notes {
+        writeln!(stderr, "note: {}", render::sanitize::sanitize(note))?;
+    }
     for failure in &run.failures {
-        writeln!(stderr, "error: {}", failure.message)?;
+        writeln!(
+            stderr,
+            "error: {}",
+            render::sanitize::sanitize(&failure.message)
+        )?;
     }
     let summary = render::diagnostics::summary_line(&run);
+    let outcome = if !run.failures.is_empty() {
+        Outcome::CouldNotRun
+    } else if run.failed() {
+        Outcome::InputProblems
+    } else {
+        Outcome::Success
+    };
     match &args.output {
         Some(output) => {
             let text = args.format.renderer()(&run, false);
@@ -780,10 +863,25 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         }
         None => {
             let styled = color.enabled(io::stdout().is_terminal());
-            emit(&args.format.renderer()(&run, styled))?;
-            // A machine format owns standard output; people still get the count, on stderr.
-            if !args.format.has_summary_line() {
-                writeln!(stderr, "{summary}")?;
+            let mut stdout = io::stdout().lock();
+            let written = args
+                .format
+                .write(&run, styled, &mut stdout)
+                .and_then(|()| stdout.flush());
+            match written {
+                // The reader went away (`| head`, `| true`): stop writing, quietly, but keep
+                // the exit code the findings earned. `check` prints exactly when it fails, so
+                // mapping a closed pipe to 0 would turn a failing CI step green under
+                // `set -o pipefail`.
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {}
+                Err(err) => return Err(err.into()),
+                Ok(()) => {
+                    // A machine format owns standard output; people still get the count, on
+                    // stderr.
+                    if !args.format.has_summary_line() {
+                        writeln!(stderr, "{summary}")?;
+                    }
+                }
             }
         }
     }
@@ -803,11 +901,5 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             )?;
         }
     }
-    Ok(if !run.failures.is_empty() {
-        Outcome::CouldNotRun
-    } else if run.failed() {
-        Outcome::InputProblems
-    } else {
-        Outcome::Success
-    })
+    Ok(outcome)
 }

@@ -115,13 +115,17 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Index the line starts of `text`.
+    /// Index the line starts of `text`. A lone CR (old Mac line endings) ends a line too, as
+    /// it does in editors: otherwise such a file is one line, every code frame would quote
+    /// all of it, and line numbers would not match what the user sees.
     pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
         starts.extend(
-            text.bytes()
+            bytes
+                .iter()
                 .enumerate()
-                .filter(|&(_, b)| b == b'\n')
+                .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
                 .map(|(i, _)| i + 1),
         );
         LineIndex { starts }
@@ -151,12 +155,59 @@ impl LineIndex {
     }
 }
 
+/// Lines and columns of offsets visited mostly in increasing order (a file's sorted findings):
+/// each column is counted from the previous offset when both are on one line, so locating many
+/// findings on one long line costs the line's length once, not once per finding.
+#[derive(Clone, Debug)]
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    at: usize,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Cursor<'a> {
+    /// A cursor over `text`, indexed by `index`.
+    pub fn new(index: &'a LineIndex, text: &'a str) -> Self {
+        Cursor {
+            index,
+            text,
+            at: 0,
+            line: usize::MAX,
+            column: 0,
+        }
+    }
+
+    /// What [`LineIndex::line_col`] returns for `offset`.
+    pub fn line_col(&mut self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.index.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.index.starts[line];
+        let column = if line == self.line && offset >= self.at {
+            self.column + self.text[self.at..offset].chars().count()
+        } else {
+            self.text[start..offset].chars().count() + 1
+        };
+        (self.at, self.line, self.column) = (offset, line, column);
+        LineCol {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     while offset > 0 && !text.is_char_boundary(offset) {
         offset -= 1;
     }
     offset
 }
+
+/// Input errors the loader keeps per file; beyond them it only counts. No report lists more
+/// than this many, and building a message, a suggestion and a location for each of a
+/// generated file's million unknown keys took seconds and hundreds of MiB for nothing.
+pub const MAX_KEPT_PER_FILE: usize = 10_000;
 
 /// A file's text and the diagnostics found in it.
 #[derive(Clone, Debug)]
@@ -167,6 +218,8 @@ pub struct FileReport {
     pub text: String,
     /// Findings, sorted by position.
     pub diagnostics: Vec<Diagnostic>,
+    /// Input errors found beyond [`MAX_KEPT_PER_FILE`]: counted, not kept.
+    pub omitted: usize,
 }
 
 /// A diagnostic located in its file: 1-based line and column of both ends.
@@ -183,6 +236,25 @@ pub struct Location {
 }
 
 impl FileReport {
+    /// [`FileReport::locate`] for findings taken in order, through one cursor for starts and
+    /// one for ends.
+    pub fn locate_in_order(
+        &self,
+        starts: &mut Cursor<'_>,
+        ends: &mut Cursor<'_>,
+        d: &Diagnostic,
+    ) -> Location {
+        let span = d.span.unwrap_or_default();
+        let start = starts.line_col(span.start);
+        let end = ends.line_col(span.end);
+        Location {
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+
     /// Where `d` is, in lines and columns.
     pub fn locate(&self, index: &LineIndex, d: &Diagnostic) -> Location {
         let span = d.span.unwrap_or_default();
@@ -212,6 +284,31 @@ mod tests {
             index.line_col(text, text.len()),
             LineCol { line: 3, column: 1 }
         );
+    }
+
+    #[test]
+    fn cursor_agrees_with_the_index() {
+        let text = "a = 1\r\nbé = [1, 2, 3]\rc = \"x\"\n";
+        let index = LineIndex::new(text);
+        let mut cursor = Cursor::new(&index, text);
+        for offset in [0, 3, 5, 7, 8, 12, 9, 15, 20, 25, 2, 26] {
+            assert_eq!(
+                cursor.line_col(offset),
+                index.line_col(text, offset),
+                "{offset}"
+            );
+        }
+    }
+
+    #[test]
+    fn lone_cr_ends_a_line() {
+        let text = "one\rtwo\r\nthree";
+        let index = LineIndex::new(text);
+        assert_eq!(&text[index.line_range(text, 1)], "one");
+        assert_eq!(&text[index.line_range(text, 2)], "two");
+        assert_eq!(&text[index.line_range(text, 3)], "three");
+        let t = text.find('t').unwrap();
+        assert_eq!(index.line_col(text, t), LineCol { line: 2, column: 1 });
     }
 
     #[test]

@@ -34,16 +34,103 @@ pub enum WriteError {
 /// Whether to replace an existing file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Existing {
-    /// Replace it atomically (reports, calendars).
+    /// Replace it atomically (reports, calendars); through a symbolic link the user named, the
+    /// file it points to is replaced.
     Replace,
+    /// Replace the directory entry itself, never following a symbolic link there (`man --dir`
+    /// fills a directory by file names of its own choosing, so a link planted under one of
+    /// those names must not redirect the write to, say, `~/.bashrc`).
+    ReplaceEntry,
     /// Refuse (starter files from `init`).
     Keep,
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
+/// What makes a file the same file under any name: device and inode where the platform has
+/// them (hard links, `./a` and `d/../a` all agree), else the canonical path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FileId {
+    /// Device and inode.
+    Inode(u64, u64),
+    /// The canonical path.
+    Path(PathBuf),
+}
+
+impl FileId {
+    /// The identity of the file at `path` (following symbolic links), if it exists.
+    pub fn of(path: &Path) -> Option<FileId> {
+        if path == Path::new("-") {
+            return FileId::stdin();
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            std::fs::metadata(path)
+                .ok()
+                .map(|m| FileId::Inode(m.dev(), m.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            path.canonicalize().ok().map(FileId::Path)
+        }
+    }
+
+    /// The identity of what standard input reads, when it is a file (`< course.toml`).
+    pub fn stdin() -> Option<FileId> {
+        #[cfg(unix)]
+        {
+            use std::os::fd::AsFd;
+            use std::os::unix::fs::MetadataExt;
+            let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+            let meta = std::fs::File::from(fd).metadata().ok()?;
+            meta.is_file()
+                .then(|| FileId::Inode(meta.dev(), meta.ino()))
+        }
+        #[cfg(not(unix))]
+        {
+            None
+        }
+    }
+}
+
+/// Whether `output` is `input` (`-` is standard input, compared by what it reads).
+fn same_file(output: &Path, input: &Path) -> bool {
+    match (FileId::of(output), FileId::of(input)) {
+        (Some(a), Some(b)) => a == b,
         _ => false,
+    }
+}
+
+/// Temporary files being written, removed by [`remove_pending`] when the process is
+/// interrupted: an interrupted run must not leave `.mixplan-*.tmp` files of any size behind.
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file listed in [`PENDING`] for as long as this guard lives.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn register(path: &Path) -> Pending {
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut pending) = PENDING.lock() {
+            pending.retain(|p| p != &self.0);
+        }
+    }
+}
+
+/// Remove every temporary file still being written. Called from the SIGINT/SIGTERM handler,
+/// which runs on its own thread (the `ctrlc` crate), so taking a lock here is safe.
+pub fn remove_pending() {
+    if let Ok(pending) = PENDING.lock() {
+        for path in pending.iter() {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
@@ -64,10 +151,17 @@ pub fn write_atomic(
     if existing == Existing::Keep && std::fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::AlreadyExists(path.to_path_buf()));
     }
+    let follow = existing != Existing::ReplaceEntry;
+    let meta = if follow {
+        std::fs::metadata(path)
+    } else {
+        std::fs::symlink_metadata(path)
+    };
     // A device or pipe (`/dev/stdout`, a FIFO) is written in place: renaming over it would
     // replace the device node instead of writing to it. Atomicity means nothing there anyway.
-    if let Ok(meta) = std::fs::metadata(path)
+    if let Ok(meta) = meta
         && !meta.is_file()
+        && !meta.file_type().is_symlink()
     {
         if meta.is_dir() {
             return Err(io(std::io::Error::new(
@@ -87,7 +181,7 @@ pub fn write_atomic(
     // Through a symbolic link, replace the file it points to, not the link.
     let resolved;
     let path = match std::fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
+        Ok(meta) if follow && meta.file_type().is_symlink() => {
             resolved = path.canonicalize().map_err(io)?;
             resolved.as_path()
         }
@@ -102,11 +196,14 @@ pub fn write_atomic(
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(io)?;
+    let _pending = Pending::register(temp.path());
     temp.write_all(bytes).map_err(io)?;
     set_final_mode(temp.as_file(), path).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     match existing {
-        Existing::Replace => temp.persist(path).map(drop).map_err(|e| io(e.error)),
+        Existing::Replace | Existing::ReplaceEntry => {
+            temp.persist(path).map(drop).map_err(|e| io(e.error))
+        }
         // persist_noclobber fails instead of replacing, closing the check-then-write race.
         Existing::Keep => temp.persist_noclobber(path).map(drop).map_err(|e| {
             if e.error.kind() == std::io::ErrorKind::AlreadyExists {

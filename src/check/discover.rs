@@ -1,23 +1,30 @@
 //! Which files `mixplan check` looks at.
 //!
 //! Directories are walked with the `ignore` crate, so `.gitignore`, `.ignore` and hidden
-//! directories are honoured as in ripgrep; `require_git(false)` makes `.gitignore` count even
-//! outside a git repository (a fresh CI checkout without `.git`, a tarball). Walked `*.toml`
-//! files are checked only when they hold a `[course]` table, so `Cargo.toml`, `taplo.toml` and
-//! friends are skipped; that test runs on the bytes already read for checking, never a second
-//! read.
+//! directories are honoured as in ripgrep. Inside a git repository, ignore files count from
+//! the repository root down; outside any repository (a tarball, a CI checkout without `.git`),
+//! only those at and below the walked directory count, never one in a home directory above.
+//! Walked `*.toml` files are checked only when they hold a `[course]` table, so `Cargo.toml`,
+//! `taplo.toml` and friends are skipped; that test runs on the bytes already read for
+//! checking, never a second read. Symbolic links and `.TOML` files met while walking are
+//! skipped, and the CLI says so.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+use crate::fsio::FileId;
 
 /// One file to check.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Input {
     /// Where to read it.
     pub path: PathBuf,
-    /// How to report it: relative as given, without a leading `./`.
+    /// How to report it: relative as given, without a leading `./`, undecodable bytes escaped.
     pub display: String,
     /// Named on the command line (always checked) rather than found in a directory.
     pub explicit: bool,
+    /// The walked directory it was found in (as displayed), for files found by walking.
+    pub walked_from: Option<String>,
 }
 
 /// A path on the command line that is neither a file nor a directory.
@@ -28,58 +35,160 @@ pub struct DiscoverError {
     pub message: String,
 }
 
-/// Expand command-line paths (not `-`) into files, sorted by display path, without duplicates.
-/// Problems (a missing path, an unreadable directory entry) are returned beside the files found.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<DiscoverError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// What [`discover`] found: the files, the problems, and what it skipped on purpose.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Discovery {
+    /// Files to check, sorted by display path, each file once.
+    pub inputs: Vec<Input>,
+    /// Paths that could not be read.
+    pub errors: Vec<DiscoverError>,
+    /// Things a user would otherwise not know were skipped: symbolic links, `.TOML` files.
+    pub notes: Vec<String>,
+    /// The directories walked, as displayed.
+    pub walked: Vec<String>,
+}
+
+/// Expand command-line paths (not `-`) into files, sorted by display path, each file once.
+///
+/// A file is the same file whatever it is called: `a.toml`, `./a.toml`, `d/../a.toml`, a hard
+/// link or an explicit mention of a file also found by walking are checked once. Identity is
+/// the device and inode (the canonical path where there are none), never the display text:
+/// two names that only display alike (`\xfe.toml` and `\xff.toml` through a lossy decoding)
+/// are two files.
+pub fn discover(paths: &[PathBuf]) -> Discovery {
+    let mut found = Discovery::default();
     for path in paths {
         match std::fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => walk(path, &mut inputs, &mut errors),
-            Ok(_) => inputs.push(Input {
+            Ok(meta) if meta.is_dir() => walk(path, &mut found),
+            Ok(_) => found.inputs.push(Input {
                 path: path.clone(),
                 display: display(path),
                 explicit: true,
+                walked_from: None,
             }),
-            Err(err) => errors.push(DiscoverError {
-                message: format!("cannot read `{}`: {err}", path.display()),
+            Err(err) => found.errors.push(DiscoverError {
+                message: format!("cannot read `{}`: {}", display(path), io_reason(&err)),
             }),
         }
     }
     // An explicit mention wins over the same file found by walking.
-    inputs.sort_by(|a, b| a.display.cmp(&b.display).then(b.explicit.cmp(&a.explicit)));
-    inputs.dedup_by(|later, first| later.display == first.display);
-    (inputs, errors)
+    found
+        .inputs
+        .sort_by(|a, b| b.explicit.cmp(&a.explicit).then(a.display.cmp(&b.display)));
+    let mut seen: HashSet<FileId> = HashSet::new();
+    found.inputs.retain(|input| match FileId::of(&input.path) {
+        Some(id) => seen.insert(id),
+        // Unreadable now: keep it, so reading it reports the problem.
+        None => true,
+    });
+    found.inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    found
 }
 
-fn walk(dir: &Path, inputs: &mut Vec<Input>, errors: &mut Vec<DiscoverError>) {
-    let walker = ignore::WalkBuilder::new(dir)
-        .require_git(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                let path = entry.path();
-                if is_file && path.extension().is_some_and(|e| e == "toml") {
-                    inputs.push(Input {
-                        path: path.to_path_buf(),
-                        display: display(path),
-                        explicit: false,
-                    });
-                }
-            }
-            Err(err) => errors.push(DiscoverError {
-                message: format!("cannot read a path under `{}`: {err}", dir.display()),
-            }),
-        }
+/// An I/O error's reason without Rust's `(os error N)` suffix.
+pub fn io_reason(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
     }
 }
 
-/// The path as reported: as given, without a leading `./`, with `/` separators.
+/// The nearest directory at or above `dir` that holds `.git`: the repository `dir` is in.
+fn repository_root(dir: &Path) -> Option<PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
+
+fn walk(dir: &Path, found: &mut Discovery) {
+    let shown = display(dir);
+    found.walked.push(shown.clone());
+    // Ignore files above the walked directory count only inside its repository. Inside one,
+    // `require_git(true)` makes the `ignore` crate look for `.git` and stop at the repository
+    // root (without it, it reads every `.gitignore` up to `/`). Outside any repository (a
+    // tarball, a CI checkout without `.git`), only the ignore files at and below the walked
+    // directory count: a `*` in a home directory would otherwise hide every course file
+    // ("checked 0 files: no problems").
+    let in_repository = repository_root(dir).is_some();
+    let walker = ignore::WalkBuilder::new(dir)
+        .require_git(in_repository)
+        .parents(in_repository)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    let (mut links, mut upper) = (Vec::new(), Vec::new());
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let path = entry.path();
+                let Some(kind) = entry.file_type() else {
+                    continue;
+                };
+                let toml = |exact: bool| {
+                    path.extension().is_some_and(|e| {
+                        if exact {
+                            e == "toml"
+                        } else {
+                            e.eq_ignore_ascii_case("toml")
+                        }
+                    })
+                };
+                if kind.is_symlink() {
+                    if entry.depth() > 0 {
+                        links.push(display(path));
+                    }
+                } else if kind.is_file() && toml(true) {
+                    found.inputs.push(Input {
+                        path: path.to_path_buf(),
+                        display: display(path),
+                        explicit: false,
+                        walked_from: Some(shown.clone()),
+                    });
+                } else if kind.is_file() && toml(false) {
+                    upper.push(display(path));
+                }
+            }
+            Err(err) => found.errors.push(DiscoverError {
+                message: format!("cannot read a path under `{shown}`: {err}"),
+            }),
+        }
+    }
+    if !links.is_empty() {
+        found.notes.push(format!(
+            "skipped {} symbolic link{} under `{shown}` ({}); name a linked file on the command line to check it",
+            links.len(),
+            if links.len() == 1 { "" } else { "s" },
+            sample(&links)
+        ));
+    }
+    if !upper.is_empty() {
+        found.notes.push(format!(
+            "skipped {} file{} under `{shown}` whose extension is not lowercase `.toml` ({}); rename {} or name {} on the command line",
+            upper.len(),
+            if upper.len() == 1 { "" } else { "s" },
+            sample(&upper),
+            if upper.len() == 1 { "it" } else { "them" },
+            if upper.len() == 1 { "it" } else { "them" },
+        ));
+    }
+}
+
+/// The first few names of a list, for a note.
+fn sample(names: &[String]) -> String {
+    let shown: Vec<String> = names.iter().take(3).map(|n| format!("`{n}`")).collect();
+    if names.len() > 3 {
+        format!("{}, ...", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}
+
+/// The path as reported: as given, without a leading `./`. Bytes that are not UTF-8 are shown
+/// as `\xNN` and a backslash as `\\`, so two different names never display alike (a lossy
+/// decoding would show `\xfe.toml` and `\xff.toml` both as `\u{fffd}.toml`).
 pub fn display(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
+    let text = escaped(path);
     let mut rest = text.as_str();
     while let Some(stripped) = rest.strip_prefix("./") {
         rest = stripped.trim_start_matches('/');
@@ -89,6 +198,26 @@ pub fn display(path: &Path) -> String {
     } else {
         rest.to_string()
     }
+}
+
+#[cfg(unix)]
+fn escaped(path: &Path) -> String {
+    use std::fmt::Write as _;
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for byte in chunk.invalid() {
+            let _ = write!(out, "\\x{byte:02x}");
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escaped(path: &Path) -> String {
+    // On Windows a backslash is a separator: report `/`, as the other formats expect.
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// Whether a TOML text holds a `[course]` table: a `[course]` header (spaces and quotes
@@ -133,6 +262,19 @@ mod tests {
         assert!(!has_course_table(b"[courses]\n"));
         assert!(!has_course_table(b"[[course]]\n"));
         assert!(!has_course_table(b"courses = 1\n"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn display_keeps_names_distinct() {
+        use std::ffi::OsStr;
+        use std::os::unix::ffi::OsStrExt;
+        let fe = display(Path::new(OsStr::from_bytes(b"\xfe.toml")));
+        let ff = display(Path::new(OsStr::from_bytes(b"\xff.toml")));
+        assert_eq!(fe, "\\xfe.toml");
+        assert_ne!(fe, ff);
+        assert_eq!(display(Path::new("x\\y.toml")), "x\\\\y.toml");
+        assert_ne!(display(Path::new("\\xfe.toml")), fe);
     }
 
     #[test]

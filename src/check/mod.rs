@@ -114,6 +114,7 @@ impl Options {
             path: COMMAND_LINE.to_string(),
             text: self.command_line.clone(),
             diagnostics: self.flag_findings.clone(),
+            omitted: 0,
         })
     }
 }
@@ -145,6 +146,7 @@ pub fn unknown_rule(id: &str, span: Span, place: &str) -> Diagnostic {
 pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport {
     let (text, loaded) = crate::course::load_bytes(bytes);
     let mut diagnostics = loaded.diagnostics;
+    let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
         // What `crate::recommend` does, with the schedule built only when a check needs it.
         let plan = crate::engine::plan(&course);
@@ -186,6 +188,7 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
         path,
         text,
         diagnostics,
+        omitted,
     }
 }
 
@@ -222,6 +225,8 @@ pub struct CheckRun {
     pub failures: Vec<ReadFailure>,
     /// `--deny warnings` was given.
     pub deny_warnings: bool,
+    /// Files found by walking a directory and skipped because they hold no `[course]` table.
+    pub skipped: Vec<String>,
 }
 
 /// Findings per severity.
@@ -253,6 +258,8 @@ impl CheckRun {
                 Severity::Info => counts.infos += 1,
             }
         }
+        // Input errors beyond the loader's cap are counted, not kept.
+        counts.errors += self.files.iter().map(|f| f.omitted).sum::<usize>();
         counts
     }
 
@@ -268,7 +275,7 @@ impl CheckRun {
 pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
     enum Outcome {
         Checked(FileReport),
-        Skipped,
+        Skipped(String),
         Failed(ReadFailure),
     }
     let mut outcomes: Vec<Outcome> = inputs
@@ -284,7 +291,7 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                 }
             };
             if (!input.explicit || options.courses_only) && !has_course_table(&bytes) {
-                return Outcome::Skipped;
+                return Outcome::Skipped(input.display);
             }
             Outcome::Checked(check_bytes(input.display, &bytes, options))
         })
@@ -304,7 +311,7 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     run.files.push(report);
                 }
             }
-            Outcome::Skipped => {}
+            Outcome::Skipped(display) => run.skipped.push(display),
             Outcome::Failed(failure) => run.failures.push(failure),
         }
     }

@@ -11,7 +11,7 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
 use super::*;
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, MAX_KEPT_PER_FILE, Span};
 use crate::rules::RuleId;
 use crate::suggest::did_you_mean;
 
@@ -107,8 +107,10 @@ pub const ALLOW_KEYS: &[&str] = &["rule", "activity", "reason"];
 pub struct Loaded {
     /// The course, when the file had no errors.
     pub course: Option<Course>,
-    /// Every input error, in file order.
+    /// Every input error, in file order (at most [`MAX_KEPT_PER_FILE`]).
     pub diagnostics: Vec<Diagnostic>,
+    /// Input errors found beyond [`MAX_KEPT_PER_FILE`]: counted, not kept.
+    pub omitted: usize,
 }
 
 /// Load and validate a course from raw bytes (checks size and UTF-8 first).
@@ -128,6 +130,7 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
                 )
                 .with_help("split the course into several files or remove generated content"),
             ],
+            omitted: 0,
         };
         return ("".into(), loaded);
     }
@@ -145,6 +148,7 @@ pub fn load_bytes(bytes: &[u8]) -> (std::borrow::Cow<'_, str>, Loaded) {
                     )
                     .with_help("save the file as UTF-8 text"),
                 ],
+                omitted: 0,
             };
             (String::from_utf8_lossy(bytes), loaded)
         }
@@ -171,6 +175,7 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
                 )
                 .with_help("start from `mixplan init` or an example in `examples/`"),
             ],
+            omitted: 0,
         };
     }
     let (root, errors) = super::document::parse(text, chunk_bytes);
@@ -230,9 +235,23 @@ fn first_line(message: &str) -> String {
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-#[derive(Default)]
 struct Reader {
     diags: Vec<Diagnostic>,
+    /// Errors found after [`MAX_KEPT_PER_FILE`] were kept.
+    omitted: usize,
+    /// Where an error beyond the cap is written (and forgotten), so callers that attach a
+    /// help line need not know about the cap.
+    spare: Diagnostic,
+}
+
+impl Default for Reader {
+    fn default() -> Self {
+        Reader {
+            diags: Vec::new(),
+            omitted: 0,
+            spare: Diagnostic::error(RuleId::TooManyDiagnostics, None, String::new()),
+        }
+    }
 }
 
 /// Where a key is looked up, for messages: `[course]`, `[[activities]] #3`, ...
@@ -280,10 +299,26 @@ impl Reader {
         Loaded {
             course,
             diagnostics: self.diags,
+            omitted: self.omitted,
         }
     }
 
+    /// Errors found so far, kept or not.
+    fn found(&self) -> usize {
+        self.diags.len() + self.omitted
+    }
+
+    /// Whether the cap is reached: further errors are only counted.
+    fn full(&self) -> bool {
+        self.diags.len() >= MAX_KEPT_PER_FILE
+    }
+
     fn error(&mut self, rule: RuleId, span: Span, message: String) -> &mut Diagnostic {
+        if self.full() {
+            self.omitted += 1;
+            self.spare = Diagnostic::error(rule, Some(span), String::new());
+            return &mut self.spare;
+        }
         self.diags
             .push(Diagnostic::error(rule, Some(span), message));
         self.diags.last_mut().expect("just pushed")
@@ -292,6 +327,12 @@ impl Reader {
     fn unknown_keys(&mut self, place: &Place<'_, '_>, allowed: &[&str]) {
         for (key, _) in place.table.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
+                if self.full() {
+                    // Counted without the suggestion: comparing a million generated keys
+                    // with every allowed one is most of the time such a file costs.
+                    self.omitted += 1;
+                    continue;
+                }
                 let help = match did_you_mean(key.get_ref(), allowed.iter().copied()) {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("expected one of {}", list(allowed)),
@@ -615,6 +656,29 @@ impl Reader {
         }
 
         let (meta, students, activities) = (meta?, students?, activities?);
+        // Checked here, before any planning: the work of everything after grows with it.
+        let occurrences: u64 = activities
+            .iter()
+            .map(|a| a.occurrence_weeks(&meta).len() as u64)
+            .sum();
+        let zones = students.zones.len() as u64 + 1;
+        if occurrences.saturating_mul(zones) > MAX_OCCURRENCE_ZONES {
+            let span = activities.first().map_or(meta.span, |a| a.spans.table);
+            self.error(
+                RuleId::TooMany,
+                span,
+                format!(
+                    "{occurrences} activity occurrences over {} weeks, each due in {zones} zones (the course's and {} student zones), make {} due times; at most {MAX_OCCURRENCE_ZONES} are allowed",
+                    meta.weeks,
+                    zones - 1,
+                    occurrences.saturating_mul(zones)
+                ),
+            )
+            .help = Some(
+                "use fewer weekly activities (one reading list rather than one activity per reading), fewer weeks, or fewer student zones (zones with the same offset can share one entry)".into(),
+            );
+            return None;
+        }
         let course = Course {
             meta,
             students,
@@ -653,7 +717,25 @@ impl Reader {
                 Delivery::from_name,
             )
             .map_or(Delivery::Online, |(d, _)| d);
-        let start = self.start(place);
+        let mut start = self.start(place);
+        if let (Some(Some(date)), Some(weeks)) = (start, weeks) {
+            // Every course day, and a week after it for late due times in zones behind the
+            // course's, must exist: the calendar of jiff (and of RFC 9557) ends in year 9999,
+            // and weeks past it would silently drop out of the schedule.
+            let beyond = date.checked_add(jiff::Span::new().days(i64::from(weeks) * 7 + 7));
+            if beyond.is_err() {
+                let span = place.get("start").map_or(place.span, span_of);
+                self.error(
+                    RuleId::InvalidValue,
+                    span,
+                    format!(
+                        "a course of {weeks} weeks from {date} runs too close to the end of the calendar (9999-12-31) to schedule"
+                    ),
+                )
+                .help = Some("check the year of `start`".into());
+                start = None;
+            }
+        }
         let timezone = match self.string(place, "timezone", None) {
             Some((name, span)) => self.zone_name(name, span),
             None => Some("UTC".to_string()),
@@ -668,13 +750,19 @@ impl Reader {
                 Pattern::from_name,
             )
             .map_or(Pattern::Auto, |(p, _)| p);
-        let live_days = match self.enum_list(
+        let before = self.found();
+        let live_days = self.enum_list(
             place,
             "live_days",
             "weekday",
             Weekday::NAMES,
             Weekday::from_name,
-        ) {
+        );
+        // One misspelt day is one error: when the list already has one, it is neither called
+        // empty nor held against `live_at` (which may name the day meant).
+        let clean = self.found() == before;
+        let live_days = match live_days {
+            Some(_) if !clean => Weekday::ALL.to_vec(),
             Some((days, span)) if days.is_empty() => {
                 self.error(
                     RuleId::InvalidValue,
@@ -859,13 +947,17 @@ impl Reader {
     }
 
     fn zone_name(&mut self, name: &str, span: Span) -> Option<String> {
-        if jiff::tz::db().get(name).is_ok() {
-            return Some(name.to_string());
+        if let Some(zone) = super::zones::normalize(name) {
+            return Some(zone);
         }
-        let names: Vec<_> = jiff::tz::db().available().collect();
-        let help = match did_you_mean(name, names.iter().map(|n| n.as_str())) {
-            Some(best) => format!("did you mean `{best}`?"),
-            None => "use an IANA zone name such as `America/New_York` or `UTC`".into(),
+        let help = if let Some(iana) = super::zones::windows_zone(name) {
+            format!("`{name}` is a Windows zone name; write its IANA name `{iana}`")
+        } else {
+            let names: Vec<_> = jiff::tz::db().available().collect();
+            match did_you_mean(name, names.iter().map(|n| n.as_str())) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => "use an IANA zone name such as `America/New_York` or `UTC`".into(),
+            }
         };
         self.error(
             RuleId::UnknownZone,
@@ -1069,16 +1161,7 @@ impl Reader {
         self.unknown_keys(&due, DUE_KEYS);
         let (day, time) = self.day_time(&due);
         let timezone = match self.string(&due, "timezone", None) {
-            Some(("AoE", _)) => Some(Some("AoE".to_string())),
-            Some((name, span)) if name.eq_ignore_ascii_case("aoe") => {
-                self.error(
-                    RuleId::UnknownZone,
-                    span,
-                    format!("unknown time zone `{name}`"),
-                )
-                .help = Some("did you mean `AoE`?".into());
-                None
-            }
+            // `AoE` in any case, like every zone name, is corrected to its one spelling.
             Some((name, span)) => self.zone_name(name, span).map(Some),
             None if due.table.contains_key("timezone") => None,
             None => Some(None),
@@ -1474,24 +1557,25 @@ impl Reader {
                 continue;
             };
             let place = Place::new(table, format!("[[activities]] #{}", i + 1), span_of(item));
-            match self.activity(&place, meta) {
-                Some(activity) => {
-                    let (id, id_span) = (place.get("id"), activity.spans.id);
-                    if let Some(DeValue::String(id)) = id.map(|v| v.get_ref()) {
-                        if ids.contains_key(id.as_ref()) {
-                            self.error(
-                                RuleId::DuplicateId,
-                                id_span,
-                                format!("activity id `{id}` is used twice"),
-                            )
-                            .help = Some("give every activity its own id".into());
-                            ok = false;
-                        } else {
-                            ids.insert(id.as_ref(), id_span);
-                        }
-                    }
-                    activities.push(activity);
+            // Duplicates are found from the written ids, whatever else is wrong with either
+            // activity, so every problem of the file shows in one run.
+            if let Some(value) = place.get("id")
+                && let DeValue::String(id) = value.get_ref()
+            {
+                if ids.contains_key(id.as_ref()) {
+                    self.error(
+                        RuleId::DuplicateId,
+                        span_of(value),
+                        format!("activity id `{id}` is used twice"),
+                    )
+                    .help = Some("give every activity its own id".into());
+                    ok = false;
+                } else {
+                    ids.insert(id.as_ref(), span_of(value));
                 }
+            }
+            match self.activity(&place, meta) {
+                Some(activity) => activities.push(activity),
                 None => ok = false,
             }
         }

@@ -9,6 +9,7 @@ pub mod estimate;
 mod load;
 mod names;
 pub mod schema;
+pub mod zones;
 
 pub use estimate::{Estimate, Estimator, StudyHours};
 pub use load::{
@@ -37,6 +38,11 @@ pub const MAX_ZONES: usize = 400;
 pub const DEFAULT_CREDIT_HOURS: f64 = 45.0;
 /// Default share above the weekly workload target before a week is flagged.
 pub const DEFAULT_WORKLOAD_TOLERANCE: f64 = 0.2;
+/// Most activity occurrences x (student zones + 1) in one course. Every occurrence of
+/// self-paced work has a due time, shown in the organizer's zone and in each student zone, so
+/// this product is the size of the schedule's output; bounding it keeps every command on any
+/// accepted file within seconds and a bounded amount of memory.
+pub const MAX_OCCURRENCE_ZONES: u64 = 2_000_000;
 /// Default weekly live-hours band, from the seed's FAQ ("How much synchronous time is ideal?").
 pub const DEFAULT_SYNC_HOURS: (f64, f64) = (1.0, 3.0);
 
@@ -557,7 +563,7 @@ impl Course {
             .filter_map(|z| {
                 Some(StudentGroup {
                     zone: z.zone.clone(),
-                    tz: jiff::tz::db().get(&z.zone).ok()?,
+                    tz: zones::resolve(&z.zone)?,
                     count: z.count,
                     window: z.available,
                 })
@@ -569,7 +575,7 @@ impl Course {
             match groups.iter_mut().find(|g| g.zone == self.meta.timezone) {
                 Some(group) => group.count += rest,
                 None => {
-                    if let Ok(tz) = jiff::tz::db().get(&self.meta.timezone) {
+                    if let Some(tz) = zones::resolve(&self.meta.timezone) {
                         groups.push(StudentGroup {
                             zone: self.meta.timezone.clone(),
                             tz,

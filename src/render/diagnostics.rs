@@ -2,7 +2,8 @@
 //! (`concise`), and the JSON of `mixplan check --format json`.
 
 use crate::check::CheckRun;
-use crate::diagnostic::{Diagnostic, FileReport, LineIndex, Location, Severity};
+use crate::diagnostic::{Cursor, Diagnostic, FileReport, LineIndex, Location, Severity};
+use crate::rules::RuleId;
 
 fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
@@ -20,46 +21,151 @@ fn severity_code(severity: Severity) -> &'static str {
     }
 }
 
-/// rustc-style frames: header, location arrow, the offending line and a caret underline.
+/// At most this many findings per file in the human formats (human, concise, github); the
+/// rest are counted in one closing line, so a file with a million mistakes still reads in a
+/// screen or two and cannot flood a CI log.
+pub const MAX_HUMAN_PER_FILE: usize = 50;
+
+/// At most this many findings in one JSON or SARIF report; one `too-many-diagnostics` entry
+/// then says how many were left out. Programs get every finding a person could act on without
+/// a report that grows with a generated file's mistakes.
+pub const MAX_MACHINE: usize = 10_000;
+
+/// Characters of a source line shown in a code frame. A longer line is shown as a window around
+/// the span with `...` on the cut sides, as rustc does, so output stays proportional to the
+/// number of findings and never to findings x line length (a whole file on one line).
+pub const FRAME_CHARS: usize = 100;
+
+/// Context kept before the span when a long line is cut.
+const FRAME_LEAD: usize = 30;
+
+/// The part of a source line a frame shows: text (sanitized), and where the underline goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameLine {
+    /// What to print after the gutter.
+    pub text: String,
+    /// Display columns before the underline.
+    pub caret_offset: usize,
+    /// Display columns of the underline (at least 1).
+    pub caret_width: usize,
+}
+
+/// Cut `line` to a window around its bytes `[start, end)` and escape it for display; the caret
+/// positions count the escapes. The work is proportional to the window, never to the line:
+/// a 16 MiB course on one line is as cheap to frame as a short one.
+pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
+    let start = floor_boundary(line, start.min(line.len()));
+    let end = floor_boundary(line, end.clamp(start, line.len()));
+    let short = line.len() <= 4 * FRAME_CHARS && line.chars().count() <= FRAME_CHARS;
+    let (from, to) = if short {
+        (0, line.len())
+    } else {
+        // FRAME_LEAD characters before the span, then FRAME_CHARS characters from there; near
+        // the end of the line, the window starts earlier so it stays full.
+        let back = |at: usize, n: usize| {
+            line[..at]
+                .char_indices()
+                .rev()
+                .nth(n.saturating_sub(1))
+                .map_or(0, |(i, _)| i)
+        };
+        let mut from = back(start, FRAME_LEAD);
+        let to = line[from..]
+            .char_indices()
+            .nth(FRAME_CHARS)
+            .map_or(line.len(), |(i, _)| from + i);
+        if to == line.len() {
+            let have = line[from..].chars().count();
+            if have < FRAME_CHARS && from > 0 {
+                from = back(from, FRAME_CHARS - have);
+            }
+        }
+        (from, to)
+    };
+    let shown = |piece: &str| super::sanitize::sanitize(&piece.replace('\t', " ")).into_owned();
+    let lead = if from > 0 { "..." } else { "" };
+    let before = shown(&line[from..start]);
+    let inside = shown(&line[start..end.min(to).max(start)]);
+    let after = shown(&line[end.min(to).max(start)..to]);
+    let tail = if to < line.len() { "..." } else { "" };
+    FrameLine {
+        caret_offset: lead.len() + before.chars().count(),
+        caret_width: inside.chars().count().max(1),
+        text: format!("{lead}{before}{inside}{after}{tail}"),
+    }
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Findings of a file the human formats do not show: beyond [`MAX_HUMAN_PER_FILE`], plus those
+/// the loader only counted.
+pub fn hidden(report: &FileReport) -> usize {
+    report.diagnostics.len().saturating_sub(MAX_HUMAN_PER_FILE) + report.omitted
+}
+
+/// The line that closes a file's findings when some were not shown.
+fn more_line(path: &str, more: usize) -> String {
+    format!(
+        "... and {more} more finding{} in {path} (at most {MAX_HUMAN_PER_FILE} are shown per file; `--format json` lists up to {MAX_MACHINE})\n",
+        if more == 1 { "" } else { "s" }
+    )
+}
+
+/// rustc-style frames: header, location arrow, the offending line (a window of it when long)
+/// and a caret underline; at most [`MAX_HUMAN_PER_FILE`] findings, then how many more.
 pub fn human(report: &FileReport, color: bool) -> String {
+    use super::sanitize::sanitize;
     let index = LineIndex::new(&report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(&index, &report.text),
+        Cursor::new(&index, &report.text),
+    );
+    let path = sanitize(&report.path);
     let mut out = String::new();
-    for d in &report.diagnostics {
-        let loc = report.locate(&index, d);
+    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
+        let loc = report.locate_in_order(&mut starts, &mut ends, d);
         let head = format!("{}[{}]", d.severity, d.rule);
         out.push_str(&format!(
             "{}{} {}\n",
             paint(&head, severity_code(d.severity), color),
             paint(":", "1", color),
-            paint(&d.message, "1", color)
+            paint(&sanitize(&d.message), "1", color)
         ));
         let gutter = " ".repeat(loc.line.to_string().len());
         out.push_str(&format!(
-            "{gutter}{} {}:{}:{}\n",
+            "{gutter}{} {path}:{}:{}\n",
             paint("-->", "1;34", color),
-            report.path,
             loc.line,
             loc.column
         ));
         if !report.text.is_empty() {
             let range = index.line_range(&report.text, loc.line);
-            let line = report.text[range].replace('\t', " ");
-            let width = if loc.end_line == loc.line {
-                loc.end_column.saturating_sub(loc.column).max(1)
+            let line = &report.text[range.clone()];
+            let span = d.span.unwrap_or_default();
+            let start = span.start.saturating_sub(range.start);
+            let end = if loc.end_line == loc.line {
+                span.end.saturating_sub(range.start)
             } else {
-                line.chars().count().saturating_sub(loc.column - 1).max(1)
+                line.len()
             };
+            let frame = frame_line(line, start, end);
             let bar = paint("|", "1;34", color);
             out.push_str(&format!("{gutter} {bar}\n"));
             out.push_str(&format!(
-                "{} {bar} {line}\n",
-                paint(&loc.line.to_string(), "1;34", color)
+                "{} {bar} {}\n",
+                paint(&loc.line.to_string(), "1;34", color),
+                frame.text
             ));
             out.push_str(&format!(
                 "{gutter} {bar} {}{}\n",
-                " ".repeat(loc.column - 1),
+                " ".repeat(frame.caret_offset),
                 paint(
-                    &"^".repeat(width.min(120)),
+                    &"^".repeat(frame.caret_width.min(FRAME_CHARS)),
                     severity_code(d.severity),
                     color
                 )
@@ -67,25 +173,46 @@ pub fn human(report: &FileReport, color: bool) -> String {
         }
         if let Some(help) = &d.help {
             out.push_str(&format!(
-                "{gutter} {} {help}\n",
-                paint("= help:", "1", color)
+                "{gutter} {} {}\n",
+                paint("= help:", "1", color),
+                sanitize(help)
             ));
         }
+        out.push('\n');
+    }
+    let more = hidden(report);
+    if more > 0 {
+        out.push_str(&more_line(&path, more));
         out.push('\n');
     }
     out
 }
 
-/// `path:line:col: severity[rule] message`, one line each.
+/// `path:line:col: severity[rule] message`, one line each; at most [`MAX_HUMAN_PER_FILE`]
+/// per file, then how many more.
 pub fn concise(report: &FileReport) -> String {
+    use super::sanitize::sanitize;
     let index = LineIndex::new(&report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(&index, &report.text),
+        Cursor::new(&index, &report.text),
+    );
+    let path = sanitize(&report.path);
     let mut out = String::new();
-    for d in &report.diagnostics {
-        let loc = report.locate(&index, d);
+    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
+        let loc = report.locate_in_order(&mut starts, &mut ends, d);
         out.push_str(&format!(
-            "{}:{}:{}: {}[{}] {}\n",
-            report.path, loc.line, loc.column, d.severity, d.rule, d.message
+            "{path}:{}:{}: {}[{}] {}\n",
+            loc.line,
+            loc.column,
+            d.severity,
+            d.rule,
+            sanitize(&d.message)
         ));
+    }
+    let more = hidden(report);
+    if more > 0 {
+        out.push_str(&more_line(&path, more));
     }
     out
 }
@@ -138,42 +265,137 @@ pub fn summary_line(run: &CheckRun) -> String {
 
 /// `--format human`: a code frame per finding, then the closing count line.
 pub fn check_human(run: &CheckRun, color: bool) -> String {
-    let mut out: String = run.files.iter().map(|f| human(f, color)).collect();
-    out.push_str(&summary_line(run));
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write_check_human(run, color, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// [`check_human`], written file by file as it is produced.
+pub fn write_check_human(
+    run: &CheckRun,
+    color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for file in &run.files {
+        out.write_all(human(file, color).as_bytes())?;
+    }
+    writeln!(out, "{}", summary_line(run))
 }
 
 /// `--format concise`: one line per finding, then the closing count line.
 pub fn check_concise(run: &CheckRun, _color: bool) -> String {
-    let mut out: String = run.files.iter().map(concise).collect();
-    out.push_str(&summary_line(run));
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    write_check_concise(run, false, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the report is UTF-8")
 }
 
-/// `--format json`: `{ schema_version, files_checked, diagnostics[] }`.
+/// [`check_concise`], written file by file as it is produced.
+pub fn write_check_concise(
+    run: &CheckRun,
+    _color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for file in &run.files {
+        out.write_all(concise(file).as_bytes())?;
+    }
+    writeln!(out, "{}", summary_line(run))
+}
+
+/// The entry that stands for the findings a machine report leaves out: on the first file left
+/// out of the report, at its top, with the most serious severity among those left out, so a
+/// reader of the JSON alone still sees that the run failed.
+pub struct Omitted<'a> {
+    /// The first file with a finding left out.
+    pub file: &'a str,
+    /// How many findings were left out.
+    pub count: usize,
+    /// The most serious severity among them.
+    pub severity: Severity,
+}
+
+impl Omitted<'_> {
+    /// The rule id of the entry.
+    pub const RULE: RuleId = RuleId::TooManyDiagnostics;
+
+    /// Its message.
+    pub fn message(&self) -> String {
+        format!(
+            "{} more finding{} not listed: a report lists at most {MAX_MACHINE}",
+            self.count,
+            if self.count == 1 { " is" } else { "s are" }
+        )
+    }
+
+    /// Its help line.
+    pub fn help(&self) -> &'static str {
+        "fix the findings listed first, or check fewer files at a time"
+    }
+}
+
+/// What [`located`] left out beyond [`MAX_MACHINE`], if anything.
+pub fn omitted<'a>(run: &'a CheckRun) -> Option<Omitted<'a>> {
+    let mut seen = 0;
+    let mut left: Option<Omitted<'_>> = None;
+    let mut add = |file: &'a FileReport, count: usize, severity: Severity| match &mut left {
+        Some(o) => {
+            o.count += count;
+            o.severity = o.severity.max(severity);
+        }
+        None => {
+            left = Some(Omitted {
+                file: &file.path,
+                count,
+                severity,
+            });
+        }
+    };
+    for file in &run.files {
+        for d in &file.diagnostics {
+            seen += 1;
+            if seen > MAX_MACHINE {
+                add(file, 1, d.severity);
+            }
+        }
+        // Errors the loader counted without keeping.
+        if file.omitted > 0 {
+            add(file, file.omitted, Severity::Error);
+        }
+    }
+    left
+}
+
+/// `--format json`: `{ schema_version, files_checked, diagnostics[] }`, at most
+/// [`MAX_MACHINE`] findings and then one `too-many-diagnostics` entry.
 pub fn check_json(run: &CheckRun, _color: bool) -> String {
     let mut diagnostics = Vec::new();
-    for file in &run.files {
-        let index = LineIndex::new(&file.text);
-        for d in &file.diagnostics {
-            let loc = file.locate(&index, d);
-            let mut entry = serde_json::json!({
-                "file": file.path,
-                "line": loc.line,
-                "column": loc.column,
-                "end_line": loc.end_line,
-                "end_column": loc.end_column,
-                "rule": d.rule,
-                "severity": d.severity.as_str(),
-                "message": d.message,
-            });
-            if let Some(help) = &d.help {
-                entry["help"] = serde_json::Value::String(help.clone());
-            }
-            diagnostics.push(entry);
+    for (file, d, loc) in located(run) {
+        let mut entry = serde_json::json!({
+            "file": file.path,
+            "line": loc.line,
+            "column": loc.column,
+            "end_line": loc.end_line,
+            "end_column": loc.end_column,
+            "rule": d.rule,
+            "severity": d.severity.as_str(),
+            "message": d.message,
+        });
+        if let Some(help) = &d.help {
+            entry["help"] = serde_json::Value::String(help.clone());
         }
+        diagnostics.push(entry);
+    }
+    if let Some(left) = omitted(run) {
+        diagnostics.push(serde_json::json!({
+            "file": left.file,
+            "line": 1,
+            "column": 1,
+            "end_line": 1,
+            "end_column": 1,
+            "rule": Omitted::RULE,
+            "severity": left.severity.as_str(),
+            "message": left.message(),
+            "help": left.help(),
+        }));
     }
     super::pretty(&serde_json::json!({
         "schema_version": super::json::SCHEMA_VERSION,
@@ -182,14 +404,51 @@ pub fn check_json(run: &CheckRun, _color: bool) -> String {
     }))
 }
 
-/// Every finding of a run with its location: what the machine formats iterate over.
+/// The findings of a run that machine formats list, with their locations: the first
+/// [`MAX_MACHINE`] in report order ([`omitted`] counts the rest).
 pub fn located(run: &CheckRun) -> Vec<(&FileReport, &Diagnostic, Location)> {
     let mut out = Vec::new();
     for file in &run.files {
+        if out.len() >= MAX_MACHINE {
+            break;
+        }
         let index = LineIndex::new(&file.text);
-        for d in &file.diagnostics {
-            out.push((file, d, file.locate(&index, d)));
+        let (mut starts, mut ends) = (
+            Cursor::new(&index, &file.text),
+            Cursor::new(&index, &file.text),
+        );
+        for d in file.diagnostics.iter().take(MAX_MACHINE - out.len()) {
+            out.push((file, d, file.locate_in_order(&mut starts, &mut ends, d)));
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_framed_by_a_window_around_the_span() {
+        let line = format!("{}needle{}", "x = 1, ".repeat(5000), ", y = 2".repeat(5000));
+        let start = line.find("needle").unwrap();
+        let frame = frame_line(&line, start, start + 6);
+        assert!(frame.text.starts_with("...") && frame.text.ends_with("..."));
+        assert!(frame.text.chars().count() <= FRAME_CHARS + 6);
+        let under: String = frame
+            .text
+            .chars()
+            .skip(frame.caret_offset)
+            .take(6)
+            .collect();
+        assert_eq!(under, "needle");
+        assert_eq!(frame.caret_width, 6);
+        // Near the end the window stays full; a short line is shown whole.
+        let end = frame_line(&line, line.len() - 1, line.len());
+        assert!(end.text.starts_with("...") && !end.text.ends_with("..."));
+        assert_eq!(end.text.chars().count(), FRAME_CHARS + 3);
+        let short = frame_line("a = \u{1b}b", 4, 5);
+        assert_eq!(short.text, "a = \\u{1b}b");
+        assert_eq!((short.caret_offset, short.caret_width), (4, 6));
+    }
 }

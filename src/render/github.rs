@@ -8,9 +8,10 @@
 
 use std::collections::BTreeMap;
 
-use super::diagnostics::{located, summary_line};
+use super::diagnostics::summary_line;
 use crate::check::CheckRun;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{Cursor, LineIndex};
 
 /// Annotations of one severity that GitHub shows per step.
 pub const SHOWN_PER_SEVERITY: usize = 10;
@@ -36,27 +37,52 @@ pub fn command(severity: Severity) -> &'static str {
     }
 }
 
-/// Render a check run as workflow commands.
+/// Render a check run as workflow commands: at most
+/// [`MAX_HUMAN_PER_FILE`](super::diagnostics::MAX_HUMAN_PER_FILE) per file, then a notice with
+/// how many more. User text is sanitized first, so an escape sequence in a title cannot reach
+/// the log; `%`, CR and LF are then escaped as the workflow-command syntax requires.
 pub fn github(run: &CheckRun, _color: bool) -> String {
+    use super::diagnostics::MAX_HUMAN_PER_FILE;
+    use super::sanitize::sanitize;
     let mut out = String::new();
     let mut per_command: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for (file, d, loc) in located(run) {
-        let cmd = command(d.severity);
-        *per_command.entry(cmd).or_default() += 1;
-        let message = match &d.help {
-            Some(help) => format!("{}\nhelp: {help}", d.message),
-            None => d.message.clone(),
-        };
-        out.push_str(&format!(
-            "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-            escape_property(&file.path),
-            loc.line,
-            loc.column,
-            loc.end_line,
-            loc.end_column,
-            escape_property(&format!("mixplan {}", d.rule)),
-            escape_data(&message)
-        ));
+    for file in &run.files {
+        let index = LineIndex::new(&file.text);
+        let (mut starts, mut ends) = (
+            Cursor::new(&index, &file.text),
+            Cursor::new(&index, &file.text),
+        );
+        let path = sanitize(&file.path);
+        for d in file.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
+            let loc = file.locate_in_order(&mut starts, &mut ends, d);
+            let cmd = command(d.severity);
+            *per_command.entry(cmd).or_default() += 1;
+            let message = match &d.help {
+                Some(help) => format!("{}\nhelp: {}", sanitize(&d.message), sanitize(help)),
+                None => sanitize(&d.message).into_owned(),
+            };
+            out.push_str(&format!(
+                "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                escape_property(&path),
+                loc.line,
+                loc.column,
+                loc.end_line,
+                loc.end_column,
+                escape_property(&format!("mixplan {}", d.rule)),
+                escape_data(&message)
+            ));
+        }
+        let more = super::diagnostics::hidden(file);
+        if more > 0 {
+            out.push_str(&format!(
+                "::notice file={},title=mixplan check::{}\n",
+                escape_property(&path),
+                escape_data(&format!(
+                    "{more} more finding{} in this file not annotated (at most {MAX_HUMAN_PER_FILE} per file); `mixplan check --format json` lists them",
+                    if more == 1 { "" } else { "s" }
+                ))
+            ));
+        }
     }
     let hidden: Vec<String> = ["error", "warning", "notice"]
         .iter()

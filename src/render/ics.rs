@@ -122,7 +122,7 @@ pub fn calendar(
 ) -> Result<String, IcsError> {
     let start = course.meta.start.ok_or(IcsError::NoStart)?;
     let tzid = course.meta.timezone.as_str();
-    let tz = jiff::tz::db().get(tzid).unwrap_or(TimeZone::UTC);
+    let tz = crate::course::zones::resolve(tzid).unwrap_or(TimeZone::UTC);
     let identity = identity(course, start);
     let slug = slug(&course.meta.title);
     let ids = Ids {

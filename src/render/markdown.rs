@@ -24,8 +24,10 @@ pub fn escape(text: &str) -> String {
 /// A table cell: each line escaped, lines joined by `<br>` (a raw newline would end the row).
 /// Renderers sanitize user text before it gets here, so every newline is one of ours.
 pub(super) fn cell(text: &str) -> String {
+    // Sanitized again line by line: a control character from text a row builder missed
+    // must not reach the page either.
     text.split('\n')
-        .map(escape)
+        .map(|line| escape(&super::sanitize::sanitize(line)))
         .collect::<Vec<_>>()
         .join("<br>")
 }

@@ -65,6 +65,22 @@ impl CheckFormat {
         }
     }
 
+    /// Write the report to `out`. The human formats are written file by file as they are
+    /// produced, so a run over many files never holds its whole report in memory; the machine
+    /// formats are one document, bounded by [`diagnostics::MAX_MACHINE`].
+    pub fn write(
+        self,
+        run: &crate::check::CheckRun,
+        color: bool,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        match self {
+            CheckFormat::Human => diagnostics::write_check_human(run, color, out),
+            CheckFormat::Concise => diagnostics::write_check_concise(run, color, out),
+            _ => out.write_all(self.renderer()(run, color).as_bytes()),
+        }
+    }
+
     /// Whether the report already ends with the closing count line.
     pub fn has_summary_line(self) -> bool {
         matches!(self, CheckFormat::Human | CheckFormat::Concise)
@@ -154,7 +170,18 @@ pub fn points(x: f64) -> String {
     }
 }
 
-/// One line for the course header.
+/// Each line of a cell sanitized: the table and markdown renderers pass every cell through
+/// this, so a control character from any user text that a row builder forgot cannot reach the
+/// terminal (the row builders sanitize user text themselves, so a user's newline shows as `\n`).
+pub fn clean_cell(text: &str) -> String {
+    text.split('\n')
+        .map(|line| sanitize::sanitize(line))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One line for the course header (user text sanitized, as in every row builder here: the
+/// table and markdown formats are for people and terminals).
 pub fn headline(rec: &Recommendation) -> String {
     let meta = &rec.course.meta;
     let start = meta
@@ -167,7 +194,7 @@ pub fn headline(rec: &Recommendation) -> String {
         meta.weeks,
         rec.course.students.count,
         meta.delivery,
-        meta.timezone
+        sanitize::sanitize(&meta.timezone)
     )
 }
 
@@ -195,12 +222,13 @@ pub fn top_reasons(d: &Decision, limit: usize) -> Vec<String> {
         .take(limit)
         .map(|r| format!("{} +{} {}", r.rule, points(r.weight()), r.favors))
         .collect();
-    lines.extend(
-        d.reasons
-            .iter()
-            .filter(|r| !r.is_score())
-            .map(|r| format!("{}: {}", r.rule, words::reason_detail(r))),
-    );
+    lines.extend(d.reasons.iter().filter(|r| !r.is_score()).map(|r| {
+        format!(
+            "{}: {}",
+            r.rule,
+            sanitize::sanitize(&words::reason_detail(r))
+        )
+    }));
     lines
 }
 
@@ -546,6 +574,9 @@ pub fn short_zone(zone: &str) -> String {
 pub fn advice_lines(rec: &Recommendation) -> Vec<(String, String)> {
     rec.advice
         .iter()
-        .map(|a| (a.rule().to_string(), words::advice(rec, a)))
+        .map(|a| {
+            let message = sanitize::sanitize(&words::advice(rec, a)).into_owned();
+            (a.rule().to_string(), message)
+        })
         .collect()
 }

@@ -1,39 +1,65 @@
-//! The one escaping sanitizer for user text (titles, ids, keys, values, file names) before any
-//! human-facing format: control characters, line breaks and bidirectional overrides are shown
-//! escaped (`\n`, `\u{202e}`), never written raw (they would forge lines or reorder what a
-//! reader sees) and never silently dropped (the reader would not know the text differs from
-//! the file). Markdown and HTML escaping come after this, in their renderers.
+//! The one sanitizer for user text in human-facing output.
+//!
+//! Titles, ids, keys, values, zone names, file names and quoted source lines come from files
+//! that a hostile contributor may have written. Printed raw, a newline in a TOML key starts a
+//! fresh line in a CI log (a forged `::error` annotation), an ESC or OSC sequence repaints or
+//! retitles the terminal, and a bidi override makes the text read differently from its bytes.
+//! Every human format (human, concise, github, table, markdown, html) passes such text through
+//! [`sanitize`] first; markdown and HTML escaping, where a format needs them, come after it.
+//! JSON and SARIF keep the exact text: their encoders escape it and machines read it.
+//!
+//! Nothing is dropped: a reader must be able to see that something odd was there, and two
+//! different names must not print the same.
 
 use std::borrow::Cow;
 
-/// Whether `c` must be shown escaped.
-fn is_hazard(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            // Bidi embeddings, overrides and isolates (Trojan Source, CVE-2021-42574), the
-            // Arabic letter mark, and the line and paragraph separators.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{061c}' | '\u{2028}' | '\u{2029}'
-        )
-}
-
-/// `text` with every control character, line break and bidi control escaped; borrowed when
-/// there is nothing to escape.
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_hazard) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if is_hazard(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
+/// `s` with every character that could act on a terminal or a log shown as an escape.
+///
+/// - newline, carriage return and tab become `\n`, `\r`, `\t`;
+/// - other control characters (C0, DEL, C1) become `\u{1b}` style escapes;
+/// - bidi overrides, embeddings, isolates and marks, and the line and paragraph separators,
+///   become `\u{202e}` style escapes.
+///
+/// Text without such characters comes back borrowed, so the common case costs one scan.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let Some(first) = s.find(needs_escape) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len() + 8);
+    out.push_str(&s[..first]);
+    for c in s[first..].chars() {
+        push_escaped(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+/// Whether `c` must not reach a terminal or a log line as itself.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// The Unicode bidi formatting characters (UAX #9): marks, embeddings, overrides and isolates.
+/// They reorder the text around them on screen, so a line can read unlike its bytes
+/// (the "Trojan Source" attack, CVE-2021-42574).
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if needs_escape(c) => {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
 }
 
 #[cfg(test)]
@@ -41,18 +67,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn plain_text_is_borrowed() {
-        assert!(matches!(
-            sanitize("Data Analysis — 日本語"),
-            Cow::Borrowed(_)
-        ));
+    fn plain_text_is_borrowed_unchanged() {
+        let s = "Week 3: Ångström's café — 東京";
+        assert!(matches!(sanitize(s), Cow::Borrowed(t) if t == s));
     }
 
     #[test]
-    fn controls_breaks_and_bidi_are_shown_escaped() {
-        assert_eq!(sanitize("a\nb\tc\r"), "a\\nb\\tc\\r");
-        assert_eq!(sanitize("x\u{1b}[31my"), "x\\u{1b}[31my");
-        assert_eq!(sanitize("admin\u{202e}gpj.exe"), "admin\\u{202e}gpj.exe");
-        assert_eq!(sanitize("\u{2066}i\u{2069}"), "\\u{2066}i\\u{2069}");
+    fn newline_in_a_key_cannot_forge_an_annotation() {
+        let s = sanitize("x\n::error file=README.md,line=1::forged");
+        assert_eq!(s, "x\\n::error file=README.md,line=1::forged");
+        assert!(!s.contains('\n'));
+    }
+
+    #[test]
+    fn terminal_escapes_are_shown_not_sent() {
+        assert_eq!(sanitize("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(
+            sanitize("\u{1b}]8;;http://x\u{7}link"),
+            "\\u{1b}]8;;http://x\\u{7}link"
+        );
+        assert_eq!(sanitize("del\u{7f}c1\u{9b}"), "del\\u{7f}c1\\u{9b}");
+        assert_eq!(sanitize("cr\rtab\t"), "cr\\rtab\\t");
+    }
+
+    #[test]
+    fn bidi_overrides_and_separators_are_shown() {
+        assert_eq!(sanitize("abc\u{202e}fed"), "abc\\u{202e}fed");
+        assert_eq!(sanitize("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
+        assert_eq!(sanitize("a\u{2028}b"), "a\\u{2028}b");
+    }
+
+    #[test]
+    fn nothing_is_dropped() {
+        // Every escaped character leaves a visible, distinct trace.
+        let a = sanitize("a\u{1}b");
+        let b = sanitize("a\u{2}b");
+        assert_ne!(a, b);
+        assert_eq!(sanitize("\0"), "\\u{0}");
     }
 }

@@ -12,10 +12,12 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::diagnostics::located;
+use super::diagnostics::{Omitted, located};
 use super::fnv1a;
 use crate::check::CheckRun;
+use crate::diagnostic::Diagnostic;
 use crate::diagnostic::Severity;
+use crate::diagnostic::{FileReport, Location as DiagnosticLocation};
 use crate::rules::RuleId;
 
 const SCHEMA: &str =
@@ -179,7 +181,36 @@ pub fn uri(path: &str) -> String {
 
 /// Render a check run as SARIF 2.1.0.
 pub fn sarif(run: &CheckRun, _color: bool) -> String {
-    let findings = located(run);
+    let mut findings = located(run);
+    // The findings left out beyond the cap become one result, as in the JSON report.
+    let left = super::diagnostics::omitted(run);
+    let left_file;
+    let left_diagnostic;
+    if let Some(left) = &left {
+        left_file = FileReport {
+            path: left.file.to_string(),
+            text: String::new(),
+            diagnostics: Vec::new(),
+            omitted: 0,
+        };
+        left_diagnostic = Diagnostic {
+            rule: Omitted::RULE,
+            severity: left.severity,
+            span: None,
+            message: left.message(),
+            help: Some(left.help().to_string()),
+        };
+        findings.push((
+            &left_file,
+            &left_diagnostic,
+            DiagnosticLocation {
+                line: 1,
+                column: 1,
+                end_line: 1,
+                end_column: 1,
+            },
+        ));
+    }
     let mut used: Vec<RuleId> = RuleId::ALL.to_vec();
     used.sort_unstable_by_key(|id| id.as_str());
     let rules: Vec<Rule<'_>> = used

@@ -583,7 +583,7 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
         date
     });
     let at = date.and_then(|date| {
-        let tz = jiff::tz::db().get(&zone).ok()?;
+        let tz = crate::course::zones::resolve(&zone)?;
         date.at(time.hour() as i8, time.minute() as i8, 0, 0)
             .to_zoned_datetime(tz)
             .ok()
@@ -625,7 +625,7 @@ fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfD
         let date = start
             .checked_add(jiff::Span::new().days(days_into_week(course, day)))
             .ok()?;
-        let tz = jiff::tz::db().get(&course.meta.timezone).ok()?;
+        let tz = crate::course::zones::resolve(&course.meta.timezone)?;
         date.at(time.hour() as i8, time.minute() as i8, 0, 0)
             .to_zoned_datetime(tz)
             .ok()
@@ -652,7 +652,7 @@ fn other_zones(course: &Course) -> Vec<(String, jiff::tz::TimeZone)> {
     for z in &course.students.zones {
         if z.zone != course.meta.timezone
             && !zones.iter().any(|(name, _)| *name == z.zone)
-            && let Ok(tz) = jiff::tz::db().get(&z.zone)
+            && let Some(tz) = crate::course::zones::resolve(&z.zone)
         {
             zones.push((z.zone.clone(), tz));
         }
@@ -697,7 +697,7 @@ fn alternatives(
         .map(|u| {
             let session = due_at(course, week_start, slot.day, slot.time).at;
             let due = session.and_then(|at| {
-                let tz = jiff::tz::db().get(&u.zone).ok()?;
+                let tz = crate::course::zones::resolve(&u.zone)?;
                 let end = at
                     .checked_add(jiff::Span::new().minutes(i64::from(minutes)))
                     .ok()?

@@ -289,9 +289,7 @@ impl<'c> Model<'c> {
     }
 
     fn new(course: &'c Course, minutes: u32, live_weeks: &[u32]) -> Self {
-        let origin = jiff::tz::db()
-            .get(&course.meta.timezone)
-            .unwrap_or(TimeZone::UTC);
+        let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
         let groups = course.student_groups();
         // Every session date lies between the first and last live week's dates (any weekday).
         let mut dates: Vec<Date> = Vec::new();

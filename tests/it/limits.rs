@@ -32,7 +32,11 @@ fn activity_cap() {
 
 #[test]
 fn zone_cap() {
-    let names: Vec<_> = jiff::tz::db().available().collect();
+    // Distinct zones: legacy names (`Japan`) are the same zone as their city (`Asia/Tokyo`).
+    let names: Vec<_> = jiff::tz::db()
+        .available()
+        .filter(|n| mixplan::course::zones::normalize(n.as_str()).as_deref() == Some(n.as_str()))
+        .collect();
     let zones = |n: usize| {
         let mut text = String::new();
         for name in names.iter().take(n) {

@@ -7,6 +7,7 @@ mod check_cli;
 mod check_rules;
 mod cli;
 mod editors;
+mod hostile;
 mod ics;
 mod json_contract;
 mod limits;

@@ -71,6 +71,25 @@ proptest! {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+    /// Mirror of `fuzz_targets/human_text.rs`: the human formats never pass a control
+    /// character, a newline inside a line or a bidi control from user text to the terminal.
+    #[test]
+    fn human_formats_escape_user_text(
+        bytes in proptest::collection::vec(any::<u8>(), 0..4096),
+        hostile in "([\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}\\u{2066}-\\u{2069}\\u{2028}a-z ]|\\x1b\\[2J|\\x1b\\]8;;x\\x07){1,40}",
+    ) {
+        let mut u = Unstructured::new(&bytes);
+        if let Ok(input) = diag_gen::FuzzRun::arbitrary(&mut u) {
+            diag_gen::assert_human_formats_clean(&input.to_run());
+        }
+        // Titles must not be blank, so a title of only spaces may not load; everything else does.
+        prop_assert!(diag_gen::assert_plan_formats_clean(&hostile) || hostile.trim().is_empty());
+    }
+}
+
+proptest! {
     #![proptest_config(ProptestConfig { cases: 200, .. ProptestConfig::default() })]
 
     /// Large files are parsed in chunks to bound memory; forcing tiny chunks on generated (and

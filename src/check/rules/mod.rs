@@ -9,6 +9,7 @@
 
 mod async_without_accountability;
 mod community_without_live;
+mod fixed_offset_zone;
 mod large_live_discussion;
 mod live_heavy_unreliable_internet;
 mod live_hours_outside_band;
@@ -130,6 +131,10 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::WorkloadUnderTarget,
         run: workload_under_target::run,
+    },
+    CheckRule {
+        id: RuleId::FixedOffsetZone,
+        run: fixed_offset_zone::run,
     },
     CheckRule {
         id: RuleId::UnknownRule,

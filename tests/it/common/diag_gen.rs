@@ -20,6 +20,7 @@ pub struct FuzzFile {
     path: String,
     text: String,
     diagnostics: Vec<FuzzDiagnostic>,
+    omitted: u8,
 }
 
 #[derive(Arbitrary, Debug)]
@@ -54,9 +55,12 @@ impl FuzzRun {
                         help: d.help.clone(),
                     })
                     .collect(),
+                // Errors a loader counted without keeping, as past its cap.
+                omitted: usize::from(f.omitted % 4) * 1000,
             })
             .collect();
         CheckRun {
+            skipped: Vec::new(),
             files_checked: files.len() + usize::from(self.extra_files),
             files,
             failures: self
@@ -95,4 +99,55 @@ pub fn render_everything(run: &CheckRun) {
         );
     }
     let _ = github::step_summary(run);
+}
+
+/// Whether `text` is free of anything that could act on a terminal or a log: every character
+/// is a line break or one the sanitizer lets through.
+pub fn is_clean(text: &str) -> bool {
+    text.chars()
+        .all(|c| c == '\n' || !mixplan::render::sanitize::needs_escape(c))
+}
+
+/// The human formats (human, concise, GitHub) of `run` carry no control character, newline
+/// inside a line, or bidi control from user text: the invariant of `fuzz_targets/human_text.rs`.
+pub fn assert_human_formats_clean(run: &CheckRun) {
+    use mixplan::render::{diagnostics, github};
+    for (format, out) in [
+        ("human", diagnostics::check_human(run, false)),
+        ("concise", diagnostics::check_concise(run, false)),
+        ("github", github::github(run, false)),
+        ("summary", github::step_summary(run)),
+    ] {
+        assert!(
+            is_clean(&out),
+            "{format} leaks a control character: {out:?}"
+        );
+    }
+}
+
+/// A valid course whose title and one activity title are `hostile`; its table and markdown
+/// reports must be clean too. Returns false when the text does not make a course.
+pub fn assert_plan_formats_clean(hostile: &str) -> bool {
+    use mixplan::render::{self, Format, Style};
+    let quoted = toml::Value::String(hostile.to_string()).to_string();
+    let text = format!(
+        "[course]\ntitle = {quoted}\nweeks = 2\nstart = 2027-01-04\n\n[students]\ncount = 10\n\n[[activities]]\nid = \"a\"\ntitle = {quoted}\nkind = \"discussion\"\nminutes = 30\n"
+    );
+    let Some(course) = mixplan::course::load(&text).course else {
+        return false;
+    };
+    let rec = mixplan::recommend(course);
+    for format in [Format::Table, Format::Markdown] {
+        let out = render::recommendation(&rec, format, Style::PLAIN);
+        assert!(
+            is_clean(&out),
+            "{format:?} leaks a control character: {out:?}"
+        );
+        let out = render::schedule(&rec, format, Style::PLAIN);
+        assert!(
+            is_clean(&out),
+            "{format:?} schedule leaks a control character: {out:?}"
+        );
+    }
+    true
 }
