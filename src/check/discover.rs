@@ -75,8 +75,18 @@ pub fn discover(paths: &[PathBuf]) -> Discovery {
     found
         .inputs
         .sort_by(|a, b| b.explicit.cmp(&a.explicit).then(a.display.cmp(&b.display)));
+    // One `stat` per file: in parallel, as the checking that follows is.
+    let ids: Vec<Option<FileId>> = {
+        use rayon::prelude::*;
+        found
+            .inputs
+            .par_iter()
+            .map(|input| FileId::of(&input.path))
+            .collect()
+    };
     let mut seen: HashSet<FileId> = HashSet::new();
-    found.inputs.retain(|input| match FileId::of(&input.path) {
+    let mut ids = ids.into_iter();
+    found.inputs.retain(|_| match ids.next().flatten() {
         Some(id) => seen.insert(id),
         // Unreadable now: keep it, so reading it reports the problem.
         None => true,
@@ -112,48 +122,81 @@ fn walk(dir: &Path, found: &mut Discovery) {
     // directory count: a `*` in a home directory would otherwise hide every course file
     // ("checked 0 files: no problems").
     let in_repository = repository_root(dir).is_some();
+    // Walked on every core (ripgrep's parallel walker); the order is restored by sorting.
     let walker = ignore::WalkBuilder::new(dir)
         .require_git(in_repository)
         .parents(in_repository)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .build();
-    let (mut links, mut upper) = (Vec::new(), Vec::new());
-    for entry in walker {
-        match entry {
-            Ok(entry) => {
-                let path = entry.path();
-                let Some(kind) = entry.file_type() else {
-                    continue;
-                };
-                let toml = |exact: bool| {
-                    path.extension().is_some_and(|e| {
-                        if exact {
-                            e == "toml"
-                        } else {
-                            e.eq_ignore_ascii_case("toml")
-                        }
-                    })
-                };
-                if kind.is_symlink() {
-                    if entry.depth() > 0 {
-                        links.push(display(path));
+        .build_parallel();
+    enum Found {
+        Course(PathBuf),
+        Link(String),
+        Upper(String),
+        Error(String),
+    }
+    let found_here = std::sync::Mutex::new(Vec::new());
+    walker.run(|| {
+        let found_here = &found_here;
+        let shown = &shown;
+        Box::new(move |entry| {
+            let item = match entry {
+                Ok(entry) => {
+                    let path = entry.path();
+                    let Some(kind) = entry.file_type() else {
+                        return ignore::WalkState::Continue;
+                    };
+                    let toml = |exact: bool| {
+                        path.extension().is_some_and(|e| {
+                            if exact {
+                                e == "toml"
+                            } else {
+                                e.eq_ignore_ascii_case("toml")
+                            }
+                        })
+                    };
+                    if kind.is_symlink() && entry.depth() > 0 {
+                        Found::Link(display(path))
+                    } else if kind.is_symlink() || !kind.is_file() {
+                        return ignore::WalkState::Continue;
+                    } else if toml(true) {
+                        Found::Course(path.to_path_buf())
+                    } else if toml(false) {
+                        Found::Upper(display(path))
+                    } else {
+                        return ignore::WalkState::Continue;
                     }
-                } else if kind.is_file() && toml(true) {
-                    found.inputs.push(Input {
-                        path: path.to_path_buf(),
-                        display: display(path),
-                        explicit: false,
-                        walked_from: Some(shown.clone()),
-                    });
-                } else if kind.is_file() && toml(false) {
-                    upper.push(display(path));
                 }
-            }
-            Err(err) => found.errors.push(DiscoverError {
-                message: format!("cannot read a path under `{shown}`: {err}"),
+                Err(err) => Found::Error(format!("cannot read a path under `{shown}`: {err}")),
+            };
+            found_here
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(item);
+            ignore::WalkState::Continue
+        })
+    });
+    let (mut links, mut upper, mut errors) = (Vec::new(), Vec::new(), Vec::new());
+    for item in found_here
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    {
+        match item {
+            Found::Course(path) => found.inputs.push(Input {
+                display: display(&path),
+                path,
+                explicit: false,
+                walked_from: Some(shown.clone()),
             }),
+            Found::Link(name) => links.push(name),
+            Found::Upper(name) => upper.push(name),
+            Found::Error(message) => errors.push(message),
         }
     }
+    links.sort();
+    upper.sort();
+    errors.sort();
+    found
+        .errors
+        .extend(errors.into_iter().map(|message| DiscoverError { message }));
     if !links.is_empty() {
         found.notes.push(format!(
             "skipped {} symbolic link{} under `{shown}` ({}); name a linked file on the command line to check it",
