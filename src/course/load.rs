@@ -1272,6 +1272,40 @@ impl Reader {
         })
     }
 
+    /// The tables of an array of tables (`[[name]]`), each as a place named `[[name]] #n`;
+    /// an entry that is not a table is an error, and the flag says whether all were tables.
+    fn entries<'t, 'i>(
+        &mut self,
+        array: &'t DeArray<'i>,
+        name: &str,
+    ) -> (Vec<Place<'t, 'i>>, bool) {
+        let mut places = Vec::with_capacity(array.len());
+        let mut ok = true;
+        for (i, item) in array.iter().enumerate() {
+            match item.get_ref() {
+                DeValue::Table(table) => {
+                    places.push(Place::new(
+                        table,
+                        format!("{name} #{}", i + 1),
+                        span_of(item),
+                    ));
+                }
+                other => {
+                    self.error(
+                        RuleId::InvalidType,
+                        span_of(item),
+                        format!(
+                            "each `{name}` entry must be a table, found {}",
+                            type_name(other)
+                        ),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        (places, ok)
+    }
+
     fn zones(&mut self, place: &Place<'_, '_>, total: Option<u32>) -> Option<Vec<StudentZone>> {
         let Some((array, span)) = self.array(place, "zones") else {
             return (!place.table.contains_key("zones")).then(Vec::new);
@@ -1288,26 +1322,9 @@ impl Reader {
             return None;
         }
         let mut zones = Vec::with_capacity(array.len());
-        let mut ok = true;
+        let (places, mut ok) = self.entries(array, "[[students.zones]]");
         let mut seen: BTreeSet<String> = BTreeSet::new();
-        for (i, item) in array.iter().enumerate() {
-            let DeValue::Table(table) = item.get_ref() else {
-                self.error(
-                    RuleId::InvalidType,
-                    span_of(item),
-                    format!(
-                        "each `[[students.zones]]` entry must be a table, found {}",
-                        type_name(item.get_ref())
-                    ),
-                );
-                ok = false;
-                continue;
-            };
-            let zone_place = Place::new(
-                table,
-                format!("[[students.zones]] #{}", i + 1),
-                span_of(item),
-            );
+        for zone_place in places {
             self.unknown_keys(&zone_place, ZONE_KEYS);
             let zone = self
                 .string(&zone_place, "zone", Some("\"Asia/Tokyo\""))
@@ -1542,21 +1559,8 @@ impl Reader {
         }
         let mut activities = Vec::with_capacity(array.len());
         let mut ids: HashMap<&str, Span> = HashMap::with_capacity(array.len());
-        let mut ok = true;
-        for (i, item) in array.iter().enumerate() {
-            let DeValue::Table(table) = item.get_ref() else {
-                self.error(
-                    RuleId::InvalidType,
-                    span_of(item),
-                    format!(
-                        "each `[[activities]]` entry must be a table, found {}",
-                        type_name(item.get_ref())
-                    ),
-                );
-                ok = false;
-                continue;
-            };
-            let place = Place::new(table, format!("[[activities]] #{}", i + 1), span_of(item));
+        let (places, mut ok) = self.entries(array, "[[activities]]");
+        for place in places {
             // Duplicates are found from the written ids, whatever else is wrong with either
             // activity, so every problem of the file shows in one run.
             if let Some(value) = place.get("id")
