@@ -450,9 +450,9 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Schema(args) => {
             let schema = match args.kind {
                 SchemaKind::Course => course::schema::course_schema(),
-                SchemaKind::Recommend => render::output_schema::recommend(),
-                SchemaKind::Schedule => render::output_schema::schedule(),
-                SchemaKind::Check => render::output_schema::check(),
+                SchemaKind::Recommend => render::json::recommend_schema(),
+                SchemaKind::Schedule => render::json::schedule_schema(),
+                SchemaKind::Check => render::check_json::schema(),
                 SchemaKind::Workload => render::workload::schema(),
             };
             emit(&render::pretty(&schema))?;
@@ -724,7 +724,7 @@ pub fn load_course(path: &Path, color: ColorChoice) -> Result<Option<course::Cou
     let count = report.diagnostics.len() + report.omitted;
     let mut stderr = io::stderr().lock();
     let styled = color.enabled(io::stderr().is_terminal());
-    let _ = write!(stderr, "{}", render::diagnostics::human(&report, styled));
+    let _ = write!(stderr, "{}", render::human::human(&report, styled));
     let _ = writeln!(
         stderr,
         "error: `{}` has {count} problem{}; nothing was planned",

@@ -1,11 +1,13 @@
-//! Diagnostics for people and programs: rustc-style code frames (`human`), one line each
-//! (`concise`), and the JSON of `mixplan check --format json`.
+//! What every `mixplan check` output format shares: the caps on findings, code-frame windows,
+//! the closing summary line, and the findings machine formats list. Each format has its own
+//! file: [`super::human`], [`super::concise`], [`super::check_json`], [`super::sarif`],
+//! [`super::github`].
 
 use crate::check::CheckRun;
 use crate::diagnostic::{Cursor, Diagnostic, FileReport, LineIndex, Location, Severity};
 use crate::rules::RuleId;
 
-fn paint(text: &str, code: &str, color: bool) -> String {
+pub(super) fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
         format!("\x1b[{code}m{text}\x1b[0m")
     } else {
@@ -13,7 +15,7 @@ fn paint(text: &str, code: &str, color: bool) -> String {
     }
 }
 
-fn severity_code(severity: Severity) -> &'static str {
+pub(super) fn severity_code(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "1;31",
         Severity::Warning => "1;33",
@@ -109,112 +111,11 @@ pub fn hidden(report: &FileReport) -> usize {
 }
 
 /// The line that closes a file's findings when some were not shown.
-fn more_line(path: &str, more: usize) -> String {
+pub(super) fn more_line(path: &str, more: usize) -> String {
     format!(
         "... and {more} more finding{} in {path} (at most {MAX_HUMAN_PER_FILE} are shown per file; `--format json` lists up to {MAX_MACHINE})\n",
         if more == 1 { "" } else { "s" }
     )
-}
-
-/// rustc-style frames: header, location arrow, the offending line (a window of it when long)
-/// and a caret underline; at most [`MAX_HUMAN_PER_FILE`] findings, then how many more.
-pub fn human(report: &FileReport, color: bool) -> String {
-    use super::sanitize::sanitize;
-    let index = LineIndex::new(&report.text);
-    let (mut starts, mut ends) = (
-        Cursor::new(&index, &report.text),
-        Cursor::new(&index, &report.text),
-    );
-    let path = sanitize(&report.path);
-    let mut out = String::new();
-    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-        let loc = report.locate_in_order(&mut starts, &mut ends, d);
-        let head = format!("{}[{}]", d.severity, d.rule);
-        out.push_str(&format!(
-            "{}{} {}\n",
-            paint(&head, severity_code(d.severity), color),
-            paint(":", "1", color),
-            paint(&sanitize(&d.message), "1", color)
-        ));
-        let gutter = " ".repeat(loc.line.to_string().len());
-        out.push_str(&format!(
-            "{gutter}{} {path}:{}:{}\n",
-            paint("-->", "1;34", color),
-            loc.line,
-            loc.column
-        ));
-        if !report.text.is_empty() {
-            let range = index.line_range(&report.text, loc.line);
-            let line = &report.text[range.clone()];
-            let span = d.span.unwrap_or_default();
-            let start = span.start.saturating_sub(range.start);
-            let end = if loc.end_line == loc.line {
-                span.end.saturating_sub(range.start)
-            } else {
-                line.len()
-            };
-            let frame = frame_line(line, start, end);
-            let bar = paint("|", "1;34", color);
-            out.push_str(&format!("{gutter} {bar}\n"));
-            out.push_str(&format!(
-                "{} {bar} {}\n",
-                paint(&loc.line.to_string(), "1;34", color),
-                frame.text
-            ));
-            out.push_str(&format!(
-                "{gutter} {bar} {}{}\n",
-                " ".repeat(frame.caret_offset),
-                paint(
-                    &"^".repeat(frame.caret_width.min(FRAME_CHARS)),
-                    severity_code(d.severity),
-                    color
-                )
-            ));
-        }
-        if let Some(help) = &d.help {
-            out.push_str(&format!(
-                "{gutter} {} {}\n",
-                paint("= help:", "1", color),
-                sanitize(help)
-            ));
-        }
-        out.push('\n');
-    }
-    let more = hidden(report);
-    if more > 0 {
-        out.push_str(&more_line(&path, more));
-        out.push('\n');
-    }
-    out
-}
-
-/// `path:line:col: severity[rule] message`, one line each; at most [`MAX_HUMAN_PER_FILE`]
-/// per file, then how many more.
-pub fn concise(report: &FileReport) -> String {
-    use super::sanitize::sanitize;
-    let index = LineIndex::new(&report.text);
-    let (mut starts, mut ends) = (
-        Cursor::new(&index, &report.text),
-        Cursor::new(&index, &report.text),
-    );
-    let path = sanitize(&report.path);
-    let mut out = String::new();
-    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-        let loc = report.locate_in_order(&mut starts, &mut ends, d);
-        out.push_str(&format!(
-            "{path}:{}:{}: {}[{}] {}\n",
-            loc.line,
-            loc.column,
-            d.severity,
-            d.rule,
-            sanitize(&d.message)
-        ));
-    }
-    let more = hidden(report);
-    if more > 0 {
-        out.push_str(&more_line(&path, more));
-    }
-    out
 }
 
 /// The closing line of a check run: "2 warnings in 1 of 12 files", or "checked 12 files: no
@@ -261,44 +162,6 @@ pub fn summary_line(run: &CheckRun) -> String {
         run.files_checked,
         files(run.files_checked)
     )
-}
-
-/// `--format human`: a code frame per finding, then the closing count line.
-pub fn check_human(run: &CheckRun, color: bool) -> String {
-    let mut out = Vec::new();
-    write_check_human(run, color, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("the report is UTF-8")
-}
-
-/// [`check_human`], written file by file as it is produced.
-pub fn write_check_human(
-    run: &CheckRun,
-    color: bool,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    for file in &run.files {
-        out.write_all(human(file, color).as_bytes())?;
-    }
-    writeln!(out, "{}", summary_line(run))
-}
-
-/// `--format concise`: one line per finding, then the closing count line.
-pub fn check_concise(run: &CheckRun, _color: bool) -> String {
-    let mut out = Vec::new();
-    write_check_concise(run, false, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("the report is UTF-8")
-}
-
-/// [`check_concise`], written file by file as it is produced.
-pub fn write_check_concise(
-    run: &CheckRun,
-    _color: bool,
-    out: &mut dyn std::io::Write,
-) -> std::io::Result<()> {
-    for file in &run.files {
-        out.write_all(concise(file).as_bytes())?;
-    }
-    writeln!(out, "{}", summary_line(run))
 }
 
 /// The entry that stands for the findings a machine report leaves out: on the first file left
@@ -362,46 +225,6 @@ pub fn omitted<'a>(run: &'a CheckRun) -> Option<Omitted<'a>> {
         }
     }
     left
-}
-
-/// `--format json`: `{ schema_version, files_checked, diagnostics[] }`, at most
-/// [`MAX_MACHINE`] findings and then one `too-many-diagnostics` entry.
-pub fn check_json(run: &CheckRun, _color: bool) -> String {
-    let mut diagnostics = Vec::new();
-    for (file, d, loc) in located(run) {
-        let mut entry = serde_json::json!({
-            "file": file.path,
-            "line": loc.line,
-            "column": loc.column,
-            "end_line": loc.end_line,
-            "end_column": loc.end_column,
-            "rule": d.rule,
-            "severity": d.severity.as_str(),
-            "message": d.message,
-        });
-        if let Some(help) = &d.help {
-            entry["help"] = serde_json::Value::String(help.clone());
-        }
-        diagnostics.push(entry);
-    }
-    if let Some(left) = omitted(run) {
-        diagnostics.push(serde_json::json!({
-            "file": left.file,
-            "line": 1,
-            "column": 1,
-            "end_line": 1,
-            "end_column": 1,
-            "rule": Omitted::RULE,
-            "severity": left.severity.as_str(),
-            "message": left.message(),
-            "help": left.help(),
-        }));
-    }
-    super::pretty(&serde_json::json!({
-        "schema_version": super::json::SCHEMA_VERSION,
-        "files_checked": run.files_checked,
-        "diagnostics": diagnostics,
-    }))
 }
 
 /// The findings of a run that machine formats list, with their locations: the first

@@ -5,14 +5,16 @@
 
 pub mod catalog;
 pub mod chart;
+pub mod check_json;
+pub mod concise;
 pub mod diagnostics;
 pub mod github;
 pub mod html;
+pub mod human;
 pub mod ics;
 pub mod json;
 pub mod manpage;
 pub mod markdown;
-pub mod output_schema;
 pub mod sanitize;
 pub mod sarif;
 pub mod table;
@@ -57,9 +59,9 @@ impl CheckFormat {
     /// The renderer of this format: one function per output file under `render/`.
     pub fn renderer(self) -> fn(&crate::check::CheckRun, bool) -> String {
         match self {
-            CheckFormat::Human => diagnostics::check_human,
-            CheckFormat::Concise => diagnostics::check_concise,
-            CheckFormat::Json => diagnostics::check_json,
+            CheckFormat::Human => human::check_human,
+            CheckFormat::Concise => concise::check_concise,
+            CheckFormat::Json => check_json::check_json,
             CheckFormat::Sarif => sarif::sarif,
             CheckFormat::Github => github::github,
         }
@@ -75,8 +77,8 @@ impl CheckFormat {
         out: &mut dyn std::io::Write,
     ) -> std::io::Result<()> {
         match self {
-            CheckFormat::Human => diagnostics::write_check_human(run, color, out),
-            CheckFormat::Concise => diagnostics::write_check_concise(run, color, out),
+            CheckFormat::Human => human::write_check_human(run, color, out),
+            CheckFormat::Concise => concise::write_check_concise(run, color, out),
             _ => out.write_all(self.renderer()(run, color).as_bytes()),
         }
     }

@@ -81,12 +81,13 @@ impl FuzzRun {
 pub fn render_everything(run: &CheckRun) {
     use mixplan::render::{diagnostics, github, sarif};
     for color in [false, true] {
-        let _ = diagnostics::check_human(run, color);
+        let _ = mixplan::render::human::check_human(run, color);
     }
-    let _ = diagnostics::check_concise(run, false);
+    let _ = mixplan::render::concise::check_concise(run, false);
     let _ = diagnostics::summary_line(run);
     let json: serde_json::Value =
-        serde_json::from_str(&diagnostics::check_json(run, false)).expect("check JSON parses");
+        serde_json::from_str(&mixplan::render::check_json::check_json(run, false))
+            .expect("check JSON parses");
     assert_eq!(json["schema_version"], 1);
     let sarif: serde_json::Value =
         serde_json::from_str(&sarif::sarif(run, false)).expect("SARIF parses");
@@ -111,10 +112,13 @@ pub fn is_clean(text: &str) -> bool {
 /// The human formats (human, concise, GitHub) of `run` carry no control character, newline
 /// inside a line, or bidi control from user text: the invariant of `fuzz_targets/human_text.rs`.
 pub fn assert_human_formats_clean(run: &CheckRun) {
-    use mixplan::render::{diagnostics, github};
+    use mixplan::render::github;
     for (format, out) in [
-        ("human", diagnostics::check_human(run, false)),
-        ("concise", diagnostics::check_concise(run, false)),
+        ("human", mixplan::render::human::check_human(run, false)),
+        (
+            "concise",
+            mixplan::render::concise::check_concise(run, false),
+        ),
         ("github", github::github(run, false)),
         ("summary", github::step_summary(run)),
     ] {

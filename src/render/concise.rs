@@ -1,0 +1,53 @@
+//! `mixplan check --format concise`: one line per finding, file by file.
+
+use super::diagnostics::{MAX_HUMAN_PER_FILE, hidden, more_line, summary_line};
+use crate::check::CheckRun;
+use crate::diagnostic::{Cursor, FileReport, LineIndex};
+
+/// `path:line:col: severity[rule] message`, one line each; at most [`MAX_HUMAN_PER_FILE`]
+/// per file, then how many more.
+pub fn concise(report: &FileReport) -> String {
+    use super::sanitize::sanitize;
+    let index = LineIndex::new(&report.text);
+    let (mut starts, mut ends) = (
+        Cursor::new(&index, &report.text),
+        Cursor::new(&index, &report.text),
+    );
+    let path = sanitize(&report.path);
+    let mut out = String::new();
+    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
+        let loc = report.locate_in_order(&mut starts, &mut ends, d);
+        out.push_str(&format!(
+            "{path}:{}:{}: {}[{}] {}\n",
+            loc.line,
+            loc.column,
+            d.severity,
+            d.rule,
+            sanitize(&d.message)
+        ));
+    }
+    let more = hidden(report);
+    if more > 0 {
+        out.push_str(&more_line(&path, more));
+    }
+    out
+}
+
+/// `--format concise`: one line per finding, then the closing count line.
+pub fn check_concise(run: &CheckRun, _color: bool) -> String {
+    let mut out = Vec::new();
+    write_check_concise(run, false, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the report is UTF-8")
+}
+
+/// [`check_concise`], written file by file as it is produced.
+pub fn write_check_concise(
+    run: &CheckRun,
+    _color: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    for file in &run.files {
+        out.write_all(concise(file).as_bytes())?;
+    }
+    writeln!(out, "{}", summary_line(run))
+}
