@@ -3,14 +3,14 @@
 //! Exit codes (the man page's EXIT STATUS): 0 success, 1 the course input has problems, 2 mixplan could not
 //! do what was asked. A broken pipe on output is not an error: `mixplan ... | head` exits 0.
 
-use std::io::{self, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
-use crate::course::{self, MAX_INPUT_BYTES};
+use crate::course;
 use crate::diagnostic::FileReport;
 use crate::fsio::{Existing, WriteError};
 use crate::render::{self, CheckFormat, Format, Style};
@@ -688,22 +688,13 @@ pub fn display_path(path: &Path) -> String {
 
 /// Read a course file (or standard input for `-`), refusing anything over the size limit.
 pub fn read_input(path: &Path) -> Result<Vec<u8>> {
-    let limit = MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
     if path == Path::new("-") {
-        io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
+        course::read_bounded(io::stdin().lock()).context("cannot read standard input")
     } else {
-        let file = std::fs::File::open(path)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
-        file.take(limit)
-            .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read `{}`", path.display()))?;
+        std::fs::File::open(path)
+            .and_then(course::read_bounded)
+            .with_context(|| format!("cannot read `{}`", path.display()))
     }
-    Ok(bytes)
 }
 
 /// Load a course, printing its diagnostics to standard error when it has problems.

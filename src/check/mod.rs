@@ -323,13 +323,7 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
 }
 
 fn read(path: &PathBuf) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let limit = crate::course::MAX_INPUT_BYTES as u64 + 1;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(limit)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
+    crate::course::read_bounded(std::fs::File::open(path)?)
 }
 
 #[cfg(test)]

@@ -21,6 +21,18 @@ pub use workload::{POST_KEYS, READ_KEYS, WATCH_KEYS, WRITE_KEYS};
 /// Largest course file mixplan reads, in bytes (16 MiB).
 pub const MAX_INPUT_BYTES: usize = 16 * 1024 * 1024;
 
+/// Read a course file's bytes from `source`, stopping one byte past [`MAX_INPUT_BYTES`] so
+/// that [`load_bytes`] can tell an oversized file without reading all of it. Every reader of
+/// course files (the CLI's, standard input, `mixplan check`'s) goes through here.
+pub fn read_bounded(source: impl std::io::Read) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 // The keys each table accepts. Public so that the JSON Schema (`course::schema`) can be tested
 // against them: a key added here and not there, or the reverse, fails a test.
 
