@@ -39,6 +39,36 @@ impl Advice {
     }
 }
 
+/// The student zones a repeat slot reaches in some week the main slot misses them: the repeat
+/// advice names them, and is given only when there is someone to name.
+pub fn repeat_reach(
+    slots: &[crate::schedule::LiveSlot],
+    index: usize,
+) -> Vec<&crate::schedule::LocalTime> {
+    let (Some(main), Some(repeat)) = (slots.first(), slots.get(index)) else {
+        return Vec::new();
+    };
+    repeat
+        .local
+        .iter()
+        .filter(|l| {
+            let Some(missed) = main.excluded.iter().find(|u| u.zone == l.zone) else {
+                return false;
+            };
+            // Weeks (or representative weeks) the main slot misses and the repeat does not.
+            let numbered = missed
+                .weeks
+                .iter()
+                .any(|w| !l.missed.iter().any(|m| m.number() == Some(*w)));
+            let sampled = missed
+                .samples
+                .iter()
+                .any(|s| !l.missed.iter().any(|m| m.sample() == Some(*s)));
+            numbered || sampled
+        })
+        .collect()
+}
+
 /// Everything the plan tells the designer, in a stable order: the pattern, the schedule's plan
 /// for students a live time cannot reach, then every design check the course file does not
 /// allow in its `[check]` table.
@@ -64,7 +94,7 @@ pub fn advise(course: &Course, plan: &Plan, schedule: &Schedule) -> Vec<Advice> 
             .live_slots
             .iter()
             .enumerate()
-            .filter(|(_, slot)| slot.repeat && slot.students_added > 0)
+            .filter(|(i, slot)| slot.repeat && !repeat_reach(&schedule.live_slots, *i).is_empty())
             .map(|(i, _)| Advice::RepeatSlot(i)),
     );
     advice.extend(schedule.uncovered.iter().cloned().map(Advice::Unreached));

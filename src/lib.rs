@@ -7,6 +7,7 @@
 //! downward; the words users read are written in [`render`]. Every id that any output prints
 //! is a [`rules::RuleId`].
 
+pub mod availability;
 pub mod check;
 pub mod course;
 pub mod diagnostic;

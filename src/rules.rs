@@ -50,6 +50,14 @@ impl RuleKind {
         }
     }
 
+    /// The points a scoring rule adds (0 for other kinds).
+    pub fn scoring_weight(self) -> f64 {
+        match self {
+            RuleKind::Scoring { weight, .. } => weight,
+            _ => 0.0,
+        }
+    }
+
     /// The severity a finding of this rule has before configuration.
     pub fn severity(self) -> Option<Severity> {
         match self {
@@ -125,6 +133,7 @@ rule_ids! {
     BandUnder = "band-under",
     BandUnreachable = "band-unreachable",
     PatternChoice = "pattern-choice",
+    DefaultAvailability = "default-availability",
     TomlSyntax = "toml-syntax",
     EmptyFile = "empty-file",
     InvalidUtf8 = "invalid-utf8",
@@ -145,6 +154,7 @@ rule_ids! {
     TooManyDiagnostics = "too-many-diagnostics",
     LiveNotRecorded = "live-not-recorded",
     LiveLecture = "live-lecture",
+    LiveIndividualWork = "live-individual-work",
     LiveHoursOutsideBand = "live-hours-outside-band",
     AsyncWithoutAccountability = "async-without-accountability",
     NoInstructorPresence = "no-instructor-presence",
@@ -155,6 +165,8 @@ rule_ids! {
     LiveWithoutAlternative = "live-without-alternative",
     NoEarlyTouchpoint = "no-early-touchpoint",
     LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet",
+    UnreachableSitting = "unreachable-sitting",
+    LowSittingCoverage = "low-sitting-coverage",
     WorkloadOverTarget = "workload-over-target",
     WorkloadUnderTarget = "workload-under-target",
     FixedOffsetZone = "fixed-offset-zone",
@@ -187,7 +199,7 @@ impl RuleId {
     /// The rule's documentation.
     pub fn doc(self) -> RuleDoc {
         use RuleKind::{Advice, Check, Decision, Input, Scoring, Workload};
-        use Severity::{Info, Warning};
+        use Severity::{Error, Info, Warning};
         let (kind, summary, evidence, doc, example) = match self {
             RuleId::RealTimeInteraction => (
                 Scoring {
@@ -314,19 +326,19 @@ impl RuleId {
                     favors: Mode::Async,
                     weight: 1.5,
                 },
-                "Students spread across distant time zones cannot all meet at one time",
-                "seed: Synchronous Learning > Weaknesses (a student in Tokyo and a 9:00 AM Eastern seminar)",
-                "When students' UTC offsets span more than six hours, any single live time falls early or late for someone; self-paced work avoids the conflict.",
+                "One live time cannot reach enough of the students in their own local hours",
+                "seed: Synchronous Learning > Weaknesses (a student in Tokyo and a 9:00 AM Eastern seminar; work and caregiving collide with fixed times)",
+                "mixplan counts heads, not offsets: for an activity of this length it searches the best start on the allowed days (15-minute grid, every course week, daylight-saving changes included) and counts the students whose local window holds the whole session. When that best time reaches fewer than 90% of the class, the rule favours self-paced work. 39 students in New York and one in Tokyo whom one evening reaches get no time-zone reason, however far apart the offsets are. Windows come from `available`, else from the populations (see `default-availability`).",
                 "[[students.zones]]\nzone = \"America/New_York\"\ncount = 20\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
             ),
             RuleId::UnreliableConnectivity => (
                 Scoring {
                     favors: Mode::Async,
-                    weight: 1.0,
+                    weight: 3.0,
                 },
-                "Where connections are unreliable, live sessions disadvantage some students",
-                "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live)",
-                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged.",
+                "Where connections are unreliable, live sessions disadvantage some students, the more the more students it affects",
+                "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
+                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged. The rule applies when `reliable_internet` is below 0.9, and its weight scales with the share of students without a dependable connection: the listed weight when half of them lack one, twice that when none has one (0.85 gives 0.9 points, 0.7 gives 1.8, 0.5 gives 3.0). Fewer connected students therefore never mean more live time.",
                 "[students]\ncount = 60\nreliable_internet = 0.7",
             ),
             RuleId::LargeClass => (
@@ -387,29 +399,36 @@ impl RuleId {
                 Decision,
                 "Live time above the weekly band: the least certain live activities move to self-paced",
                 "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; too much creates scheduling barriers). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
-                "For online courses mixplan keeps the average weekly live time inside `sync_hours` (default 1-3 hours). Above it, unpinned live activities with the smallest margin move to asynchronous until the time fits, preferring moves that stay above the floor.",
+                "For online courses mixplan keeps the average weekly live time inside `sync_hours` (default 1-3 hours). Above the ceiling, when one move is enough, the live activity with the fewest minutes that brings the time under the ceiling moves to self-paced (ties: the smallest margin, then file order), so a course a little over loses one small activity, not its seminar. Otherwise activities move in ascending margin, skipping any move that would drop live time below the floor, and every moved activity that still fits under the ceiling is then put back, strongest first. Pinned modes and office hours never move.",
                 "[course]\nsync_hours = [1.0, 2.0]",
             ),
             RuleId::BandUnder => (
                 Decision,
-                "Live time below the weekly band: the strongest self-paced candidates move live",
-                "seed: FAQ \"How much synchronous time is ideal?\" (too little reduces community and connection)",
-                "Below the band's floor, the unpinned asynchronous activities with the highest live score move to live time, as long as that does not overshoot the ceiling. Content transmission (lectures, readings, announcements) is never moved live.",
+                "Live time below the weekly band: the strongest self-paced activities that gain from live time move live",
+                "seed: FAQ \"How much synchronous time is ideal?\" (too little reduces community and connection); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (ask whether the activity benefits from real-time interaction; content transmission, individual practice, reading and reflection work well asynchronously)",
+                "Below the band's floor, mixplan moves live only activities that gain from live time by their own nature: one of their reasons is `real-time-interaction`, `immediate-feedback` or `community-presence` (course goals or content types alone do not count). The strongest margin moves first, as long as the move does not overshoot the ceiling. Individual work (practice, assessment, reflection, peer review, project work), content transmission (lectures, readings, announcements), one-off activities and pinned modes are never moved live; when nothing else is left, the advice says the band cannot be reached.",
                 "[course]\nsync_hours = [2.0, 3.0]",
             ),
             RuleId::BandUnreachable => (
                 Decision,
-                "Live time cannot reach the band without putting content transmission live",
+                "Live time cannot reach the band without putting individual work or content transmission live",
                 "seed: Best Practices for Synchronous Sessions (keep live time for what benefits from interaction)",
-                "When no interactive activity is left to move, mixplan says so instead of filling the live hours with lectures: add a discussion, Q&A or problem-solving session.",
+                "When no activity that gains from live time is left to move, mixplan says so instead of filling the live hours with lectures, quizzes or problem sets: add a discussion, Q&A or problem-solving session, or lower the band's floor.",
                 "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60",
             ),
             RuleId::PatternChoice => (
                 Decision,
                 "Flipped or alternating weeks, and why",
                 "seed: The Blended Approach (flipped classroom; alternating weeks)",
-                "`flipped` puts self-paced content before the same week's live session; `alternating` runs intensive self-paced weeks followed by live synthesis weeks (weekly live activities meet in even weeks). `auto` picks alternating when students need flexible timing across a wide spread of time zones, or live work is already every other week, and flipped otherwise.",
+                "`flipped` puts self-paced content before the same week's live session; `alternating` runs intensive self-paced weeks followed by live synthesis weeks (weekly live activities whose mode mixplan decided meet in even weeks; pinned modes meet in every week they list). `auto` picks alternating only when students who need flexible timing cannot all be reached: the best live time on the allowed days reaches fewer than 90% of the class for some weekly live activity, counted head by head in each group's own hours (see `default-availability`), not by how far apart the UTC offsets are. It keeps flipped on a one-week course, when no weekly live activity would be halved, and when alternating would drop live time below the band's floor. The explanation describes the weeks the plan produced: with nothing live, it says so.",
                 "[course]\npattern = \"alternating\"",
+            ),
+            RuleId::DefaultAvailability => (
+                Decision,
+                "Without `available`, each student group's hours follow the course's populations, in the group's own time zone",
+                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take scheduled sessions)",
+                "A `[[students.zones]]` entry without `available` (and the students in no listed zone) can attend 18:00-22:00 local time if the course lists `working-adults` or `caregivers`, 09:00-17:00 local time if it lists only `full-time` students, and 08:00-22:00 otherwise. The window is always the students' own local time, so working adults in New York taught from London are met in their evening, not the organizer's. Both the time-zone rule and the live-slot search read these windows; write `available = \"HH:MM-HH:MM\"` to override them.",
+                "[students]\ncount = 30\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30",
             ),
             RuleId::TomlSyntax => (
                 Input,
@@ -548,8 +567,15 @@ impl RuleId {
                 Check(Warning),
                 "Content transmission (a lecture, reading or announcement) runs in live time",
                 "seed: Best Practices for Synchronous Sessions (keep live time for what gains from real-time interaction); The Blended Approach (content transmission self-paced); Bernard et al. 2004",
-                "Lectures that students could watch on their own time are the weakest use of a live meeting: they cost everyone a fixed time slot and give nothing that a recording does not. Record the lecture, set it as pre-work, and spend the live time on discussion, problem-solving or collaboration. A deliberate exception (say, a kick-off session) can be allowed in the file's `[check]` table with a reason.",
+                "Lectures that students could watch on their own time are the weakest use of a live meeting: they cost everyone a fixed time slot and give nothing that a recording does not. Record the lecture, set it as pre-work, and spend the live time on discussion, problem-solving or collaboration. A lecture of at most 15 minutes that meets only in weeks with live interactive work (a framing talk before a debate) is a segment of that session, the variety the seed recommends, and passes. A deliberate exception (say, a kick-off session) can be allowed in the file's `[check]` table with a reason.",
                 "[[activities]]\nid = \"weekly-lecture\"\nkind = \"lecture\"\nminutes = 50\nmode = \"sync\"",
+            ),
+            RuleId::LiveIndividualWork => (
+                Check(Warning),
+                "Individual work (an assessment, practice, reflection, peer review or project work) runs in live time",
+                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice and reflection work well asynchronously); Choosing the Right Mix (do not use live time for what works as well asynchronously)",
+                "Work each student does alone gains nothing from a fixed meeting time and loses the freedom to do it when most alert. mixplan never moves it live to fill the band, so this fires when it is pinned live (or left live by its scores). A practice or reflection of at most 15 minutes inside a live session of interactive work is the variety the seed recommends and passes; an assessment in live time never does.",
+                "[[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 20\nmode = \"sync\"",
             ),
             RuleId::LiveHoursOutsideBand => (
                 Check(Warning),
@@ -620,6 +646,20 @@ impl RuleId {
                 "seed: Synchronous Learning > Weaknesses (technical issues; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
                 "A dropped connection during a live class is instruction that cannot be recreated. When `reliable_internet` is below 0.9 and live minutes are at least half of the weekly total, shift work to self-paced formats and record everything.",
                 "[students]\nreliable_internet = 0.7",
+            ),
+            RuleId::UnreachableSitting => (
+                Check(Error),
+                "A live sitting mixplan searched for reaches no student inside their local hours",
+                "seed: Synchronous Learning > Weaknesses (students must be available at specific times; time zones, work and caregiving collide with fixed times); FAQ \"What about students who cannot attend synchronous sessions?\"",
+                "When even the best time on the allowed days fits nobody's window (each group's `available`, or the population default of `default-availability`), the live work as planned cannot be attended at all: the plan is broken, not merely inconvenient. It is an error so that CI stops it. Shorten or split the live work, allow more weekdays, or write the students' real windows.",
+                "[students]\ncount = 30\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\navailable = \"06:00-06:30\"\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+            ),
+            RuleId::LowSittingCoverage => (
+                Check(Warning),
+                "The searched live sitting reaches under half of the class in its worst week",
+                "seed: Synchronous Learning > Weaknesses (fixed times shut out students in other zones and with other commitments); FAQ \"What about students who cannot attend synchronous sessions?\"",
+                "A live session most students cannot attend turns the recording into the main route. mixplan still plans a repeat session and the recording-and-response route for the rest, but a designer should know that live time reaches a minority: shorten the live work, allow more weekdays, or plan fewer live minutes. Slots pinned with `live_at` are reported by `pinned-slot-excludes-students` instead.",
+                "[students]\ncount = 40\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 15\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 25",
             ),
             RuleId::WorkloadOverTarget => (
                 Check(Warning),

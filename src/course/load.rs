@@ -1355,10 +1355,11 @@ impl Reader {
                         )
                         .help = Some("write e.g. `available = \"08:00-22:00\"` (it may wrap past midnight, `20:00-02:00`)".into());
                     }
-                    window
+                    // `Some(None)`: not given; the availability layer picks the window.
+                    window.map(Some)
                 }
                 None if zone_place.table.contains_key("available") => None,
-                None => Some(Window::DEFAULT),
+                None => Some(None),
             };
             match (zone, count, available) {
                 (Some((zone, zone_span)), Some(count), Some(available)) => {

@@ -272,8 +272,9 @@ pub struct StudentZone {
     pub zone: String,
     /// Students in this zone.
     pub count: u32,
-    /// Local window in which these students can attend live sessions.
-    pub available: Window,
+    /// Local window in which these students can attend live sessions, when the file gives
+    /// one; without it the availability layer derives one from the populations.
+    pub available: Option<Window>,
     /// Span of this zone's table.
     pub span: Span,
 }
@@ -470,19 +471,6 @@ impl CheckConfig {
     }
 }
 
-/// Students who share a time zone and an availability window.
-#[derive(Clone, Debug)]
-pub struct StudentGroup {
-    /// IANA zone name.
-    pub zone: String,
-    /// Parsed zone.
-    pub tz: jiff::tz::TimeZone,
-    /// Head count.
-    pub count: u32,
-    /// Local availability window.
-    pub window: Window,
-}
-
 impl CourseMeta {
     /// Whether `week` is a teaching week: not a break, and for work other than exams, not an
     /// exam week.
@@ -553,40 +541,9 @@ impl CourseMeta {
 }
 
 impl Course {
-    /// Every listed student zone, plus the students in no listed zone, who count as being in
-    /// the organizer's zone with the default window (docs/course-format.md).
-    pub fn student_groups(&self) -> Vec<StudentGroup> {
-        let mut groups: Vec<StudentGroup> = self
-            .students
-            .zones
-            .iter()
-            .filter_map(|z| {
-                Some(StudentGroup {
-                    zone: z.zone.clone(),
-                    tz: zones::resolve(&z.zone)?,
-                    count: z.count,
-                    window: z.available,
-                })
-            })
-            .collect();
-        let listed: u32 = groups.iter().map(|g| g.count).sum();
-        let rest = self.students.count.saturating_sub(listed);
-        if rest > 0 {
-            match groups.iter_mut().find(|g| g.zone == self.meta.timezone) {
-                Some(group) => group.count += rest,
-                None => {
-                    if let Some(tz) = zones::resolve(&self.meta.timezone) {
-                        groups.push(StudentGroup {
-                            zone: self.meta.timezone.clone(),
-                            tz,
-                            count: rest,
-                            window: Window::DEFAULT,
-                        });
-                    }
-                }
-            }
-        }
-        groups
+    /// Days from the course week's first day to `day`, `0..7`.
+    pub fn days_into_week(&self, day: Weekday) -> i64 {
+        self.meta.days_into_week(day)
     }
 
     /// The weekly live-hours band in minutes.

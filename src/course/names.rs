@@ -292,6 +292,31 @@ impl Weekday {
 }
 
 impl ActivityKind {
+    /// Work a student does alone or must think over: practice, assessment, reflection, peer
+    /// review and project work (seed: FAQ "How do I decide which activities to make
+    /// synchronous versus asynchronous?"). Band balancing never moves it live.
+    pub fn is_individual_work(self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Practice
+                | ActivityKind::Assessment
+                | ActivityKind::Reflection
+                | ActivityKind::PeerReview
+                | ActivityKind::ProjectWork
+        )
+    }
+
+    /// Self-paced content that prepares for a live session in a flipped week.
+    pub fn is_pre_work(self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Lecture
+                | ActivityKind::Reading
+                | ActivityKind::Demonstration
+                | ActivityKind::Announcement
+        )
+    }
+
     /// Kinds that mainly move content from instructor to student.
     pub fn is_content_transmission(self) -> bool {
         matches!(

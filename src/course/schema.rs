@@ -240,11 +240,10 @@ pub struct ZoneTable {
     #[schemars(range(min = 0, max = 10_000_000))]
     pub count: u32,
     /// Local window in which these students can attend live sessions, `HH:MM-HH:MM`
-    /// (24-hour clock; it may wrap past midnight, e.g. `20:00-02:00`). Default `08:00-22:00`.
-    #[schemars(
-        regex(pattern = r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*-\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$"),
-        extend("default" = "08:00-22:00")
-    )]
+    /// (24-hour clock; it may wrap past midnight, e.g. `20:00-02:00`). Default, in the group's own zone: `18:00-22:00` if the course lists working adults or caregivers, else `09:00-17:00` for full-time students, else `08:00-22:00`.
+    #[schemars(regex(
+        pattern = r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*-\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$"
+    ))]
     pub available: Option<String>,
 }
 

@@ -4,15 +4,14 @@
 //! It never prints; renderers turn its [`Plan`] into text.
 
 pub mod rules;
-
-use jiff::Timestamp;
-use jiff::tz::TimeZone;
+pub mod sittings;
 
 use crate::course::{
     Activity, ContentType, Course, Delivery, Every, Goal, Mode, Pattern, Population,
 };
 pub use rules::{SCORING_RULES, ScoringRule};
 
+use crate::availability::Attendance;
 use crate::rules::RuleId;
 
 /// A margin (in points) below which the two modes count as equally good, and async wins.
@@ -25,8 +24,9 @@ pub struct Facts {
     pub flexible: Vec<Population>,
     /// Every listed population is full-time.
     pub full_time_only: bool,
-    /// Smallest arc (hours) of the 24-hour circle covering every student's UTC offset.
-    pub zone_spread_hours: f64,
+    /// How many students one live time reaches, per activity length (from the availability
+    /// layer: each group's window in its own zone, head-count weighted).
+    pub attendance: Attendance,
     /// Share of students with a dependable connection, if given.
     pub reliable_internet: Option<f64>,
     /// Head count.
@@ -49,49 +49,13 @@ impl Facts {
         Facts {
             full_time_only: !populations.is_empty() && flexible.is_empty(),
             flexible,
-            zone_spread_hours: zone_spread_hours(course),
+            attendance: Attendance::of(course),
             reliable_internet: course.students.reliable_internet,
             count: course.students.count,
             content: course.content.clone(),
             goals: course.goals.clone(),
         }
     }
-}
-
-/// The instant at which UTC offsets are compared: noon of the course start, or mid-January 2027.
-fn reference_instant(course: &Course) -> Timestamp {
-    let date = course.meta.start.unwrap_or(jiff::civil::date(2027, 1, 15));
-    date.at(12, 0, 0, 0)
-        .to_zoned_datetime(TimeZone::UTC)
-        .map(|z| z.timestamp())
-        .unwrap_or(Timestamp::UNIX_EPOCH)
-}
-
-fn zone_spread_hours(course: &Course) -> f64 {
-    let at = reference_instant(course);
-    let mut offsets: Vec<i32> = course
-        .student_groups()
-        .iter()
-        .filter(|g| g.count > 0)
-        .map(|g| g.tz.to_offset(at).seconds())
-        .collect();
-    offsets.sort_unstable();
-    offsets.dedup();
-    if offsets.len() < 2 {
-        return 0.0;
-    }
-    // The spread is 24 h minus the widest gap between neighbouring offsets on the clock face:
-    // UTC-10 and UTC+12 are 2 hours apart, not 22.
-    let day = 24 * 3600;
-    let widest_gap = offsets
-        .windows(2)
-        .map(|w| w[1] - w[0])
-        .chain(std::iter::once(
-            offsets[0] + day - offsets[offsets.len() - 1],
-        ))
-        .max()
-        .unwrap_or(day);
-    f64::from(day - widest_gap) / 3600.0
 }
 
 /// Why an activity got a point, or why its mode was decided.
@@ -112,8 +76,9 @@ pub enum ReasonKind {
     Score {
         /// Points added to the favoured mode.
         weight: f64,
-        /// What the rule saw in this activity.
-        detail: String,
+        /// What the rule saw in this activity (shared by every activity the rule saw the same
+        /// way, so a course of 100,000 activities formats each sentence once).
+        detail: std::sync::Arc<str>,
     },
     /// A decision rule adjusted or explained the mode.
     Note(Note),
@@ -148,6 +113,12 @@ pub enum Note {
         by_score: Mode,
         /// What pinned it.
         by: PinnedBy,
+    },
+    /// The mode of the plan with the least live time among the plans for better-connected
+    /// students, so that fewer connected students never mean more live time.
+    ConnectivityCap {
+        /// Weekly live minutes of that plan.
+        connected: f64,
     },
     /// Band balancing moved the activity (to the reason's `favors` mode).
     BandMove {
@@ -223,31 +194,61 @@ impl PlanNote {
     }
 }
 
-/// Which pattern is in force, and what decided it.
+/// Which pattern is in force, what decided it, and the shape of the weeks it produced.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum PatternChoice {
+pub struct PatternChoice {
+    /// What decided the pattern.
+    pub why: PatternWhy,
+    /// Whether anything runs live under the plan.
+    pub live: bool,
+    /// Whether some self-paced content shares a week with live work (flipped pre-work).
+    pub pre_work: bool,
+}
+
+/// What decided the pattern.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PatternWhy {
     /// Set in the course file.
     Set(Pattern),
-    /// `auto` chose alternating: live work is already every other week.
-    AlternatingBiweekly,
-    /// `auto` chose alternating: students span this many hours of time zones.
-    AlternatingZones {
-        /// Hours of UTC offsets the students span.
-        spread_hours: f64,
+    /// `auto` chose alternating: one live time cannot reach enough of the students, who
+    /// need flexible timing.
+    AlternatingAttendance {
+        /// Length of the live activity one time serves worst, in minutes.
+        minutes: u32,
+        /// Students the best time reaches for it.
+        reached: u32,
+        /// Head count.
+        count: u32,
     },
     /// `auto` chose the default blend.
     Flipped,
+    /// `auto` would have alternated for attendance, but did not.
+    FlippedNotAlternating(Declined),
+}
+
+/// Why `auto` kept `flipped` although one live time misses students.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Declined {
+    /// A one-week course has no weeks to alternate.
+    OneWeek,
+    /// No weekly live activity whose mode the engine decided: alternating would halve nothing.
+    NothingHalved,
+    /// Alternating would leave live time below the band's floor.
+    Floor {
+        /// Weekly live minutes under alternating.
+        minutes: f64,
+        /// The floor, minutes per week.
+        min: f64,
+    },
 }
 
 impl PatternChoice {
     /// The pattern in force.
     pub fn pattern(self) -> Pattern {
-        match self {
-            PatternChoice::Set(pattern) => pattern,
-            PatternChoice::AlternatingBiweekly | PatternChoice::AlternatingZones { .. } => {
-                Pattern::Alternating
-            }
-            PatternChoice::Flipped => Pattern::Flipped,
+        match self.why {
+            PatternWhy::Set(pattern) => pattern,
+            PatternWhy::AlternatingAttendance { .. } => Pattern::Alternating,
+            PatternWhy::Flipped | PatternWhy::FlippedNotAlternating(_) => Pattern::Flipped,
         }
     }
 }
@@ -290,8 +291,12 @@ impl Decision {
 /// Weekly totals against the band.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {
-    /// Average required live minutes per week, exams left out (they sit outside the band).
+    /// Average required live minutes per week, exams and optional work left out: the
+    /// activities' own minutes.
     pub sync_minutes_per_week: f64,
+    /// Average minutes per week of the required live sittings, breaks included, one section
+    /// counted, cancelled dates left out: what the band measures.
+    pub sync_sitting_minutes_per_week: f64,
     /// Average optional live minutes per week, outside the band.
     pub optional_sync_minutes_per_week: f64,
     /// Average self-paced minutes per week.
@@ -303,10 +308,10 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Whether weekly live time lies inside the band.
+    /// Whether weekly live time, measured on sittings with their breaks, lies inside the band.
     pub fn within_band(&self) -> bool {
         let (min, max) = self.band_minutes;
-        (min - 1e-9..=max + 1e-9).contains(&self.sync_minutes_per_week)
+        (min - 1e-9..=max + 1e-9).contains(&self.sync_sitting_minutes_per_week)
     }
 }
 
@@ -327,31 +332,181 @@ pub struct Plan {
     pub notes: Vec<PlanNote>,
 }
 
-/// Plan a course: score, decide, choose the pattern, balance the band.
+/// Plan a course: score, decide, balance the band, choose the pattern.
 pub fn plan(course: &Course) -> Plan {
     let facts = Facts::new(course);
-    let pattern_choice = choose_pattern(course, &facts);
-    let pattern = pattern_choice.pattern();
-    let mut decisions: Vec<Decision> = course
-        .activities
-        .iter()
-        .enumerate()
-        .map(|(index, activity)| decide(index, activity, &facts, pattern, &course.meta))
-        .collect();
-    let mut advice = vec![PlanNote::Pattern(pattern_choice)];
     let band_enforced = course.meta.delivery == Delivery::Online;
-    if band_enforced {
-        balance(course, pattern, &mut decisions, &mut advice);
-    }
+    let (why, decisions, band_notes) = match course.meta.pattern {
+        Pattern::Auto => choose_pattern(course, &facts, band_enforced),
+        set => {
+            let (decisions, notes) = decide_all(course, &facts, set, band_enforced);
+            (PatternWhy::Set(set), decisions, notes)
+        }
+    };
+    let (why, decisions, band_notes) = if facts
+        .reliable_internet
+        .is_some_and(|share| share < rules::RELIABLE_INTERNET_FLOOR)
+    {
+        cap_to_connected(course, &facts, band_enforced, why, decisions, band_notes)
+    } else {
+        (why, decisions, band_notes)
+    };
+    let pattern_choice = PatternChoice {
+        why,
+        live: decisions
+            .iter()
+            .any(|d| d.mode == Mode::Sync && course.activities[d.index].in_band()),
+        pre_work: has_pre_work(course, &decisions),
+    };
+    let pattern = pattern_choice.pattern();
     let summary = summarize(course, &decisions, band_enforced);
+    let mut notes = vec![PlanNote::Pattern(pattern_choice)];
+    notes.extend(band_notes);
     Plan {
         facts,
         decisions,
         pattern,
         pattern_choice,
         summary,
-        notes: advice,
+        notes,
     }
+}
+
+/// Fewer connected students must never mean more live time (seed: Synchronous Learning >
+/// Weaknesses: unreliable technology is a systematic disadvantage in live-heavy courses).
+///
+/// Scoring alone cannot promise that: a weaker live margin can change which activity band
+/// balancing moves, and a smaller move can leave more live time. The connectivity weight
+/// shifts every margin by the same amount, so the plan only changes where some margin crosses
+/// the decision threshold. The course is planned at each of those weights between "every
+/// student connected" and the real one, and the modes of the plan with the least live time
+/// are kept; an activity whose mode that changes carries a note saying why. Since a lower
+/// share only adds weights to compare, live time cannot grow as the share falls.
+fn cap_to_connected(
+    course: &Course,
+    facts: &Facts,
+    band_enforced: bool,
+    why: PatternWhy,
+    decisions: Vec<Decision>,
+    notes: Vec<PlanNote>,
+) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
+    let Some(share) = facts.reliable_internet else {
+        return (why, decisions, notes);
+    };
+    let weight_at = |share: f64| {
+        let mut f = facts.clone();
+        f.reliable_internet = Some(share);
+        rules::factor(RuleId::UnreliableConnectivity, &f)
+            * RuleId::UnreliableConnectivity.kind().scoring_weight()
+    };
+    let own = weight_at(share);
+    let mut connected_facts = facts.clone();
+    connected_facts.reliable_internet = None;
+    let plan_with = |f: &Facts| match course.meta.pattern {
+        Pattern::Auto => choose_pattern(course, f, band_enforced),
+        set => {
+            let (d, n) = decide_all(course, f, set, band_enforced);
+            (PatternWhy::Set(set), d, n)
+        }
+    };
+    let connected = plan_with(&connected_facts);
+    // Weights at which some activity's connected margin crosses the threshold, below ours.
+    let mut shares: Vec<f64> = connected
+        .1
+        .iter()
+        .flat_map(|d| {
+            // The plan changes only where some margin crosses the threshold: at exactly
+            // these weights (the set of live activities is constant between them).
+            [d.margin - MARGIN_THRESHOLD]
+        })
+        .filter(|&w| w > 0.0 && w < own)
+        .map(|w| {
+            1.0 - w * rules::CONNECTIVITY_REFERENCE_SHARE
+                / RuleId::UnreliableConnectivity.kind().scoring_weight()
+        })
+        .filter(|&s| s > share && s < rules::RELIABLE_INTERNET_FLOOR)
+        .collect();
+    shares.sort_by(f64::total_cmp);
+    shares.dedup();
+    let live = |ds: &[Decision]| summarize(course, ds, band_enforced).sync_minutes_per_week;
+    let mut best = (live(&decisions), None);
+    let connected_live = live(&connected.1);
+    if connected_live < best.0 - 1e-9 {
+        best = (connected_live, Some(connected));
+    }
+    for s in shares {
+        let mut f = facts.clone();
+        f.reliable_internet = Some(s);
+        let candidate = plan_with(&f);
+        let l = live(&candidate.1);
+        if l < best.0 - 1e-9 {
+            best = (l, Some(candidate));
+        }
+    }
+    let Some((best_why, best_decisions, best_notes)) = best.1 else {
+        return (why, decisions, notes);
+    };
+    // Keep this plan's scores and reasons; take the modes and weeks of the leaner plan.
+    let cap = round2(best.0);
+    let mut decisions = decisions;
+    for (d, lean) in decisions.iter_mut().zip(best_decisions) {
+        if d.mode != lean.mode {
+            d.reasons
+                .retain(|r| !matches!(r.rule, RuleId::BandUnder | RuleId::BandOver));
+            d.reasons.push(Reason {
+                rule: RuleId::UnreliableConnectivity,
+                favors: lean.mode,
+                kind: ReasonKind::Note(Note::ConnectivityCap { connected: cap }),
+            });
+        }
+        d.mode = lean.mode;
+        d.weeks = lean.weeks;
+    }
+    (best_why, decisions, best_notes)
+}
+
+/// Score and decide every activity under `pattern`, then balance the band.
+fn decide_all(
+    course: &Course,
+    facts: &Facts,
+    pattern: Pattern,
+    band_enforced: bool,
+) -> (Vec<Decision>, Vec<PlanNote>) {
+    let mut memo: ScoreMemo = std::collections::HashMap::new();
+    let mut decisions: Vec<Decision> = course
+        .activities
+        .iter()
+        .enumerate()
+        .map(|(index, activity)| decide(index, activity, facts, pattern, &course.meta, &mut memo))
+        .collect();
+    let mut notes = Vec::new();
+    if band_enforced {
+        balance(course, pattern, &mut decisions, &mut notes);
+    }
+    (decisions, notes)
+}
+
+/// Whether some self-paced pre-work (content a live session builds on) falls in a week with
+/// live work: only then does a flipped week put anything "before" the live session.
+fn has_pre_work(course: &Course, decisions: &[Decision]) -> bool {
+    // The schedule puts pre-work before the week's searched required sitting, so only that
+    // counts: fixed meetings keep their own times and optional ones set no due times.
+    let live_weeks: std::collections::BTreeSet<u32> = decisions
+        .iter()
+        .filter(|d| {
+            let a = &course.activities[d.index];
+            d.mode == Mode::Sync && a.in_band() && !a.is_fixed()
+        })
+        .flat_map(|d| d.weeks.iter().copied())
+        .collect();
+    decisions.iter().any(|d| {
+        let a = &course.activities[d.index];
+        d.mode == Mode::Async
+            && a.kind.is_pre_work()
+            && !a.optional
+            && a.due.is_none()
+            && d.weeks.iter().any(|w| live_weeks.contains(w))
+    })
 }
 
 fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Summary {
@@ -370,9 +525,126 @@ fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Su
     Summary {
         optional_sync_minutes_per_week: round2(optional),
         sync_minutes_per_week: round2(sync),
+        sync_sitting_minutes_per_week: round2(sitting_minutes(course, decisions)),
         async_minutes_per_week: round2(async_),
         band_minutes: course.band_minutes(),
         band_enforced,
+    }
+}
+
+/// The band's measure: the mean over teaching weeks of the week's required, non-exam live
+/// sitting minutes, breaks included.
+///
+/// Searched live work is grouped as [`sittings::pack`] groups it (file order), breaks added;
+/// a fixed sitting (`at`) lasts its activities' minutes, breaks carved out of them, counted
+/// once however many sections it has, and not on a date a holiday cancels.
+pub fn sitting_minutes(course: &Course, decisions: &[Decision]) -> f64 {
+    Measure::new(course, decisions).value()
+}
+
+/// The band's measure kept week by week, so that moving one activity re-measures only the
+/// weeks it meets in (balancing a course of 100,000 activities measures thousands of moves).
+struct Measure {
+    /// Per course week: its searched live work in file order.
+    weeks: Vec<Vec<(usize, u32)>>,
+    /// Per course week: minutes of its sittings, breaks included.
+    lengths: Vec<u32>,
+    /// Sum of `lengths`, plus the minutes of fixed sittings (which never move).
+    total: u64,
+    /// The weeks the mean is taken over.
+    divisor: f64,
+}
+
+impl Measure {
+    fn new(course: &Course, decisions: &[Decision]) -> Self {
+        let meta = &course.meta;
+        let n = meta.weeks as usize;
+        let mut weeks: Vec<Vec<(usize, u32)>> = vec![Vec::new(); n];
+        let mut fixed = 0;
+        for d in decisions.iter().filter(|d| d.mode == Mode::Sync) {
+            let activity = &course.activities[d.index];
+            if !activity.in_band() {
+                continue;
+            }
+            for &w in &d.weeks {
+                if let Some(at) = activity.at.first() {
+                    let date = at.date.or_else(|| meta.date_of(w, at.day));
+                    if !date.is_some_and(|date| meta.is_holiday(date)) {
+                        fixed += u64::from(activity.minutes);
+                    }
+                } else if let Some(list) = weeks.get_mut(w as usize - 1) {
+                    list.push((d.index, activity.minutes));
+                }
+            }
+        }
+        let lengths: Vec<u32> = weeks.iter().map(|w| sittings::week_minutes(w)).collect();
+        Measure {
+            total: lengths.iter().map(|&l| u64::from(l)).sum::<u64>() + fixed,
+            weeks,
+            lengths,
+            divisor: meta.teaching_weeks(false).len().max(1) as f64,
+        }
+    }
+
+    fn value(&self) -> f64 {
+        self.total as f64 / self.divisor
+    }
+
+    /// The weeks activity `i` occupies now, and would occupy in `mode`, with their new lists.
+    fn changes(
+        &self,
+        course: &Course,
+        pattern: Pattern,
+        d: &Decision,
+        mode: Mode,
+    ) -> Vec<(usize, Vec<(usize, u32)>)> {
+        let activity = &course.activities[d.index];
+        // Fixed and out-of-band activities never move, so never change the packed weeks.
+        if activity.is_fixed() || !activity.in_band() {
+            return Vec::new();
+        }
+        let now: &[u32] = if d.mode == Mode::Sync { &d.weeks } else { &[] };
+        let then: Vec<u32> = if mode == Mode::Sync {
+            activity_weeks(activity, mode, pattern, &course.meta)
+        } else {
+            Vec::new()
+        };
+        let mut touched: Vec<u32> = now.iter().chain(&then).copied().collect();
+        touched.sort_unstable();
+        touched.dedup();
+        touched
+            .into_iter()
+            .filter_map(|w| {
+                let k = (w as usize).checked_sub(1)?;
+                let mut list = self.weeks.get(k)?.clone();
+                list.retain(|p| p.0 != d.index);
+                if then.contains(&w) {
+                    let at = list.partition_point(|p| p.0 < d.index);
+                    list.insert(at, (d.index, activity.minutes));
+                }
+                Some((k, list))
+            })
+            .collect()
+    }
+
+    /// The measure if decision `d` were in `mode`.
+    fn with(&self, course: &Course, pattern: Pattern, d: &Decision, mode: Mode) -> f64 {
+        let mut total = self.total;
+        for (k, list) in self.changes(course, pattern, d, mode) {
+            total = total - u64::from(self.lengths[k]) + u64::from(sittings::week_minutes(&list));
+        }
+        total as f64 / self.divisor
+    }
+
+    /// Record that decision `d` is moving to `mode` (call before the decision changes).
+    fn set(&mut self, course: &Course, pattern: Pattern, d: &Decision, mode: Mode) -> f64 {
+        for (k, list) in self.changes(course, pattern, d, mode) {
+            let length = sittings::week_minutes(&list);
+            self.total = self.total - u64::from(self.lengths[k]) + u64::from(length);
+            self.lengths[k] = length;
+            self.weeks[k] = list;
+        }
+        self.value()
     }
 }
 
@@ -382,30 +654,75 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0 + 0.0
 }
 
-fn choose_pattern(course: &Course, facts: &Facts) -> PatternChoice {
-    match course.meta.pattern {
-        Pattern::Auto => {
-            let wide = facts.zone_spread_hours > rules::WIDE_ZONE_SPREAD_HOURS;
-            let biweekly = course
-                .activities
-                .iter()
-                .filter(|a| a.mode == Some(Mode::Sync) && !a.optional && !a.is_fixed())
-                .any(|a| a.every == Every::TwoWeeks && a.weeks.is_none());
-            // Alternating halves only what the engine schedules; with nothing to halve it
-            // would only relabel the weeks.
-            let halvable = course.activities.iter().any(is_halvable);
-            if course.meta.weeks >= 2 && biweekly && halvable {
-                PatternChoice::AlternatingBiweekly
-            } else if course.meta.weeks >= 2 && wide && !facts.flexible.is_empty() && halvable {
-                PatternChoice::AlternatingZones {
-                    spread_hours: round2(facts.zone_spread_hours),
-                }
-            } else {
-                PatternChoice::Flipped
-            }
-        }
-        set => PatternChoice::Set(set),
+/// `auto`: the blended (flipped) week by default; alternating weeks when students who need
+/// flexible timing cannot all be reached by one live time (seed: The Blended Approach, the
+/// alternating rhythm "accommodates students' scheduling needs").
+///
+/// The test is attendance, not the spread of UTC offsets: 39 students in New York and one in
+/// Tokyo whom one evening slot reaches need no alternating weeks. And alternating is declined
+/// when it would halve nothing, on a one-week course, or when the halved live time would fall
+/// below the band's floor (seed: FAQ "How much synchronous time is ideal?": too little live
+/// time weakens community).
+fn choose_pattern(
+    course: &Course,
+    facts: &Facts,
+    band_enforced: bool,
+) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
+    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped, band_enforced);
+    // The live activity one time serves worst, among the weekly live ones.
+    let worst = flipped
+        .iter()
+        .filter(|d| {
+            let a = &course.activities[d.index];
+            d.mode == Mode::Sync && a.in_band() && is_weekly(a)
+        })
+        .map(|d| course.activities[d.index].minutes)
+        .filter(|&m| facts.attendance.short(m))
+        .min_by_key(|&m| (facts.attendance.reach(m), std::cmp::Reverse(m)));
+    let (Some(minutes), false) = (worst, facts.flexible.is_empty()) else {
+        return (PatternWhy::Flipped, flipped, flipped_notes);
+    };
+    let declined = |why| {
+        (
+            PatternWhy::FlippedNotAlternating(why),
+            flipped.clone(),
+            flipped_notes.clone(),
+        )
+    };
+    if course.meta.teaching_weeks(false).len() < 2 {
+        return declined(Declined::OneWeek);
     }
+    let halved = flipped.iter().any(|d| {
+        let a = &course.activities[d.index];
+        d.mode == Mode::Sync && is_halvable(a) && a.every == Every::Week
+    });
+    if !halved {
+        return declined(Declined::NothingHalved);
+    }
+    let (alternating, alternating_notes) =
+        decide_all(course, facts, Pattern::Alternating, band_enforced);
+    let (min, _) = course.band_minutes();
+    let live = summarize(course, &alternating, band_enforced).sync_minutes_per_week;
+    if band_enforced && live < min - 1e-9 {
+        return declined(Declined::Floor {
+            minutes: live,
+            min: round2(min),
+        });
+    }
+    (
+        PatternWhy::AlternatingAttendance {
+            minutes,
+            reached: facts.attendance.reach(minutes),
+            count: facts.attendance.count,
+        },
+        alternating,
+        alternating_notes,
+    )
+}
+
+/// Whether an activity meets every week by cadence (not explicit weeks).
+fn is_weekly(activity: &Activity) -> bool {
+    activity.weeks.is_none() && activity.every == Every::Week
 }
 
 /// Weeks in which an activity runs, given its mode and the pattern.
@@ -449,28 +766,45 @@ pub fn is_halvable(activity: &Activity) -> bool {
         && matches!(activity.every, Every::Week | Every::TwoWeeks)
 }
 
+/// Scoring reasons by what the scoring rules read of an activity: its kind and its minutes.
+type ScoreMemo = std::collections::HashMap<(crate::course::ActivityKind, u32), Vec<Reason>>;
+
+/// The scoring reasons of an activity, strongest first (the catalog order breaks ties).
+fn score_reasons(facts: &Facts, activity: &Activity) -> Vec<Reason> {
+    let mut reasons: Vec<Reason> = SCORING_RULES
+        .iter()
+        .filter_map(|rule| {
+            (rule.applies)(facts, activity).map(|detail| {
+                let (favors, weight) = rule.weight();
+                let weight = round2(weight * rules::factor(rule.id, facts));
+                Reason {
+                    rule: rule.id,
+                    favors,
+                    kind: ReasonKind::Score {
+                        weight,
+                        detail: detail.into(),
+                    },
+                }
+            })
+        })
+        .collect();
+    reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
+    reasons
+}
+
 fn decide(
     index: usize,
     activity: &Activity,
     facts: &Facts,
     pattern: Pattern,
     meta: &crate::course::CourseMeta,
+    memo: &mut ScoreMemo,
 ) -> Decision {
-    let mut reasons: Vec<Reason> = SCORING_RULES
-        .iter()
-        .filter_map(|rule| {
-            (rule.applies)(facts, activity).map(|detail| {
-                let (favors, weight) = rule.weight();
-                Reason {
-                    rule: rule.id,
-                    favors,
-                    kind: ReasonKind::Score { weight, detail },
-                }
-            })
-        })
-        .collect();
-    // Strongest first; the catalog order breaks ties so the list is stable.
-    reasons.sort_by(|a, b| b.weight().total_cmp(&a.weight()));
+    // The scoring rules read only the kind and the minutes of an activity.
+    let mut reasons = memo
+        .entry((activity.kind, activity.minutes))
+        .or_insert_with(|| score_reasons(facts, activity))
+        .clone();
     let score = |mode| {
         reasons
             .iter()
@@ -520,16 +854,64 @@ fn decide(
     }
 }
 
-/// Keep average weekly live minutes inside the band by moving the least certain decisions.
+/// Whether an activity gains from live time by its own nature: one of its reasons is
+/// real-time interaction, immediate feedback or community presence (seed: FAQ "How do I
+/// decide which activities to make synchronous versus asynchronous?": start by asking whether
+/// the activity benefits from real-time interaction). Goals and content alone do not count.
+pub fn gains_from_live(decision: &Decision) -> bool {
+    decision.reasons.iter().any(|r| {
+        r.is_score()
+            && matches!(
+                r.rule,
+                RuleId::RealTimeInteraction | RuleId::ImmediateFeedback | RuleId::CommunityPresence
+            )
+    })
+}
+
+/// Whether band balancing may move this activity live to reach the floor.
 ///
-/// Candidates are sorted once and taken in order, so balancing stays O(n log n) even when
-/// thousands of activities have to move.
+/// Only what gains from live time, and never individual work, content transmission or a
+/// one-off: the seed keeps those self-paced (FAQ: content transmission, individual practice,
+/// reading and reflection work well asynchronously; "do not use synchronous time for
+/// activities that work just as well asynchronously").
+pub fn may_move_live(course: &Course, decision: &Decision) -> bool {
+    let activity = &course.activities[decision.index];
+    decision.mode == Mode::Async
+        && !decision.pinned
+        && gains_from_live(decision)
+        && !activity.kind.is_individual_work()
+        && !activity.kind.is_content_transmission()
+        && activity.occurrence_weeks(&course.meta).len() > 1
+}
+
+/// Whether band balancing may move this live activity to self-paced to get under the ceiling:
+/// never a pinned mode, and never office hours, which are live by nature.
+pub fn may_move_self_paced(course: &Course, decision: &Decision) -> bool {
+    decision.mode == Mode::Sync
+        && !decision.pinned
+        && course.activities[decision.index].kind != crate::course::ActivityKind::OfficeHours
+}
+
+/// How many candidates for a single move over the ceiling are measured on sittings before
+/// balancing falls back to moving in margin order (bounds the work on huge courses).
+const SINGLE_MOVE_TRIES: usize = 64;
+
+/// Keep average weekly live time, measured on sittings with their breaks, inside the band.
+///
+/// Over the ceiling: when one move is enough, the candidate with the fewest minutes that
+/// suffices moves (ties: the lowest margin, then file order), so a course 15 minutes over
+/// loses its smallest sufficient activity, not its seminar, paper and office hours. Otherwise
+/// candidates move in ascending margin, skipping any move that would cross the floor, and
+/// then every moved activity that still fits under the ceiling is put back, in descending
+/// margin. Under the floor: only activities that gain from live time move live
+/// ([`may_move_live`]), strongest margin first, while they fit under the ceiling.
 fn balance(
     course: &Course,
     pattern: Pattern,
     decisions: &mut [Decision],
-    advice: &mut Vec<PlanNote>,
+    notes: &mut Vec<PlanNote>,
 ) {
+    const EPS: f64 = 1e-9;
     let weeks = course.meta.weeks;
     let (min, max) = course.band_minutes();
     let weekly = |d: &Decision, mode: Mode| {
@@ -545,59 +927,140 @@ fn balance(
         .map(|d| weekly(d, Mode::Sync))
         .sum();
 
-    // Over the band: move the weakest live choices to self-paced, first those whose move keeps
-    // live time above the floor, then (if still over) the rest, weakest first.
-    if total > max + 1e-9 {
-        let mut order: Vec<usize> = (0..decisions.len())
-            .filter(|&i| {
-                decisions[i].mode == Mode::Sync && !decisions[i].pinned && in_band(&decisions[i])
-            })
+    // The band measures sittings, breaks included; activity minutes are a lower bound on
+    // it, so they screen candidates cheaply before the sittings are measured.
+    // Far over the ceiling, activity minutes alone show it; the sittings are measured once
+    // the live set is small enough for a move to matter.
+    let mut measure = (total <= max + EPS).then(|| Measure::new(course, decisions));
+    let mut sitting = measure.as_ref().map_or(total, Measure::value);
+    if sitting > max + EPS {
+        let minutes: Vec<f64> = decisions.iter().map(|d| weekly(d, Mode::Sync)).collect();
+        let mut candidates: Vec<usize> = (0..decisions.len())
+            .filter(|&i| may_move_self_paced(course, &decisions[i]))
             .collect();
-        order.sort_by(|&a, &b| {
-            decisions[a]
-                .margin
-                .total_cmp(&decisions[b].margin)
-                .then(b.cmp(&a))
+        // One move, if one is enough: the fewest minutes, then the lowest margin, then file
+        // order. Only the first few screened candidates are measured, to bound the work.
+        candidates.sort_by(|&a, &b| {
+            minutes[a]
+                .total_cmp(&minutes[b])
+                .then(decisions[a].margin.total_cmp(&decisions[b].margin))
+                .then(a.cmp(&b))
         });
-        let mut skipped = Vec::new();
-        for i in order {
-            if total <= max + 1e-9 {
-                break;
+        let single = candidates
+            .iter()
+            .copied()
+            .filter(|&i| total - minutes[i] <= max + EPS && total - minutes[i] >= min - EPS)
+            .take(SINGLE_MOVE_TRIES)
+            .find_map(|i| {
+                let measure = measure.get_or_insert_with(|| Measure::new(course, decisions));
+                let after = measure.with(course, pattern, &decisions[i], Mode::Async);
+                (after <= max + EPS && after >= min - EPS).then_some((i, after))
+            });
+        if let Some((i, after)) = single {
+            // The search above measured, so the measure exists; keep it in step.
+            if let Some(measure) = measure.as_mut() {
+                measure.set(course, pattern, &decisions[i], Mode::Async);
             }
-            let minutes = weekly(&decisions[i], Mode::Sync);
-            if total - minutes >= min - 1e-9 {
-                move_decision(course, pattern, &mut decisions[i], Mode::Async, total, max);
-                total -= minutes;
-            } else {
-                skipped.push((i, minutes));
+            move_decision(
+                course,
+                pattern,
+                &mut decisions[i],
+                Mode::Async,
+                sitting,
+                max,
+            );
+            total -= minutes[i];
+            sitting = after;
+        } else {
+            candidates.sort_by(|&a, &b| {
+                decisions[a]
+                    .margin
+                    .total_cmp(&decisions[b].margin)
+                    .then(a.cmp(&b))
+            });
+            let mut moved = Vec::new();
+            // Screen on activity minutes first (cheap), then settle on sittings.
+            for &i in &candidates {
+                if total <= max + EPS {
+                    break;
+                }
+                if total - minutes[i] < min - EPS {
+                    continue;
+                }
+                move_decision(
+                    course,
+                    pattern,
+                    &mut decisions[i],
+                    Mode::Async,
+                    sitting,
+                    max,
+                );
+                total -= minutes[i];
+                moved.push(i);
             }
-        }
-        for (i, minutes) in skipped {
-            if total <= max + 1e-9 {
-                break;
+            let measure = measure.insert(Measure::new(course, decisions));
+            sitting = measure.value();
+            for &i in &candidates {
+                if sitting <= max + EPS {
+                    break;
+                }
+                if decisions[i].mode != Mode::Sync {
+                    continue;
+                }
+                let after = measure.with(course, pattern, &decisions[i], Mode::Async);
+                if after < min - EPS {
+                    continue;
+                }
+                measure.set(course, pattern, &decisions[i], Mode::Async);
+                move_decision(
+                    course,
+                    pattern,
+                    &mut decisions[i],
+                    Mode::Async,
+                    sitting,
+                    max,
+                );
+                total -= minutes[i];
+                sitting = after;
+                moved.push(i);
             }
-            move_decision(course, pattern, &mut decisions[i], Mode::Async, total, max);
-            total -= minutes;
+            moved.sort_by(|&a, &b| {
+                decisions[b]
+                    .margin
+                    .total_cmp(&decisions[a].margin)
+                    .then(a.cmp(&b))
+            });
+            for i in moved {
+                if total + minutes[i] > max + EPS {
+                    continue;
+                }
+                let after = measure.with(course, pattern, &decisions[i], Mode::Sync);
+                if after <= max + EPS {
+                    measure.set(course, pattern, &decisions[i], Mode::Sync);
+                    put_back(course, pattern, &mut decisions[i]);
+                    total += minutes[i];
+                    sitting = after;
+                }
+            }
         }
     }
-    if total > max + 1e-9 {
-        advice.push(PlanNote::BandOver {
-            total: round2(total),
+    if sitting > max + EPS {
+        notes.push(PlanNote::BandOver {
+            total: round2(sitting),
             max: round2(max),
         });
     }
 
-    // Under the band: move the strongest self-paced candidates live, but never content
-    // transmission (the seed: do not spend live time on what works as well asynchronously).
-    if total < min - 1e-9 {
+    if total < min - EPS {
+        let measure = measure.get_or_insert_with(|| Measure::new(course, decisions));
         let mut order: Vec<usize> = (0..decisions.len())
             .filter(|&i| {
-                let d = &decisions[i];
-                d.mode == Mode::Async
-                    && !d.pinned
-                    && in_band(d)
-                    && !d.reasons.iter().any(|r| r.rule == RuleId::BandOver)
-                    && !course.activities[d.index].kind.is_content_transmission()
+                may_move_live(course, &decisions[i])
+                    && in_band(&decisions[i])
+                    && !decisions[i]
+                        .reasons
+                        .iter()
+                        .any(|r| r.rule == RuleId::BandOver)
             })
             .collect();
         order.sort_by(|&a, &b| {
@@ -607,22 +1070,37 @@ fn balance(
                 .then(a.cmp(&b))
         });
         for i in order {
-            if total >= min - 1e-9 {
+            if total >= min - EPS {
                 break;
             }
             let minutes = weekly(&decisions[i], Mode::Sync);
-            if total + minutes <= max + 1e-9 {
+            if total + minutes <= max + EPS
+                && measure.with(course, pattern, &decisions[i], Mode::Sync) <= max + EPS
+            {
+                measure.set(course, pattern, &decisions[i], Mode::Sync);
                 move_decision(course, pattern, &mut decisions[i], Mode::Sync, total, min);
                 total += minutes;
             }
         }
     }
-    if total < min - 1e-9 {
-        advice.push(PlanNote::BandUnreachable {
+    if total < min - EPS {
+        notes.push(PlanNote::BandUnreachable {
             total: round2(total),
             min: round2(min),
         });
     }
+}
+
+/// Undo a move to self-paced: the activity is live again, as its scores chose.
+fn put_back(course: &Course, pattern: Pattern, d: &mut Decision) {
+    d.mode = Mode::Sync;
+    d.weeks = activity_weeks(
+        &course.activities[d.index],
+        Mode::Sync,
+        pattern,
+        &course.meta,
+    );
+    d.reasons.retain(|r| r.rule != RuleId::BandOver);
 }
 
 /// Move one decision to `to`, recording why on the activity (`limit` is the band edge crossed).
@@ -661,16 +1139,6 @@ mod tests {
             "[course]\ntitle = \"T\"\nweeks = 4\n{extra}\n[students]\ncount = 10\n\n[[activities]]\nid = \"a\"\nkind = \"discussion\"\nminutes = 60\n"
         ))
         .unwrap()
-    }
-
-    #[test]
-    fn zone_spread_wraps_around_the_clock() {
-        let c = parse(
-            "[course]\ntitle = \"T\"\nweeks = 1\n[students]\ncount = 2\n[[students.zones]]\nzone = \"Pacific/Honolulu\"\ncount = 1\n[[students.zones]]\nzone = \"Pacific/Auckland\"\ncount = 1\n[[activities]]\nid = \"a\"\nkind = \"lecture\"\nminutes = 5\n",
-        )
-        .unwrap();
-        // Honolulu is UTC-10, Auckland UTC+13 in January: 1 hour apart across the date line.
-        assert_eq!(zone_spread_hours(&c), 1.0);
     }
 
     #[test]

@@ -36,10 +36,11 @@ impl ScoringRule {
 
 /// Class size above which a live session stops being interactive for everyone.
 pub const LARGE_CLASS: u32 = 30;
-/// Spread of student UTC offsets (hours) beyond which one live time cannot suit everyone.
-pub const WIDE_ZONE_SPREAD_HOURS: f64 = 6.0;
 /// Share of students with a dependable connection below which live time is a risk.
 pub const RELIABLE_INTERNET_FLOOR: f64 = 0.9;
+/// Share of students without a dependable connection at which the connectivity rule adds
+/// exactly its registry weight; the weight grows in proportion to that share.
+pub const CONNECTIVITY_REFERENCE_SHARE: f64 = 0.5;
 /// Live minutes per occurrence above which fatigue sets in.
 pub const LONG_LIVE_MINUTES: u32 = 90;
 
@@ -93,7 +94,32 @@ fn kind_in(activity: &Activity, kinds: &[K]) -> bool {
 }
 
 fn kind_detail(activity: &Activity, what: &str) -> String {
-    format!("a {} activity {what}", activity.kind)
+    format!(
+        "{} {} activity {what}",
+        article(activity.kind),
+        activity.kind
+    )
+}
+
+/// The indefinite article for a kind's name: "an announcement", "a lecture".
+pub fn article(kind: K) -> &'static str {
+    match kind.to_string().as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
+}
+
+/// How much of its registry weight a rule adds for these facts: 1 for every rule but
+/// connectivity, whose weight scales with the share of students without a dependable
+/// connection (seed: Synchronous Learning > Weaknesses: unreliable technology is a
+/// systematic disadvantage, so the more students it affects, the more it counts).
+pub fn factor(id: RuleId, facts: &Facts) -> f64 {
+    match (id, facts.reliable_internet) {
+        (RuleId::UnreliableConnectivity, Some(share)) => {
+            (1.0 - share).max(0.0) / CONNECTIVITY_REFERENCE_SHARE
+        }
+        _ => 1.0,
+    }
 }
 
 /// Content types that make this kind of activity worth doing live, per the seed.
@@ -223,11 +249,13 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     },
     ScoringRule {
         id: RuleId::TimeZoneSpread,
-        applies: |f, _| {
-            (f.zone_spread_hours > WIDE_ZONE_SPREAD_HOURS).then(|| {
+        applies: |f, a| {
+            f.attendance.short(a.minutes).then(|| {
                 format!(
-                    "students' time zones span {} hours",
-                    super::round2(f.zone_spread_hours)
+                    "at the best time on the allowed days, a live {}-minute session reaches {} of {} students within their local hours",
+                    a.minutes,
+                    f.attendance.reach(a.minutes),
+                    f.attendance.count
                 )
             })
         },
@@ -264,8 +292,9 @@ pub static SCORING_RULES: &[ScoringRule] = &[
                 .collect();
             (!matched.is_empty()).then(|| {
                 format!(
-                    "{} content works self-paced as a {}",
+                    "{} content works self-paced as {} {}",
                     names(&matched),
+                    article(a.kind),
                     a.kind
                 )
             })

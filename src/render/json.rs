@@ -344,9 +344,14 @@ impl<'a> ReasonOutput<'a> {
 /// Weekly totals and the pattern.
 #[derive(Serialize, JsonSchema)]
 pub struct SummaryOutput {
-    /// Average required live minutes per week (exams and optional work sit outside the band).
+    /// Average required live minutes per week, exams and optional work left out: the live
+    /// activities' own minutes.
     #[schemars(range(min = 0))]
     pub sync_minutes_per_week: f64,
+    /// Average minutes per week of the required live sittings, breaks included: what the band
+    /// measures.
+    #[schemars(range(min = 0))]
+    pub sync_sitting_minutes_per_week: f64,
     /// Average optional live minutes per week, outside the band.
     #[schemars(range(min = 0))]
     pub optional_sync_minutes_per_week: f64,
@@ -357,7 +362,8 @@ pub struct SummaryOutput {
     pub sync_band_minutes: [f64; 2],
     /// Whether the band was enforced (online courses).
     pub band_enforced: bool,
-    /// Whether the weekly live time is inside the band.
+    /// Whether the weekly live time, measured on sittings with their breaks
+    /// (`sync_sitting_minutes_per_week`), is inside the band.
     pub within_band: bool,
     /// The weekly pattern in force (never `auto`).
     pub pattern: Pattern,
@@ -401,6 +407,7 @@ impl SummaryOutput {
         let summary = &rec.plan.summary;
         SummaryOutput {
             sync_minutes_per_week: summary.sync_minutes_per_week,
+            sync_sitting_minutes_per_week: summary.sync_sitting_minutes_per_week,
             optional_sync_minutes_per_week: summary.optional_sync_minutes_per_week,
             async_minutes_per_week: summary.async_minutes_per_week,
             sync_band_minutes: [summary.band_minutes.0, summary.band_minutes.1],

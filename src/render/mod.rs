@@ -283,7 +283,14 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
     let mut lines = vec![
         (
             "live".to_string(),
-            format!("{} min/week ({band})", s.sync_minutes_per_week),
+            if (s.sync_sitting_minutes_per_week - s.sync_minutes_per_week).abs() < 0.005 {
+                format!("{} min/week ({band})", s.sync_sitting_minutes_per_week)
+            } else {
+                format!(
+                    "{} min/week in sittings, breaks included ({} min of activities; {band})",
+                    s.sync_sitting_minutes_per_week, s.sync_minutes_per_week
+                )
+            },
         ),
         (
             "self-paced".to_string(),

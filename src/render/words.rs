@@ -7,7 +7,9 @@ use std::borrow::Cow;
 
 use crate::Recommendation;
 use crate::course::{Mode, Pattern};
-use crate::engine::{MARGIN_THRESHOLD, Note, PatternChoice, PinnedBy, Reason, ReasonKind};
+use crate::engine::{
+    Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, Reason, ReasonKind,
+};
 use crate::findings::Advice;
 use crate::schedule::{self, Uncovered};
 
@@ -39,44 +41,75 @@ fn note_detail(note: &Note, favors: Mode) -> String {
                 format!("{why}; the scores favour `{by_score}`")
             }
         }
+        Note::ConnectivityCap { connected } => format!(
+            "moved to {favors}: a better-connected class would get {connected} min/week of live time, and fewer connected students must not mean more"
+        ),
         Note::BandMove {
             total,
             limit,
             margin,
         } => match favors {
             Mode::Async => format!(
-                "moved to async: live time was {total} min/week, above the band's {limit} min; this was among the least certain live choices (margin {margin})"
+                "moved to async: live time was {total} min/week, above the band's {limit} min, and this move brings it down (margin {margin})"
             ),
             Mode::Sync => format!(
-                "moved to sync: live time was {total} min/week, below the band's {limit} min; this was the strongest self-paced candidate for live time (margin {margin})"
+                "moved to sync: live time was {total} min/week, below the band's {limit} min; this activity gains from live time and was the strongest candidate left (margin {margin})"
             ),
         },
     }
 }
 
-/// Why the pattern in force was chosen.
+/// Why the pattern in force was chosen, worded from the weeks the plan produced.
 pub fn pattern_reason(choice: PatternChoice) -> String {
-    match choice {
-        PatternChoice::Set(Pattern::Alternating) => {
-            "pattern `alternating` (set in the file): a self-paced week, then a week with a live synthesis session".into()
+    let source = |pattern: &str| match choice.why {
+        PatternWhy::Set(_) => format!("pattern `{pattern}` (set in the file)"),
+        _ => format!("pattern `{pattern}` chosen"),
+    };
+    match (choice.pattern(), choice.live) {
+        (_, false) => format!(
+            "{}: nothing required runs live, so every week is self-paced work with due dates",
+            source(choice.pattern().as_str())
+        ),
+        (Pattern::Alternating, true) => {
+            let why = match choice.why {
+                PatternWhy::AlternatingAttendance {
+                    minutes,
+                    reached,
+                    count,
+                } => format!(
+                    ": the best time for a {minutes}-minute live session reaches {reached} of {count} students in their own hours, and they need flexible timing, so"
+                ),
+                _ => ":".into(),
+            };
+            format!(
+                "{}{why} intensive self-paced weeks alternate with live synthesis weeks (seed: The Blended Approach)",
+                source("alternating")
+            )
         }
-        PatternChoice::Set(_) => {
-            "pattern `flipped` (set in the file): self-paced content each week comes before that week's live session".into()
-        }
-        PatternChoice::AlternatingBiweekly => alternating("live activities are pinned to every other week"),
-        PatternChoice::AlternatingZones { spread_hours } => alternating(&format!(
-            "students span {spread_hours} hours of time zones and need flexible timing"
-        )),
-        PatternChoice::Flipped => {
-            "pattern `flipped` chosen: self-paced content transmission before each week's live active learning is the seed's default blend (seed: The Blended Approach)".into()
+        (_, true) => {
+            let blend = if choice.pre_work {
+                "self-paced content is due before each week's live session, which is kept for active learning"
+            } else {
+                "each week has live sessions and self-paced work, and no self-paced content is set as pre-work for a live session"
+            };
+            let declined = match choice.why {
+                PatternWhy::FlippedNotAlternating(Declined::OneWeek) => {
+                    "; one live time misses some students, but a one-week course has no weeks to alternate".to_string()
+                }
+                PatternWhy::FlippedNotAlternating(Declined::NothingHalved) => {
+                    "; one live time misses some students, but alternating weeks would halve no weekly live activity".to_string()
+                }
+                PatternWhy::FlippedNotAlternating(Declined::Floor { minutes, min }) => format!(
+                    "; one live time misses some students, but alternating weeks would leave {minutes} min/week of live time, below the band's {min}"
+                ),
+                _ => String::new(),
+            };
+            format!(
+                "{}: {blend}{declined} (seed: The Blended Approach)",
+                source("flipped")
+            )
         }
     }
-}
-
-fn alternating(why: &str) -> String {
-    format!(
-        "pattern `alternating` chosen: {why}, so intensive self-paced weeks alternate with live synthesis weeks (seed: The Blended Approach)"
-    )
 }
 
 /// When students miss a live slot: "in weeks 3-8", "in a January and a July week", "every week".
@@ -118,11 +151,8 @@ pub fn advice(rec: &Recommendation, advice: &Advice) -> String {
         Advice::RepeatSlot(index) => {
             let slots = &rec.schedule.live_slots;
             let repeat = &slots[*index];
-            let missed = &slots[0].excluded;
-            let reached: Vec<String> = repeat
-                .local
-                .iter()
-                .filter(|l| l.covered && missed.iter().any(|u| u.zone == l.zone))
+            let reached: Vec<String> = crate::findings::repeat_reach(slots, *index)
+                .into_iter()
                 .map(|l| format!("{} ({}, {} {} local)", l.zone, l.count, l.day, l.time))
                 .collect();
             format!(

@@ -2,7 +2,7 @@
 //! live session is cut into focused segments.
 
 pub mod sittings;
-pub mod slots;
+pub use crate::availability::slots;
 
 use std::sync::Arc;
 
@@ -14,11 +14,11 @@ pub use sittings::{Sitting, WeekSitting};
 pub use slots::{LiveSlot, LocalShift, LocalTime, Uncovered, WeekCoverage, WeekRef};
 
 /// Longest focus segment of a live session, in minutes (the seed's 25/5 rhythm).
-pub const FOCUS_MINUTES: u32 = 25;
+pub const FOCUS_MINUTES: u32 = crate::engine::sittings::FOCUS_MINUTES;
 /// Break between focus segments, in minutes.
-pub const BREAK_MINUTES: u32 = 5;
+pub const BREAK_MINUTES: u32 = crate::engine::sittings::BREAK_MINUTES;
 /// Live sessions up to this length run without breaks.
-pub const SEGMENT_ABOVE_MINUTES: u32 = 30;
+pub const SEGMENT_ABOVE_MINUTES: u32 = crate::engine::sittings::FOCUS_LIMIT_MINUTES;
 /// Time of day self-paced work is due at the end of a week.
 pub const END_OF_WEEK_DUE: TimeOfDay = TimeOfDay {
     minutes: 23 * 60 + 59,
@@ -603,11 +603,7 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
 
 /// Self-paced work that prepares for a live session in a flipped week.
 fn is_pre_work(kind: crate::course::ActivityKind) -> bool {
-    use crate::course::ActivityKind as K;
-    matches!(
-        kind,
-        K::Lecture | K::Reading | K::Demonstration | K::Announcement
-    )
+    kind.is_pre_work()
 }
 
 /// The weekday on which a course week begins: `week_starts`, else the start date's, else Monday.
@@ -735,56 +731,22 @@ fn session(course: &Course, live: &[usize]) -> LiveSession {
     }
 }
 
-/// Cut live work into focus segments of at most 25 minutes with 5-minute breaks, taking the
-/// activities in turn so consecutive segments change activity type.
-///
-/// Each activity is cut into equal chunks (60 minutes: 20/20/20, not 25/25/10), so no segment
-/// is a five-minute scrap.
+/// Cut live work into focus segments and breaks by the sitting rules of
+/// [`crate::engine::sittings::segments`]: activities whole and in order, a break only before
+/// a segment that would take focus past 30 minutes.
 fn interleave(parts: &[(usize, u32)]) -> Vec<Segment> {
-    let total: u32 = parts.iter().map(|p| p.1).sum();
-    if total <= SEGMENT_ABOVE_MINUTES {
-        return parts
-            .iter()
-            .map(|&(activity, minutes)| Segment {
-                kind: SegmentKind::Focus,
-                minutes,
-                activity: Some(activity),
-            })
-            .collect();
-    }
-    let chunks: Vec<Vec<u32>> = parts
-        .iter()
-        .map(|&(_, minutes)| even_chunks(minutes))
-        .collect();
-    let rounds = chunks.iter().map(Vec::len).max().unwrap_or(0);
-    let mut segments = Vec::new();
-    for round in 0..rounds {
-        for (&(activity, _), pieces) in parts.iter().zip(&chunks) {
-            let Some(&minutes) = pieces.get(round) else {
-                continue;
-            };
-            if !segments.is_empty() {
-                segments.push(Segment {
-                    kind: SegmentKind::Break,
-                    minutes: BREAK_MINUTES,
-                    activity: None,
-                });
-            }
-            segments.push(Segment {
-                kind: SegmentKind::Focus,
-                minutes,
-                activity: Some(activity),
-            });
-        }
-    }
-    segments
-}
-
-/// `minutes` in the fewest chunks of at most 25, as equal as whole minutes allow.
-fn even_chunks(minutes: u32) -> Vec<u32> {
-    let n = minutes.div_ceil(FOCUS_MINUTES).max(1);
-    let (base, extra) = (minutes / n, minutes % n);
-    (0..n).map(|i| base + u32::from(i < extra)).collect()
+    crate::engine::sittings::segments(parts)
+        .into_iter()
+        .map(|(activity, minutes)| Segment {
+            kind: if activity.is_some() {
+                SegmentKind::Focus
+            } else {
+                SegmentKind::Break
+            },
+            minutes,
+            activity,
+        })
+        .collect()
 }
 
 /// Weeks as compact ranges: `1-3, 5, 7-9`.
@@ -829,12 +791,22 @@ mod tests {
     }
 
     #[test]
-    fn several_activities_alternate() {
+    fn activities_run_whole_in_order() {
         let s = interleave(&[(0, 50), (1, 30)]);
         let focus: Vec<usize> = s.iter().filter_map(|s| s.activity).collect();
-        assert_eq!(focus, vec![0, 1, 0, 1]);
+        assert_eq!(focus, vec![0, 0, 1]);
         let minutes: Vec<u32> = s.iter().map(|s| s.minutes).collect();
-        assert_eq!(minutes, vec![25, 5, 15, 5, 25, 5, 15]);
-        assert!(s.iter().all(|s| s.minutes <= FOCUS_MINUTES));
+        assert_eq!(minutes, vec![25, 5, 25, 5, 30]);
+    }
+
+    /// Regression: a break between every change of activity gave 20 minutes of breaks for
+    /// 75 minutes of work.
+    #[test]
+    fn short_activities_share_a_focus_block() {
+        let s = interleave(&[(0, 10), (1, 15), (2, 5), (3, 20), (4, 25)]);
+        let minutes: Vec<u32> = s.iter().map(|s| s.minutes).collect();
+        assert_eq!(minutes, vec![10, 15, 5, 5, 20, 5, 25]);
+        let breaks = s.iter().filter(|s| s.kind == SegmentKind::Break).count();
+        assert_eq!(breaks, 2);
     }
 }

@@ -212,3 +212,23 @@ minutes = 15
         assert!(!rules.contains(&rule), "{rule} fired: {rules:?}");
     }
 }
+
+/// Regression: a 10-minute framing talk pinned live before a debate drew `live-lecture`, while
+/// a quiz pinned live drew nothing.
+#[test]
+fn framing_talk_is_a_segment_and_a_live_quiz_is_individual_work() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 4\n\n[students]\ncount = 20\n\n\
+        [[activities]]\nid = \"framing\"\nkind = \"lecture\"\nminutes = 10\nmode = \"sync\"\n\n\
+        [[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 50\nmode = \"sync\"\n\n\
+        [[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 10\nmode = \"sync\"\n";
+    let report = check::check_bytes("t.toml".into(), text.as_bytes(), &Options::default());
+    let rules: Vec<&str> = report.diagnostics.iter().map(|d| d.rule.as_str()).collect();
+    assert!(!rules.contains(&"live-lecture"), "{rules:?}");
+    assert!(rules.contains(&"live-individual-work"), "{rules:?}");
+    let long = text.replace(
+        "minutes = 10\nmode = \"sync\"\n\n[[activities]]\nid = \"debate\"",
+        "minutes = 40\nmode = \"sync\"\n\n[[activities]]\nid = \"debate\"",
+    );
+    let report = check::check_bytes("t.toml".into(), long.as_bytes(), &Options::default());
+    assert!(report.diagnostics.iter().any(|d| d.rule == "live-lecture"));
+}

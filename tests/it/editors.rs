@@ -558,7 +558,8 @@ fn init_templates_load_without_diagnostics_and_plan() {
             rec.plan.summary.within_band(),
             "template {name} should keep its live time in its band"
         );
-        for slot in &rec.schedule.live_slots {
+        // The main slot must reach most students; a repeat slot serves the ones it misses.
+        for slot in rec.schedule.live_slots.iter().filter(|s| !s.repeat) {
             assert!(
                 slot.coverage > 0.5,
                 "template {name}: the live slot reaches only {:.0}% of students",

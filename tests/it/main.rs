@@ -17,6 +17,7 @@ mod properties;
 mod publish;
 mod robustness;
 mod rules;
+mod scenarios;
 mod snapshots;
 mod terms;
 mod workload;

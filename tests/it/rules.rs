@@ -110,12 +110,14 @@ fn fixtures() -> Vec<(&'static str, String, String)> {
         ),
         (
             "time-zone-spread",
+            // Fires on attendance, not on offsets: evening windows in New York and Tokyo
+            // never overlap; waking-day windows (no population listed) do.
             plain(
-                "[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
+                "populations = [\"working-adults\"]\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
                 &x("discussion", 45),
             ),
             plain(
-                "[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"America/Chicago\"\ncount = 10",
+                "[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
                 &x("discussion", 45),
             ),
         ),
@@ -322,15 +324,29 @@ fn unreachable_band_is_advice_not_a_live_lecture() {
 
 #[test]
 fn auto_pattern_is_explained() {
+    // Working adults' evenings in New York and Tokyo never overlap: one time reaches half.
     let wide = course_text(
         "",
-        "populations = [\"international\"]\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
-        &activity("x", "debate", 45, ""),
+        "populations = [\"working-adults\"]\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
+        &format!(
+            "{}{}",
+            activity("x", "debate", 60, ""),
+            activity("y", "debate", 60, "")
+        ),
     );
     let plan = engine::plan(&load_ok(&wide));
     assert_eq!(plan.pattern.as_str(), "alternating");
     let reason = mixplan::render::words::pattern_reason(plan.pattern_choice);
-    assert!(reason.contains("10 hours"), "{reason}");
+    assert!(reason.contains("reaches 10 of 20 students"), "{reason}");
+    // One 45-minute debate halved would leave 22.5 min/week, under the 60-minute floor.
+    let thin = wide.replace("minutes = 60", "minutes = 45").replace(
+        "id = \"y\"\nkind = \"debate\"",
+        "id = \"y\"\nkind = \"reading\"",
+    );
+    let plan = engine::plan(&load_ok(&thin));
+    assert_eq!(plan.pattern.as_str(), "flipped");
+    let reason = mixplan::render::words::pattern_reason(plan.pattern_choice);
+    assert!(reason.contains("below the band's 60"), "{reason}");
     let near = course_text("", "", &activity("x", "debate", 45, ""));
     let plan = engine::plan(&load_ok(&near));
     assert_eq!(plan.pattern.as_str(), "flipped");

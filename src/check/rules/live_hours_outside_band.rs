@@ -12,7 +12,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     let (min, max) = summary.band_minutes;
-    let live = summary.sync_minutes_per_week;
+    // The band measures sittings, breaks included.
+    let live = summary.sync_sitting_minutes_per_week;
     let (side, help) = if live > max {
         (
             "above",

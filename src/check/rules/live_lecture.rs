@@ -1,12 +1,12 @@
 //! `live-lecture`: its documentation and default severity are in the registry
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
-use super::{Context, Finding};
+use super::{Context, Finding, in_session_variety};
 use crate::rules::RuleId;
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
-        .filter(|(_, a)| a.kind.is_content_transmission())
+        .filter(|(d, a)| a.kind.is_content_transmission() && !in_session_variety(cx, d, a))
         // `{ rule = "live-lecture", activity = "..." }` excuses that activity only.
         .filter(|(_, a)| !cx.course().check.allows_for(RuleId::LiveLecture, &a.id))
         .map(|(d, a)| {
@@ -16,7 +16,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             };
             Finding {
                 span,
-                message: format!("`{}` is a {} and {how}", a.id, a.kind),
+                message: format!(
+                    "`{}` is {} {} and {how}",
+                    a.id,
+                    crate::engine::rules::article(a.kind),
+                    a.kind
+                ),
                 help: Some(
                     "record it as self-paced pre-work (`mode = \"async\"`) and use the live time for discussion, problem-solving or collaboration; for a deliberate exception add `{ rule = \"live-lecture\", reason = \"...\" }` to `[check] allow`".into(),
                 ),

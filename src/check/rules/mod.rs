@@ -13,6 +13,7 @@ mod fixed_offset_zone;
 mod large_live_discussion;
 mod live_heavy_unreliable_internet;
 mod live_hours_outside_band;
+mod live_individual_work;
 mod live_lecture;
 mod live_not_recorded;
 mod live_without_alternative;
@@ -20,6 +21,7 @@ mod long_live_session;
 mod no_early_touchpoint;
 mod no_instructor_presence;
 mod pinned_slot_excludes_students;
+mod sitting_coverage;
 mod workload_over_target;
 mod workload_under_target;
 
@@ -30,6 +32,25 @@ use crate::diagnostic::{Severity, Span};
 use crate::engine::{Decision, Plan};
 use crate::rules::RuleId;
 use crate::schedule::Schedule;
+
+/// Longest lecture or individual exercise that counts as a segment of a live session rather
+/// than a use of live time in its own right.
+pub const SHORT_SEGMENT_MINUTES: u32 = 15;
+
+/// Whether a live activity is a short segment inside a live session of interactive work: the
+/// seed (Best Practices for Synchronous Sessions: build in variety, alternate lecture,
+/// discussion, individual work and group activities) recommends exactly that, so a 10-minute
+/// framing talk before a live debate is not a lecture in live time.
+fn in_session_variety(cx: &Context<'_>, d: &Decision, a: &Activity) -> bool {
+    a.minutes <= SHORT_SEGMENT_MINUTES
+        && d.weeks.iter().all(|w| {
+            cx.live().any(|(other, _)| {
+                other.index != d.index
+                    && crate::engine::gains_from_live(other)
+                    && other.weeks.contains(w)
+            })
+        })
+}
 
 /// Share of weekly minutes that are self-paced above which a course counts as async-heavy.
 pub const ASYNC_HEAVY_SHARE: f64 = 0.75;
@@ -85,6 +106,10 @@ pub static CHECK_RULES: &[CheckRule] = &[
         run: live_lecture::run,
     },
     CheckRule {
+        id: RuleId::LiveIndividualWork,
+        run: live_individual_work::run,
+    },
+    CheckRule {
         id: RuleId::LiveHoursOutsideBand,
         run: live_hours_outside_band::run,
     },
@@ -123,6 +148,14 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::LiveHeavyUnreliableInternet,
         run: live_heavy_unreliable_internet::run,
+    },
+    CheckRule {
+        id: RuleId::UnreachableSitting,
+        run: sitting_coverage::unreachable,
+    },
+    CheckRule {
+        id: RuleId::LowSittingCoverage,
+        run: sitting_coverage::low,
     },
     CheckRule {
         id: RuleId::WorkloadOverTarget,

@@ -169,7 +169,7 @@ pub struct Uncovered {
     pub samples: Vec<&'static str>,
 }
 
-pub use crate::course::StudentGroup as Group;
+pub use super::StudentGroup as Group;
 
 /// Whether a session of `minutes` starting at local `start` fits inside `window`.
 pub fn fits(window: Window, start: TimeOfDay, minutes: u32) -> bool {
@@ -290,7 +290,7 @@ impl<'c> Model<'c> {
 
     fn new(course: &'c Course, minutes: u32, live_weeks: &[u32]) -> Self {
         let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
-        let groups = course.student_groups();
+        let groups = super::groups(course);
         // Every session date lies between the first and last live week's dates (any weekday).
         let mut dates: Vec<Date> = Vec::new();
         for day in [Weekday::Mon, Weekday::Sun] {
@@ -577,7 +577,7 @@ fn rank(
     // Flipped weeks put pre-work before the live session: a session on the week's first day
     // would leave none. Day 2 of the week (Wednesday for a Monday start) comes first, then
     // the later neighbour before the earlier one.
-    let into = crate::schedule::days_into_week(model.course, day);
+    let into = model.course.days_into_week(day);
     let day_order = (into - 2).unsigned_abs() as u8 * 2 + u8::from(into < 2);
     (
         Reverse(worst),
@@ -790,7 +790,7 @@ fn evaluate_at(model: &Model<'_>, day: Weekday, time: TimeOfDay) -> (LiveSlot, V
         students_covered: worst,
         students_every_week: every,
         students_added: worst,
-        coverage: crate::engine::round2(f64::from(worst) / f64::from(count)),
+        coverage: (f64::from(worst) / f64::from(count) * 100.0).round() / 100.0,
         pinned: false,
         repeat: false,
         local,
@@ -821,6 +821,42 @@ pub fn evaluate(
     evaluate_at(&model, day, time).0
 }
 
+/// For each of `lengths` (minutes): the students the best single time on the allowed days
+/// reaches in the worst of `weeks`, searched as [`choose`] searches the main slot.
+///
+/// The zone timelines are built once for every length. A shorter session fits wherever a
+/// longer one does, so once a length reaches the whole class every shorter one does too.
+pub fn reach_by_length(
+    course: &Course,
+    lengths: &[u32],
+    weeks: &[u32],
+) -> std::collections::BTreeMap<u32, u32> {
+    let count = course.students.count;
+    let mut out = std::collections::BTreeMap::new();
+    if weeks.is_empty() {
+        return out;
+    }
+    let mut model = Model::new(course, 1, weeks);
+    let mut everyone = false;
+    for &minutes in lengths.iter().rev() {
+        let reach = if everyone || minutes == 0 {
+            count
+        } else {
+            model.minutes = minutes;
+            let days: Vec<DayPlan> = course
+                .meta
+                .live_days
+                .iter()
+                .map(|&day| plan_day(&model, day))
+                .collect();
+            best_single(&model, &days).map_or(0, |pick| pick.rank.0.0)
+        };
+        everyone = reach >= count;
+        out.insert(minutes, reach.min(count));
+    }
+    out
+}
+
 /// Choose the live slot(s) for sessions of `minutes` held in `live_weeks`: the main slot
 /// (searched, or pinned with `live_at`), a repeat slot when that reaches students the main
 /// slot misses, and the students no slot reaches.
@@ -829,17 +865,26 @@ pub fn choose(
     minutes: u32,
     live_weeks: &[u32],
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
-    if live_weeks.is_empty() || minutes == 0 {
+    choose_on(course, minutes, live_weeks, &course.meta.live_days, true)
+}
+
+/// [`choose`] on the given weekdays only; `live_at` pins the main slot when `pinnable`. The
+/// schedule searches each further sitting of a week this way, on days no earlier sitting
+/// took.
+pub fn choose_on(
+    course: &Course,
+    minutes: u32,
+    live_weeks: &[u32],
+    allowed: &[Weekday],
+    pinnable: bool,
+) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
         return (Vec::new(), Vec::new());
     }
     let model = Model::new(course, minutes, live_weeks);
-    let days: Vec<DayPlan> = course
-        .meta
-        .live_days
-        .iter()
-        .map(|&day| plan_day(&model, day))
-        .collect();
-    let (mut main, fit1) = match course.meta.live_at {
+    let days: Vec<DayPlan> = allowed.iter().map(|&day| plan_day(&model, day)).collect();
+    let live_at = course.meta.live_at.filter(|_| pinnable);
+    let (mut main, fit1) = match live_at {
         Some(at) => {
             let (mut slot, fit) = evaluate_at(&model, at.day, at.time);
             slot.pinned = true;

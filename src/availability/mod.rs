@@ -1,0 +1,163 @@
+//! Who can attend when: each student group's local window, and how many students a live
+//! activity of a given length can reach at its best time.
+//!
+//! This layer sits between the course model and the engine (course → availability → engine →
+//! schedule). The engine reads head-count-weighted coverage from here to decide whether time
+//! zones really stand in the way of a live activity; the schedule's slot search
+//! ([`slots`]) reads the same windows to place the sittings, so both see the same students.
+
+pub mod slots;
+
+use std::collections::BTreeMap;
+
+use crate::course::{Course, Population, TimeOfDay, Window};
+
+/// Why a student group has the window it has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowSource {
+    /// Written in the file (`available`).
+    Given,
+    /// The course lists working adults or caregivers: evenings, local time.
+    Evening,
+    /// Only full-time students: the working day, local time.
+    Daytime,
+    /// No population says otherwise: the waking day, local time.
+    Waking,
+}
+
+/// 18:00-22:00: the evening hours of students who work or care for others by day.
+pub const EVENING: Window = Window {
+    start: TimeOfDay { minutes: 18 * 60 },
+    end: TimeOfDay { minutes: 22 * 60 },
+};
+/// 09:00-17:00: the teaching day of full-time students.
+pub const DAYTIME: Window = Window {
+    start: TimeOfDay { minutes: 9 * 60 },
+    end: TimeOfDay { minutes: 17 * 60 },
+};
+/// 08:00-22:00: the waking day, when nothing narrower is known.
+pub const WAKING: Window = Window::DEFAULT;
+
+/// The window of a student group whose entry gives no `available`, and why.
+///
+/// The seed ("Synchronous Learning > Weaknesses"; "Choosing the Right Mix > Student population
+/// matters") says work and caregiving are what collide with fixed live times, while traditional
+/// full-time students can take scheduled sessions: so a course that lists working adults or
+/// caregivers meets their evenings, a full-time course its teaching day, anything else the
+/// waking day. The window is local to each group's own zone, never the organizer's.
+pub fn default_window(course: &Course) -> (Window, WindowSource) {
+    let populations = &course.students.populations;
+    if populations
+        .iter()
+        .any(|p| matches!(p, Population::WorkingAdults | Population::Caregivers))
+    {
+        (EVENING, WindowSource::Evening)
+    } else if populations.contains(&Population::FullTime) {
+        (DAYTIME, WindowSource::Daytime)
+    } else {
+        (WAKING, WindowSource::Waking)
+    }
+}
+
+/// Students who share a time zone and an availability window.
+#[derive(Clone, Debug)]
+pub struct StudentGroup {
+    /// IANA zone name.
+    pub zone: String,
+    /// Parsed zone.
+    pub tz: jiff::tz::TimeZone,
+    /// Head count.
+    pub count: u32,
+    /// Local availability window.
+    pub window: Window,
+    /// Where the window comes from.
+    pub source: WindowSource,
+}
+
+/// Every listed student zone, plus the students in no listed zone, who count as being in the
+/// organizer's zone. Groups without `available` get [`default_window`].
+pub fn groups(course: &Course) -> Vec<StudentGroup> {
+    let (fallback, fallback_source) = default_window(course);
+    let mut groups: Vec<StudentGroup> = course
+        .students
+        .zones
+        .iter()
+        .filter_map(|z| {
+            let (window, source) = match z.available {
+                Some(window) => (window, WindowSource::Given),
+                None => (fallback, fallback_source),
+            };
+            Some(StudentGroup {
+                zone: z.zone.clone(),
+                tz: crate::course::zones::resolve(&z.zone)?,
+                count: z.count,
+                window,
+                source,
+            })
+        })
+        .collect();
+    let listed: u32 = groups.iter().map(|g| g.count).sum();
+    let rest = course.students.count.saturating_sub(listed);
+    if rest > 0 {
+        match groups.iter_mut().find(|g| g.zone == course.meta.timezone) {
+            Some(group) => group.count += rest,
+            None => {
+                if let Some(tz) = crate::course::zones::resolve(&course.meta.timezone) {
+                    groups.push(StudentGroup {
+                        zone: course.meta.timezone.clone(),
+                        tz,
+                        count: rest,
+                        window: fallback,
+                        source: fallback_source,
+                    });
+                }
+            }
+        }
+    }
+    groups
+}
+
+/// How many students one live time can reach, for each activity length in a course.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attendance {
+    /// Head count of the class.
+    pub count: u32,
+    /// Minutes → students the best time on the allowed days reaches in every course week.
+    reach: BTreeMap<u32, u32>,
+}
+
+/// The share of the class one live time must reach before time zones and local hours count
+/// as standing in the way of a live activity. Below it, one student in ten or more would be
+/// left to the recording (seed: Synchronous Learning > Weaknesses).
+pub const COVERAGE_FLOOR: f64 = 0.9;
+
+impl Attendance {
+    /// Coverage of every distinct activity length in `course`, over all its weeks (so that
+    /// daylight-saving changes count).
+    pub fn of(course: &Course) -> Self {
+        let weeks: Vec<u32> = (1..=course.meta.weeks).collect();
+        let mut lengths: Vec<u32> = course.activities.iter().map(|a| a.minutes).collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let reach = slots::reach_by_length(course, &lengths, &weeks);
+        Attendance {
+            count: course.students.count,
+            reach,
+        }
+    }
+
+    /// Students one live time can reach for an activity of `minutes`.
+    pub fn reach(&self, minutes: u32) -> u32 {
+        self.reach.get(&minutes).copied().unwrap_or(self.count)
+    }
+
+    /// [`Attendance::reach`] as a share of the class.
+    pub fn share(&self, minutes: u32) -> f64 {
+        f64::from(self.reach(minutes)) / f64::from(self.count.max(1))
+    }
+
+    /// Whether one live time leaves out more students than [`COVERAGE_FLOOR`] allows.
+    pub fn short(&self, minutes: u32) -> bool {
+        self.share(minutes) < COVERAGE_FLOOR - 1e-9
+    }
+}

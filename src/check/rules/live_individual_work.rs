@@ -1,0 +1,35 @@
+//! `live-individual-work`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use crate::course::ActivityKind;
+
+use super::{Context, Finding, in_session_variety};
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    cx.live()
+        .filter(|(d, a)| {
+            a.kind.is_individual_work()
+                // A short exercise or reflection inside a live session is the variety the seed
+                // recommends; an assessment in live time is never that.
+                && (a.kind == ActivityKind::Assessment || !in_session_variety(cx, d, a))
+        })
+        .map(|(d, a)| {
+            let (span, how) = match (d.pinned, a.spans.mode) {
+                (true, Some(span)) => (span, "is pinned to live time"),
+                _ => (a.spans.kind, "runs in live time"),
+            };
+            Finding {
+                span,
+                message: format!(
+                    "`{}` is {} {} activity, work each student does alone, and {how}",
+                    a.id,
+                    crate::engine::rules::article(a.kind),
+                    a.kind
+                ),
+                help: Some(
+                    "make it self-paced with a due date (`mode = \"async\"`) and keep live time for discussion, problem-solving or collaboration; for a deliberate exception add `{ rule = \"live-individual-work\", reason = \"...\" }` to `[check] allow`".into(),
+                ),
+            }
+        })
+        .collect()
+}
