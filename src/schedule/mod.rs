@@ -176,13 +176,43 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             .map(|&(i, _)| i)
             .collect()
     };
-    let sessions: Vec<Option<LiveSession>> = by_week
+    // Required searched work is packed into sittings of at most 90 minutes, breaks included
+    // (an activity over 75 minutes sits alone): the packing the band was measured on. The
+    // first sitting is the main one (its slot, repeat and recording route as before); each
+    // further sitting gets its own slot on another allowed day.
+    let mut union: Vec<usize> = by_week
         .iter()
-        .map(|items| {
-            let live = searched(items, false);
-            (!live.is_empty()).then(|| session(course, &live))
+        .flat_map(|items| searched(items, false))
+        .collect();
+    union.sort_unstable();
+    union.dedup();
+    let parts: Vec<(usize, u32)> = union
+        .iter()
+        .map(|&i| (i, course.activities[i].minutes))
+        .collect();
+    let groups: Vec<Vec<usize>> = crate::engine::sittings::pack(&parts)
+        .into_iter()
+        .map(|g| g.into_iter().map(|p| p.0).collect())
+        .collect();
+    let group_sessions: Vec<Vec<Option<LiveSession>>> = groups
+        .iter()
+        .map(|members| {
+            by_week
+                .iter()
+                .map(|items| {
+                    let live: Vec<usize> = searched(items, false)
+                        .into_iter()
+                        .filter(|i| members.contains(i))
+                        .collect();
+                    (!live.is_empty()).then(|| session(course, &live))
+                })
+                .collect()
         })
         .collect();
+    let sessions: Vec<Option<LiveSession>> = group_sessions
+        .first()
+        .cloned()
+        .unwrap_or_else(|| vec![None; weeks_total as usize]);
     let optional_sessions: Vec<Option<LiveSession>> = by_week
         .iter()
         .map(|items| {
@@ -359,6 +389,44 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         Some(index)
     };
     searched_sitting("live", main_slot, &sessions, false, &mut all_sittings);
+    // Further sittings: each on an allowed day no earlier sitting took (fatigue builds over
+    // back-to-back video meetings: Fauville et al. 2021; seed: Synchronous Learning >
+    // Weaknesses), while such a day is left.
+    let mut taken: Vec<Weekday> = main_slot.map(|s| s.day).into_iter().collect();
+    for (n, sessions) in group_sessions.iter().enumerate().skip(1) {
+        let free: Vec<Weekday> = course
+            .meta
+            .live_days
+            .iter()
+            .copied()
+            .filter(|d| !taken.contains(d))
+            .collect();
+        let days = if free.is_empty() {
+            course.meta.live_days.clone()
+        } else {
+            free
+        };
+        let slot = slots::choose_on(
+            course,
+            longest(sessions),
+            &weeks_with(sessions),
+            &days,
+            false,
+        )
+        .0
+        .into_iter()
+        .next();
+        if let Some(slot) = &slot {
+            taken.push(slot.day);
+        }
+        searched_sitting(
+            &format!("live{}", n + 1),
+            slot.as_ref(),
+            sessions,
+            false,
+            &mut all_sittings,
+        );
+    }
     searched_sitting(
         "optional",
         optional_slot.as_ref(),

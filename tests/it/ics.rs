@@ -73,14 +73,14 @@ count = 8
 [[activities]]
 id = "debate"
 kind = "debate"
-minutes = 45
+minutes = 30
 mode = "sync"
 weeks = [1, 2, 5, 9]
 
 [[activities]]
 id = "lab"
 kind = "lab"
-minutes = 60
+minutes = 40
 mode = "sync"
 weeks = [2, 9]
 
@@ -157,9 +157,11 @@ fn new_york_calendar_has_dst_timezone_and_biweekly_rule() {
     assert!(text.contains("TZOFFSETTO:-0500\r\nTZNAME:EST\r\nEND:STANDARD"));
     assert!(text.contains("DTSTAMP:20270222T000000Z"));
     assert!(text.contains("UID:global-supply-chain-strategy-"));
+    // Three searched sittings of at most 90 minutes (debate, forum, team project), plus the
+    // main sitting's repeat.
     assert_eq!(
         text.matches("RRULE:FREQ=WEEKLY;INTERVAL=2;COUNT=5").count(),
-        2
+        4
     );
     assert!(text.contains("DTSTART;TZID=America/New_York:20270303T184500"));
     assert!(text.contains("SUMMARY:Global Supply Chain Strategy: live session (repeat)"));
