@@ -272,13 +272,17 @@ proptest! {
         let Ok(course) = course::parse(&t) else { return Ok(()); };
         let rec = mixplan::recommend(course);
         let rules: Vec<&str> = rec.advice.iter().map(|a| a.rule().as_str()).collect();
-        let slot = rec.schedule.live_slots.first().filter(|s| !s.pinned);
         let count = rec.course.students.count;
-        let (none, low) = match slot {
-            Some(s) => (s.students_covered == 0, s.students_covered > 0 && f64::from(s.students_covered) < f64::from(count) * 0.5),
-            None => (false, false),
-        };
+        let pinned = rec.schedule.live_slots.first().is_some_and(|s| s.pinned);
+        let searched: Vec<_> = rec.schedule.sittings.iter()
+            .filter(|s| !s.fixed && !(pinned && s.id == "live"))
+            .collect();
+        let none = searched.iter().any(|s| !s.optional && s.students_covered == 0);
+        let none_optional = searched.iter().any(|s| s.optional && s.students_covered == 0);
+        let low = searched.iter().any(|s| !s.optional && s.students_covered > 0
+            && f64::from(s.students_covered) < f64::from(count) * 0.5);
         prop_assert_eq!(rules.contains(&"unreachable-sitting"), none);
+        prop_assert_eq!(rules.contains(&"unreachable-optional-sitting"), none_optional);
         prop_assert_eq!(rules.contains(&"low-sitting-coverage"), low);
     }
 }

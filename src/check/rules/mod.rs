@@ -158,6 +158,10 @@ pub static CHECK_RULES: &[CheckRule] = &[
         run: sitting_coverage::low,
     },
     CheckRule {
+        id: RuleId::UnreachableOptionalSitting,
+        run: sitting_coverage::unreachable_optional,
+    },
+    CheckRule {
         id: RuleId::WorkloadOverTarget,
         run: workload_over_target::run,
     },
