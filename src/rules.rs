@@ -622,9 +622,9 @@ impl RuleId {
             ),
             RuleId::LargeLiveDiscussion => (
                 Check(Warning),
-                "A live discussion or debate for more than 30 students with no breakout or polling plan",
-                "seed: FAQ \"Can synchronous sessions be effective with large classes?\" (polls, chat, breakout rooms); University of the Highlands and Islands (25-30 per interactive online session); Babaian & Schiano 2020 (breakout groups of 3-7)",
-                "Above about 30 students, a live discussion cannot give everyone a voice. The check counts a plan as present when some live activity is small-group work (`collaboration`), or when a live activity's id or title mentions breakout rooms, small groups or polls (`breakout`, `small-group`, `poll`).",
+                "A whole-class live activity for more than 30 students says nothing about how they take part (`participation`)",
+                "seed: FAQ \"Can synchronous sessions be effective with large classes?\" (polls and chat rather than verbal discussion from everyone; breakout rooms for discussion; selected groups present to the class); University of the Highlands and Islands (25-30 per interactive online session); Babaian & Schiano 2020 (breakout groups of 3-7)",
+                "Above about 30 students a live session cannot give everyone a voice, so it needs a design for participation at scale. The check looks at every live whole-class activity (lecture, discussion, debate, Q&A, problem-solving, presentation, demonstration; not small-group collaboration, office hours or exams), counting one section (⌈count ÷ sections⌉). The plan is the activity's own `participation` key: `breakouts` or `polling` for a discussion or debate, any of `breakouts`, `polling`, `chat` for the rest. Words in an id or title do not count. For a presentation the advice is the seed's: selected groups present to the whole class.",
                 "[students]\ncount = 120\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
             ),
             RuleId::LiveWithoutAlternative => (

@@ -232,3 +232,45 @@ fn framing_talk_is_a_segment_and_a_live_quiz_is_individual_work() {
     let report = check::check_bytes("t.toml".into(), long.as_bytes(), &Options::default());
     assert!(report.diagnostics.iter().any(|d| d.rule == "live-lecture"));
 }
+
+/// Regression: "pollution" in an id counted as a polling plan. The plan is the `participation`
+/// key; a presentation at scale is told to have selected groups present.
+#[test]
+fn participation_comes_from_the_key_not_from_words() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 4\n\n[students]\ncount = 200\n\n\
+        [[activities]]\nid = \"pollution-debate\"\nkind = \"debate\"\nminutes = 45\nmode = \"sync\"\n\n\
+        [[activities]]\nid = \"showcase\"\nkind = \"presentation\"\nminutes = 30\nmode = \"sync\"\n\n\
+        [[activities]]\nid = \"forum\"\nkind = \"forum\"\nminutes = 30\n";
+    let report = check::check_bytes("t.toml".into(), text.as_bytes(), &Options::default());
+    let large: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == "large-live-discussion")
+        .collect();
+    assert_eq!(large.len(), 2, "{large:#?}");
+    assert!(
+        large[1]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("selected groups present")
+    );
+    let planned = text
+        .replace(
+            "id = \"pollution-debate\"\nkind = \"debate\"\n",
+            "id = \"pollution-debate\"\nkind = \"debate\"\nparticipation = [\"breakouts\"]\n",
+        )
+        .replace(
+            "id = \"showcase\"\nkind = \"presentation\"\n",
+            "id = \"showcase\"\nkind = \"presentation\"\nparticipation = [\"polling\", \"chat\"]\n",
+        );
+    let report = check::check_bytes("t.toml".into(), planned.as_bytes(), &Options::default());
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.rule != "large-live-discussion"),
+        "{:#?}",
+        report.diagnostics
+    );
+}

@@ -1,48 +1,67 @@
 //! `large-live-discussion`: its documentation and default severity are in the registry
 //! ([`crate::rules::RuleId`]); this file holds its condition.
+//!
+//! The plan is read from the activity's own `participation` key, never from words in its id or
+//! title (an id like `pollution-debate` is not a polling plan).
 
 use crate::course::{Activity, ActivityKind as K, Participation};
 use crate::engine::rules::LARGE_CLASS;
 
 use super::{Context, Finding};
 
-fn mentions_breakouts(a: &Activity) -> bool {
-    let words = ["breakout", "small-group", "small group", "poll"];
-    let id = a.id.as_str();
-    let title = a.title.as_deref().unwrap_or("").to_ascii_lowercase();
-    words.iter().any(|w| id.contains(w) || title.contains(w))
+/// Live kinds in which the whole class meets at once. Collaboration is small-group work by
+/// nature; office hours, labs and exams are not whole-class participation.
+fn whole_class(kind: K) -> bool {
+    matches!(
+        kind,
+        K::Lecture
+            | K::Discussion
+            | K::Debate
+            | K::QAndA
+            | K::ProblemSolving
+            | K::Presentation
+            | K::Demonstration
+    )
+}
+
+/// Whether the activity says how a large class takes part: breakout rooms for a discussion or
+/// debate (the seed: break large groups into breakout rooms for discussion), and for any other
+/// whole-class kind breakouts, polling or chat (the seed: polling and chat for participation
+/// rather than verbal discussion from every student).
+fn planned(a: &Activity) -> bool {
+    a.participation.iter().any(|p| match a.kind {
+        K::Discussion | K::Debate => matches!(p, Participation::Breakouts | Participation::Polling),
+        _ => true,
+    })
 }
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let total = cx.course().students.count;
-    if total <= LARGE_CLASS {
-        return Vec::new();
-    }
-    let planned = cx
-        .live()
-        .any(|(_, a)| a.kind == K::Collaboration || mentions_breakouts(a));
-    if planned {
-        return Vec::new();
-    }
     cx.live()
-        .filter(|(_, a)| matches!(a.kind, K::Discussion | K::Debate))
-        // Sections split the class; `participation` with breakouts or polling is the plan.
-        .filter(|(_, a)| total.div_ceil(a.sections() as u32) > LARGE_CLASS)
-        .filter(|(_, a)| {
-            !a.participation
-                .iter()
-                .any(|p| matches!(p, Participation::Breakouts | Participation::Polling))
-        })
+        .filter(|(_, a)| whole_class(a.kind) && !a.optional)
+        // Sections split the class: each meets ⌈count ÷ sections⌉ students.
         .map(|(_, a)| (total.div_ceil(a.sections() as u32), a))
-        .map(|(count, a)| Finding {
-            span: a.spans.kind,
-            message: format!(
-                "live {} `{}` for {count} students has no breakout-room or polling plan",
-                a.kind, a.id
-            ),
-            help: Some(format!(
-                "above {LARGE_CLASS} students not everyone can speak: add a live `collaboration` activity for breakout groups of 3-7, or say \"breakout\" or \"poll\" in the title"
-            )),
+        .filter(|&(count, a)| count > LARGE_CLASS && !planned(a))
+        .map(|(count, a)| {
+            let help = match a.kind {
+                K::Presentation => format!(
+                    "above {LARGE_CLASS} students not everyone can present: have selected groups present to the whole class (recorded breakout segments), and write `participation = [\"breakouts\", \"polling\"]`"
+                ),
+                K::Discussion | K::Debate => format!(
+                    "above {LARGE_CLASS} students not everyone can speak: hold the discussion in breakout groups of 3-7 or take part by polls, and write `participation = [\"breakouts\"]` (or `\"polling\"`)"
+                ),
+                _ => format!(
+                    "above {LARGE_CLASS} students, take part by polls and chat rather than by voice: write `participation = [\"polling\", \"chat\"]`"
+                ),
+            };
+            Finding {
+                span: a.spans.kind,
+                message: format!(
+                    "live {} `{}` for {count} students has no participation plan",
+                    a.kind, a.id
+                ),
+                help: Some(help),
+            }
         })
         .collect()
 }
