@@ -77,7 +77,7 @@ const COLLECTIVE: &[K] = &[
 ];
 const INDIVIDUAL: &[K] = &[K::Practice, K::Assessment, K::ProjectWork];
 const REFLECTIVE: &[K] = &[K::Reflection, K::PeerReview];
-const WRITTEN: &[K] = &[K::Discussion, K::PeerReview, K::Reflection];
+const WRITTEN: &[K] = &[K::Discussion, K::Forum, K::PeerReview, K::Reflection];
 const REWINDABLE: &[K] = &[K::Lecture, K::Reading];
 const ONE_TO_MANY: &[K] = &[K::Lecture, K::Presentation, K::Demonstration];
 const SOLITARY: &[K] = &[

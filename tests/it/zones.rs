@@ -419,11 +419,13 @@ fn due_times_are_one_instant_in_every_zone() {
                 assert_eq!(at.timestamp(), due.timestamp());
                 assert_eq!(at.time_zone().iana_name(), l["zone"].as_str());
             }
-            assert_eq!(
-                due.weekday(),
-                jiff::civil::Weekday::Sunday,
-                "a predictable weekday"
-            );
+            // Pre-work is due when the week's live session starts; the rest at the week's end.
+            let expected = if item["before_live"] == true {
+                jiff::civil::Weekday::Wednesday
+            } else {
+                jiff::civil::Weekday::Sunday
+            };
+            assert_eq!(due.weekday(), expected, "a predictable weekday");
             checked += 1;
         }
     }
