@@ -176,50 +176,49 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             .map(|&(i, _)| i)
             .collect()
     };
-    // Required searched work is packed into sittings of at most 90 minutes, breaks included
-    // (an activity over 75 minutes sits alone): the packing the band was measured on. The
-    // first sitting is the main one (its slot, repeat and recording route as before); each
-    // further sitting gets its own slot on another allowed day.
-    let mut union: Vec<usize> = by_week
-        .iter()
-        .flat_map(|items| searched(items, false))
-        .collect();
-    union.sort_unstable();
-    union.dedup();
-    let parts: Vec<(usize, u32)> = union
-        .iter()
-        .map(|&i| (i, course.activities[i].minutes))
-        .collect();
-    let groups: Vec<Vec<usize>> = crate::engine::sittings::pack(&parts)
-        .into_iter()
-        .map(|g| g.into_iter().map(|p| p.0).collect())
-        .collect();
-    let group_sessions: Vec<Vec<Option<LiveSession>>> = groups
-        .iter()
-        .map(|members| {
-            by_week
-                .iter()
-                .map(|items| {
-                    let live: Vec<usize> = searched(items, false)
-                        .into_iter()
-                        .filter(|i| members.contains(i))
-                        .collect();
-                    (!live.is_empty()).then(|| session(course, &live))
-                })
-                .collect()
-        })
-        .collect();
+    // Searched work is packed into sittings of at most 90 minutes, breaks included (an
+    // activity over 75 minutes sits alone): for required work, the packing the band was
+    // measured on; optional work never shares a sitting with required work. The first
+    // required sitting is the main one (its slot, repeat and recording route); each further
+    // sitting gets its own slot on another allowed day.
+    let packed = |optional: bool| -> Vec<Vec<Option<LiveSession>>> {
+        let mut union: Vec<usize> = by_week
+            .iter()
+            .flat_map(|items| searched(items, optional))
+            .collect();
+        union.sort_unstable();
+        union.dedup();
+        let parts: Vec<(usize, u32)> = union
+            .iter()
+            .map(|&i| (i, course.activities[i].minutes))
+            .collect();
+        crate::engine::sittings::pack(&parts)
+            .into_iter()
+            .map(|group| {
+                let members: Vec<usize> = group.into_iter().map(|p| p.0).collect();
+                by_week
+                    .iter()
+                    .map(|items| {
+                        let live: Vec<usize> = searched(items, optional)
+                            .into_iter()
+                            .filter(|i| members.contains(i))
+                            .collect();
+                        (!live.is_empty()).then(|| session(course, &live))
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let group_sessions = packed(false);
+    let optional_groups = packed(true);
     let sessions: Vec<Option<LiveSession>> = group_sessions
         .first()
         .cloned()
         .unwrap_or_else(|| vec![None; weeks_total as usize]);
-    let optional_sessions: Vec<Option<LiveSession>> = by_week
-        .iter()
-        .map(|items| {
-            let live = searched(items, true);
-            (!live.is_empty()).then(|| session(course, &live))
-        })
-        .collect();
+    let optional_sessions: Vec<Option<LiveSession>> = optional_groups
+        .first()
+        .cloned()
+        .unwrap_or_else(|| vec![None; weeks_total as usize]);
     let longest = |sessions: &[Option<LiveSession>]| {
         sessions
             .iter()
@@ -392,8 +391,25 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     // Further sittings: each on an allowed day no earlier sitting took (fatigue builds over
     // back-to-back video meetings: Fauville et al. 2021; seed: Synchronous Learning >
     // Weaknesses), while such a day is left.
-    let mut taken: Vec<Weekday> = main_slot.map(|s| s.day).into_iter().collect();
-    for (n, sessions) in group_sessions.iter().enumerate().skip(1) {
+    let mut taken: Vec<Weekday> = main_slot
+        .into_iter()
+        .chain(optional_slot.as_ref())
+        .map(|s| s.day)
+        .collect();
+    let further = group_sessions
+        .iter()
+        .enumerate()
+        .skip(1)
+        .map(|(n, s)| (format!("live{}", n + 1), s, false))
+        .chain(
+            optional_groups
+                .iter()
+                .enumerate()
+                .skip(1)
+                .map(|(n, s)| (format!("optional{}", n + 1), s, true)),
+        );
+    let mut further_sittings = Vec::new();
+    for (id, sessions, optional) in further {
         let free: Vec<Weekday> = course
             .meta
             .live_days
@@ -419,13 +435,16 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         if let Some(slot) = &slot {
             taken.push(slot.day);
         }
-        searched_sitting(
-            &format!("live{}", n + 1),
-            slot.as_ref(),
-            sessions,
-            false,
-            &mut all_sittings,
-        );
+        further_sittings.push((id, slot, sessions, optional));
+    }
+    let optional_further = further_sittings.split_off(
+        further_sittings
+            .iter()
+            .position(|f| f.3)
+            .unwrap_or(further_sittings.len()),
+    );
+    for (id, slot, sessions, optional) in &further_sittings {
+        searched_sitting(id, slot.as_ref(), sessions, *optional, &mut all_sittings);
     }
     searched_sitting(
         "optional",
@@ -434,6 +453,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         true,
         &mut all_sittings,
     );
+    for (id, slot, sessions, optional) in &optional_further {
+        searched_sitting(id, slot.as_ref(), sessions, *optional, &mut all_sittings);
+    }
     for list in &mut week_sittings {
         list.sort_by_key(|s| {
             let sitting = &all_sittings[s.sitting];

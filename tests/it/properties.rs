@@ -286,3 +286,22 @@ proptest! {
         prop_assert_eq!(rules.contains(&"low-sitting-coverage"), low);
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
+
+    /// In the schedule itself, no searched sitting holding more than one activity exceeds 90
+    /// minutes, breaks included, in any week.
+    #[test]
+    fn scheduled_searched_sittings_hold_ninety_minutes(text in course_text()) {
+        let rec = mixplan::recommend(course::parse(&text).unwrap());
+        for week in &rec.schedule.weeks {
+            for held in &week.sittings {
+                let sitting = &rec.schedule.sittings[held.sitting];
+                if !sitting.fixed && held.activities.len() > 1 {
+                    prop_assert!(held.minutes <= 90, "week {}: {} is {} min", week.week, sitting.id, held.minutes);
+                }
+            }
+        }
+    }
+}
