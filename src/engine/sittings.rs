@@ -19,9 +19,6 @@ pub const FOCUS_MINUTES: u32 = 25;
 pub const BREAK_MINUTES: u32 = 5;
 /// Focus since the last break may not run past this; activities up to it are not cut.
 pub const FOCUS_LIMIT_MINUTES: u32 = 30;
-/// Least gap between two sittings, in minutes (Microsoft Human Factors Lab 2021: breaks of
-/// 10 minutes between video meetings reset the build-up of stress).
-pub const GAP_MINUTES: u32 = 10;
 
 /// One piece of a sitting: focus on an activity, or a break (`None`).
 pub type Piece = (Option<usize>, u32);
