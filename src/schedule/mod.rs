@@ -239,10 +239,30 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     let (live_slots, uncovered) = slots::choose(course, longest(&sessions), &live_weeks);
     let main_slot = live_slots.first();
     let optional_weeks = weeks_with(&optional_sessions);
-    let optional_slot = slots::choose(course, longest(&optional_sessions), &optional_weeks)
-        .0
-        .into_iter()
-        .next();
+    // Optional work never shares a sitting with required work, nor its time: it is searched
+    // on an allowed day the main sitting does not take, while one is left.
+    let optional_days: Vec<Weekday> = course
+        .meta
+        .live_days
+        .iter()
+        .copied()
+        .filter(|&d| main_slot.is_none_or(|m| m.day != d))
+        .collect();
+    let optional_days = if optional_days.is_empty() {
+        course.meta.live_days.clone()
+    } else {
+        optional_days
+    };
+    let optional_slot = slots::choose_on(
+        course,
+        longest(&optional_sessions),
+        &optional_weeks,
+        &optional_days,
+        false,
+    )
+    .0
+    .into_iter()
+    .next();
     let student_zones = other_zones(course);
 
     // Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).

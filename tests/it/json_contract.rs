@@ -1,4 +1,4 @@
-//! The JSON output is a versioned contract (SPEC section 5): pin its keys and their types.
+//! The JSON output is a versioned contract: pin its keys and their types.
 
 use mixplan::render::json;
 use serde_json::Value;
@@ -135,4 +135,56 @@ fn flipped_weeks_put_content_before_the_live_session() {
         .unwrap();
     assert!(videos < first_sync);
     assert_eq!(items[videos]["before_live"], true);
+}
+
+/// A searched sitting never meets at the same time as another sitting of the same week: the
+/// optional office hours of a course are not put on top of its required live session.
+#[test]
+fn searched_sittings_never_overlap_another_sitting() {
+    let minutes_of = |time: &str| -> u32 {
+        let (h, m) = time.split_once(':').unwrap();
+        h.parse::<u32>().unwrap() * 60 + m.parse::<u32>().unwrap()
+    };
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let v = recommend(path.to_str().unwrap());
+        let sittings = v["schedule"]["sittings"].as_array().unwrap();
+        for (i, a) in sittings.iter().enumerate() {
+            for b in &sittings[i + 1..] {
+                if a["fixed"] == true && b["fixed"] == true {
+                    continue; // overlapping fixed sittings are an input error
+                }
+                let weeks = |s: &Value| -> Vec<u64> {
+                    s["weeks"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .filter_map(Value::as_u64)
+                        .collect()
+                };
+                let shared = weeks(a).iter().any(|w| weeks(b).contains(w));
+                if !shared || a["day"] != b["day"] {
+                    continue;
+                }
+                let (sa, sb) = (
+                    minutes_of(a["time"].as_str().unwrap()),
+                    minutes_of(b["time"].as_str().unwrap()),
+                );
+                let (ea, eb) = (
+                    sa + a["minutes"].as_u64().unwrap() as u32,
+                    sb + b["minutes"].as_u64().unwrap() as u32,
+                );
+                assert!(
+                    ea <= sb || eb <= sa,
+                    "{}: sittings `{}` and `{}` overlap",
+                    path.display(),
+                    a["id"],
+                    b["id"]
+                );
+            }
+        }
+    }
 }
