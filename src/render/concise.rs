@@ -1,6 +1,6 @@
 //! `mixplan check --format concise`: one line per finding, file by file.
 
-use super::diagnostics::{MAX_HUMAN_PER_FILE, hidden, more_line, summary_line};
+use super::diagnostics::{MAX_HUMAN_PER_FILE, hidden, more_line, to_text, write_files};
 use crate::check::CheckRun;
 use crate::diagnostic::{Cursor, FileReport, LineIndex};
 
@@ -34,10 +34,8 @@ pub fn concise(report: &FileReport) -> String {
 }
 
 /// `--format concise`: one line per finding, then the closing count line.
-pub fn check_concise(run: &CheckRun, _color: bool) -> String {
-    let mut out = Vec::new();
-    write_check_concise(run, false, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("the report is UTF-8")
+pub fn check_concise(run: &CheckRun, color: bool) -> String {
+    to_text(|out| write_check_concise(run, color, out))
 }
 
 /// [`check_concise`], written file by file as it is produced.
@@ -46,8 +44,5 @@ pub fn write_check_concise(
     _color: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    for file in &run.files {
-        out.write_all(concise(file).as_bytes())?;
-    }
-    writeln!(out, "{}", summary_line(run))
+    write_files(run, out, concise)
 }

@@ -1,8 +1,8 @@
 //! `mixplan check --format human`: rustc-style code frames, file by file.
 
 use super::diagnostics::{
-    FRAME_CHARS, MAX_HUMAN_PER_FILE, frame_line, hidden, more_line, paint, severity_code,
-    summary_line,
+    FRAME_CHARS, MAX_HUMAN_PER_FILE, frame_line, hidden, more_line, paint, severity_code, to_text,
+    write_files,
 };
 use crate::check::CheckRun;
 use crate::diagnostic::{Cursor, FileReport, LineIndex};
@@ -81,9 +81,7 @@ pub fn human(report: &FileReport, color: bool) -> String {
 
 /// `--format human`: a code frame per finding, then the closing count line.
 pub fn check_human(run: &CheckRun, color: bool) -> String {
-    let mut out = Vec::new();
-    write_check_human(run, color, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("the report is UTF-8")
+    to_text(|out| write_check_human(run, color, out))
 }
 
 /// [`check_human`], written file by file as it is produced.
@@ -92,8 +90,5 @@ pub fn write_check_human(
     color: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    for file in &run.files {
-        out.write_all(human(file, color).as_bytes())?;
-    }
-    writeln!(out, "{}", summary_line(run))
+    write_files(run, out, |file| human(file, color))
 }
