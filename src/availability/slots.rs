@@ -274,9 +274,44 @@ struct Model<'c> {
     minutes: u32,
     live_weeks: Vec<u32>,
     preferred: ((u32, u32), u32),
+    /// Weekly fixed sittings (`at`): weekday, start and end minute in the organizer's zone.
+    fixed: Vec<(Weekday, u32, u32)>,
+}
+
+/// Least time between a searched sitting and a fixed one on the same day, in minutes.
+pub const SITTING_GAP_MINUTES: u32 = 10;
+
+/// The weekly fixed sittings of a course: activities fixed with `at` at the same weekly time
+/// sit together, for the sum of their minutes. Dated one-offs are left out: they are one
+/// date, not a weekly time to keep clear.
+fn fixed_sittings(course: &Course) -> Vec<(Weekday, u32, u32)> {
+    let mut sittings: Vec<(Weekday, u32, u32)> = Vec::new();
+    for a in &course.activities {
+        for at in a.at.iter().filter(|at| at.date.is_none()) {
+            let start = u32::from(at.time.minutes);
+            match sittings
+                .iter_mut()
+                .find(|(d, s, _)| *d == at.day && *s == start)
+            {
+                Some((_, _, end)) => *end += a.minutes,
+                None => sittings.push((at.day, start, start + a.minutes)),
+            }
+        }
+    }
+    sittings
 }
 
 impl<'c> Model<'c> {
+    /// Whether a searched session starting at `minute` on `day` (organizer's zone) keeps
+    /// [`SITTING_GAP_MINUTES`] clear of every weekly fixed sitting: a searched sitting never
+    /// lands on top of a registrar's lecture.
+    fn clear_of_fixed(&self, day: Weekday, minute: u32) -> bool {
+        let end = minute + self.minutes;
+        self.fixed.iter().all(|&(d, s, e)| {
+            d != day || end + SITTING_GAP_MINUTES <= s || e + SITTING_GAP_MINUTES <= minute
+        })
+    }
+
     /// Whether a searched session starting at `minute` (organizer's zone) lies inside the
     /// course's `live_window`, when one is written. A session longer than the window may start
     /// anywhere in it.
@@ -319,6 +354,7 @@ impl<'c> Model<'c> {
             minutes,
             live_weeks: live_weeks.to_vec(),
             preferred: preferred_hours(course),
+            fixed: fixed_sittings(course),
         }
     }
 
@@ -621,7 +657,7 @@ fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
         let changed = tally(plan.shifted.iter().copied().zip(counts.iter().copied()));
         for i in 0..GRID {
             let minute = grid_minute(i);
-            if !model.in_live_window(minute) {
+            if !model.in_live_window(minute) || !model.clear_of_fixed(plan.day, minute) {
                 continue;
             }
             let r = rank(model, worst[i], every[i], changed[i], plan.day, minute);
@@ -700,7 +736,10 @@ fn best_second(
         let changed = tally(needing.iter().map(|&g| (plan.shifted[g], counts[g])));
         for i in 0..GRID {
             let minute = grid_minute(i);
-            if overlaps(first, (plan.day, minute), model.minutes) || !model.in_live_window(minute) {
+            if overlaps(first, (plan.day, minute), model.minutes)
+                || !model.in_live_window(minute)
+                || !model.clear_of_fixed(plan.day, minute)
+            {
                 continue;
             }
             let mut r = rank(model, worst[i], every[i], changed[i], plan.day, minute);

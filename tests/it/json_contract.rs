@@ -137,54 +137,98 @@ fn flipped_weeks_put_content_before_the_live_session() {
     assert_eq!(items[videos]["before_live"], true);
 }
 
-/// A searched sitting never meets at the same time as another sitting of the same week: the
-/// optional office hours of a course are not put on top of its required live session.
-#[test]
-fn searched_sittings_never_overlap_another_sitting() {
+/// Panics when a searched sitting of `v` (recommend JSON) meets on the same day as another
+/// sitting of a shared week, overlapping it or closer than the 10-minute gap.
+fn assert_no_overlap(v: &Value, name: &str) {
     let minutes_of = |time: &str| -> u32 {
         let (h, m) = time.split_once(':').unwrap();
         h.parse::<u32>().unwrap() * 60 + m.parse::<u32>().unwrap()
     };
+    let weeks = |s: &Value| -> Vec<u64> {
+        s["weeks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(Value::as_u64)
+            .collect()
+    };
+    let sittings = v["schedule"]["sittings"].as_array().unwrap();
+    for (i, a) in sittings.iter().enumerate() {
+        for b in &sittings[i + 1..] {
+            if a["fixed"] == true && b["fixed"] == true {
+                continue; // overlapping fixed sittings are an input error
+            }
+            let shared = weeks(a).iter().any(|w| weeks(b).contains(w));
+            if !shared || a["day"] != b["day"] {
+                continue;
+            }
+            let start = |s: &Value| minutes_of(s["time"].as_str().unwrap());
+            let end = |s: &Value| start(s) + s["minutes"].as_u64().unwrap() as u32;
+            let gap = if a["fixed"] == true || b["fixed"] == true {
+                10
+            } else {
+                0
+            };
+            assert!(
+                end(a) + gap <= start(b) || end(b) + gap <= start(a),
+                "{name}: sittings `{}` and `{}` overlap",
+                a["id"],
+                b["id"]
+            );
+        }
+    }
+}
+
+/// A searched sitting never meets at the same time as another sitting of the same week: the
+/// optional office hours of a course are not put on top of its required live session.
+#[test]
+fn searched_sittings_never_overlap_another_sitting() {
     for entry in std::fs::read_dir("examples").unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        let v = recommend(path.to_str().unwrap());
-        let sittings = v["schedule"]["sittings"].as_array().unwrap();
-        for (i, a) in sittings.iter().enumerate() {
-            for b in &sittings[i + 1..] {
-                if a["fixed"] == true && b["fixed"] == true {
-                    continue; // overlapping fixed sittings are an input error
-                }
-                let weeks = |s: &Value| -> Vec<u64> {
-                    s["weeks"]
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .filter_map(Value::as_u64)
-                        .collect()
-                };
-                let shared = weeks(a).iter().any(|w| weeks(b).contains(w));
-                if !shared || a["day"] != b["day"] {
-                    continue;
-                }
-                let (sa, sb) = (
-                    minutes_of(a["time"].as_str().unwrap()),
-                    minutes_of(b["time"].as_str().unwrap()),
-                );
-                let (ea, eb) = (
-                    sa + a["minutes"].as_u64().unwrap() as u32,
-                    sb + b["minutes"].as_u64().unwrap() as u32,
-                );
-                assert!(
-                    ea <= sb || eb <= sa,
-                    "{}: sittings `{}` and `{}` overlap",
-                    path.display(),
-                    a["id"],
-                    b["id"]
-                );
-            }
-        }
+        assert_no_overlap(
+            &recommend(path.to_str().unwrap()),
+            &path.display().to_string(),
+        );
     }
+}
+
+/// Working adults' evening holds a fixed Wednesday 19:00 lecture: the searched discussion
+/// keeps clear of it (10 minutes at least) instead of landing on top of it.
+#[test]
+fn searched_sittings_keep_clear_of_fixed_ones() {
+    let text = r#"
+[course]
+title = "Evening course"
+weeks = 4
+start = 2027-01-11
+timezone = "America/New_York"
+live_days = ["wed"]
+
+[students]
+count = 20
+populations = ["working-adults"]
+
+[[activities]]
+id = "lecture"
+kind = "lecture"
+minutes = 60
+at = { day = "wed", time = "19:00" }
+
+[[activities]]
+id = "clinic"
+kind = "problem-solving"
+minutes = 45
+mode = "sync"
+"#;
+    let course = mixplan::course::parse(text).unwrap();
+    let v = json::recommendation(&mixplan::recommend(course));
+    let sittings = v["schedule"]["sittings"].as_array().unwrap();
+    assert!(
+        sittings.iter().any(|s| s["fixed"] == false),
+        "{sittings:#?}"
+    );
+    assert_no_overlap(&v, "evening course");
 }
