@@ -296,7 +296,7 @@ fn time(at: &jiff::ZonedDateTime) -> String {
     format!(
         "<time datetime=\"{}\">{}</time>",
         at.strftime("%Y-%m-%dT%H:%M:%S%:z"),
-        at.strftime("%a %-d %b, %H:%M %Z")
+        super::wall_clock(at, "%a %-d %b, %H:%M")
     )
 }
 

@@ -199,14 +199,15 @@ pub fn calendar(
                 text(&format!("Due (week {}): {name}", week.week))
             ));
             let mut description = format!(
-                "Self-paced work due {}",
-                at.strftime("%a %Y-%m-%d %H:%M %Z (%Q)")
+                "Self-paced work due {} ({})",
+                super::wall_clock(at, "%a %Y-%m-%d %H:%M"),
+                at.strftime("%Q")
             );
             for local in &due.local {
                 let _ = write!(
                     description,
                     "\n= {} in {}",
-                    local.at.strftime("%a %Y-%m-%d %H:%M %Z"),
+                    super::wall_clock(&local.at, "%a %Y-%m-%d %H:%M"),
                     local.zone
                 );
             }

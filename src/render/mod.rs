@@ -156,6 +156,18 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
+/// An instant as a person reads it: `format` (a strftime pattern without the zone) and the
+/// zone's abbreviation, or `AoE` for "anywhere on earth" deadlines (whose abbreviation, `-12`,
+/// says nothing to a student).
+pub fn wall_clock(at: &jiff::ZonedDateTime, format: &str) -> String {
+    let zone = if at.time_zone().iana_name() == Some(crate::course::AOE_ZONE) {
+        "AoE".to_string()
+    } else {
+        at.strftime("%Z").to_string()
+    };
+    format!("{} {zone}", at.strftime(format))
+}
+
 /// Pretty JSON with a trailing newline.
 pub fn pretty(value: &serde_json::Value) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
@@ -509,7 +521,7 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
     }
     for alt in &w.alternatives {
         let due = match &alt.due {
-            Some(at) => format!("by {}", at.strftime("%a %Y-%m-%d %H:%M %Z")),
+            Some(at) => format!("by {}", wall_clock(at, "%a %Y-%m-%d %H:%M")),
             None => format!(
                 "by 23:59 local, {} days after the session",
                 crate::schedule::ALTERNATIVE_DAYS
@@ -534,7 +546,7 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
             .as_ref()
             .map(|d| {
                 let when = match &d.at {
-                    Some(at) => at.strftime("%a %Y-%m-%d %H:%M %Z").to_string(),
+                    Some(at) => wall_clock(at, "%a %Y-%m-%d %H:%M"),
                     None => format!("{} {}", d.day, d.time),
                 };
                 let local: Vec<String> = d
@@ -588,4 +600,27 @@ pub fn advice_lines(rec: &Recommendation) -> Vec<(String, String)> {
             (a.rule().to_string(), message)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod wall_clock_tests {
+    use super::wall_clock;
+
+    #[test]
+    fn aoe_deadlines_say_aoe_and_other_zones_their_abbreviation() {
+        let at = |zone: &str| {
+            jiff::civil::date(2027, 3, 7)
+                .at(23, 59, 0, 0)
+                .in_tz(zone)
+                .unwrap()
+        };
+        assert_eq!(
+            wall_clock(&at(crate::course::AOE_ZONE), "%a %H:%M"),
+            "Sun 23:59 AoE"
+        );
+        assert_eq!(
+            wall_clock(&at("America/New_York"), "%a %H:%M"),
+            "Sun 23:59 EST"
+        );
+    }
 }
