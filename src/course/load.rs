@@ -1516,21 +1516,32 @@ impl Reader {
                     .into(),
             );
         }
-        // An exam alone: another activity fixed at the exam's time would share its sitting.
+        // An exam sits alone, and optional work never shares a sitting with required work:
+        // another activity fixed at the same time would share its sitting.
         for pair in starts.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             if a.0 == b.0 && a.1 == b.1 && a.2 != b.2 {
                 let (x, y) = (&activities[a.2], &activities[b.2]);
-                if (x.is_exam() || y.is_exam()) && reported.insert((b.2, b.3)) {
+                let (why, help) = if x.is_exam() || y.is_exam() {
+                    ("an exam sits alone", "give the exam its own time")
+                } else if x.optional != y.optional {
+                    (
+                        "optional work never shares a sitting with required work",
+                        "give the optional activity its own time",
+                    )
+                } else {
+                    continue;
+                };
+                if reported.insert((b.2, b.3)) {
                     self.error(
                         RuleId::OverlappingSittings,
                         y.at[b.3].span,
                         format!(
-                            "`{}` and `{}` are fixed at the same time in week {}, and an exam sits alone",
+                            "`{}` and `{}` are fixed at the same time in week {}, and {why}",
                             x.id, y.id, a.0
                         ),
                     )
-                    .help = Some("give the exam its own time".into());
+                    .help = Some(help.into());
                 }
             }
         }

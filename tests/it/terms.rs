@@ -201,6 +201,16 @@ fn overlapping_fixed_sittings_are_an_error() {
     assert!(e.4.as_deref().is_some_and(|h| h.contains("weeks")), "{e:?}");
 }
 
+/// Optional office hours fixed at the lecture's own time would share its sitting: an error
+/// at the second `at`, not two sittings on top of each other.
+#[test]
+fn optional_and_required_work_fixed_at_one_time_is_an_error() {
+    let acts = "[[activities]]\nid = \"a\"\nkind = \"lecture\"\nminutes = 60\nat = { day = \"tue\", time = \"17:30\" }\n\n[[activities]]\nid = \"oh\"\nkind = \"office-hours\"\nminutes = 30\nat = { day = \"tue\", time = \"17:30\" }\n";
+    let e = only_error(&term("", acts));
+    assert_eq!((e.0.as_str(), e.1, e.2), ("overlapping-sittings", 21, 6));
+    assert!(e.3.contains("optional work never shares"), "{e:?}");
+}
+
 #[test]
 fn exam_rules_are_input_errors() {
     let exam = |extra: &str| {
