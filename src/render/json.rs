@@ -740,7 +740,7 @@ impl Serialize for WeekOutput<'_> {
             items: Lazy::new(move || {
                 w.items
                     .iter()
-                    .map(move |i| ItemOutput::new(course, sittings, i, dues))
+                    .map(move |i| ItemOutput::new(course, sittings, (w.week, i), dues))
             }),
             live_session: w.live_session.as_ref().map(|s| LiveSessionOutput {
                 minutes: s.minutes,
@@ -872,6 +872,10 @@ pub struct ItemOutput<'a> {
     /// For live work: the id of the sitting it meets in (the first section for sections).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sitting: Option<&'a str>,
+    /// For live work offered in several sections (`at` with several times): every section's
+    /// sitting this week, any one of which a student attends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sections: Option<Vec<&'a str>>,
     /// For live work: its sitting is cancelled this week (a holiday).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cancelled: Option<bool>,
@@ -881,7 +885,7 @@ impl<'a> ItemOutput<'a> {
     fn new(
         course: &'a Course,
         sittings: &'a [Sitting],
-        item: &'a Item,
+        (week, item): (u32, &'a Item),
         dues: &'a [(*const Due, DueText)],
     ) -> Self {
         let a = &course.activities[item.activity];
@@ -913,6 +917,14 @@ impl<'a> ItemOutput<'a> {
                 .sitting
                 .and_then(|i| sittings.get(i))
                 .map(|t| t.id.as_str()),
+            sections: (item.recorded.is_some() && a.at.len() > 1).then(|| {
+                sittings
+                    .iter()
+                    .filter(|t| t.section.is_some() && t.activities.contains(&item.activity))
+                    .filter(|t| t.weeks.contains(&week))
+                    .map(|t| t.id.as_str())
+                    .collect()
+            }),
             cancelled: item.recorded.map(|_| item.cancelled),
         }
     }

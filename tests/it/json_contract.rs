@@ -232,3 +232,36 @@ mode = "sync"
     );
     assert_no_overlap(&v, "evening course");
 }
+
+/// An activity offered in sections names every section its students can choose that week,
+/// not only the first.
+#[test]
+fn items_with_sections_name_every_section_of_the_week() {
+    let v = recommend("examples/remote-graphics-lecture.toml");
+    let office_hours = |week: usize| -> Value {
+        v["schedule"]["weeks"][week]["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["activity"] == "office-hours")
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(
+        office_hours(1)["sections"],
+        serde_json::json!(["office-hours.1", "office-hours.2"])
+    );
+    // Week 1's Monday section falls before the course starts on Tuesday.
+    assert_eq!(
+        office_hours(0)["sections"],
+        serde_json::json!(["office-hours.2"])
+    );
+    // A live activity with one time has no `sections`.
+    let lecture = v["schedule"]["weeks"][1]["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["activity"] == "lecture-tue")
+        .unwrap();
+    assert!(lecture.get("sections").is_none());
+}
