@@ -904,23 +904,33 @@ pub fn choose(
     minutes: u32,
     live_weeks: &[u32],
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
-    choose_on(course, minutes, live_weeks, &course.meta.live_days, true)
+    choose_on(
+        course,
+        minutes,
+        live_weeks,
+        &course.meta.live_days,
+        true,
+        &[],
+    )
 }
 
 /// [`choose`] on the given weekdays only; `live_at` pins the main slot when `pinnable`. The
 /// schedule searches each further sitting of a week this way, on days no earlier sitting
-/// took.
+/// took; `busy` holds the earlier searched sittings (weekday, start and end minute), which a
+/// new one keeps [`SITTING_GAP_MINUTES`] clear of, as it does the fixed ones.
 pub fn choose_on(
     course: &Course,
     minutes: u32,
     live_weeks: &[u32],
     allowed: &[Weekday],
     pinnable: bool,
+    busy: &[(Weekday, u32, u32)],
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
     if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let model = Model::new(course, minutes, live_weeks);
+    let mut model = Model::new(course, minutes, live_weeks);
+    model.fixed.extend_from_slice(busy);
     let days: Vec<DayPlan> = allowed.iter().map(|&day| plan_day(&model, day)).collect();
     let live_at = course.meta.live_at.filter(|_| pinnable);
     let (mut main, fit1) = match live_at {

@@ -253,16 +253,29 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     } else {
         optional_days
     };
+    // Searched sittings placed so far (weekday, start, end): later ones keep clear of them.
+    let mut busy: Vec<(Weekday, u32, u32)> = main_slot
+        .map(|m| {
+            let start = u32::from(m.time.minutes);
+            (m.day, start, start + m.minutes)
+        })
+        .into_iter()
+        .collect();
     let optional_slot = slots::choose_on(
         course,
         longest(&optional_sessions),
         &optional_weeks,
         &optional_days,
         false,
+        &busy,
     )
     .0
     .into_iter()
     .next();
+    if let Some(slot) = &optional_slot {
+        let start = u32::from(slot.time.minutes);
+        busy.push((slot.day, start, start + slot.minutes));
+    }
     let student_zones = other_zones(course);
 
     // Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).
@@ -448,12 +461,15 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             &weeks_with(sessions),
             &days,
             false,
+            &busy,
         )
         .0
         .into_iter()
         .next();
         if let Some(slot) = &slot {
             taken.push(slot.day);
+            let start = u32::from(slot.time.minutes);
+            busy.push((slot.day, start, start + slot.minutes));
         }
         further_sittings.push((id, slot, sessions, optional));
     }

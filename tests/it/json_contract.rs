@@ -265,3 +265,44 @@ fn items_with_sections_name_every_section_of_the_week() {
         .unwrap();
     assert!(lecture.get("sections").is_none());
 }
+
+/// With one allowed day and two sittings' worth of live work, the second sitting follows the
+/// first on that day instead of meeting at the same time.
+#[test]
+fn further_sittings_on_a_taken_day_keep_clear_of_the_first() {
+    let text = r#"
+[course]
+title = "One evening"
+weeks = 4
+start = 2027-01-11
+timezone = "America/New_York"
+live_days = ["wed"]
+sync_hours = [1.0, 4.0]
+
+[students]
+count = 20
+populations = ["full-time"]
+
+[[activities]]
+id = "seminar"
+kind = "discussion"
+minutes = 80
+mode = "sync"
+
+[[activities]]
+id = "studio"
+kind = "collaboration"
+minutes = 80
+mode = "sync"
+"#;
+    let course = mixplan::course::parse(text).unwrap();
+    let v = json::recommendation(&mixplan::recommend(course));
+    let searched = v["schedule"]["sittings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["fixed"] == false)
+        .count();
+    assert_eq!(searched, 2, "{:#}", v["schedule"]["sittings"]);
+    assert_no_overlap(&v, "one evening");
+}
