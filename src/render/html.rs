@@ -196,7 +196,12 @@ fn live_section(rec: &Recommendation, out: &mut String) {
             .iter()
             .map(|&i| esc(&activity_name(&course.activities[i])))
             .collect();
-        let when = match sitting.date {
+        // A sitting held in one week only (a midterm) is a date, not a weekly time.
+        let single_week = match sitting.weeks.as_slice() {
+            [week] => course.meta.date_of(*week, sitting.day),
+            _ => None,
+        };
+        let when = match sitting.date.or(single_week) {
             Some(date) => format!("{} {}", date.strftime("%A %-d %B"), sitting.time),
             None => format!("{} {}", day_name(sitting.day), sitting.time),
         };

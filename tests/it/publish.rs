@@ -734,6 +734,8 @@ fn the_page_shows_sittings_sections_exams_and_cancellations() {
     for needle in [
         "Lecture (Tuesday): <strong>Tuesday 17:30</strong>",
         "Lecture (Thursday): <strong>Thursday 17:30</strong>",
+        // A midterm held in one week is a date, not a weekly time.
+        "Midterm 1: <strong>Wednesday 24 February 19:15</strong>",
         "<span class=\"tag\">section 1 of 2</span>",
         "<span class=\"tag\">optional</span>",
         "<span class=\"tag\">exam</span>",
