@@ -279,6 +279,26 @@ fn probe_umask() -> std::io::Result<u32> {
 
 #[cfg(test)]
 mod tests {
+
+    /// What the SIGINT/SIGTERM handler does: a temporary file still being written is removed,
+    /// and one whose write finished is no longer listed.
+    #[test]
+    fn an_interrupted_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let (writing, done) = (
+            dir.path().join(".mixplan-writing.tmp"),
+            dir.path().join(".mixplan-done.tmp"),
+        );
+        std::fs::write(&writing, b"partial").unwrap();
+        std::fs::write(&done, b"renamed away").unwrap();
+        let guard = Pending::register(&writing);
+        drop(Pending::register(&done));
+        remove_pending();
+        assert!(!writing.exists(), "the pending temporary file is removed");
+        assert!(done.exists(), "a finished write is not touched");
+        drop(guard);
+    }
+
     use super::*;
 
     #[test]

@@ -682,3 +682,30 @@ fn one_misspelt_weekday_is_one_error() {
     assert_eq!(out.lines().count(), 2, "{out}");
     assert!(out.contains("unknown weekday `wendesday`"), "{out}");
 }
+
+/// SIGTERM during a run ends it through mixplan's handler (which removes temporary files of a
+/// write in progress, see `fsio::remove_pending`), with the status a shell expects of an
+/// interrupted program, not by the default action. The run waits on standard input, which the
+/// test holds open, so the signal always arrives mid-run.
+#[cfg(unix)]
+#[test]
+fn sigterm_mid_run_goes_through_the_clean_up_handler() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("mixplan"))
+        .current_dir(dir.path())
+        .args(["check", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Give the process time to install its handler; it then blocks reading standard input.
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130), "{status:?}");
+}
