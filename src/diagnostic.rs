@@ -238,6 +238,21 @@ pub struct Location {
 }
 
 impl FileReport {
+    /// Its findings in order, each with its location: one cursor for starts and one for ends,
+    /// so columns are counted once per line, not once per finding.
+    pub fn located<'a>(
+        &'a self,
+        index: &'a LineIndex,
+    ) -> impl Iterator<Item = (&'a Diagnostic, Location)> + 'a {
+        let (mut starts, mut ends) = (
+            Cursor::new(index, &self.text),
+            Cursor::new(index, &self.text),
+        );
+        self.diagnostics
+            .iter()
+            .map(move |d| (d, self.locate_in_order(&mut starts, &mut ends, d)))
+    }
+
     /// [`FileReport::locate`] for findings taken in order, through one cursor for starts and
     /// one for ends.
     pub fn locate_in_order(

@@ -819,22 +819,12 @@ impl Reader {
                 }
             }
         }
-        let live_window = match self.string(place, "live_window", None) {
-            Some((text, span)) => {
-                let window = Window::parse(text);
-                if window.is_none() {
-                    self.error(
-                        RuleId::InvalidValue,
-                        span,
-                        format!("`live_window` must be local hours HH:MM-HH:MM, found `{text}`"),
-                    )
-                    .help = Some("write e.g. `live_window = \"08:00-21:00\"`".into());
-                }
-                window.map(Some)
-            }
-            None if place.table.contains_key("live_window") => None,
-            None => Some(None),
-        };
+        let live_window = self.optional_window(
+            place,
+            "live_window",
+            "local hours",
+            "write e.g. `live_window = \"08:00-21:00\"`",
+        );
         let due = self.course_due(place);
         let first_day = start.flatten().map(|start| {
             let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
@@ -1284,6 +1274,33 @@ impl Reader {
         })
     }
 
+    /// An optional `HH:MM-HH:MM` window at `key`: `Some(None)` when it is not written,
+    /// `None` when it is written wrong (the error is reported).
+    fn optional_window(
+        &mut self,
+        place: &Place<'_, '_>,
+        key: &str,
+        what: &str,
+        help: &str,
+    ) -> Option<Option<Window>> {
+        match self.string(place, key, None) {
+            Some((text, span)) => {
+                let window = Window::parse(text);
+                if window.is_none() {
+                    self.error(
+                        RuleId::InvalidValue,
+                        span,
+                        format!("`{key}` must be {what} HH:MM-HH:MM, found `{text}`"),
+                    )
+                    .help = Some(help.into());
+                }
+                window.map(Some)
+            }
+            None if place.table.contains_key(key) => None,
+            None => Some(None),
+        }
+    }
+
     /// The tables of an array of tables (`[[name]]`), each as a place named `[[name]] #n`;
     /// an entry that is not a table is an error, and the flag says whether all were tables.
     fn entries<'t, 'i>(
@@ -1344,23 +1361,13 @@ impl Reader {
             let count = self
                 .integer(&zone_place, "count", Some("10"), (0, 10_000_000))
                 .map(|(n, _)| n as u32);
-            let available = match self.string(&zone_place, "available", None) {
-                Some((text, span)) => {
-                    let window = Window::parse(text);
-                    if window.is_none() {
-                        self.error(
-                            RuleId::InvalidValue,
-                            span,
-                            format!("`available` must be a local window HH:MM-HH:MM, found `{text}`"),
-                        )
-                        .help = Some("write e.g. `available = \"08:00-22:00\"` (it may wrap past midnight, `20:00-02:00`)".into());
-                    }
-                    // `Some(None)`: not given; the availability layer picks the window.
-                    window.map(Some)
-                }
-                None if zone_place.table.contains_key("available") => None,
-                None => Some(None),
-            };
+            // `Some(None)`: not given; the availability layer picks the window.
+            let available = self.optional_window(
+                &zone_place,
+                "available",
+                "a local window",
+                "write e.g. `available = \"08:00-22:00\"` (it may wrap past midnight, `20:00-02:00`)",
+            );
             match (zone, count, available) {
                 (Some((zone, zone_span)), Some(count), Some(available)) => {
                     if seen.contains(&zone) {

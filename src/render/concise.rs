@@ -2,21 +2,16 @@
 
 use super::diagnostics::{MAX_HUMAN_PER_FILE, hidden, more_line, to_text, write_files};
 use crate::check::CheckRun;
-use crate::diagnostic::{Cursor, FileReport, LineIndex};
+use crate::diagnostic::{FileReport, LineIndex};
 
 /// `path:line:col: severity[rule] message`, one line each; at most [`MAX_HUMAN_PER_FILE`]
 /// per file, then how many more.
 pub fn concise(report: &FileReport) -> String {
     use super::sanitize::sanitize;
     let index = LineIndex::new(&report.text);
-    let (mut starts, mut ends) = (
-        Cursor::new(&index, &report.text),
-        Cursor::new(&index, &report.text),
-    );
     let path = sanitize(&report.path);
     let mut out = String::new();
-    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-        let loc = report.locate_in_order(&mut starts, &mut ends, d);
+    for (d, loc) in report.located(&index).take(MAX_HUMAN_PER_FILE) {
         out.push_str(&format!(
             "{path}:{}:{}: {}[{}] {}\n",
             loc.line,

@@ -4,7 +4,7 @@
 //! [`super::github`].
 
 use crate::check::CheckRun;
-use crate::diagnostic::{Cursor, Diagnostic, FileReport, LineIndex, Location, Severity};
+use crate::diagnostic::{Diagnostic, FileReport, LineIndex, Location, Severity};
 use crate::rules::RuleId;
 
 pub(super) fn paint(text: &str, code: &str, color: bool) -> String {
@@ -255,13 +255,14 @@ pub fn located(run: &CheckRun) -> Vec<(&FileReport, &Diagnostic, Location)> {
             break;
         }
         let index = LineIndex::new(&file.text);
-        let (mut starts, mut ends) = (
-            Cursor::new(&index, &file.text),
-            Cursor::new(&index, &file.text),
+        let room = MAX_MACHINE - out.len();
+        let locations: Vec<Location> = file.located(&index).take(room).map(|(_, l)| l).collect();
+        out.extend(
+            file.diagnostics
+                .iter()
+                .zip(locations)
+                .map(|(d, loc)| (file, d, loc)),
         );
-        for d in file.diagnostics.iter().take(MAX_MACHINE - out.len()) {
-            out.push((file, d, file.locate_in_order(&mut starts, &mut ends, d)));
-        }
     }
     out
 }

@@ -5,21 +5,16 @@ use super::diagnostics::{
     write_files,
 };
 use crate::check::CheckRun;
-use crate::diagnostic::{Cursor, FileReport, LineIndex};
+use crate::diagnostic::{FileReport, LineIndex};
 
 /// rustc-style frames: header, location arrow, the offending line (a window of it when long)
 /// and a caret underline; at most [`MAX_HUMAN_PER_FILE`] findings, then how many more.
 pub fn human(report: &FileReport, color: bool) -> String {
     use super::sanitize::sanitize;
     let index = LineIndex::new(&report.text);
-    let (mut starts, mut ends) = (
-        Cursor::new(&index, &report.text),
-        Cursor::new(&index, &report.text),
-    );
     let path = sanitize(&report.path);
     let mut out = String::new();
-    for d in report.diagnostics.iter().take(MAX_HUMAN_PER_FILE) {
-        let loc = report.locate_in_order(&mut starts, &mut ends, d);
+    for (d, loc) in report.located(&index).take(MAX_HUMAN_PER_FILE) {
         let head = format!("{}[{}]", d.severity, d.rule);
         out.push_str(&format!(
             "{}{} {}\n",
