@@ -5,11 +5,8 @@ use predicates::prelude::*;
 use predicates::str::contains;
 
 fn mixplan() -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").unwrap();
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("NO_COLOR")
-        .env_remove("GITHUB_STEP_SUMMARY");
+    let mut cmd = crate::common::mixplan();
+    cmd.env_remove("NO_COLOR");
     cmd
 }
 

@@ -31,10 +31,8 @@ fn root() -> PathBuf {
 }
 
 fn mixplan() -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").expect("the mixplan binary is built");
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env("NO_COLOR", "1");
+    let mut cmd = crate::common::mixplan();
+    cmd.env("NO_COLOR", "1");
     cmd
 }
 

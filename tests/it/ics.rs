@@ -9,15 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn mixplan() -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").expect("binary");
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE");
-    cmd
-}
+use crate::common::mixplan;
 
 /// New York organizer; sessions every other week across the US change on 2027-03-14; a repeat
 /// slot for Tokyo.

@@ -10,14 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
-
-fn mixplan() -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").expect("binary");
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE");
-    cmd
-}
+use crate::common::mixplan;
 
 /// A title with every markdown and HTML hazard the issue names, and more.
 pub const HOSTILE: &str =

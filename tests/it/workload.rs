@@ -10,10 +10,8 @@ use proptest::prelude::*;
 use crate::common::{activity, course_text, load_errors, load_ok};
 
 fn mixplan() -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").unwrap();
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("NO_COLOR");
+    let mut cmd = crate::common::mixplan();
+    cmd.env_remove("NO_COLOR");
     cmd
 }
 

@@ -14,12 +14,7 @@ use predicates::str::contains;
 
 const COURSE: &str = "examples/evening-working-adults.toml";
 
-fn mixplan() -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").unwrap();
-    cmd.env_remove("RUST_BACKTRACE")
-        .env_remove("GITHUB_STEP_SUMMARY");
-    cmd
-}
+use crate::common::mixplan;
 
 /// The three writers, each writing to `target`.
 fn writers(target: &Path) -> Vec<(&'static str, Command)> {

@@ -4,6 +4,7 @@
 pub mod course_gen;
 pub mod diag_gen;
 
+use assert_cmd::Command;
 use mixplan::course::{self, Course};
 use mixplan::diagnostic::{Diagnostic, LineIndex};
 
@@ -53,4 +54,14 @@ pub fn located(
 /// One activity table.
 pub fn activity(id: &str, kind: &str, minutes: u32, extra: &str) -> String {
     format!("[[activities]]\nid = \"{id}\"\nkind = \"{kind}\"\nminutes = {minutes}\n{extra}\n")
+}
+
+/// The `mixplan` binary with an environment that cannot change its output: no backtraces, no
+/// GitHub step summary. Modules that care about colour set or remove `NO_COLOR` themselves.
+pub fn mixplan() -> Command {
+    let mut cmd = Command::cargo_bin("mixplan").expect("the mixplan binary is built");
+    cmd.env_remove("RUST_BACKTRACE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .env_remove("GITHUB_STEP_SUMMARY");
+    cmd
 }
