@@ -3,6 +3,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
+// Each target uses part of the shared generator.
+#[allow(dead_code)]
 mod diag_gen {
     include!("../../tests/it/common/diag_gen.rs");
 }
