@@ -1,16 +1,23 @@
-//! The whole pipeline on structured course input: load, plan, schedule, every renderer.
+//! The whole pipeline on structured course input: load, plan, schedule, and one renderer.
+//!
+//! The first byte picks which of the ten renderings runs, so an execution costs one
+//! rendering rather than ten and the fuzzer's mutations choose the renderer along with the
+//! course. Loading and planning run every time. The proptest mirror in
+//! `tests/it/robustness.rs` renders each course all ten ways.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use mixplan::course::Mode;
-use mixplan::render::{self, Format, Style};
 
+// The target renders one way per run; `render_all` is for the proptest mirror.
+#[allow(dead_code)]
 mod course_gen {
     include!("../../tests/it/common/course_gen.rs");
 }
 
-fuzz_target!(|input: course_gen::FuzzCourse| {
-    let text = input.to_toml();
+fuzz_target!(|input: (u8, course_gen::FuzzCourse)| {
+    let (render, course) = input;
+    let text = course.to_toml();
     let loaded = mixplan::course::load(&text);
     let Some(course) = loaded.course else {
         assert!(!loaded.diagnostics.is_empty());
@@ -24,21 +31,5 @@ fuzz_target!(|input: course_gen::FuzzCourse| {
         }
         assert!(d.mode == Mode::Sync || d.mode == Mode::Async);
     }
-    for format in [Format::Table, Format::Json, Format::Markdown, Format::Html] {
-        let out = render::recommendation(&rec, format, Style::PLAIN);
-        if format == Format::Json {
-            // `IgnoredAny` reads and validates every byte without building a tree.
-            serde_json::from_str::<serde::de::IgnoredAny>(&out).expect("valid JSON");
-        }
-        let _ = render::schedule(&rec, format, Style::PLAIN);
-    }
-    let fragment = render::html::page(&rec, render::html::Shape::Fragment);
-    assert!(!fragment.contains("<script"));
-    let options = render::ics::Options {
-        sequence: 7,
-        remind: Some(render::ics::Remind { minutes: 1440 }),
-    };
-    if let Ok(ics) = render::ics::calendar(&rec.course, &rec.schedule, options) {
-        assert!(ics.ends_with("END:VCALENDAR\r\n"));
-    }
+    course_gen::render_one(&rec, render);
 });

@@ -3,7 +3,6 @@
 use crate::common::course_gen;
 
 use arbitrary::{Arbitrary, Unstructured};
-use mixplan::render::{self, Format, Style};
 use proptest::prelude::*;
 
 proptest! {
@@ -22,23 +21,7 @@ proptest! {
         };
         let rec = mixplan::recommend(course);
         prop_assert_eq!(rec.plan.decisions.len(), rec.course.activities.len());
-        for format in [Format::Table, Format::Json, Format::Markdown, Format::Html] {
-            let out = render::recommendation(&rec, format, Style::PLAIN);
-            if format == Format::Json {
-                prop_assert!(serde_json::from_str::<serde_json::Value>(&out).is_ok());
-            }
-            let _ = render::schedule(&rec, format, Style::PLAIN);
-        }
-        // The student page's fragment never carries a script, and calendars always close.
-        let fragment = render::html::page(&rec, render::html::Shape::Fragment);
-        prop_assert!(!fragment.contains("<script"));
-        let options = render::ics::Options {
-            sequence: 7,
-            remind: Some(render::ics::Remind { minutes: 1440 }),
-        };
-        if let Ok(ics) = render::ics::calendar(&rec.course, &rec.schedule, options) {
-            prop_assert!(ics.ends_with("END:VCALENDAR\r\n"));
-        }
+        course_gen::render_all(&rec);
     }
 
     /// Mirror of `fuzz_targets/load.rs`: arbitrary bytes never panic the loader, a failure

@@ -222,3 +222,49 @@ impl FuzzCourse {
         t
     }
 }
+
+/// How many renderings [`render_one`] knows: `recommend` and `schedule` in each of four
+/// formats, the student page and the calendar.
+pub const RENDERINGS: u8 = 10;
+
+/// Render `rec` the `n`th way (modulo [`RENDERINGS`]) and check what that output promises:
+/// JSON parses, the student page's fragment never carries a script, calendars always close.
+pub fn render_one(rec: &mixplan::Recommendation, n: u8) {
+    use mixplan::render::{self, Format, Style};
+    const FORMATS: [Format; 4] = [Format::Table, Format::Json, Format::Markdown, Format::Html];
+    let n = n % RENDERINGS;
+    match usize::from(n) {
+        n @ 0..8 => {
+            let format = FORMATS[n % 4];
+            let out = if n < 4 {
+                render::recommendation(rec, format, Style::PLAIN)
+            } else {
+                render::schedule(rec, format, Style::PLAIN)
+            };
+            if format == Format::Json {
+                // `IgnoredAny` reads and validates every byte without building a tree.
+                serde_json::from_str::<serde::de::IgnoredAny>(&out).expect("valid JSON");
+            }
+        }
+        8 => {
+            let fragment = render::html::page(rec, render::html::Shape::Fragment);
+            assert!(!fragment.contains("<script"));
+        }
+        _ => {
+            let options = render::ics::Options {
+                sequence: 7,
+                remind: Some(render::ics::Remind { minutes: 1440 }),
+            };
+            if let Ok(ics) = render::ics::calendar(&rec.course, &rec.schedule, options) {
+                assert!(ics.ends_with("END:VCALENDAR\r\n"));
+            }
+        }
+    }
+}
+
+/// Every rendering of [`render_one`].
+pub fn render_all(rec: &mixplan::Recommendation) {
+    for n in 0..RENDERINGS {
+        render_one(rec, n);
+    }
+}
