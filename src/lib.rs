@@ -42,8 +42,13 @@ pub struct Recommendation {
 
 /// Plan and schedule a validated course, then gather its findings.
 pub fn recommend(course: Course) -> Recommendation {
-    let plan = engine::plan(&course);
+    let mut plan = engine::plan(&course);
     let schedule = schedule::build(&course, &plan);
+    // The engine balances the band before the slot search gives searched sittings their days,
+    // so only the schedule knows which of their dates a holiday cancels: the reported measure
+    // is taken from it (for fixed sittings the two agree).
+    plan.summary.sync_sitting_minutes_per_week =
+        engine::round2(schedule.sitting_minutes_per_week(course.meta.teaching_weeks(false).len()));
     let advice = findings::advise(&course, &plan, &schedule);
     Recommendation {
         course,

@@ -295,7 +295,8 @@ pub struct Summary {
     /// activities' own minutes.
     pub sync_minutes_per_week: f64,
     /// Average minutes per week of the required live sittings, breaks included, one section
-    /// counted, cancelled dates left out: what the band measures.
+    /// counted, cancelled dates left out: what the band measures. [`crate::recommend`] takes it
+    /// from the schedule, which alone knows the dates of searched sittings.
     pub sync_sitting_minutes_per_week: f64,
     /// Average optional live minutes per week, outside the band.
     pub optional_sync_minutes_per_week: f64,

@@ -646,6 +646,26 @@ fn excluded_of(slot: &LiveSlot) -> Vec<(String, u32)> {
 }
 
 impl Schedule {
+    /// The band's measure on the weeks as scheduled: the mean over `teaching_weeks` of each
+    /// week's required, non-exam sitting minutes, breaks included, one section counted and
+    /// dates a holiday cancels left out.
+    pub fn sitting_minutes_per_week(&self, teaching_weeks: usize) -> f64 {
+        let total: u64 = self
+            .weeks
+            .iter()
+            .flat_map(|week| &week.sittings)
+            .filter(|held| {
+                let sitting = &self.sittings[held.sitting];
+                !held.cancelled
+                    && !sitting.optional
+                    && !sitting.exam
+                    && sitting.section.is_none_or(|(n, _)| n == 1)
+            })
+            .map(|held| u64::from(held.minutes))
+            .sum();
+        total as f64 / teaching_weeks.max(1) as f64
+    }
+
     /// Students an activity's live sittings reach: with sections, a student is covered when at
     /// least one section fits, so only zones every section excludes count against it. `None`
     /// for an activity with no sitting.

@@ -699,6 +699,10 @@ fn sigterm_mid_run_goes_through_the_clean_up_handler() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
+    // Held until the child has exited: `Child::wait` closes a standard input it still owns,
+    // and on a loaded machine the run could then read end-of-file and exit before the
+    // handler's thread is scheduled.
+    let stdin = child.stdin.take();
     // Give the process time to install its handler; it then blocks reading standard input.
     std::thread::sleep(std::time::Duration::from_millis(1000));
     let killed = std::process::Command::new("kill")
@@ -707,5 +711,6 @@ fn sigterm_mid_run_goes_through_the_clean_up_handler() {
         .unwrap();
     assert!(killed.success());
     let status = child.wait().unwrap();
+    drop(stdin);
     assert_eq!(status.code(), Some(130), "{status:?}");
 }

@@ -697,3 +697,28 @@ fn explain_documents_the_new_kinds() {
         assert!(!text.contains("SPEC"));
     }
 }
+
+/// A weekly seminar in a searched Monday sitting of 70 minutes (60 and two breaks) over four
+/// weeks; the holiday on week 3's Monday cancels it that week.
+const SEARCHED_MONDAY: &str = "[course]\ntitle = \"T\"\nweeks = 4\nstart = 2027-01-04\ntimezone = \"America/New_York\"\nlive_days = [\"mon\"]\nsync_hours = [1.0, 2.0]\n{holidays}\n[students]\ncount = 20\npopulations = [\"full-time\"]\n\n[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\n";
+
+#[test]
+fn a_holiday_on_a_searched_sitting_leaves_the_band_measure() {
+    let plan = |holidays: &str| {
+        let rec = mixplan::recommend(load_ok(&SEARCHED_MONDAY.replace("{holidays}", holidays)));
+        assert_eq!(rec.plan.decisions[0].mode, Mode::Sync);
+        rec.plan.summary
+    };
+    let every_week = plan("");
+    assert_eq!(every_week.sync_sitting_minutes_per_week, 70.0);
+    assert!(every_week.within_band());
+    // Three sittings of 70 minutes over four teaching weeks: under the 60-minute floor.
+    let holiday = plan("holidays = [2027-01-18]");
+    assert_eq!(holiday.sync_sitting_minutes_per_week, 52.5);
+    assert!(!holiday.within_band());
+    // The activities' own minutes keep their meaning.
+    assert_eq!(
+        holiday.sync_minutes_per_week,
+        every_week.sync_minutes_per_week
+    );
+}
