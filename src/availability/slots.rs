@@ -276,6 +276,10 @@ struct Model<'c> {
     preferred: ((u32, u32), u32),
     /// Weekly fixed sittings (`at`): weekday, start and end minute in the organizer's zone.
     fixed: Vec<(Weekday, u32, u32)>,
+    /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
+    /// window end, minutes): the same few offsets recur on every day and for every session
+    /// length the model is asked about, so each mask is computed once per model.
+    wall_masks: std::cell::RefCell<HashMap<(i64, u16, u16, u32), u128>>,
 }
 
 /// Least time between a searched sitting and a fixed one on the same day, in minutes.
@@ -355,6 +359,7 @@ impl<'c> Model<'c> {
             live_weeks: live_weeks.to_vec(),
             preferred: preferred_hours(course),
             fixed: fixed_sittings(course),
+            wall_masks: Default::default(),
         }
     }
 
@@ -480,7 +485,7 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
     let n = model.groups.len();
     let mut by_key: HashMap<Vec<i64>, usize> = HashMap::new();
     let mut classes: Vec<Class> = Vec::new();
-    let mut memo: HashMap<(i64, u16, u16), u128> = HashMap::new();
+    let mut memo = model.wall_masks.borrow_mut();
     let minutes = i64::from(model.minutes);
     for (j, occ) in occasions.iter().enumerate() {
         let deltas: Vec<Option<i64>> = (0..n).map(|g| model.constant_delta(occ, g)).collect();
@@ -500,7 +505,12 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
                 let window = model.groups[g].window;
                 match *delta {
                     Some(delta) => *memo
-                        .entry((delta, window.start.minutes, window.end.minutes))
+                        .entry((
+                            delta,
+                            window.start.minutes,
+                            window.end.minutes,
+                            model.minutes,
+                        ))
                         .or_insert_with(|| {
                             (0..GRID).fold(0u128, |mask, i| {
                                 let local = i64::from(grid_minute(i)) * 60 + delta;
