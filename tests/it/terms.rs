@@ -464,6 +464,23 @@ mod properties {
                     }
                 }
             }
+            // The band: the engine measured it before searched sittings had their days, the
+            // schedule after. They agree unless a holiday cancels a searched sitting or a
+            // sitting falls in week 1 before `start` (nothing meets then); either only lowers
+            // the reported figure.
+            let balanced = mixplan::engine::round2(mixplan::engine::sitting_minutes(course, &rec.plan.decisions));
+            let reported = rec.plan.summary.sync_sitting_minutes_per_week;
+            let searched_cancelled = schedule.weeks.iter().flat_map(|w| &w.sittings).any(|held| {
+                let sitting = &schedule.sittings[held.sitting];
+                held.cancelled && !sitting.fixed && !sitting.optional
+            });
+            if searched_cancelled {
+                prop_assert!(reported < balanced, "{reported} vs {balanced}");
+            } else if meta.first_day() != Some(start) {
+                prop_assert!(reported <= balanced, "{reported} vs {balanced}");
+            } else {
+                prop_assert_eq!(reported, balanced);
+            }
             // Every fixed activity meets in every week it lists, cancelled only on holidays.
             for (index, activity) in course.activities.iter().enumerate() {
                 if !activity.is_fixed() {
