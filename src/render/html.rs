@@ -425,22 +425,7 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         for (due, activities) in groups {
             let _ = write!(out, "<li>{due}<ul>");
             for a in activities {
-                let _ = write!(
-                    out,
-                    "<li>{} ({} min){}",
-                    esc(&activity_name(a)),
-                    a.minutes,
-                    if a.optional {
-                        " <span class=\"tag\">optional</span>"
-                    } else {
-                        ""
-                    }
-                );
-                let where_ = place(a.location.as_ref(), a.url.as_ref());
-                if !where_.is_empty() {
-                    let _ = write!(out, ": {where_}");
-                }
-                out.push_str("</li>");
+                activity_item(out, a, false);
             }
             out.push_str("</ul></li>\n");
         }
@@ -456,29 +441,36 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
 fn activity_list(out: &mut String, activities: &[&Activity]) {
     out.push_str("<ul>");
     for a in activities {
-        let _ = write!(
-            out,
-            "<li>{} ({} min){}{}",
-            esc(&activity_name(a)),
-            a.minutes,
-            if a.recorded || a.is_exam() {
-                ""
-            } else {
-                " <span class=\"tag\">not recorded</span>"
-            },
-            if a.optional {
-                " <span class=\"tag\">optional</span>"
-            } else {
-                ""
-            }
-        );
-        let where_ = place(a.location.as_ref(), a.url.as_ref());
-        if !where_.is_empty() {
-            let _ = write!(out, ": {where_}");
-        }
-        out.push_str("</li>");
+        activity_item(out, a, true);
     }
     out.push_str("</ul>");
+}
+
+/// One activity as a list item: name, minutes, its tags (`not recorded` only for live work)
+/// and its place.
+fn activity_item(out: &mut String, a: &Activity, live: bool) {
+    let not_recorded = live && !a.recorded && !a.is_exam();
+    let _ = write!(
+        out,
+        "<li>{} ({} min){}{}",
+        esc(&activity_name(a)),
+        a.minutes,
+        if not_recorded {
+            " <span class=\"tag\">not recorded</span>"
+        } else {
+            ""
+        },
+        if a.optional {
+            " <span class=\"tag\">optional</span>"
+        } else {
+            ""
+        }
+    );
+    let where_ = place(a.location.as_ref(), a.url.as_ref());
+    if !where_.is_empty() {
+        let _ = write!(out, ": {where_}");
+    }
+    out.push_str("</li>");
 }
 
 /// When `slot` meets in `week`, in the course's zone (with a start date).
