@@ -166,6 +166,7 @@ rule_ids! {
     NoEarlyTouchpoint = "no-early-touchpoint",
     LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet",
     UnreachableSitting = "unreachable-sitting",
+    LiveWorkWithoutTime = "live-work-without-time",
     LowSittingCoverage = "low-sitting-coverage",
     UnreachableOptionalSitting = "unreachable-optional-sitting",
     WorkloadOverTarget = "workload-over-target",
@@ -654,6 +655,13 @@ impl RuleId {
                 "seed: Synchronous Learning > Weaknesses (students must be available at specific times; time zones, work and caregiving collide with fixed times); FAQ \"What about students who cannot attend synchronous sessions?\"",
                 "When even the best time on the allowed days fits nobody's window (each group's `available`, or the population default of `default-availability`), the live work as planned cannot be attended at all: the plan is broken, not merely inconvenient. It is an error so that CI stops it. Shorten or split the live work, allow more weekdays, or write the students' real windows.",
                 "[students]\ncount = 30\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\navailable = \"06:00-06:30\"\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+            ),
+            RuleId::LiveWorkWithoutTime => (
+                Check(Error),
+                "Live work that mixplan found no time for: the allowed days and the live window are full",
+                "seed: Synchronous Learning > Weaknesses (live work happens at set times students must be free for); Choosing the Right Mix > The key is intentionality (every component planned on purpose)",
+                "Each live sitting mixplan searches for keeps clear of the fixed sittings and of the sittings it placed before, on the `live_days` and inside the `live_window`. When the live work of a week needs more room than those leave, the last sittings have no time and the schedule lists them as live work without a time. A plan with a live session nobody can be given a time for is broken, so this is an error: allow more weekdays, widen the window, shorten the live work, or make some of it self-paced.",
+                "[course]\nlive_days = [\"sat\"]\nlive_window = \"09:00-12:00\"\nsync_hours = [0, 5]\n\n[[activities]]\nid = \"lab-a\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-b\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-c\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"",
             ),
             RuleId::LowSittingCoverage => (
                 Check(Warning),

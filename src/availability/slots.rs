@@ -285,12 +285,35 @@ struct Model<'c> {
 /// Least time between a searched sitting and a fixed one on the same day, in minutes.
 pub const SITTING_GAP_MINUTES: u32 = 10;
 
-/// The weekly fixed sittings of a course: activities fixed with `at` at the same weekly time
-/// sit together, for the sum of their minutes. Dated one-offs are left out: they are one
-/// date, not a weekly time to keep clear.
-fn fixed_sittings(course: &Course) -> Vec<(Weekday, u32, u32)> {
+/// A sitting placed earlier, which a new one keeps [`SITTING_GAP_MINUTES`] clear of in the
+/// weeks both meet.
+#[derive(Clone, Debug)]
+pub struct Busy {
+    /// Weekday of the sitting, in the organizer's zone.
+    pub day: Weekday,
+    /// Start and end, in minutes after midnight in the organizer's zone.
+    pub start: u32,
+    pub end: u32,
+    /// Weeks (1-based) it meets in.
+    pub weeks: Vec<u32>,
+}
+
+/// Whether `weeks` shares a week with `sorted` (ascending, as live weeks always are).
+fn share_a_week(weeks: &[u32], sorted: &[u32]) -> bool {
+    weeks.iter().any(|w| sorted.binary_search(w).is_ok())
+}
+
+/// The weekly fixed sittings of a course that meet in one of `live_weeks`: activities fixed
+/// with `at` at the same weekly time sit together, for the sum of their minutes. Dated
+/// one-offs are left out: they are one date, not a weekly time to keep clear. A fixed sitting
+/// that never meets in the same week as the searched one cannot collide with it, so it does
+/// not take its time (a week-14 lab leaves the weekly slot free in the other weeks).
+fn fixed_sittings(course: &Course, live_weeks: &[u32]) -> Vec<(Weekday, u32, u32)> {
     let mut sittings: Vec<(Weekday, u32, u32)> = Vec::new();
     for a in &course.activities {
+        if !a.at.is_empty() && !share_a_week(&a.occurrence_weeks(&course.meta), live_weeks) {
+            continue;
+        }
         for at in a.at.iter().filter(|at| at.date.is_none()) {
             let start = u32::from(at.time.minutes);
             match sittings
@@ -358,7 +381,7 @@ impl<'c> Model<'c> {
             minutes,
             live_weeks: live_weeks.to_vec(),
             preferred: preferred_hours(course),
-            fixed: fixed_sittings(course),
+            fixed: fixed_sittings(course, live_weeks),
             wall_masks: Default::default(),
         }
     }
@@ -926,21 +949,25 @@ pub fn choose(
 
 /// [`choose`] on the given weekdays only; `live_at` pins the main slot when `pinnable`. The
 /// schedule searches each further sitting of a week this way, on days no earlier sitting
-/// took; `busy` holds the earlier searched sittings (weekday, start and end minute), which a
-/// new one keeps [`SITTING_GAP_MINUTES`] clear of, as it does the fixed ones.
+/// took; `busy` holds the earlier searched sittings, which a new one keeps
+/// [`SITTING_GAP_MINUTES`] clear of in the weeks both meet, as it does the fixed ones.
 pub fn choose_on(
     course: &Course,
     minutes: u32,
     live_weeks: &[u32],
     allowed: &[Weekday],
     pinnable: bool,
-    busy: &[(Weekday, u32, u32)],
+    busy: &[Busy],
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
     if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
         return (Vec::new(), Vec::new());
     }
     let mut model = Model::new(course, minutes, live_weeks);
-    model.fixed.extend_from_slice(busy);
+    model.fixed.extend(
+        busy.iter()
+            .filter(|b| share_a_week(&b.weeks, live_weeks))
+            .map(|b| (b.day, b.start, b.end)),
+    );
     let days: Vec<DayPlan> = allowed.iter().map(|&day| plan_day(&model, day)).collect();
     let live_at = course.meta.live_at.filter(|_| pinnable);
     let (mut main, fit1) = match live_at {

@@ -321,8 +321,20 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         "<section class=\"week\" aria-labelledby=\"week-{0}\">\n<h3 id=\"week-{0}\">Week {0}{dates}</h3>",
         week.week
     );
-    if !week.sittings.is_empty() {
+    // Live work mixplan found no time for (the check `live-work-without-time` is an error).
+    let unplaced: Vec<&Activity> = week
+        .items
+        .iter()
+        .filter(|i| i.mode == Mode::Sync && i.sitting.is_none())
+        .map(|i| &course.activities[i.activity])
+        .collect();
+    if !week.sittings.is_empty() || !unplaced.is_empty() {
         out.push_str("<h4>Live</h4>\n<ul class=\"live\">\n");
+        for a in &unplaced {
+            let _ = write!(out, "<li>Time to be announced: {} min", a.minutes);
+            activity_list(out, std::slice::from_ref(a));
+            out.push_str("</li>\n");
+        }
         for held in &week.sittings {
             let sitting = &rec.schedule.sittings[held.sitting];
             let live: Vec<&Activity> = held

@@ -461,11 +461,23 @@ pub fn week_row_iter(rec: &Recommendation) -> impl Iterator<Item = [String; 3]> 
 }
 
 fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String {
-    if w.sittings.is_empty() {
+    let unplaced = w
+        .items
+        .iter()
+        .filter(|i| i.mode == Mode::Sync && i.sitting.is_none());
+    if w.sittings.is_empty() && unplaced.clone().next().is_none() {
         return "-".into();
     }
     let course = &rec.course;
     let mut lines = Vec::new();
+    for item in unplaced {
+        let a = &course.activities[item.activity];
+        lines.push(format!(
+            "no time found: {} ({} min)",
+            activity_name(a),
+            a.minutes
+        ));
+    }
     for held in &w.sittings {
         let sitting = &rec.schedule.sittings[held.sitting];
         let date = held.date.map(|d| format!(" {d}")).unwrap_or_default();

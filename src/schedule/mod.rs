@@ -94,6 +94,8 @@ pub struct Item {
     /// occurrence of the activity; empty for self-paced work).
     pub segments: Arc<[Segment]>,
     /// For live work: index of the sitting it meets in (the first section for sections).
+    /// `None` only when no time could be found for it: the allowed days are full (see
+    /// [`Schedule::unplaced`]).
     pub sitting: Option<usize>,
     /// For live work: its sitting is cancelled this week (a holiday).
     pub cancelled: bool,
@@ -254,11 +256,14 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         optional_days
     };
     // Searched sittings placed so far (weekday, start, end): later ones keep clear of them.
-    let mut busy: Vec<(Weekday, u32, u32)> = main_slot
-        .map(|m| {
-            let start = u32::from(m.time.minutes);
-            (m.day, start, start + m.minutes)
-        })
+    let busy_of = |slot: &LiveSlot, weeks: Vec<u32>| slots::Busy {
+        day: slot.day,
+        start: u32::from(slot.time.minutes),
+        end: u32::from(slot.time.minutes) + slot.minutes,
+        weeks,
+    };
+    let mut busy: Vec<slots::Busy> = main_slot
+        .map(|m| busy_of(m, live_weeks.clone()))
         .into_iter()
         .collect();
     let optional_slot = slots::choose_on(
@@ -273,8 +278,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     .into_iter()
     .next();
     if let Some(slot) = &optional_slot {
-        let start = u32::from(slot.time.minutes);
-        busy.push((slot.day, start, start + slot.minutes));
+        busy.push(busy_of(slot, optional_weeks.clone()));
     }
     let student_zones = other_zones(course);
 
@@ -283,6 +287,8 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     // Sittings: fixed ones first (file order), then the searched ones.
     let mut all_sittings: Vec<Sitting> = Vec::new();
     let mut week_sittings: Vec<Vec<WeekSitting>> = vec![Vec::new(); weeks_total as usize];
+    // Live work whose sitting would fall before `start`, by week: it does not meet that week.
+    let mut early: Vec<Vec<usize>> = vec![Vec::new(); weeks_total as usize];
     let decision_weeks = |i: usize| -> &[u32] {
         plan.decisions
             .get(i)
@@ -310,6 +316,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             }
             let on = date.or_else(|| course.meta.date_of(w, day));
             if before_start(on) {
+                early[w as usize - 1].extend(&meeting);
                 continue;
             }
             let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
@@ -376,6 +383,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             let w = i as u32 + 1;
             let on = course.meta.date_of(w, slot.day);
             if before_start(on) {
+                early[i].extend(s.segments.iter().filter_map(|g| g.activity));
                 continue;
             }
             let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
@@ -455,21 +463,14 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         } else {
             free
         };
-        let slot = slots::choose_on(
-            course,
-            longest(sessions),
-            &weeks_with(sessions),
-            &days,
-            false,
-            &busy,
-        )
-        .0
-        .into_iter()
-        .next();
+        let weeks = weeks_with(sessions);
+        let slot = slots::choose_on(course, longest(sessions), &weeks, &days, false, &busy)
+            .0
+            .into_iter()
+            .next();
         if let Some(slot) = &slot {
             taken.push(slot.day);
-            let start = u32::from(slot.time.minutes);
-            busy.push((slot.day, start, start + slot.minutes));
+            busy.push(busy_of(slot, weeks));
         }
         further_sittings.push((id, slot, sessions, optional));
     }
@@ -511,8 +512,9 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         .into_iter()
         .zip(sessions)
         .zip(week_sittings)
+        .zip(early)
         .enumerate()
-        .map(|(i, ((items, live_session), sittings))| {
+        .map(|(i, (((items, live_session), sittings), early))| {
             let week = i as u32 + 1;
             let start = course.meta.week_start(week);
             let has_live = live_session.is_some();
@@ -548,10 +550,10 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             };
             let mut items: Vec<Item> = items
                 .into_iter()
-                // A fixed activity whose date falls before `start` does not meet that week.
+                // Live work whose sitting falls before `start` does not meet that week.
                 .filter(|&(index, mode)| {
                     mode == Mode::Async
-                        || !course.activities[index].is_fixed()
+                        || !early.contains(&index)
                         || sittings.iter().any(|s| s.activities.contains(&index))
                 })
                 .map(|(index, mode)| {
@@ -646,6 +648,17 @@ fn excluded_of(slot: &LiveSlot) -> Vec<(String, u32)> {
 }
 
 impl Schedule {
+    /// Live work no time could be found for, as (week, activity index): the allowed days and
+    /// the live window leave no room clear of the other sittings.
+    pub fn unplaced(&self) -> impl Iterator<Item = (u32, usize)> + '_ {
+        self.weeks.iter().flat_map(|w| {
+            w.items
+                .iter()
+                .filter(|i| i.mode == Mode::Sync && i.sitting.is_none())
+                .map(|i| (w.week, i.activity))
+        })
+    }
+
     /// The band's measure on the weeks as scheduled: the mean over `teaching_weeks` of each
     /// week's required, non-exam sitting minutes, breaks included, one section counted and
     /// dates a holiday cancels left out.

@@ -21,9 +21,15 @@ proptest! {
         };
         let rec = mixplan::recommend(course);
         prop_assert_eq!(rec.plan.decisions.len(), rec.course.activities.len());
-        // Without holidays the band the engine balanced is the band the schedule reports.
+        // Without holidays the band the engine balanced is the band the schedule reports,
+        // unless the allowed days had no room for some live work: then the schedule says so.
         let balanced = mixplan::engine::round2(mixplan::engine::sitting_minutes(&rec.course, &rec.plan.decisions));
-        prop_assert_eq!(balanced, rec.plan.summary.sync_sitting_minutes_per_week, "{}", text);
+        let reported = rec.plan.summary.sync_sitting_minutes_per_week;
+        if rec.schedule.unplaced().next().is_none() {
+            prop_assert_eq!(balanced, reported, "{}", text);
+        } else {
+            prop_assert!(reported < balanced, "{}", text);
+        }
         course_gen::render_all(&rec);
     }
 

@@ -780,3 +780,103 @@ mod properties {
         }
     }
 }
+
+/// Three 75-minute labs on Saturday mornings between 09:00 and 12:00, in the given weeks.
+fn saturday_labs(weeks: [&str; 3]) -> String {
+    let mut text = String::from(
+        "[course]\ntitle = \"Weekend lab\"\nweeks = 4\nstart = 2027-01-09\ntimezone = \"America/New_York\"\nlive_days = [\"sat\"]\nlive_window = \"09:00-12:00\"\nsync_hours = [0, 5]\n\n[students]\ncount = 20\n",
+    );
+    for (id, weeks) in ["lab-a", "lab-b", "lab-c"].into_iter().zip(weeks) {
+        text.push_str(&format!(
+            "\n[[activities]]\nid = \"{id}\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\nweeks = {weeks}\n"
+        ));
+    }
+    text
+}
+
+/// Sittings that never meet in the same week do not take each other's time: three labs in
+/// weeks 1, 2 and 3 each get a Saturday morning, though one morning holds only two.
+#[test]
+fn sittings_in_different_weeks_share_a_time() {
+    let rec = plan(&saturday_labs(["[1]", "[2]", "[3]"]));
+    assert_eq!(rec.schedule.unplaced().count(), 0);
+    let searched: Vec<_> = rec.schedule.sittings.iter().filter(|s| !s.fixed).collect();
+    assert_eq!(searched.len(), 3, "{searched:#?}");
+    for week in &rec.schedule.weeks[..3] {
+        assert_eq!(week.sittings.len(), 1, "week {}", week.week);
+        assert!(week.items.iter().all(|i| i.sitting.is_some()));
+    }
+    let cx = mixplan::check::Context::planned(&rec.course, &rec.plan, &rec.schedule);
+    assert!(
+        mixplan::check::design(&cx)
+            .iter()
+            .all(|d| d.rule != "live-work-without-time")
+    );
+    // The schedule's band measure is the engine's: nothing was dropped.
+    assert_eq!(
+        mixplan::engine::round2(mixplan::engine::sitting_minutes(
+            &rec.course,
+            &rec.plan.decisions
+        )),
+        rec.plan.summary.sync_sitting_minutes_per_week
+    );
+}
+
+/// When the week's live work needs more room than the allowed days leave, the work without a
+/// time stays in the schedule, marked, and the check names it: it never silently disappears.
+#[test]
+fn live_work_without_room_is_reported_not_dropped() {
+    let text = saturday_labs(["[1, 2, 3, 4]"; 3]);
+    let rec = plan(&text);
+    let unplaced: Vec<(u32, &str)> = rec
+        .schedule
+        .unplaced()
+        .map(|(w, i)| (w, rec.course.activities[i].id.as_str()))
+        .collect();
+    assert_eq!(unplaced.len(), 8, "{unplaced:?}");
+    assert!(
+        unplaced
+            .iter()
+            .all(|&(_, id)| id == "lab-b" || id == "lab-c")
+    );
+    for week in &rec.schedule.weeks {
+        assert_eq!(
+            week.items.len(),
+            3,
+            "every lab stays listed in week {}",
+            week.week
+        );
+    }
+    let cx = mixplan::check::Context::planned(&rec.course, &rec.plan, &rec.schedule);
+    let findings: Vec<_> = mixplan::check::design(&cx)
+        .into_iter()
+        .filter(|d| d.rule == "live-work-without-time")
+        .collect();
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    assert!(findings[0].message.contains("`lab-b`"));
+    assert!(findings[0].message.contains("week(s) 1-4"));
+    // The table says so in each week, and the student page gives no made-up time.
+    let table = mixplan::render::table::schedule(&rec, mixplan::render::Style::PLAIN);
+    assert_eq!(
+        table.matches("no time found: lab-b (75 min)").count(),
+        4,
+        "{table}"
+    );
+    let page = mixplan::render::html::page(&rec, mixplan::render::html::Shape::Fragment);
+    assert_eq!(page.matches("Time to be announced: 75 min").count(), 8);
+}
+
+/// A searched sitting whose week-1 date falls before `start` does not meet that week: its work
+/// leaves week 1 instead of showing as work without a time.
+#[test]
+fn a_sitting_before_start_is_not_missing_time() {
+    let text = course_text(
+        "start = 2027-01-13\nweek_starts = \"mon\"\ntimezone = \"America/New_York\"\nlive_days = [\"mon\"]",
+        20,
+        &[],
+    );
+    let rec = plan(&text);
+    assert_eq!(rec.schedule.unplaced().count(), 0);
+    assert!(rec.schedule.weeks[0].items.iter().all(|i| i.activity != 0));
+    assert!(rec.schedule.weeks[1].items.iter().any(|i| i.activity == 0));
+}

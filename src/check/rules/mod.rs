@@ -17,6 +17,7 @@ mod live_individual_work;
 mod live_lecture;
 mod live_not_recorded;
 mod live_without_alternative;
+mod live_work_without_time;
 mod long_live_session;
 mod no_early_touchpoint;
 mod no_instructor_presence;
@@ -152,6 +153,10 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::UnreachableSitting,
         run: sitting_coverage::unreachable,
+    },
+    CheckRule {
+        id: RuleId::LiveWorkWithoutTime,
+        run: live_work_without_time::run,
     },
     CheckRule {
         id: RuleId::LowSittingCoverage,
