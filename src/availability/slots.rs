@@ -706,6 +706,44 @@ fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
     best
 }
 
+/// When no grid time is free: the best start off the grid, right after or right before a
+/// sitting already placed (with the gap) or at an edge of the live window. Sittings of 85
+/// minutes fill a 09:00-12:00 window only at 09:00 and 10:35, and 10:35 is not a grid time.
+fn best_between(model: &Model<'_>, allowed: &[Weekday]) -> Option<(Weekday, u32)> {
+    let mut candidates: Vec<(Weekday, u32)> = Vec::new();
+    for &day in allowed {
+        let mut starts: Vec<u32> = Vec::new();
+        if let Some(w) = model.course.meta.live_window {
+            starts.push(u32::from(w.start.minutes));
+            starts.push((u32::from(w.end.minutes) + 1440 - model.minutes % 1440) % 1440);
+        }
+        for &(d, s, e) in &model.fixed {
+            if d == day {
+                starts.push(e + SITTING_GAP_MINUTES);
+                starts.extend(s.checked_sub(SITTING_GAP_MINUTES + model.minutes));
+            }
+        }
+        candidates.extend(
+            starts
+                .into_iter()
+                .filter(|&m| m < 1440)
+                .filter(|&m| model.in_live_window(m) && model.clear_of_fixed(day, m))
+                .map(|m| (day, m)),
+        );
+    }
+    candidates.sort_unstable();
+    candidates.dedup();
+    candidates.into_iter().min_by_key(|&(day, minute)| {
+        let (slot, _) = evaluate_at(model, day, TimeOfDay::from_minutes(minute));
+        (
+            Reverse(slot.students_covered),
+            Reverse(slot.students_every_week),
+            minute.abs_diff(model.preferred.1),
+            minute,
+        )
+    })
+}
+
 /// Whether two sessions of `minutes` at these weekly positions would overlap.
 fn overlaps(a: (Weekday, u32), b: (Weekday, u32), minutes: u32) -> bool {
     let week = 7 * 1440;
@@ -941,24 +979,45 @@ pub fn choose(
         course,
         minutes,
         live_weeks,
-        &course.meta.live_days,
-        true,
-        &[],
+        &Search {
+            allowed: &course.meta.live_days,
+            pinnable: true,
+            busy: &[],
+            packed: false,
+        },
     )
 }
 
-/// [`choose`] on the given weekdays only; `live_at` pins the main slot when `pinnable`. The
-/// schedule searches each further sitting of a week this way, on days no earlier sitting
-/// took; `busy` holds the earlier searched sittings, which a new one keeps
-/// [`SITTING_GAP_MINUTES`] clear of in the weeks both meet, as it does the fixed ones.
+/// Where and how [`choose_on`] looks for a slot.
+#[derive(Clone, Copy, Debug)]
+pub struct Search<'a> {
+    /// The weekdays it may use.
+    pub allowed: &'a [Weekday],
+    /// Whether `live_at` pins the slot.
+    pub pinnable: bool,
+    /// Sittings placed before, which the new one keeps [`SITTING_GAP_MINUTES`] clear of in the
+    /// weeks both meet, as it does the fixed ones.
+    pub busy: &'a [Busy],
+    /// Among equally good times, the earliest instead of the one nearest the preferred start:
+    /// when one day must hold several sittings, each starting as early as it can leaves room
+    /// for the next.
+    pub packed: bool,
+}
+
+/// [`choose`] as `search` says. The schedule searches each further sitting of a week this
+/// way, on days no earlier sitting took, clear of the sittings placed before.
 pub fn choose_on(
     course: &Course,
     minutes: u32,
     live_weeks: &[u32],
-    allowed: &[Weekday],
-    pinnable: bool,
-    busy: &[Busy],
+    search: &Search<'_>,
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    let Search {
+        allowed,
+        pinnable,
+        busy,
+        packed,
+    } = *search;
     if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
         return (Vec::new(), Vec::new());
     }
@@ -968,6 +1027,12 @@ pub fn choose_on(
             .filter(|b| share_a_week(&b.weeks, live_weeks))
             .map(|b| (b.day, b.start, b.end)),
     );
+    if packed {
+        model.preferred.1 = course
+            .meta
+            .live_window
+            .map_or(model.preferred.0.0, |w| u32::from(w.start.minutes));
+    }
     let days: Vec<DayPlan> = allowed.iter().map(|&day| plan_day(&model, day)).collect();
     let live_at = course.meta.live_at.filter(|_| pinnable);
     let (mut main, fit1) = match live_at {
@@ -977,10 +1042,13 @@ pub fn choose_on(
             (slot, fit)
         }
         None => {
-            let Some(pick) = best_single(&model, &days) else {
+            let Some((day, minute)) = best_single(&model, &days)
+                .map(|pick| (pick.day, pick.minute))
+                .or_else(|| best_between(&model, allowed))
+            else {
                 return (Vec::new(), Vec::new());
             };
-            evaluate_at(&model, pick.day, TimeOfDay::from_minutes(pick.minute))
+            evaluate_at(&model, day, TimeOfDay::from_minutes(minute))
         }
     };
     main.students_added = main.students_covered;

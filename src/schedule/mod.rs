@@ -221,65 +221,23 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         .first()
         .cloned()
         .unwrap_or_else(|| vec![None; weeks_total as usize]);
-    let longest = |sessions: &[Option<LiveSession>]| {
-        sessions
-            .iter()
-            .flatten()
-            .map(|s| s.minutes)
-            .max()
-            .unwrap_or(0)
-    };
-    let weeks_with = |sessions: &[Option<LiveSession>]| -> Vec<u32> {
-        sessions
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.is_some())
-            .map(|(i, _)| i as u32 + 1)
-            .collect()
-    };
-    let live_weeks = weeks_with(&sessions);
-    let (live_slots, uncovered) = slots::choose(course, longest(&sessions), &live_weeks);
-    let main_slot = live_slots.first();
-    let optional_weeks = weeks_with(&optional_sessions);
-    // Optional work never shares a sitting with required work, nor its time: it is searched
-    // on an allowed day the main sitting does not take, while one is left.
-    let optional_days: Vec<Weekday> = course
-        .meta
-        .live_days
-        .iter()
-        .copied()
-        .filter(|&d| main_slot.is_none_or(|m| m.day != d))
-        .collect();
-    let optional_days = if optional_days.is_empty() {
-        course.meta.live_days.clone()
-    } else {
-        optional_days
-    };
-    // Searched sittings placed so far (weekday, start, end): later ones keep clear of them.
-    let busy_of = |slot: &LiveSlot, weeks: Vec<u32>| slots::Busy {
-        day: slot.day,
-        start: u32::from(slot.time.minutes),
-        end: u32::from(slot.time.minutes) + slot.minutes,
-        weeks,
-    };
-    let mut busy: Vec<slots::Busy> = main_slot
-        .map(|m| busy_of(m, live_weeks.clone()))
-        .into_iter()
-        .collect();
-    let optional_slot = slots::choose_on(
-        course,
-        longest(&optional_sessions),
-        &optional_weeks,
-        &optional_days,
-        false,
-        &busy,
-    )
-    .0
-    .into_iter()
-    .next();
-    if let Some(slot) = &optional_slot {
-        busy.push(busy_of(slot, optional_weeks.clone()));
+    // Each searched sitting as near the preferred start as it goes; when that leaves some
+    // without a time, again with every sitting as early as it goes, if that places more.
+    let mut placed = place(course, &group_sessions, &optional_groups, false);
+    if placed.missing > 0 {
+        let packed = place(course, &group_sessions, &optional_groups, true);
+        if packed.missing < placed.missing {
+            placed = packed;
+        }
     }
+    let Placement {
+        live_slots,
+        uncovered,
+        optional: optional_slot,
+        further: further_slots,
+        ..
+    } = placed;
+    let main_slot = live_slots.first();
     let student_zones = other_zones(course);
 
     // Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).
@@ -429,15 +387,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         Some(index)
     };
     searched_sitting("live", main_slot, &sessions, false, &mut all_sittings);
-    // Further sittings: each on an allowed day no earlier sitting took (fatigue builds over
-    // back-to-back video meetings: Fauville et al. 2021; seed: Synchronous Learning >
-    // Weaknesses), while such a day is left.
-    let mut taken: Vec<Weekday> = main_slot
-        .into_iter()
-        .chain(optional_slot.as_ref())
-        .map(|s| s.day)
-        .collect();
-    let further = group_sessions
+    let mut further_sittings: Vec<_> = group_sessions
         .iter()
         .enumerate()
         .skip(1)
@@ -448,32 +398,10 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 .enumerate()
                 .skip(1)
                 .map(|(n, s)| (format!("optional{}", n + 1), s, true)),
-        );
-    let mut further_sittings = Vec::new();
-    for (id, sessions, optional) in further {
-        let free: Vec<Weekday> = course
-            .meta
-            .live_days
-            .iter()
-            .copied()
-            .filter(|d| !taken.contains(d))
-            .collect();
-        let days = if free.is_empty() {
-            course.meta.live_days.clone()
-        } else {
-            free
-        };
-        let weeks = weeks_with(sessions);
-        let slot = slots::choose_on(course, longest(sessions), &weeks, &days, false, &busy)
-            .0
-            .into_iter()
-            .next();
-        if let Some(slot) = &slot {
-            taken.push(slot.day);
-            busy.push(busy_of(slot, weeks));
-        }
-        further_sittings.push((id, slot, sessions, optional));
-    }
+        )
+        .zip(further_slots)
+        .map(|((id, sessions, optional), slot)| (id, slot, sessions, optional))
+        .collect();
     let optional_further = further_sittings.split_off(
         further_sittings
             .iter()
@@ -635,6 +563,139 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         uncovered,
         sittings: all_sittings,
         weeks,
+    }
+}
+
+/// Where the searched sittings go.
+struct Placement {
+    /// The main slot, then its repeat.
+    live_slots: Vec<LiveSlot>,
+    /// Students no live slot reaches.
+    uncovered: Vec<Uncovered>,
+    /// The first optional sitting's slot.
+    optional: Option<LiveSlot>,
+    /// One per further sitting: required ones, then optional ones.
+    further: Vec<Option<LiveSlot>>,
+    /// Sittings that have live work and no slot.
+    missing: usize,
+}
+
+/// The longest of a group's weekly sessions.
+fn longest(sessions: &[Option<LiveSession>]) -> u32 {
+    sessions
+        .iter()
+        .flatten()
+        .map(|s| s.minutes)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The weeks (1-based) a group meets in.
+fn weeks_with(sessions: &[Option<LiveSession>]) -> Vec<u32> {
+    sessions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.is_some())
+        .map(|(i, _)| i as u32 + 1)
+        .collect()
+}
+
+/// Search a slot for every packed group of searched sittings: the main one (its repeat and
+/// recording route), the first optional one on a day the main one does not take, then each
+/// further one on an allowed day no earlier sitting took (fatigue builds over back-to-back
+/// video meetings: Fauville et al. 2021; seed: Synchronous Learning > Weaknesses), while such
+/// a day is left. Each keeps clear of those placed before it in the weeks both meet.
+fn place(
+    course: &Course,
+    required: &[Vec<Option<LiveSession>>],
+    optional: &[Vec<Option<LiveSession>>],
+    packed: bool,
+) -> Placement {
+    let none = Vec::new();
+    let main = required.first().unwrap_or(&none);
+    let first_optional = optional.first().unwrap_or(&none);
+    let mut missing = 0;
+    let live_weeks = weeks_with(main);
+    let (live_slots, uncovered) = slots::choose_on(
+        course,
+        longest(main),
+        &live_weeks,
+        &slots::Search {
+            allowed: &course.meta.live_days,
+            pinnable: true,
+            busy: &[],
+            packed,
+        },
+    );
+    let main_slot = live_slots.first();
+    missing += usize::from(main_slot.is_none() && !live_weeks.is_empty());
+    let busy_of = |slot: &LiveSlot, weeks: Vec<u32>| slots::Busy {
+        day: slot.day,
+        start: u32::from(slot.time.minutes),
+        end: u32::from(slot.time.minutes) + slot.minutes,
+        weeks,
+    };
+    let mut busy: Vec<slots::Busy> = main_slot
+        .map(|m| busy_of(m, live_weeks.clone()))
+        .into_iter()
+        .collect();
+    let other_days = |taken: &[Weekday]| -> Vec<Weekday> {
+        let free: Vec<Weekday> = course
+            .meta
+            .live_days
+            .iter()
+            .copied()
+            .filter(|d| !taken.contains(d))
+            .collect();
+        if free.is_empty() {
+            course.meta.live_days.clone()
+        } else {
+            free
+        }
+    };
+    let mut taken: Vec<Weekday> = main_slot.map(|m| m.day).into_iter().collect();
+    let search = |sessions: &[Option<LiveSession>],
+                  days: &[Weekday],
+                  busy: &mut Vec<slots::Busy>,
+                  missing: &mut usize|
+     -> Option<LiveSlot> {
+        let weeks = weeks_with(sessions);
+        let search = slots::Search {
+            allowed: days,
+            pinnable: false,
+            busy,
+            packed,
+        };
+        let slot = slots::choose_on(course, longest(sessions), &weeks, &search)
+            .0
+            .into_iter()
+            .next();
+        match &slot {
+            Some(slot) => busy.push(busy_of(slot, weeks)),
+            None => *missing += usize::from(!weeks.is_empty()),
+        }
+        slot
+    };
+    // Optional work never shares a sitting with required work, nor its time.
+    let optional_slot = search(
+        first_optional,
+        &other_days(&taken[..]),
+        &mut busy,
+        &mut missing,
+    );
+    taken.extend(optional_slot.as_ref().map(|s| s.day));
+    let mut further = Vec::new();
+    for sessions in required.iter().skip(1).chain(optional.iter().skip(1)) {
+        let slot = search(sessions, &other_days(&taken), &mut busy, &mut missing);
+        taken.extend(slot.as_ref().map(|s| s.day));
+        further.push(slot);
+    }
+    Placement {
+        live_slots,
+        uncovered,
+        optional: optional_slot,
+        further,
+        missing,
     }
 }
 
