@@ -611,7 +611,7 @@ fn tally(items: impl Iterator<Item = (u128, u32)>) -> [u32; GRID] {
 }
 
 /// How good a candidate is; smaller is better.
-type Rank = (Reverse<u32>, Reverse<u32>, bool, u32, u32, u8, u32);
+type Rank = (Reverse<u32>, Reverse<u32>, bool, bool, u32, u32, u8, u32);
 
 /// The organizer-local hours preferred among equally good slots, and the preferred start.
 fn preferred_hours(course: &Course) -> ((u32, u32), u32) {
@@ -629,7 +629,8 @@ fn preferred_hours(course: &Course) -> ((u32, u32), u32) {
 }
 
 /// Rank a candidate: most students in the worst week, then in every week, then inside the
-/// organizer's preferred hours, then fewest students whose local weekday differs from the
+/// live window (the default one when none is written), then inside the organizer's preferred
+/// hours, then fewest students whose local weekday differs from the
 /// organizer's, then closest to the preferred start, then the day that leaves room for the
 /// week's self-paced pre-work (the third day of the course week, then its neighbours), then
 /// the earlier time.
@@ -648,9 +649,16 @@ fn rank(
     // the later neighbour before the earlier one.
     let into = model.course.days_into_week(day);
     let day_order = (into - 2).unsigned_abs() as u8 * 2 + u8::from(into < 2);
+    // Without a written `live_window` the default one is a preference, not a limit.
+    let in_default = fits(
+        model.course.meta.live_window(),
+        TimeOfDay::from_minutes(minute),
+        model.minutes,
+    );
     (
         Reverse(worst),
         Reverse(every),
+        !in_default,
         !inside,
         changed,
         minute.abs_diff(preferred),
@@ -713,10 +721,9 @@ fn best_between(model: &Model<'_>, allowed: &[Weekday]) -> Option<(Weekday, u32)
     let mut candidates: Vec<(Weekday, u32)> = Vec::new();
     for &day in allowed {
         let mut starts: Vec<u32> = Vec::new();
-        if let Some(w) = model.course.meta.live_window {
-            starts.push(u32::from(w.start.minutes));
-            starts.push((u32::from(w.end.minutes) + 1440 - model.minutes % 1440) % 1440);
-        }
+        let w = model.course.meta.live_window();
+        starts.push(u32::from(w.start.minutes));
+        starts.push((u32::from(w.end.minutes) + 1440 - model.minutes % 1440) % 1440);
         for &(d, s, e) in &model.fixed {
             if d == day {
                 starts.push(e + SITTING_GAP_MINUTES);
@@ -818,8 +825,8 @@ fn best_second(
             // than the earliest in the week (a Monday repeat of a Wednesday session).
             let week = 7 * 1440;
             let at = |(d, m): (Weekday, u32)| u32::from(d.index()) * 1440 + m;
-            r.5 = 0;
-            r.6 = (at((plan.day, minute)) + week - at(first)) % week;
+            r.6 = 0;
+            r.7 = (at((plan.day, minute)) + week - at(first)) % week;
             if best.is_none_or(|b| r < b.rank) {
                 best = Some(Pick {
                     day: plan.day,

@@ -208,9 +208,8 @@ pub struct CourseMeta {
     pub no_live: Vec<u32>,
     /// Dates with no sitting and no due time (sorted).
     pub holidays: Vec<jiff::civil::Date>,
-    /// Organizer's local hours for searched sittings, when written. Without it the default
-    /// ([`DEFAULT_LIVE_WINDOW`]) is a preference among slots that reach as many students,
-    /// not a limit: files written before the key existed keep their best slot.
+    /// Organizer's local hours for searched sittings, when written; see
+    /// [`CourseMeta::live_window`] for the hours in force.
     pub live_window: Option<Window>,
     /// Default due time of self-paced work, when given.
     pub due: Option<CourseDue>,
@@ -487,6 +486,14 @@ impl CourseMeta {
     }
 
     /// Whether nothing meets in `week` on purpose.
+    /// The organizer's local hours for searched sittings: `live_window` as written, else
+    /// [`DEFAULT_LIVE_WINDOW`]. A written window is a limit; the default one is a preference
+    /// among slots that reach as many students, so a class no daytime slot can reach still
+    /// gets its best time.
+    pub fn live_window(&self) -> Window {
+        self.live_window.unwrap_or(DEFAULT_LIVE_WINDOW)
+    }
+
     pub fn is_no_live(&self, week: u32) -> bool {
         self.no_live.binary_search(&week).is_ok()
     }

@@ -112,7 +112,8 @@ pub struct CourseTable {
     #[schemars(with = "Option<Vec<String>>", extend("uniqueItems" = true))]
     pub holidays: Option<Vec<toml::value::Datetime>>,
     /// The organizer's local hours in which mixplan may place live sittings it searches for,
-    /// `HH:MM-HH:MM`. Default `07:00-22:00`. Fixed times (`at`) are kept as written.
+    /// `HH:MM-HH:MM`. Without it, `07:00-22:00` is preferred, and left only for a time that
+    /// reaches more students. Fixed times (`at`) are kept as written.
     #[schemars(
         regex(pattern = r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*-\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$"),
         extend("default" = "07:00-22:00")

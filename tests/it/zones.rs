@@ -907,3 +907,33 @@ fn a_sitting_before_start_is_not_missing_time() {
     assert!(rec.schedule.weeks[0].items.iter().all(|i| i.activity != 0));
     assert!(rec.schedule.weeks[1].items.iter().any(|i| i.activity == 0));
 }
+
+/// Without a written `live_window`, the default 07:00-22:00 is a preference: of the repeat
+/// times that reach the Tokyo students, one the New York instructor can teach in the evening
+/// (Wednesday 19:00, Thursday 09:00 in Tokyo) wins over one at 01:45 in the night.
+#[test]
+fn the_default_window_is_preferred_for_the_repeat() {
+    let text = course_text(
+        "start = 2027-01-11\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }",
+        30,
+        &[("America/New_York", 20, None), ("Asia/Tokyo", 10, None)],
+    );
+    let rec = plan(&text);
+    let repeat = &rec.schedule.live_slots[1];
+    assert!(repeat.repeat);
+    assert_eq!(
+        (repeat.day, repeat.time.to_string()),
+        (Weekday::Wed, "19:00".into())
+    );
+    assert!(local(repeat, "Asia/Tokyo").covered);
+    // A written window is a limit: nothing outside it, even when it reaches more students.
+    let narrow = text.replace("[students]", "live_window = \"08:00-10:00\"\n\n[students]");
+    let rec = plan(&narrow);
+    for slot in &rec.schedule.live_slots {
+        let start = u32::from(slot.time.minutes);
+        assert!(
+            (8 * 60..=10 * 60).contains(&start) || slot.pinned,
+            "{slot:#?}"
+        );
+    }
+}
