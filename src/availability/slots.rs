@@ -493,7 +493,7 @@ struct Class {
 /// One allowed weekday, prepared for the search.
 struct DayPlan {
     day: Weekday,
-    occasions: Vec<Occasion>,
+    occasions: std::rc::Rc<[Occasion]>,
     classes: Vec<Class>,
     /// Per group: bit `i` set when, in the first live week, the local weekday differs.
     shifted: Vec<u128>,
@@ -503,13 +503,27 @@ fn grid_minute(i: usize) -> u32 {
     i as u32 * GRID_MINUTES
 }
 
-fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
+/// One allowed weekday's dates and offsets, which do not depend on the session's length: the
+/// occasions, grouped into classes of weeks whose offsets are identical for every group, and
+/// the grid times whose local weekday differs. [`reach_by_length`] builds it once and derives
+/// the masks for each length from it.
+struct DayFrame {
+    day: Weekday,
+    occasions: std::rc::Rc<[Occasion]>,
+    /// Per class: its occasions (bit `j`), a representative occasion, and per group the
+    /// constant offset (`None`: computed exactly on the representative occasion, alone in its
+    /// class).
+    classes: Vec<(u128, usize, Vec<Option<i64>>)>,
+    shifted: Vec<u128>,
+}
+
+/// The frame of `day` for sessions up to `model.minutes` long: an offset constant over the
+/// longest session is constant over every shorter one.
+fn day_frame(model: &Model<'_>, day: Weekday) -> DayFrame {
     let occasions = model.occasions(day);
     let n = model.groups.len();
     let mut by_key: HashMap<Vec<i64>, usize> = HashMap::new();
-    let mut classes: Vec<Class> = Vec::new();
-    let mut memo = model.wall_masks.borrow_mut();
-    let minutes = i64::from(model.minutes);
+    let mut classes: Vec<(u128, usize, Vec<Option<i64>>)> = Vec::new();
     for (j, occ) in occasions.iter().enumerate() {
         let deltas: Vec<Option<i64>> = (0..n).map(|g| model.constant_delta(occ, g)).collect();
         // An exact entry is keyed by its occasion, so it never merges with another week.
@@ -518,48 +532,11 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
             .map(|d| d.unwrap_or(i64::MIN + j as i64))
             .collect();
         if let Some(&k) = by_key.get(&key) {
-            classes[k].occasions |= 1 << j;
+            classes[k].0 |= 1 << j;
             continue;
         }
-        let masks = deltas
-            .iter()
-            .enumerate()
-            .map(|(g, delta)| {
-                let window = model.groups[g].window;
-                match *delta {
-                    Some(delta) => *memo
-                        .entry((
-                            delta,
-                            window.start.minutes,
-                            window.end.minutes,
-                            model.minutes,
-                        ))
-                        .or_insert_with(|| {
-                            (0..GRID).fold(0u128, |mask, i| {
-                                let local = i64::from(grid_minute(i)) * 60 + delta;
-                                let start = local.rem_euclid(86_400).div_euclid(60);
-                                if fits_wall(window, start, minutes) {
-                                    mask | 1 << i
-                                } else {
-                                    mask
-                                }
-                            })
-                        }),
-                    None => (0..GRID).fold(0u128, |mask, i| {
-                        if model.fits_exact(occ, g, grid_minute(i)) {
-                            mask | 1 << i
-                        } else {
-                            mask
-                        }
-                    }),
-                }
-            })
-            .collect();
         by_key.insert(key, classes.len());
-        classes.push(Class {
-            occasions: 1 << j,
-            masks,
-        });
+        classes.push((1 << j, j, deltas));
     }
     let shifted = match occasions.first() {
         Some(first) => (0..n)
@@ -583,11 +560,69 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
             .collect(),
         None => vec![0; n],
     };
-    DayPlan {
+    DayFrame {
         day,
-        occasions,
+        occasions: occasions.into(),
         classes,
         shifted,
+    }
+}
+
+fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
+    day_plan(model, &day_frame(model, day))
+}
+
+/// The search's view of one weekday for sessions of `model.minutes`, from its frame.
+fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
+    let mut memo = model.wall_masks.borrow_mut();
+    let minutes = i64::from(model.minutes);
+    let classes = frame
+        .classes
+        .iter()
+        .map(|&(occasions, j, ref deltas)| {
+            let occ = &frame.occasions[j];
+            let masks = deltas
+                .iter()
+                .enumerate()
+                .map(|(g, delta)| {
+                    let window = model.groups[g].window;
+                    match *delta {
+                        Some(delta) => *memo
+                            .entry((
+                                delta,
+                                window.start.minutes,
+                                window.end.minutes,
+                                model.minutes,
+                            ))
+                            .or_insert_with(|| {
+                                (0..GRID).fold(0u128, |mask, i| {
+                                    let local = i64::from(grid_minute(i)) * 60 + delta;
+                                    let start = local.rem_euclid(86_400).div_euclid(60);
+                                    if fits_wall(window, start, minutes) {
+                                        mask | 1 << i
+                                    } else {
+                                        mask
+                                    }
+                                })
+                            }),
+                        None => (0..GRID).fold(0u128, |mask, i| {
+                            if model.fits_exact(occ, g, grid_minute(i)) {
+                                mask | 1 << i
+                            } else {
+                                mask
+                            }
+                        }),
+                    }
+                })
+                .collect();
+            Class { occasions, masks }
+        })
+        .collect();
+    DayPlan {
+        day: frame.day,
+        occasions: std::rc::Rc::clone(&frame.occasions),
+        classes,
+        shifted: frame.shifted.clone(),
     }
 }
 
@@ -953,19 +988,21 @@ pub fn reach_by_length(
     if weeks.is_empty() {
         return out;
     }
-    let mut model = Model::new(course, 1, weeks);
+    let longest = lengths.iter().copied().max().unwrap_or(1);
+    let mut model = Model::new(course, longest, weeks);
+    let frames: Vec<DayFrame> = course
+        .meta
+        .live_days
+        .iter()
+        .map(|&day| day_frame(&model, day))
+        .collect();
     let mut everyone = false;
     for &minutes in lengths.iter().rev() {
         let reach = if everyone || minutes == 0 {
             count
         } else {
             model.minutes = minutes;
-            let days: Vec<DayPlan> = course
-                .meta
-                .live_days
-                .iter()
-                .map(|&day| plan_day(&model, day))
-                .collect();
+            let days: Vec<DayPlan> = frames.iter().map(|f| day_plan(&model, f)).collect();
             best_single(&model, &days).map_or(0, |pick| pick.rank.0.0)
         };
         everyone = reach >= count;

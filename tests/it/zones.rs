@@ -937,3 +937,42 @@ fn the_default_window_is_preferred_for_the_repeat() {
         );
     }
 }
+
+/// The reach of each session length (what attendance scoring reads) is the best a single
+/// grid time reaches in the worst week, checked by brute force with the exact evaluation,
+/// over a term that crosses daylight-saving changes on both hemispheres. The search builds
+/// each day's dates and offsets once, for the longest length, and reuses them for the others.
+#[test]
+fn reach_by_length_matches_brute_force() {
+    let text = course_text(
+        "start = 2027-03-01\ntimezone = \"Europe/Berlin\"\nlive_days = [\"mon\", \"sun\"]",
+        60,
+        &[
+            ("America/Los_Angeles", 12, Some("07:00-21:00")),
+            ("Asia/Kolkata", 9, Some("18:00-23:30")),
+            ("Australia/Sydney", 7, Some("06:00-09:30")),
+            ("America/Sao_Paulo", 8, Some("20:00-01:00")),
+            ("Pacific/Chatham", 4, None),
+        ],
+    );
+    let rec = plan(&text);
+    let weeks: Vec<u32> = (1..=12).collect();
+    let lengths = [15, 45, 60, 90, 150, 240];
+    let reach = slots::reach_by_length(&rec.course, &lengths, &weeks);
+    for minutes in lengths {
+        let mut best = 0;
+        for day in [Weekday::Mon, Weekday::Sun] {
+            for minute in (0..1440).step_by(15) {
+                let slot = slots::evaluate(
+                    &rec.course,
+                    day,
+                    TimeOfDay::from_minutes(minute),
+                    minutes,
+                    &weeks,
+                );
+                best = best.max(slot.students_covered);
+            }
+        }
+        assert_eq!(reach[&minutes], best, "{minutes} minutes");
+    }
+}
