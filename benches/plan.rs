@@ -21,11 +21,15 @@ pub fn course(weeks: u32, activities: usize) -> String {
          [content]\ntypes = [\"procedural\", \"complex-concepts\"]\n\n[goals]\nfocus = [\"community\"]\n\n"
     );
     for i in 0..activities {
-        let every = ["week", "2-weeks", "once"][i % 3];
+        let kind = KINDS[i % KINDS.len()];
+        // An exam does not recur.
+        let every = match kind {
+            "exam" => "once",
+            _ => ["week", "2-weeks", "once"][i % 3],
+        };
         writeln!(
             text,
-            "[[activities]]\nid = \"activity-{i}\"\nkind = \"{}\"\nminutes = {}\nevery = \"{every}\"\n",
-            KINDS[i % KINDS.len()],
+            "[[activities]]\nid = \"activity-{i}\"\nkind = \"{kind}\"\nminutes = {}\nevery = \"{every}\"\n",
             10 + (i * 7) % 80
         )
         .unwrap();

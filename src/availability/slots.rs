@@ -303,25 +303,37 @@ fn share_a_week(weeks: &[u32], sorted: &[u32]) -> bool {
     weeks.iter().any(|w| sorted.binary_search(w).is_ok())
 }
 
-/// The weekly fixed sittings of a course that meet in one of `live_weeks`: activities fixed
-/// with `at` at the same weekly time sit together, for the sum of their minutes. Dated
-/// one-offs are left out: they are one date, not a weekly time to keep clear. A fixed sitting
-/// that never meets in the same week as the searched one cannot collide with it, so it does
-/// not take its time (a week-14 lab leaves the weekly slot free in the other weeks).
-fn fixed_sittings(course: &Course, live_weeks: &[u32]) -> Vec<(Weekday, u32, u32)> {
-    let mut sittings: Vec<(Weekday, u32, u32)> = Vec::new();
+/// The weekly fixed sittings of a course, which searched sittings keep clear of in the weeks
+/// both meet: activities fixed with `at` at the same weekly time sit together, for the sum of
+/// their minutes, in the union of their weeks. Dated one-offs are left out: they are one date,
+/// not a weekly time to keep clear. Built once per course; a search filters it by its weeks.
+pub fn fixed_busy(course: &Course) -> Vec<Busy> {
+    let mut sittings: Vec<Busy> = Vec::new();
+    let mut index: HashMap<(Weekday, u32), usize> = HashMap::new();
     for a in &course.activities {
-        if !a.at.is_empty() && !share_a_week(&a.occurrence_weeks(&course.meta), live_weeks) {
+        if a.at.iter().all(|at| at.date.is_some()) {
             continue;
         }
+        let weeks = a.occurrence_weeks(&course.meta);
         for at in a.at.iter().filter(|at| at.date.is_none()) {
             let start = u32::from(at.time.minutes);
-            match sittings
-                .iter_mut()
-                .find(|(d, s, _)| *d == at.day && *s == start)
-            {
-                Some((_, _, end)) => *end += a.minutes,
-                None => sittings.push((at.day, start, start + a.minutes)),
+            match index.get(&(at.day, start)) {
+                Some(&i) => {
+                    let b = &mut sittings[i];
+                    b.end += a.minutes;
+                    b.weeks.extend(&weeks);
+                    b.weeks.sort_unstable();
+                    b.weeks.dedup();
+                }
+                None => {
+                    index.insert((at.day, start), sittings.len());
+                    sittings.push(Busy {
+                        day: at.day,
+                        start,
+                        end: start + a.minutes,
+                        weeks: weeks.clone(),
+                    });
+                }
             }
         }
     }
@@ -350,7 +362,9 @@ impl<'c> Model<'c> {
         fits(window, TimeOfDay::from_minutes(minute), length)
     }
 
-    fn new(course: &'c Course, minutes: u32, live_weeks: &[u32]) -> Self {
+    /// The model of sessions of `minutes` in `live_weeks`, clear of the `busy` sittings that
+    /// meet in one of those weeks.
+    fn new(course: &'c Course, minutes: u32, live_weeks: &[u32], busy: &[Busy]) -> Self {
         let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
         let groups = super::groups(course);
         // Every session date lies between the first and last live week's dates (any weekday).
@@ -381,7 +395,11 @@ impl<'c> Model<'c> {
             minutes,
             live_weeks: live_weeks.to_vec(),
             preferred: preferred_hours(course),
-            fixed: fixed_sittings(course, live_weeks),
+            fixed: busy
+                .iter()
+                .filter(|b| share_a_week(&b.weeks, live_weeks))
+                .map(|b| (b.day, b.start, b.end))
+                .collect(),
             wall_masks: Default::default(),
         }
     }
@@ -969,7 +987,7 @@ pub fn evaluate(
     minutes: u32,
     live_weeks: &[u32],
 ) -> LiveSlot {
-    let model = Model::new(course, minutes, live_weeks);
+    let model = Model::new(course, minutes, live_weeks, &[]);
     evaluate_at(&model, day, time).0
 }
 
@@ -989,7 +1007,7 @@ pub fn reach_by_length(
         return out;
     }
     let longest = lengths.iter().copied().max().unwrap_or(1);
-    let mut model = Model::new(course, longest, weeks);
+    let mut model = Model::new(course, longest, weeks, &fixed_busy(course));
     let frames: Vec<DayFrame> = course
         .meta
         .live_days
@@ -1026,7 +1044,7 @@ pub fn choose(
         &Search {
             allowed: &course.meta.live_days,
             pinnable: true,
-            busy: &[],
+            busy: &fixed_busy(course),
             packed: false,
         },
     )
@@ -1039,8 +1057,8 @@ pub struct Search<'a> {
     pub allowed: &'a [Weekday],
     /// Whether `live_at` pins the slot.
     pub pinnable: bool,
-    /// Sittings placed before, which the new one keeps [`SITTING_GAP_MINUTES`] clear of in the
-    /// weeks both meet, as it does the fixed ones.
+    /// Sittings the new one keeps [`SITTING_GAP_MINUTES`] clear of in the weeks both meet:
+    /// the fixed ones ([`fixed_busy`]) and those placed before.
     pub busy: &'a [Busy],
     /// Among equally good times, the earliest instead of the one nearest the preferred start:
     /// when one day must hold several sittings, each starting as early as it can leaves room
@@ -1065,12 +1083,7 @@ pub fn choose_on(
     if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
         return (Vec::new(), Vec::new());
     }
-    let mut model = Model::new(course, minutes, live_weeks);
-    model.fixed.extend(
-        busy.iter()
-            .filter(|b| share_a_week(&b.weeks, live_weeks))
-            .map(|b| (b.day, b.start, b.end)),
-    );
+    let mut model = Model::new(course, minutes, live_weeks, busy);
     if packed {
         model.preferred.1 = course
             .meta
@@ -1189,7 +1202,7 @@ mod tests {
         for start in [Some("2027-02-27"), Some("2027-10-02"), None] {
             let c = course(&zones, start);
             let weeks: Vec<u32> = (1..=30).collect();
-            let model = Model::new(&c, 60, &weeks);
+            let model = Model::new(&c, 60, &weeks, &[]);
             for day in [Weekday::Sat, Weekday::Sun, Weekday::Mon] {
                 let plan = plan_day(&model, day);
                 for class in &plan.classes {
@@ -1220,7 +1233,7 @@ mod tests {
     fn local_times_match_jiff() {
         let c = course(&["Asia/Tokyo", "Australia/Sydney"], Some("2027-03-06"));
         let weeks: Vec<u32> = (1..=30).collect();
-        let model = Model::new(&c, 60, &weeks);
+        let model = Model::new(&c, 60, &weeks, &[]);
         let origin = jiff::tz::db().get("America/New_York").unwrap();
         for occ in model.occasions(Weekday::Sun) {
             for (g, group) in model.groups.iter().enumerate() {

@@ -194,22 +194,25 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             .iter()
             .map(|&i| (i, course.activities[i].minutes))
             .collect();
-        crate::engine::sittings::pack(&parts)
-            .into_iter()
-            .map(|group| {
-                let members: Vec<usize> = group.into_iter().map(|p| p.0).collect();
-                by_week
-                    .iter()
-                    .map(|items| {
-                        let live: Vec<usize> = searched(items, optional)
-                            .into_iter()
-                            .filter(|i| members.contains(i))
-                            .collect();
-                        (!live.is_empty()).then(|| session(course, &live))
-                    })
-                    .collect()
-            })
-            .collect()
+        let groups = crate::engine::sittings::pack(&parts);
+        // Each activity's group, so that every week's items are dealt out in one pass.
+        let mut group_of: Vec<usize> = vec![usize::MAX; course.activities.len()];
+        for (g, group) in groups.iter().enumerate() {
+            for &(i, _) in group {
+                group_of[i] = g;
+            }
+        }
+        let mut out: Vec<Vec<Option<LiveSession>>> = vec![Vec::new(); groups.len()];
+        for items in &by_week {
+            let mut live: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+            for i in searched(items, optional) {
+                live[group_of[i]].push(i);
+            }
+            for (sessions, live) in out.iter_mut().zip(live) {
+                sessions.push((!live.is_empty()).then(|| session(course, &live)));
+            }
+        }
+        out
     };
     let group_sessions = packed(false);
     let optional_groups = packed(true);
@@ -616,6 +619,7 @@ fn place(
     let first_optional = optional.first().unwrap_or(&none);
     let mut missing = 0;
     let live_weeks = weeks_with(main);
+    let fixed = slots::fixed_busy(course);
     let (live_slots, uncovered) = slots::choose_on(
         course,
         longest(main),
@@ -623,7 +627,7 @@ fn place(
         &slots::Search {
             allowed: &course.meta.live_days,
             pinnable: true,
-            busy: &[],
+            busy: &fixed,
             packed,
         },
     );
@@ -635,10 +639,8 @@ fn place(
         end: u32::from(slot.time.minutes) + slot.minutes,
         weeks,
     };
-    let mut busy: Vec<slots::Busy> = main_slot
-        .map(|m| busy_of(m, live_weeks.clone()))
-        .into_iter()
-        .collect();
+    let mut busy = fixed;
+    busy.extend(main_slot.map(|m| busy_of(m, live_weeks.clone())));
     let other_days = |taken: &[Weekday]| -> Vec<Weekday> {
         let free: Vec<Weekday> = course
             .meta

@@ -976,3 +976,28 @@ fn reach_by_length_matches_brute_force() {
         assert_eq!(reach[&minutes], best, "{minutes} minutes");
     }
 }
+
+/// A fixed sitting takes its weekly time only in the weeks it meets: a lab fixed at Saturday
+/// 09:00 in weeks 3-4 leaves that time to a debate searched for weeks 1-2, and takes it from
+/// one that also meets in week 3.
+#[test]
+fn a_fixed_sitting_blocks_only_its_own_weeks() {
+    let text = |debate_weeks: &str| {
+        format!(
+            "[course]\ntitle = \"Saturday\"\nweeks = 4\nstart = 2027-01-09\ntimezone = \"America/New_York\"\nlive_days = [\"sat\"]\nlive_window = \"09:00-10:30\"\nsync_hours = [0, 5]\n\n[students]\ncount = 20\n\n[[activities]]\nid = \"lab\"\nkind = \"lab\"\nminutes = 75\nweeks = [3, 4]\nat = {{ day = \"sat\", time = \"09:00\" }}\n\n[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 60\nmode = \"sync\"\nweeks = {debate_weeks}\n"
+        )
+    };
+    let rec = plan(&text("[1, 2]"));
+    let live = rec
+        .schedule
+        .sittings
+        .iter()
+        .find(|s| s.id == "live")
+        .unwrap();
+    assert_eq!(live.day, Weekday::Sat);
+    assert_eq!(live.weeks, [1, 2]);
+    assert_eq!(rec.schedule.unplaced().count(), 0);
+    let rec = plan(&text("[1, 2, 3]"));
+    assert!(rec.schedule.sittings.iter().all(|s| s.id != "live"));
+    assert_eq!(rec.schedule.unplaced().count(), 3);
+}
