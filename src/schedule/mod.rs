@@ -183,7 +183,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     // measured on; optional work never shares a sitting with required work. The first
     // required sitting is the main one (its slot, repeat and recording route); each further
     // sitting gets its own slot on another allowed day.
-    let packed = |optional: bool| -> Vec<Vec<Option<LiveSession>>> {
+    let packed = |optional: bool| -> Vec<GroupSessions> {
         let mut union: Vec<usize> = by_week
             .iter()
             .flat_map(|items| searched(items, optional))
@@ -202,28 +202,35 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 group_of[i] = g;
             }
         }
-        let mut out: Vec<Vec<Option<LiveSession>>> = vec![Vec::new(); groups.len()];
-        for items in &by_week {
-            let mut live: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+        // Only the weeks a group meets in are kept: thousands of groups that each meet in one
+        // week of a long term stay small.
+        let mut out: Vec<GroupSessions> = vec![Vec::new(); groups.len()];
+        let mut live: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        for (week, items) in by_week.iter().enumerate() {
             for i in searched(items, optional) {
-                live[group_of[i]].push(i);
+                let g = group_of[i];
+                if live[g].is_empty() {
+                    touched.push(g);
+                }
+                live[g].push(i);
             }
-            for (sessions, live) in out.iter_mut().zip(live) {
-                sessions.push((!live.is_empty()).then(|| session(course, &live)));
+            for g in touched.drain(..) {
+                out[g].push((week, session(course, &live[g])));
+                live[g].clear();
             }
         }
         out
     };
     let group_sessions = packed(false);
     let optional_groups = packed(true);
-    let sessions: Vec<Option<LiveSession>> = group_sessions
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vec![None; weeks_total as usize]);
-    let optional_sessions: Vec<Option<LiveSession>> = optional_groups
-        .first()
-        .cloned()
-        .unwrap_or_else(|| vec![None; weeks_total as usize]);
+    // The main sitting's session of each week.
+    let mut sessions: Vec<Option<LiveSession>> = vec![None; weeks_total as usize];
+    for (week, session) in group_sessions.first().into_iter().flatten() {
+        sessions[*week] = Some(session.clone());
+    }
+    let no_sessions = GroupSessions::new();
+    let optional_sessions = optional_groups.first().unwrap_or(&no_sessions);
     // Each searched sitting as near the preferred start as it goes; when that leaves some
     // without a time, again with every sitting as early as it goes, if that places more.
     let mut placed = place(course, &group_sessions, &optional_groups, false);
@@ -330,7 +337,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     }
     let mut searched_sitting = |id: &str,
                                 slot: Option<&LiveSlot>,
-                                sessions: &[Option<LiveSession>],
+                                sessions: &[(usize, LiveSession)],
                                 optional: bool,
                                 all: &mut Vec<Sitting>|
      -> Option<usize> {
@@ -339,8 +346,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         let mut weeks = Vec::new();
         let mut cancelled = Vec::new();
         let mut activities: Vec<usize> = Vec::new();
-        for (i, s) in sessions.iter().enumerate() {
-            let Some(s) = s else { continue };
+        for &(i, ref s) in sessions {
             let w = i as u32 + 1;
             let on = course.meta.date_of(w, slot.day);
             if before_start(on) {
@@ -389,7 +395,13 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
         });
         Some(index)
     };
-    searched_sitting("live", main_slot, &sessions, false, &mut all_sittings);
+    searched_sitting(
+        "live",
+        main_slot,
+        group_sessions.first().unwrap_or(&no_sessions),
+        false,
+        &mut all_sittings,
+    );
     let mut further_sittings: Vec<_> = group_sessions
         .iter()
         .enumerate()
@@ -417,7 +429,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     searched_sitting(
         "optional",
         optional_slot.as_ref(),
-        &optional_sessions,
+        optional_sessions,
         true,
         &mut all_sittings,
     );
@@ -583,24 +595,17 @@ struct Placement {
     missing: usize,
 }
 
+/// One packed group's session in each week it meets: (week index, session), by week.
+type GroupSessions = Vec<(usize, LiveSession)>;
+
 /// The longest of a group's weekly sessions.
-fn longest(sessions: &[Option<LiveSession>]) -> u32 {
-    sessions
-        .iter()
-        .flatten()
-        .map(|s| s.minutes)
-        .max()
-        .unwrap_or(0)
+fn longest(sessions: &[(usize, LiveSession)]) -> u32 {
+    sessions.iter().map(|s| s.1.minutes).max().unwrap_or(0)
 }
 
 /// The weeks (1-based) a group meets in.
-fn weeks_with(sessions: &[Option<LiveSession>]) -> Vec<u32> {
-    sessions
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| s.is_some())
-        .map(|(i, _)| i as u32 + 1)
-        .collect()
+fn weeks_with(sessions: &[(usize, LiveSession)]) -> Vec<u32> {
+    sessions.iter().map(|s| s.0 as u32 + 1).collect()
 }
 
 /// Search a slot for every packed group of searched sittings: the main one (its repeat and
@@ -610,8 +615,8 @@ fn weeks_with(sessions: &[Option<LiveSession>]) -> Vec<u32> {
 /// a day is left. Each keeps clear of those placed before it in the weeks both meet.
 fn place(
     course: &Course,
-    required: &[Vec<Option<LiveSession>>],
-    optional: &[Vec<Option<LiveSession>>],
+    required: &[GroupSessions],
+    optional: &[GroupSessions],
     packed: bool,
 ) -> Placement {
     let none = Vec::new();
@@ -656,7 +661,7 @@ fn place(
         }
     };
     let mut taken: Vec<Weekday> = main_slot.map(|m| m.day).into_iter().collect();
-    let search = |sessions: &[Option<LiveSession>],
+    let search = |sessions: &[(usize, LiveSession)],
                   days: &[Weekday],
                   busy: &mut Vec<slots::Busy>,
                   missing: &mut usize|
