@@ -1045,9 +1045,84 @@ pub fn choose(
             allowed: &course.meta.live_days,
             pinnable: true,
             busy: &fixed_busy(course),
+            busy_by_week: &[],
             packed: false,
         },
     )
+}
+
+/// Whether some start minute on an allowed day keeps [`SITTING_GAP_MINUTES`] clear of every
+/// `busy` sitting that meets in one of `live_weeks` and lies in the written `live_window`: the
+/// condition every slot [`choose_on`] may return meets, checked in one sort per day.
+fn has_room(
+    course: &Course,
+    minutes: u32,
+    live_weeks: &[u32],
+    allowed: &[Weekday],
+    busy: &[Busy],
+    busy_by_week: &[Vec<usize>],
+) -> bool {
+    // The sittings that share a week with this one, found through the index when there is one.
+    let sharing: Vec<&Busy> = if busy_by_week.is_empty() {
+        busy.iter()
+            .filter(|b| share_a_week(&b.weeks, live_weeks))
+            .collect()
+    } else {
+        let mut indexes: Vec<usize> = live_weeks
+            .iter()
+            .filter_map(|&w| busy_by_week.get(w as usize - 1))
+            .flatten()
+            .copied()
+            .collect();
+        indexes.sort_unstable();
+        indexes.dedup();
+        indexes.into_iter().map(|i| &busy[i]).collect()
+    };
+    let gap = i64::from(SITTING_GAP_MINUTES);
+    let length = i64::from(minutes);
+    let window = course.meta.live_window;
+    allowed.iter().any(|&day| {
+        // Start minutes each sitting rules out, as inclusive ranges, merged.
+        let mut ruled_out: Vec<(i64, i64)> = sharing
+            .iter()
+            .filter(|b| b.day == day)
+            .map(|b| {
+                (
+                    i64::from(b.start) - gap - length + 1,
+                    i64::from(b.end) + gap - 1,
+                )
+            })
+            .collect();
+        ruled_out.sort_unstable();
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(ruled_out.len());
+        for (lo, hi) in ruled_out {
+            match merged.last_mut() {
+                Some(last) if lo <= last.1 + 1 => last.1 = last.1.max(hi),
+                _ => merged.push((lo, hi)),
+            }
+        }
+        let free = |m: i64| {
+            let i = merged.partition_point(|r| r.1 < m);
+            merged.get(i).is_none_or(|r| m < r.0)
+        };
+        let in_window = |m: i64| {
+            window.is_none_or(|w| {
+                fits(
+                    w,
+                    TimeOfDay::from_minutes(m as u32),
+                    minutes.min(w.minutes()),
+                )
+            })
+        };
+        // A free run of starts begins at midnight, at the window's start or where a ruled-out
+        // range ends: trying those finds one if there is one.
+        let window_start = window.map(|w| i64::from(w.start.minutes));
+        std::iter::once(0)
+            .chain(window_start)
+            .chain(merged.iter().map(|r| r.1 + 1))
+            .filter(|m| (0..1440).contains(m))
+            .any(|m| free(m) && in_window(m))
+    })
 }
 
 /// Where and how [`choose_on`] looks for a slot.
@@ -1060,6 +1135,9 @@ pub struct Search<'a> {
     /// Sittings the new one keeps [`SITTING_GAP_MINUTES`] clear of in the weeks both meet:
     /// the fixed ones ([`fixed_busy`]) and those placed before.
     pub busy: &'a [Busy],
+    /// Optionally, `busy` indexed by week: entry `w - 1` lists the indexes of the sittings
+    /// meeting in week `w`. Empty means none was built; every sitting is then looked at.
+    pub busy_by_week: &'a [Vec<usize>],
     /// Among equally good times, the earliest instead of the one nearest the preferred start:
     /// when one day must hold several sittings, each starting as early as it can leaves room
     /// for the next.
@@ -1078,9 +1156,16 @@ pub fn choose_on(
         allowed,
         pinnable,
         busy,
+        busy_by_week,
         packed,
     } = *search;
     if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let live_at = course.meta.live_at.filter(|_| pinnable);
+    // When the allowed days are already full, say so before the costly search: a file of
+    // thousands of live sittings must not search thousands of times for no room.
+    if live_at.is_none() && !has_room(course, minutes, live_weeks, allowed, busy, busy_by_week) {
         return (Vec::new(), Vec::new());
     }
     let mut model = Model::new(course, minutes, live_weeks, busy);
@@ -1091,7 +1176,6 @@ pub fn choose_on(
             .map_or(model.preferred.0.0, |w| u32::from(w.start.minutes));
     }
     let days: Vec<DayPlan> = allowed.iter().map(|&day| plan_day(&model, day)).collect();
-    let live_at = course.meta.live_at.filter(|_| pinnable);
     let (mut main, fit1) = match live_at {
         Some(at) => {
             let (mut slot, fit) = evaluate_at(&model, at.day, at.time);
@@ -1156,6 +1240,69 @@ pub fn choose_on(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `has_room` (one sort per day, through the week index or not) agrees with trying every
+    /// start minute of the day against every sitting, on random busy days, lengths, weeks and
+    /// windows (some wrapping midnight).
+    #[test]
+    fn has_room_matches_trying_every_minute() {
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let days = [Weekday::Sat, Weekday::Sun];
+        for case in 0..3000 {
+            let mut text = String::from("[course]\ntitle = \"T\"\nweeks = 4\n");
+            let window = match next(3) {
+                0 => None,
+                _ => {
+                    let (a, b) = (next(24), next(24));
+                    (a != b).then(|| format!("{a:02}:{:02}-{b:02}:00", next(4) * 15))
+                }
+            };
+            if let Some(w) = &window {
+                text.push_str(&format!("live_window = \"{w}\"\n"));
+            }
+            text.push_str("[students]\ncount = 1\n[[activities]]\nid = \"a\"\nkind = \"debate\"\nminutes = 60\n");
+            let c = crate::course::parse(&text).expect("valid course");
+            let minutes = 1 + next(400) as u32;
+            let weeks: Vec<u32> = (1..=4).filter(|_| next(2) == 0).collect();
+            if weeks.is_empty() {
+                continue;
+            }
+            let busy: Vec<Busy> = (0..next(12))
+                .map(|_| {
+                    let start = next(1440) as u32;
+                    Busy {
+                        day: days[next(2) as usize],
+                        start,
+                        end: start + 1 + next(300) as u32,
+                        weeks: (1..=4).filter(|_| next(2) == 0).collect(),
+                    }
+                })
+                .collect();
+            let mut by_week: Vec<Vec<usize>> = vec![Vec::new(); 4];
+            for (i, b) in busy.iter().enumerate() {
+                for &w in &b.weeks {
+                    by_week[w as usize - 1].push(i);
+                }
+            }
+            let mut model = Model::new(&c, minutes, &weeks, &busy);
+            model.minutes = minutes;
+            let brute = days.iter().any(|&day| {
+                (0..1440).any(|m| model.in_live_window(m) && model.clear_of_fixed(day, m))
+            });
+            assert_eq!(
+                has_room(&c, minutes, &weeks, &days, &busy, &[]),
+                brute,
+                "case {case}: {window:?} {minutes} {weeks:?} {busy:?}"
+            );
+            assert_eq!(has_room(&c, minutes, &weeks, &days, &busy, &by_week), brute);
+        }
+    }
 
     #[test]
     fn windows_that_wrap_midnight() {

@@ -633,6 +633,7 @@ fn place(
             allowed: &course.meta.live_days,
             pinnable: true,
             busy: &fixed,
+            busy_by_week: &[],
             packed,
         },
     );
@@ -644,8 +645,13 @@ fn place(
         end: u32::from(slot.time.minutes) + slot.minutes,
         weeks,
     };
-    let mut busy = fixed;
-    busy.extend(main_slot.map(|m| busy_of(m, live_weeks.clone())));
+    let mut busy = Placed::default();
+    for b in fixed {
+        busy.push(b);
+    }
+    if let Some(m) = main_slot {
+        busy.push(busy_of(m, live_weeks.clone()));
+    }
     let other_days = |taken: &[Weekday]| -> Vec<Weekday> {
         let free: Vec<Weekday> = course
             .meta
@@ -663,14 +669,15 @@ fn place(
     let mut taken: Vec<Weekday> = main_slot.map(|m| m.day).into_iter().collect();
     let search = |sessions: &[(usize, LiveSession)],
                   days: &[Weekday],
-                  busy: &mut Vec<slots::Busy>,
+                  busy: &mut Placed,
                   missing: &mut usize|
      -> Option<LiveSlot> {
         let weeks = weeks_with(sessions);
         let search = slots::Search {
             allowed: days,
             pinnable: false,
-            busy,
+            busy: &busy.all,
+            busy_by_week: &busy.by_week,
             packed,
         };
         let slot = slots::choose_on(course, longest(sessions), &weeks, &search)
@@ -703,6 +710,27 @@ fn place(
         optional: optional_slot,
         further,
         missing,
+    }
+}
+
+/// The sittings placed so far, indexed by the weeks they meet in.
+#[derive(Default)]
+struct Placed {
+    all: Vec<slots::Busy>,
+    /// Entry `w - 1`: indexes into `all` of the sittings meeting in week `w`.
+    by_week: Vec<Vec<usize>>,
+}
+
+impl Placed {
+    fn push(&mut self, busy: slots::Busy) {
+        for &w in &busy.weeks {
+            let w = w as usize;
+            if self.by_week.len() < w {
+                self.by_week.resize(w, Vec::new());
+            }
+            self.by_week[w - 1].push(self.all.len());
+        }
+        self.all.push(busy);
     }
 }
 

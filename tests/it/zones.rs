@@ -1001,3 +1001,53 @@ fn a_fixed_sitting_blocks_only_its_own_weeks() {
     assert!(rec.schedule.sittings.iter().all(|s| s.id != "live"));
     assert_eq!(rec.schedule.unplaced().count(), 3);
 }
+
+/// Far more live work than the days hold (40 single-week 80-minute debates a week, Monday to
+/// Friday with a 09:00-17:00 window): in every week the sittings placed keep 10 minutes clear
+/// of each other on each day, and every debate either meets in a sitting or is reported
+/// without a time. The search turns down the hopeless ones before searching.
+#[test]
+fn a_flood_of_live_work_fills_the_days_and_reports_the_rest() {
+    let mut text = String::from(
+        "[course]\ntitle = \"Flood\"\nweeks = 6\nstart = 2027-01-11\ntimezone = \"America/New_York\"\nlive_window = \"09:00-17:00\"\nsync_hours = [0, 168]\n\n[students]\ncount = 20\n",
+    );
+    for n in 0..240 {
+        text.push_str(&format!(
+            "\n[[activities]]\nid = \"d{n}\"\nkind = \"debate\"\nminutes = 80\nmode = \"sync\"\nweeks = [{}]\n",
+            n % 6 + 1
+        ));
+    }
+    let rec = plan(&text);
+    let schedule = &rec.schedule;
+    let mut placed = 0;
+    for week in &schedule.weeks {
+        let mut spans: Vec<(Weekday, u32, u32)> = week
+            .sittings
+            .iter()
+            .map(|held| {
+                let s = &schedule.sittings[held.sitting];
+                let start = u32::from(s.time.minutes);
+                (s.day, start, start + held.minutes)
+            })
+            .collect();
+        spans.sort_by_key(|&(d, s, _)| (d.index(), s));
+        for pair in spans.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                assert!(pair[0].2 + 10 <= pair[1].1, "week {}: {pair:?}", week.week);
+            }
+        }
+        for &(_, start, end) in &spans {
+            assert!(
+                start >= 9 * 60 && end <= 17 * 60,
+                "week {}: {start}-{end}",
+                week.week
+            );
+        }
+        placed += week.sittings.len();
+        assert_eq!(week.items.len(), 40);
+    }
+    // An 80-minute debate sits 95 minutes with its breaks; eight hours hold four of those
+    // with their gaps, not five (5 x 95 + 4 x 10 = 515 minutes), on each of five days.
+    assert_eq!(placed, 6 * 5 * 4);
+    assert_eq!(schedule.unplaced().count(), 240 - placed);
+}
