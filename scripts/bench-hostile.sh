@@ -8,6 +8,8 @@
 #                    400 zones (the most due times per item, and the dearest slot search)
 #   due-wide.toml    the same product with 5,000 weekly activities x 100 weeks x 3 zones
 #   acts-cap.toml    100,000 activities, 12 weeks (the activity cap)
+#   live-flood.toml  100,000 live debates of 80 minutes, each in one of 104 weeks: ~960 a
+#                    week want a sitting, ~75 fit (the most slot searches)
 #   keys-line.toml   16 MiB minus a little: ~1.2 million unknown keys on one line
 #   keys-cr.toml     the same keys on lines ended by a lone CR (old Mac line endings)
 #   zones-long.toml  400 student zones with ~40 KB bogus names each (did-you-mean bait)
@@ -47,6 +49,11 @@ course("due-cap.toml", 104, 47, zones[:400])
 # 5,000 weekly activities x 100 weeks x (3 + 1) zones = 2,000,000 due times.
 course("due-wide.toml", 100, 5000, ["Asia/Tokyo", "Europe/Berlin", "America/Los_Angeles"])
 course("acts-cap.toml", 12, 100_000, [])
+with open(f"{work}/live-flood.toml", "w") as f:
+    f.write('[course]\ntitle = "live flood"\nweeks = 104\nstart = 2027-01-04\ntimezone = "America/New_York"\nsync_hours = [0, 168]\n\n')
+    f.write('[students]\ncount = 120\n[[students.zones]]\nzone = "America/New_York"\ncount = 80\n[[students.zones]]\nzone = "Asia/Tokyo"\ncount = 40\n')
+    for i in range(100_000):
+        f.write(f'[[activities]]\nid = "a{i}"\nkind = "debate"\nminutes = 80\nmode = "sync"\nweeks = [{i % 104 + 1}]\n')
 
 head = 'course = { title = "T", weeks = 4'
 tail = ' }\n[students]\ncount = 20\n[[activities]]\nid = "a"\nkind = "lecture"\nminutes = 30\n'
@@ -88,7 +95,8 @@ for cmd in "schedule due-wide.toml --format json" "recommend due-wide.toml" \
   "schedule due-wide.toml --ics -" "check due-wide.toml"; do
   run "\`$cmd\`" $m $cmd
 done
-for cmd in "check acts-cap.toml" "recommend acts-cap.toml --format json"; do
+for cmd in "check acts-cap.toml" "recommend acts-cap.toml --format json" \
+  "check live-flood.toml" "schedule live-flood.toml --format json"; do
   run "\`$cmd\`" $m $cmd
 done
 for f in keys-line.toml keys-cr.toml; do
