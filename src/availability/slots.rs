@@ -1062,8 +1062,14 @@ fn has_room(
     busy: &[Busy],
     busy_by_week: &[Vec<usize>],
 ) -> bool {
-    // The sittings that share a week with this one, found through the index when there is one.
-    let sharing: Vec<&Busy> = if busy_by_week.is_empty() {
+    // The sittings that share a week with this one, found through the index when that is
+    // cheaper than looking at each (a weekly sitting is listed once in every week).
+    let listed: usize = live_weeks
+        .iter()
+        .filter_map(|&w| busy_by_week.get(w as usize - 1))
+        .map(Vec::len)
+        .sum();
+    let sharing: Vec<&Busy> = if busy_by_week.is_empty() || listed > busy.len() {
         busy.iter()
             .filter(|b| share_a_week(&b.weeks, live_weeks))
             .collect()
