@@ -362,11 +362,10 @@ fn repeat_slot_does_not_overlap_the_main_slot() {
     assert_eq!(rec.schedule.uncovered.len(), 1);
 }
 
-/// The search is optimal: no grid time on any allowed day beats it (checked by brute force
-/// with the exact, per-week evaluation).
-#[test]
-fn search_matches_brute_force() {
-    let text = course_text(
+/// Five student zones, some crossing daylight-saving changes on either hemisphere, with a
+/// Berlin organizer meeting on Mondays and Sundays.
+fn five_zones_across_dst() -> String {
+    course_text(
         "start = 2027-03-01\ntimezone = \"Europe/Berlin\"\nlive_days = [\"mon\", \"sun\"]",
         60,
         &[
@@ -376,24 +375,31 @@ fn search_matches_brute_force() {
             ("America/Sao_Paulo", 8, Some("20:00-01:00")),
             ("Pacific/Chatham", 4, None),
         ],
-    );
-    let rec = plan(&text);
+    )
+}
+
+/// The most students any grid time on Monday or Sunday reaches in the worst of `weeks`, by
+/// brute force with the exact, per-week evaluation.
+fn best_grid_reach(rec: &Recommendation, minutes: u32, weeks: &[u32]) -> u32 {
+    [Weekday::Mon, Weekday::Sun]
+        .into_iter()
+        .flat_map(|day| (0..1440).step_by(15).map(move |m| (day, m)))
+        .map(|(day, m)| {
+            slots::evaluate(&rec.course, day, TimeOfDay::from_minutes(m), minutes, weeks)
+                .students_covered
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The search is optimal: no grid time on any allowed day beats it (checked by brute force
+/// with the exact, per-week evaluation).
+#[test]
+fn search_matches_brute_force() {
+    let rec = plan(&five_zones_across_dst());
     let weeks = live_weeks(&rec);
     let main = &rec.schedule.live_slots[0];
-    let mut best = 0;
-    for day in [Weekday::Mon, Weekday::Sun] {
-        for minute in (0..1440).step_by(15) {
-            let slot = slots::evaluate(
-                &rec.course,
-                day,
-                TimeOfDay::from_minutes(minute),
-                60,
-                &weeks,
-            );
-            best = best.max(slot.students_covered);
-        }
-    }
-    assert_eq!(main.students_covered, best);
+    assert_eq!(main.students_covered, best_grid_reach(&rec, 60, &weeks));
     let exact = slots::evaluate(&rec.course, main.day, main.time, 60, &weeks);
     assert_eq!(exact.students_covered, main.students_covered);
 }
@@ -944,36 +950,16 @@ fn the_default_window_is_preferred_for_the_repeat() {
 /// each day's dates and offsets once, for the longest length, and reuses them for the others.
 #[test]
 fn reach_by_length_matches_brute_force() {
-    let text = course_text(
-        "start = 2027-03-01\ntimezone = \"Europe/Berlin\"\nlive_days = [\"mon\", \"sun\"]",
-        60,
-        &[
-            ("America/Los_Angeles", 12, Some("07:00-21:00")),
-            ("Asia/Kolkata", 9, Some("18:00-23:30")),
-            ("Australia/Sydney", 7, Some("06:00-09:30")),
-            ("America/Sao_Paulo", 8, Some("20:00-01:00")),
-            ("Pacific/Chatham", 4, None),
-        ],
-    );
-    let rec = plan(&text);
+    let rec = plan(&five_zones_across_dst());
     let weeks: Vec<u32> = (1..=12).collect();
     let lengths = [15, 45, 60, 90, 150, 240];
     let reach = slots::reach_by_length(&rec.course, &lengths, &weeks);
     for minutes in lengths {
-        let mut best = 0;
-        for day in [Weekday::Mon, Weekday::Sun] {
-            for minute in (0..1440).step_by(15) {
-                let slot = slots::evaluate(
-                    &rec.course,
-                    day,
-                    TimeOfDay::from_minutes(minute),
-                    minutes,
-                    &weeks,
-                );
-                best = best.max(slot.students_covered);
-            }
-        }
-        assert_eq!(reach[&minutes], best, "{minutes} minutes");
+        assert_eq!(
+            reach[&minutes],
+            best_grid_reach(&rec, minutes, &weeks),
+            "{minutes} minutes"
+        );
     }
 }
 
