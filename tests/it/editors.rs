@@ -19,12 +19,7 @@ use mixplan::course;
 use mixplan::templates::{SchemaKind, Template};
 use serde_json::Value;
 
-const REGENERATE: &str = "regenerate the committed schemas with:
-    cargo run -- schema > schema/course.schema.json
-    cargo run -- schema recommend > schema/recommend.schema.json
-    cargo run -- schema schedule > schema/schedule.schema.json
-    cargo run -- schema check > schema/check.schema.json
-    cargo run -- schema workload > schema/workload.schema.json";
+const REGENERATE: &str = "regenerate the committed schemas with `cargo xtask generate`";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

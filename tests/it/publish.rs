@@ -580,7 +580,7 @@ fn the_rules_reference_is_current() {
     let committed = std::fs::read_to_string("docs/rules.md").unwrap();
     assert!(
         generated == committed,
-        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
+        "docs/rules.md is stale: run `cargo xtask generate`"
     );
 }
 
