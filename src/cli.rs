@@ -16,6 +16,9 @@ use crate::fsio::{Existing, WriteError};
 use crate::render::{self, CheckFormat, Format, Style};
 use crate::templates::{SchemaKind, Template};
 
+mod diff;
+pub use diff::DiffArgs;
+
 const RECOMMEND_EXAMPLES: &str = "\
 Examples:
   mixplan recommend examples/evening-working-adults.toml
@@ -142,6 +145,9 @@ pub enum Command {
     /// Check course files for input errors and design problems (files, directories, `-`).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
+    /// What students will experience differently between two versions of a course.
+    #[command(after_help = diff::DIFF_EXAMPLES)]
+    Diff(DiffArgs),
     /// List every scoring rule, decision rule, input error and check.
     #[command(after_help = RULES_EXAMPLES)]
     Rules(RulesArgs),
@@ -435,6 +441,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         },
         Command::Workload(args) => workload_command(&args, cli.color),
         Command::Check(args) => check_command(&args, cli.color),
+        Command::Diff(args) => diff::run(&args, cli.color),
         Command::Rules(args) => {
             let ids = crate::rules::RuleId::ALL;
             let text = match args.format {
@@ -454,6 +461,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 SchemaKind::Schedule => render::json::schedule_schema(),
                 SchemaKind::Check => render::check_json::schema(),
                 SchemaKind::Workload => render::workload::schema(),
+                SchemaKind::Diff => render::diff::schema(),
             };
             emit(&render::pretty(&schema))?;
             Ok(Outcome::Success)

@@ -11,6 +11,7 @@ pub mod availability;
 pub mod check;
 pub mod course;
 pub mod diagnostic;
+pub mod diff;
 pub mod engine;
 pub mod findings;
 pub mod fsio;

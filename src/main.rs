@@ -6,7 +6,7 @@
 mod cli;
 
 use mixplan::{
-    Recommendation, check, course, diagnostic, did_you_mean, fsio, recommend, render, rules,
+    Recommendation, check, course, diagnostic, did_you_mean, diff, fsio, recommend, render, rules,
     templates,
 };
 

@@ -55,4 +55,6 @@ pub enum SchemaKind {
     Check,
     /// The output of `workload --format json`.
     Workload,
+    /// The output of `diff --format json`.
+    Diff,
 }

@@ -8,6 +8,7 @@ pub mod chart;
 pub mod check_json;
 pub mod concise;
 pub mod diagnostics;
+pub mod diff;
 pub mod github;
 pub mod html;
 pub mod human;

@@ -357,7 +357,7 @@ pub fn schema() -> serde_json::Value {
 
 /// schemars marks integers and floats with Rust formats (`uint32`, `double`) that validators
 /// ignore; they are noise in a published schema.
-fn strip_rust_formats(value: &mut serde_json::Value) {
+pub(crate) fn strip_rust_formats(value: &mut serde_json::Value) {
     match value {
         serde_json::Value::Object(map) => {
             map.remove("format");
