@@ -98,7 +98,7 @@ fn signed(points: f64) -> String {
 /// `1 h 30 min`, `2 days`, `45 min`.
 fn span_text(minutes: i64) -> String {
     let m = minutes.unsigned_abs();
-    if m % 1440 == 0 {
+    if m.is_multiple_of(1440) {
         let d = m / 1440;
         return format!("{d} day{}", if d == 1 { "" } else { "s" });
     }
