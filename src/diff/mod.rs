@@ -280,8 +280,7 @@ impl Diff {
             FailOn::EarlierDue => self.dues.iter().any(DueChange::is_earlier),
             FailOn::LessCoverage => self.coverage.iter().any(|c| c.new < c.old),
             FailOn::MoreLive => {
-                self.band.new - self.band.old >= 1.0
-                    || self.weeks.iter().any(|w| w.new > w.old)
+                self.band.new - self.band.old >= 1.0 || self.weeks.iter().any(|w| w.new > w.old)
             }
             FailOn::NewWarning => self
                 .findings
@@ -368,7 +367,8 @@ fn common_shift(old: &Side, new: &Side) -> Option<i64> {
         .filter_map(|(key, o)| new.dues.get(key)?.at.civil_minutes_since(&o.at));
     let mut shifts = meetings.chain(dues);
     let first = shifts.next()?;
-    (first != 0 && first.rem_euclid(1440) == 0 && shifts.all(|s| s == first)).then_some(first / 1440)
+    (first != 0 && first.rem_euclid(1440) == 0 && shifts.all(|s| s == first))
+        .then_some(first / 1440)
 }
 
 fn activities(old: &Side, new: &Side) -> Vec<ActivityChange> {

@@ -247,17 +247,27 @@ pub fn from_plan(rec: &Recommendation, findings: &[Diagnostic]) -> Side {
     side
 }
 
-/// The activity whose table holds the finding's span, else `course`.
+/// What a finding is about: the activity it names (the one whose table holds its span, else
+/// the first activity id it quotes), else `course`.
 fn subject_of(course: &crate::course::Course, finding: &Diagnostic) -> String {
+    let by_span = finding.span.and_then(|span| {
+        course
+            .activities
+            .iter()
+            .filter(|a| a.spans.table.start <= span.start)
+            .max_by_key(|a| a.spans.table.start)
+    });
+    let quoted = |id: &str| finding.message.contains(&format!("`{id}`"));
+    if let Some(activity) = by_span.filter(|a| quoted(&a.id)) {
+        return activity.id.clone();
+    }
     finding
-        .span
-        .and_then(|span| {
-            course.activities.iter().find(|a| {
-                let table = a.spans.table;
-                table.start <= span.start && span.end <= table.end
-            })
-        })
-        .map_or_else(|| "course".to_string(), |a| a.id.clone())
+        .message
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .find(|token| course.activities.iter().any(|a| a.id == *token))
+        .map_or_else(|| "course".to_string(), str::to_string)
 }
 
 /// The identity key of a sitting: the first activity's id (with `.n` for a section), `~`

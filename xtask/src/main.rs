@@ -47,6 +47,10 @@ const DERIVED: &[Derived] = &[
         args: &["schema", "workload"],
     },
     Derived {
+        path: "schema/diff.schema.json",
+        args: &["schema", "diff"],
+    },
+    Derived {
         path: "docs/rules.md",
         args: &["rules", "--format", "markdown"],
     },

@@ -1,0 +1,488 @@
+//! `mixplan diff`: matching by identity, each kind of change, `--fail-on`, `--since`, `--git`,
+//! exit codes, and the outputs read by real tools (check-jsonschema, a GFM renderer) when they
+//! are installed.
+
+#![expect(
+    clippy::disallowed_macros,
+    reason = "tests print a note when an optional validator is skipped"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use serde_json::Value;
+
+use crate::common::mixplan;
+
+const EXAMPLE: &str = "examples/remote-graphics-lecture.toml";
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn example() -> String {
+    std::fs::read_to_string(EXAMPLE).unwrap()
+}
+
+/// Run `diff OLD NEW ARGS` on two texts: (exit code, stdout, stderr).
+fn diff_texts(old: &str, new: &str, args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let old = write(dir.path(), "old.toml", old);
+    let new = write(dir.path(), "new.toml", new);
+    let out = mixplan()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn diff_json(old: &str, new: &str, args: &[&str]) -> (i32, Value) {
+    let mut all = vec!["--format", "json"];
+    all.extend_from_slice(args);
+    let (code, stdout, stderr) = diff_texts(old, new, &all);
+    let json = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}{stderr}"));
+    (code, json)
+}
+
+fn is_empty(json: &Value) -> bool {
+    [
+        "activities",
+        "weeks",
+        "meetings",
+        "dues",
+        "coverage",
+        "workload",
+        "findings",
+    ]
+    .iter()
+    .all(|k| json[k].as_array().is_some_and(Vec::is_empty))
+        && json["shifted_days"].is_null()
+}
+
+#[test]
+fn identical_files_report_no_change_and_exit_0() {
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (code, json) = diff_json(&text, &text, &["--fail-on", "any"]);
+        assert_eq!(code, 0, "{}", path.display());
+        assert!(is_empty(&json), "{}: {json:#}", path.display());
+    }
+}
+
+#[test]
+fn comments_and_reordered_activities_change_nothing() {
+    let text = example();
+    // Move the first activity table to the end and add comments.
+    let first = text.find("[[activities]]").unwrap();
+    let second = first + 1 + text[first + 1..].find("[[activities]]").unwrap();
+    let moved = format!(
+        "# a new comment\n{}{}\n{}",
+        &text[..first],
+        &text[second..],
+        text[first..second].replace("minutes = 75", "minutes = 75   # same length")
+    );
+    let (code, json) = diff_json(&text, &moved, &["--fail-on", "any"]);
+    assert_eq!(code, 0, "{json:#}");
+    assert!(is_empty(&json), "{json:#}");
+}
+
+#[test]
+fn an_earlier_due_is_flagged_and_fails_only_when_asked() {
+    let old = example();
+    let new = old.replace(
+        "due = { day = \"mon\", time = \"23:59\" }",
+        "due = { day = \"mon\", time = \"12:00\" }",
+    );
+    let (code, json) = diff_json(&old, &new, &[]);
+    assert_eq!(code, 0, "no --fail-on, no failure");
+    let dues = json["dues"].as_array().unwrap();
+    assert!(!dues.is_empty());
+    for due in dues {
+        assert_eq!(due["activity"], "quiz");
+        assert_eq!(due["earlier"], true);
+        assert_eq!(due["delta_minutes"], -719);
+    }
+    let (code, json) = diff_json(&old, &new, &["--fail-on", "earlier-due"]);
+    assert_eq!(code, 1);
+    assert_eq!(json["failed_on"], serde_json::json!(["earlier-due"]));
+    // The reverse edit moves them later: not a failure.
+    let (code, _) = diff_json(&new, &old, &["--fail-on", "earlier-due"]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn since_counts_only_dates_on_or_after_it() {
+    let old = example();
+    let new = old.replace(
+        "due = { day = \"mon\", time = \"23:59\" }",
+        "due = { day = \"mon\", time = \"12:00\" }",
+    );
+    // The quiz is due every week up to 2027-04-26: a date after it leaves nothing to fail on.
+    let (code, json) = diff_json(
+        &old,
+        &new,
+        &["--fail-on", "earlier-due", "--since", "2027-04-27"],
+    );
+    assert_eq!(code, 0, "{json:#}");
+    assert!(json["dues"].as_array().unwrap().is_empty());
+    let (code, json) = diff_json(
+        &old,
+        &new,
+        &["--fail-on", "earlier-due", "--since", "2027-04-26"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(json["dues"].as_array().unwrap().len(), 1, "{json:#}");
+}
+
+#[test]
+fn a_moved_lecture_names_both_local_times_and_coverage() {
+    let old = example();
+    let new = old.replace(
+        "at = { day = \"tue\", time = \"17:30\" }",
+        "at = { day = \"tue\", time = \"18:30\" }",
+    );
+    let (_, json) = diff_json(&old, &new, &[]);
+    let meetings = json["meetings"].as_array().unwrap();
+    assert!(!meetings.is_empty());
+    for m in meetings {
+        assert_eq!(m["change"], "moved");
+        assert_eq!(m["delta_minutes"], 60);
+        assert!(m["identity"].as_str().unwrap().starts_with("lecture-tue@"));
+    }
+    let (_, text, _) = diff_texts(&old, &new, &[]);
+    assert!(text.contains("1 h later"), "{text}");
+    assert!(
+        text.contains("Shanghai: Wed 07:30 CST → Wed 08:30 CST"),
+        "{text}"
+    );
+    // Shanghai students' window starts at 07:00: after the DST change in Chicago the old
+    // 17:30 lecture began at 06:30 there, so they gain it.
+    let coverage = json["coverage"].as_array().unwrap();
+    assert!(
+        coverage
+            .iter()
+            .any(|c| c["zone"] == "Asia/Shanghai" && c["old"] == 0 && c["new"] == 20),
+        "{coverage:#?}"
+    );
+}
+
+#[test]
+fn a_retitled_activity_is_a_change_and_a_new_id_looks_renamed() {
+    let old = example();
+    let retitled = old.replace("title = \"Q&A forum\"", "title = \"Questions board\"");
+    let (_, json) = diff_json(&old, &retitled, &[]);
+    let activities = json["activities"].as_array().unwrap();
+    assert_eq!(activities.len(), 1, "{activities:#?}");
+    assert_eq!(activities[0]["change"], "changed");
+    assert_eq!(activities[0]["old_title"], "Q&A forum");
+
+    let renamed = old.replace("id = \"forum\"", "id = \"qa-forum\"");
+    let (_, json) = diff_json(&old, &renamed, &[]);
+    let activities = json["activities"].as_array().unwrap();
+    let removed = activities
+        .iter()
+        .find(|a| a["change"] == "removed")
+        .unwrap();
+    assert_eq!(removed["id"], "forum");
+    assert_eq!(removed["renamed_to"], "qa-forum");
+    assert!(
+        activities
+            .iter()
+            .any(|a| a["change"] == "added" && a["id"] == "qa-forum")
+    );
+}
+
+#[test]
+fn a_new_start_date_is_said_once() {
+    let old = example();
+    let new = old
+        .replace("start = 2027-01-19", "start = 2027-01-26")
+        .replace("holidays = [2027-02-15]", "holidays = [2027-02-22]")
+        .replace("date = 2027-05-05", "date = 2027-05-12");
+    let (_, json) = diff_json(&old, &new, &[]);
+    assert_eq!(json["shifted_days"], 7, "{json:#}");
+    assert!(json["meetings"].as_array().unwrap().is_empty(), "{json:#}");
+    assert!(json["dues"].as_array().unwrap().is_empty(), "{json:#}");
+    let (_, text, _) = diff_texts(&old, &new, &[]);
+    assert!(text.contains("Every date moves 7 days later"), "{text}");
+}
+
+#[test]
+fn a_holiday_cancels_meetings_and_lowers_the_week() {
+    let old = example();
+    let new = old.replace(
+        "holidays = [2027-02-15]",
+        "holidays = [2027-02-15, 2027-02-18]",
+    );
+    let (code, json) = diff_json(&old, &new, &["--fail-on", "more-live"]);
+    assert_eq!(code, 0, "less live time is not more-live");
+    let cancelled: Vec<&str> = json["meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["change"] == "cancelled")
+        .map(|m| m["identity"].as_str().unwrap())
+        .collect();
+    assert!(cancelled.contains(&"lecture-thu@5"), "{cancelled:?}");
+    let week5 = json["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["week"] == 5)
+        .unwrap();
+    assert!(week5["new"].as_u64() < week5["old"].as_u64());
+    // The reverse is more live time.
+    let (code, _) = diff_json(&new, &old, &["--fail-on", "more-live"]);
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn new_warnings_fail_when_asked() {
+    let old = example();
+    // Dropping the allow brings back the live-lecture warnings.
+    let cut = old.find("[check]").unwrap();
+    let new = old[..cut].to_string();
+    let (code, json) = diff_json(&old, &new, &["--fail-on", "new-warning"]);
+    assert_eq!(code, 1, "{json:#}");
+    let findings = json["findings"].as_array().unwrap();
+    assert!(
+        findings.iter().any(|f| f["rule"] == "live-lecture"
+            && f["subject"] == "lecture-tue"
+            && f["change"] == "new"),
+        "{findings:#?}"
+    );
+}
+
+#[test]
+fn input_errors_in_new_exit_1_and_in_old_compare_with_an_empty_course() {
+    let good = example();
+    let (code, stdout, stderr) = diff_texts(&good, "[course\n", &[]);
+    assert_eq!(code, 1);
+    assert!(stdout.is_empty());
+    assert!(stderr.contains("new.toml:1:"), "{stderr}");
+
+    let (code, json) = diff_json("[course\n", &good, &[]);
+    assert_eq!(code, 0);
+    let activities = json["activities"].as_array().unwrap();
+    assert!(activities.iter().all(|a| a["change"] == "added"));
+    assert!(!activities.is_empty());
+    let (_, _, stderr) = diff_texts("[course\n", &good, &[]);
+    assert!(stderr.contains("compared as an empty course"), "{stderr}");
+}
+
+#[test]
+fn an_unreadable_file_exits_2() {
+    let out = mixplan()
+        .args(["diff", EXAMPLE, "/nonexistent/course.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/course.toml"));
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Process::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn git_compares_with_the_file_at_a_revision() {
+    if Process::new("git").arg("--version").output().is_err() {
+        eprintln!("note: git is not installed; skipping the --git test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q"]);
+    std::fs::create_dir(dir.path().join("courses")).unwrap();
+    let file = write(&dir.path().join("courses"), "intro.toml", &example());
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "first"]);
+    std::fs::write(
+        &file,
+        example().replace(
+            "due = { day = \"mon\", time = \"23:59\" }",
+            "due = { day = \"mon\", time = \"12:00\" }",
+        ),
+    )
+    .unwrap();
+    // Run from the repository root: the path is read relative to the file's own folder.
+    let out = mixplan()
+        .current_dir(dir.path())
+        .args([
+            "diff",
+            "--git",
+            "HEAD",
+            "courses/intro.toml",
+            "--fail-on",
+            "earlier-due",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("EARLIER"));
+
+    // Unknown revision: git's own message, exit 2.
+    let out = mixplan()
+        .current_dir(dir.path())
+        .args(["diff", "--git", "no-such-rev", "courses/intro.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no-such-rev"), "{stderr}");
+
+    // A file new since the revision is compared with an empty course: everything is added.
+    let added = write(&dir.path().join("courses"), "new.toml", &example());
+    let out = mixplan()
+        .args(["diff", "--git", "HEAD", "--format", "json"])
+        .arg(&added)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        json["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["change"] == "added")
+    );
+
+    // Outside any repository: git's message, exit 2.
+    let outside = tempfile::tempdir().unwrap();
+    let lone = write(outside.path(), "lone.toml", &example());
+    let out = mixplan()
+        .args(["diff", "--git", "HEAD"])
+        .arg(&lone)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("git"));
+}
+
+#[test]
+fn the_json_validates_against_its_schema() {
+    let Some(validator) = which("check-jsonschema") else {
+        assert!(
+            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
+            "check-jsonschema is not on PATH but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
+        );
+        eprintln!("note: check-jsonschema is not on PATH; skipping the diff schema check");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let old = example();
+    let new = old
+        .replace("title = \"Q&A forum\"", "title = \"Questions\"")
+        .replace(
+            "at = { day = \"tue\", time = \"17:30\" }",
+            "at = { day = \"tue\", time = \"18:30\" }",
+        )
+        .replace(
+            "holidays = [2027-02-15]",
+            "holidays = [2027-02-15, 2027-02-18]",
+        )
+        .replace("id = \"readings\"", "id = \"chapters\"");
+    let (_, stdout, _) = diff_texts(&old, &new, &["--format", "json"]);
+    let doc = write(dir.path(), "diff.json", &stdout);
+    let schema = write(
+        dir.path(),
+        "diff.schema.json",
+        &String::from_utf8(mixplan().args(["schema", "diff"]).output().unwrap().stdout).unwrap(),
+    );
+    let out = Process::new(validator)
+        .arg("--schemafile")
+        .arg(&schema)
+        .arg(&doc)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_markdown_renders_as_tables() {
+    let available = Process::new("python3")
+        .args(["-c", "import markdown_it"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !available {
+        assert!(
+            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
+            "markdown-it-py is missing but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
+        );
+        eprintln!("note: markdown-it-py is not installed; skipping the diff markdown check");
+        return;
+    }
+    let old = example();
+    let new = old
+        .replace(
+            "at = { day = \"tue\", time = \"17:30\" }",
+            "at = { day = \"tue\", time = \"18:30\" }",
+        )
+        .replace(
+            "due = { day = \"mon\", time = \"23:59\" }",
+            "due = { day = \"mon\", time = \"12:00\" }",
+        );
+    let (_, md, _) = diff_texts(&old, &new, &["--format", "markdown"]);
+    let sections = md.matches("\n#### ").count();
+    let out = Process::new("python3")
+        .args([
+            "-c",
+            "import sys; from markdown_it import MarkdownIt; \
+             print(MarkdownIt('commonmark').enable('table').render(sys.stdin.read()).count('<table>'))",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(md.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    let tables: usize = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap();
+    assert!(sections >= 3, "{md}");
+    assert_eq!(tables, sections, "{md}");
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|path| path.is_file())
+    })
+}
