@@ -9,7 +9,6 @@ use clap::{Args, ValueEnum};
 
 use super::{ColorChoice, Outcome, display_path, emit, read_input};
 use crate::course;
-use crate::diagnostic::FileReport;
 use crate::diff::{FailOn, Options, Side};
 use crate::render;
 
@@ -164,42 +163,30 @@ fn side(version: &Version, color: ColorChoice, is_new: bool) -> Result<Option<Si
     let Some(bytes) = &version.bytes else {
         return Ok(Some(Side::default()));
     };
-    let (text, loaded) = course::load_bytes(bytes);
-    let Some(course) = loaded.course else {
-        let report = FileReport {
-            path: version.name.clone(),
-            text: text.into_owned(),
-            diagnostics: loaded.diagnostics,
-            omitted: loaded.omitted,
-        };
-        let count = report.diagnostics.len() + report.omitted;
-        let mut stderr = io::stderr().lock();
-        let _ = write!(
-            stderr,
-            "{}",
-            render::human::human(&report, color.enabled(io::stderr().is_terminal()))
-        );
-        let plural = if count == 1 { "" } else { "s" };
-        let _ = if is_new {
-            writeln!(
-                stderr,
-                "error: `{}` has {count} problem{plural}; nothing was compared",
-                report.path
-            )
-        } else {
-            writeln!(
-                stderr,
-                "note: `{}` has {count} problem{plural}; it is compared as an empty course",
-                report.path
-            )
-        };
-        return Ok(None);
+    let report = match crate::diff::from_bytes(&version.name, bytes) {
+        Ok(side) => return Ok(Some(side)),
+        Err(report) => report,
     };
-    let findings = crate::check::check_bytes(
-        version.name.clone(),
-        bytes,
-        &crate::check::Options::default(),
+    let count = report.diagnostics.len() + report.omitted;
+    let mut stderr = io::stderr().lock();
+    let _ = write!(
+        stderr,
+        "{}",
+        render::human::human(&report, color.enabled(io::stderr().is_terminal()))
     );
-    let rec = crate::recommend(course);
-    Ok(Some(crate::diff::from_plan(&rec, &findings.diagnostics)))
+    let plural = if count == 1 { "" } else { "s" };
+    let _ = if is_new {
+        writeln!(
+            stderr,
+            "error: `{}` has {count} problem{plural}; nothing was compared",
+            report.path
+        )
+    } else {
+        writeln!(
+            stderr,
+            "note: `{}` has {count} problem{plural}; it is compared as an empty course",
+            report.path
+        )
+    };
+    Ok(None)
 }

@@ -14,7 +14,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use jiff::civil::Date;
 
 pub use side::{
-    ActivityFacts, DueFacts, FindingFacts, MeetingFacts, Side, When, WorkloadFacts, from_plan,
+    ActivityFacts, DueFacts, FindingFacts, MeetingFacts, Side, When, WorkloadFacts, from_bytes,
+    from_plan,
 };
 
 use crate::course::Mode;

@@ -176,6 +176,24 @@ pub struct FindingFacts {
     pub message: String,
 }
 
+/// Load, plan and check one version of a course file: its side, or (when it has input
+/// errors) the report to show.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Side, crate::diagnostic::FileReport> {
+    let (text, loaded) = crate::course::load_bytes(bytes);
+    let Some(course) = loaded.course else {
+        return Err(crate::diagnostic::FileReport {
+            path: name.to_string(),
+            text: text.into_owned(),
+            diagnostics: loaded.diagnostics,
+            omitted: loaded.omitted,
+        });
+    };
+    let findings =
+        crate::check::check_bytes(name.to_string(), bytes, &crate::check::Options::default());
+    let rec = crate::recommend(course);
+    Ok(from_plan(&rec, &findings.diagnostics))
+}
+
 /// Build a side from a planned course and the findings `check` reports for its file.
 pub fn from_plan(rec: &Recommendation, findings: &[Diagnostic]) -> Side {
     let course = &rec.course;
