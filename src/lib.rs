@@ -12,6 +12,7 @@ pub mod check;
 pub mod course;
 pub mod diagnostic;
 pub mod engine;
+pub mod export;
 pub mod findings;
 pub mod fsio;
 pub mod render;
