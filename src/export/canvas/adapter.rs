@@ -118,9 +118,7 @@ fn occurrences(course: &Course, schedule: &Schedule, tz: &TimeZone, ids: &Ids) -
             out.extend(meeting_occurrences(course, schedule, &meeting, tz, ids));
         }
     }
-    out.sort_by(|a, b| {
-        (a.event.start, a.order).cmp(&(b.event.start, b.order))
-    });
+    out.sort_by(|a, b| (a.event.start, a.order).cmp(&(b.event.start, b.order)));
     out
 }
 
@@ -249,7 +247,10 @@ fn meeting_occurrences(
 /// that a clock change skips or repeats, as the calendar's clients read it).
 fn instant(date: Date, time: TimeOfDay, tz: &TimeZone) -> Option<Timestamp> {
     let local: DateTime = date.at(time.hour() as i8, time.minute() as i8, 0, 0);
-    local.to_zoned_datetime(tz.clone()).ok().map(|z| z.timestamp())
+    local
+        .to_zoned_datetime(tz.clone())
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 /// What meets, where and how to join (Canvas reads no location or URL field of an event).
@@ -332,7 +333,11 @@ fn due_items(rec: &Recommendation, ids: &Ids) -> Vec<DueItem> {
     out
 }
 
-fn assignment_text(activity: &Activity, at: &jiff::ZonedDateTime, occurrences: usize) -> Vec<String> {
+fn assignment_text(
+    activity: &Activity,
+    at: &jiff::ZonedDateTime,
+    occurrences: usize,
+) -> Vec<String> {
     let mut text = vec![format!(
         "Self-paced {}, about {} min. Due {}.",
         activity.kind.as_str(),
@@ -367,10 +372,15 @@ fn week_modules(
                     content: ModuleContent::Header("No class".into()),
                 });
             }
-            items.extend(occurrences.iter().filter(|o| o.week == w).map(|o| ModuleItem {
-                id: o.header_id.clone(),
-                content: ModuleContent::Header(o.header.clone()),
-            }));
+            items.extend(
+                occurrences
+                    .iter()
+                    .filter(|o| o.week == w)
+                    .map(|o| ModuleItem {
+                        id: o.header_id.clone(),
+                        content: ModuleContent::Header(o.header.clone()),
+                    }),
+            );
             items.extend(dues.iter().filter(|d| d.week == w).map(|d| ModuleItem {
                 id: d.item_id.clone(),
                 content: ModuleContent::Assignment {

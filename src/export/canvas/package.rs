@@ -287,10 +287,7 @@ fn assignment_settings(a: &Assignment, position: usize, options: &Options) -> St
         .text("due_at", &ims_datetime(a.due_at))
         .text("workflow_state", workflow(options, "published"))
         // No points: the teacher sets them, or leaves the work ungraded.
-        .text(
-            "grading_type",
-            if graded { "points" } else { "not_graded" },
-        )
+        .text("grading_type", if graded { "points" } else { "not_graded" })
         .text(
             "submission_types",
             if graded { "none" } else { "not_graded" },

@@ -121,7 +121,9 @@ mod tests {
     #[test]
     fn documents_nest_and_close() {
         let mut doc = Doc::new();
-        doc.open("a", &[("x", "1 & 2")]).text("b", "<hi>").empty("c", &[]);
+        doc.open("a", &[("x", "1 & 2")])
+            .text("b", "<hi>")
+            .empty("c", &[]);
         assert_eq!(
             doc.finish(),
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a x=\"1 &amp; 2\">\n  <b>&lt;hi&gt;</b>\n  <c/>\n</a>\n"
