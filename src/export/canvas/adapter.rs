@@ -275,7 +275,7 @@ fn describe(course: &Course, activities: &[usize], minutes: u32, when: &str) -> 
         .flatten()
         .or(course.meta.url.as_ref())
     {
-        lines.push(format!("Join: {}", sanitize(url)));
+        lines.push(format!("Link: {}", sanitize(url)));
     }
     lines.join("\n")
 }
