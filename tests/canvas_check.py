@@ -61,6 +61,10 @@ def package(path, xsd_dir):
         schema = etree.XMLSchema(etree.parse(os.path.join(xsd_dir, "ccv1p1_imscp_v1p2_v1p0.xsd")))
         if not schema.validate(manifest):
             fail(f"imsmanifest.xml is not valid IMS CC 1.1: {schema.error_log}")
+        # The schema is really applied: the same manifest claiming another version fails.
+        wrong = etree.fromstring(etree.tostring(manifest).replace(b">1.1.0<", b">1.2.0<"))
+        if schema.validate(wrong):
+            fail("the IMS CC 1.1 schema accepted a manifest of version 1.2.0")
     assignments = collections.Counter()
     for name, doc in docs.items():
         if not name.endswith("/assignment_settings.xml"):
