@@ -118,7 +118,7 @@ fn occurrences(course: &Course, schedule: &Schedule, tz: &TimeZone, ids: &Ids) -
             out.extend(meeting_occurrences(course, schedule, &meeting, tz, ids));
         }
     }
-    out.sort_by(|a, b| (a.event.start, a.order).cmp(&(b.event.start, b.order)));
+    out.sort_by_key(|a| (a.event.start, a.order));
     out
 }
 

@@ -57,7 +57,7 @@ mod tests {
         assert_eq!(a, b);
         let mut archive = zip::ZipArchive::new(Cursor::new(a)).unwrap();
         assert_eq!(archive.len(), 2);
-        assert_eq!(archive.by_index(0).unwrap().name(), "a.txt");
+        assert_eq!(archive.by_index(0).unwrap().name().unwrap(), "a.txt");
         let entry = archive.by_index(1).unwrap();
         assert_eq!(entry.compression(), CompressionMethod::Deflated);
         assert_eq!(entry.last_modified(), Some(DateTime::default()));

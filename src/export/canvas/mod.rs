@@ -192,3 +192,40 @@ impl Options {
 pub fn package(course: &CanvasCourse, options: &Options) -> Vec<u8> {
     archive::zip(&package::files(course, options))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_m_sixteen_hex_digits_and_the_kind() {
+        assert_eq!(
+            Identifier::new(0x0123_4567_89ab_cdef, "due").as_str(),
+            "m0123456789abcdefdue"
+        );
+        assert_eq!(
+            Identifier::new(1, "week").to_string(),
+            "m0000000000000001week"
+        );
+    }
+
+    #[test]
+    fn content_kinds_are_ungraded_unless_graded_names_them() {
+        let default = Options::default();
+        assert!(!default.is_graded(ActivityKind::Reading));
+        assert!(!default.is_graded(ActivityKind::Announcement));
+        assert!(default.is_graded(ActivityKind::Practice));
+        assert!(default.is_graded(ActivityKind::Exam));
+        let only_reading = Options {
+            publish: false,
+            graded: Some(vec![ActivityKind::Reading]),
+        };
+        assert!(only_reading.is_graded(ActivityKind::Reading));
+        assert!(!only_reading.is_graded(ActivityKind::Practice));
+        let none = Options {
+            publish: false,
+            graded: Some(Vec::new()),
+        };
+        assert!(!none.is_graded(ActivityKind::Assessment));
+    }
+}

@@ -202,7 +202,7 @@ fn organization_week(doc: &mut Doc, week: &WeekModule) {
     doc.close();
 }
 
-fn canvas_root<'a>(doc: &mut Doc, name: &'static str, identifier: Option<&'a str>) {
+fn canvas_root(doc: &mut Doc, name: &'static str, identifier: Option<&str>) {
     let mut attributes: Vec<(&str, &str)> = Vec::new();
     if let Some(id) = identifier {
         attributes.push(("identifier", id));
