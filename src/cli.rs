@@ -750,13 +750,16 @@ fn export_canvas(args: &CanvasArgs, color: ColorChoice) -> Result<Outcome> {
     let rec = crate::recommend(course);
     let model = match canvas::from_recommendation(&rec) {
         Ok(model) => model,
-        Err(err) => {
+        Err(err @ canvas::ExportError::NoStart) => {
             let _ = writeln!(
                 io::stderr(),
                 "error: `{}`: {err}",
                 display_path(&args.course)
             );
             return Ok(Outcome::InputProblems);
+        }
+        Err(err @ canvas::ExportError::TooMany { .. }) => {
+            anyhow::bail!("`{}`: {err}", display_path(&args.course))
         }
     };
     if rec.course.meta.id.is_none() {

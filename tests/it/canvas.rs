@@ -501,6 +501,39 @@ fn assignments_are_unpublished_content_ungraded_and_no_points() {
     assert!(published["wiki_content/mixplan-schedule.html"].contains("content=\"active\""));
 }
 
+/// Markup, quotes, a CDATA end, a bidi override and a control character in titles: every XML
+/// file still parses, and the override and the control reach no file raw (the sanitizer shows
+/// them escaped).
+#[test]
+fn hostile_titles_stay_inside_their_elements() {
+    let hostile = COURSE
+        .replace(
+            "title = \"Canvas & Test\"",
+            r#"title = "Evil <script>alert(1)</script> & \"q\" ]]> \u202E\u0007 end""#,
+        )
+        .replace(
+            "title = \"Readings <week>\"",
+            r#"title = "R </title><x> \u202E""#,
+        );
+    let files = export_text(&hostile, &[]);
+    for (name, text) in &files {
+        if name.ends_with(".xml") {
+            parse(name, text);
+        }
+        assert!(
+            !text.contains('\u{202e}') && !text.contains('\u{7}'),
+            "{name}"
+        );
+        assert!(!text.contains("<script>"), "{name}");
+    }
+    let manifest = parse("imsmanifest.xml", &files["imsmanifest.xml"]);
+    let title = manifest.find_all("lomimscc:string")[0].text.clone();
+    assert!(
+        title.starts_with("Evil <script>alert(1)</script> & \"q\" ]]>"),
+        "{title}"
+    );
+}
+
 #[test]
 fn a_misspelt_graded_kind_is_refused_with_did_you_mean() {
     let dir = tempfile::tempdir().unwrap();
@@ -650,6 +683,41 @@ fn export_never_overwrites_the_course_file_and_reports_unwritable_paths() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/dir"));
+}
+
+/// Over the package limit (assignments and events counted before anything is built), nothing
+/// is written and the exit code is 2, quickly.
+#[test]
+fn a_package_over_the_item_limit_is_refused_before_it_is_built() {
+    use std::fmt::Write as _;
+    let mut text = String::from(
+        "[course]\ntitle = \"Huge\"\nid = \"huge\"\nweeks = 52\nstart = 2027-01-11\n\n[students]\ncount = 10\n\n",
+    );
+    // 1,000 weekly self-paced activities: 52,000 due items.
+    for i in 0..1000 {
+        writeln!(
+            text,
+            "[[activities]]\nid = \"a{i}\"\nkind = \"reading\"\nminutes = 10\nmode = \"async\"\n"
+        )
+        .unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let course = write(dir.path(), "huge.toml", &text);
+    let out_file = dir.path().join("huge.imscc");
+    let out = mixplan()
+        .args(["export", "canvas"])
+        .arg(&course)
+        .arg("-o")
+        .arg(&out_file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("52000 assignments and 0 calendar events, more than the 50000 items"),
+        "{stderr}"
+    );
+    assert!(!out_file.exists());
 }
 
 #[test]
@@ -824,6 +892,11 @@ proptest! {
         let course = mixplan::course::parse(&text).unwrap();
         let rec = mixplan::recommend(course);
         let model = canvas::from_recommendation(&rec).unwrap();
+        // The limit counts before building exactly what is then built.
+        prop_assert_eq!(
+            canvas::adapter::item_counts(&rec),
+            (model.assignments.len(), model.events.len())
+        );
         let bytes = canvas::package(&model, &canvas::Options::default());
         prop_assert_eq!(&bytes, &canvas::package(&canvas::from_recommendation(&rec).unwrap(), &canvas::Options::default()));
         let files = unzip(&bytes);

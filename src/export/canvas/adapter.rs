@@ -25,17 +25,47 @@ use crate::course::{Activity, Course, Mode, TimeOfDay, Weekday};
 use crate::render::{activity_name, sanitize::sanitize};
 use crate::schedule::{Schedule, Sitting};
 
+/// Most assignments and events one package holds: a mixplan limit that keeps an export of any
+/// course the loader accepts within seconds and well under 1 GiB (52,000 assignments take
+/// about 1 s and 270 MiB). No real course comes near it: a 104-week course with 100 weekly
+/// self-paced activities has 10,400.
+pub const MAX_PACKAGE_ITEMS: usize = 50_000;
+
 /// Why no package could be written.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error(
-    "`export canvas` needs real dates, but [course] has no `start`; add e.g. `start = 2027-01-11` (the first day of week 1) to [course]"
-)]
-pub struct NoStart;
+pub enum ExportError {
+    /// Real dates are needed, as for calendars.
+    #[error(
+        "`export canvas` needs real dates, but [course] has no `start`; add e.g. `start = 2027-01-11` (the first day of week 1) to [course]"
+    )]
+    NoStart,
+    /// More than [`MAX_PACKAGE_ITEMS`] assignments and events.
+    #[error(
+        "the Canvas package would hold {assignments} assignments and {events} calendar events, more than the {limit} items one package holds; export a shorter course or fewer recurring activities"
+    )]
+    TooMany {
+        /// Due items.
+        assignments: usize,
+        /// Live meetings.
+        events: usize,
+        /// [`MAX_PACKAGE_ITEMS`].
+        limit: usize,
+    },
+}
 
-/// Fill the package model from a planned course; it needs `start`.
-pub fn from_recommendation(rec: &Recommendation) -> Result<CanvasCourse, NoStart> {
+/// Fill the package model from a planned course; it needs `start`, and at most
+/// [`MAX_PACKAGE_ITEMS`] assignments and events, counted before anything is built.
+pub fn from_recommendation(rec: &Recommendation) -> Result<CanvasCourse, ExportError> {
     let course = &rec.course;
-    let start = course.meta.start.ok_or(NoStart)?;
+    let start = course.meta.start.ok_or(ExportError::NoStart)?;
+    let (assignments, events) = item_counts(rec);
+    if assignments + events > MAX_PACKAGE_ITEMS {
+        return Err(ExportError::TooMany {
+            assignments,
+            events,
+            limit: MAX_PACKAGE_ITEMS,
+        });
+    }
     let ids = Ids {
         offering: offering_identity(course, start),
     };
@@ -57,6 +87,33 @@ pub fn from_recommendation(rec: &Recommendation) -> Result<CanvasCourse, NoStart
             html: crate::render::html::page(rec, crate::render::html::Shape::Fragment),
         },
     })
+}
+
+/// How many assignments and events the package would hold: due items with an instant, and
+/// each sitting's meetings times its slots (a searched sitting meets at its repeat too).
+pub fn item_counts(rec: &Recommendation) -> (usize, usize) {
+    let schedule = &rec.schedule;
+    let assignments = schedule
+        .weeks
+        .iter()
+        .flat_map(|w| &w.items)
+        .filter(|i| i.mode == Mode::Async && i.due.as_ref().is_some_and(|d| d.at.is_some()))
+        .count();
+    let slots = |index: usize| {
+        let sitting = &schedule.sittings[index];
+        if !sitting.fixed && sitting.id == "live" {
+            schedule.live_slots.len()
+        } else {
+            1
+        }
+    };
+    let events = schedule
+        .weeks
+        .iter()
+        .flat_map(|w| &w.sittings)
+        .map(|h| slots(h.sitting))
+        .sum();
+    (assignments, events)
 }
 
 /// The offering's identity, as the calendar's UIDs hash it: `[course] id` when given, else

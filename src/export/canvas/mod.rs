@@ -24,7 +24,7 @@ use jiff::Timestamp;
 
 use crate::course::ActivityKind;
 
-pub use adapter::{NoStart, from_recommendation};
+pub use adapter::{ExportError, MAX_PACKAGE_ITEMS, from_recommendation};
 
 /// A Canvas identifier: `m`, the 16 hex digits of an identity's hash and the kind of thing
 /// it names (`m0123456789abcdefdue`). Stable across exports of the same offering, so a
