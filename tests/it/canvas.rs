@@ -920,3 +920,68 @@ proptest! {
         prop_assert_eq!(dues, calendar_due_instants(&ics));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    /// The fuzzer's course generator (sections, exams, fixed and searched sittings, holidays,
+    /// breaks, zones), exported: never a panic; with `start`, every XML file parses, the limit
+    /// counts what is built, events end after they start, and assignments fall due at the
+    /// calendar writer's instants; without it, the `start` error.
+    #[test]
+    fn generated_courses_export_or_explain_why(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        use arbitrary::{Arbitrary, Unstructured};
+        use mixplan::export::canvas;
+        let mut u = Unstructured::new(&bytes);
+        let Ok(input) = crate::common::course_gen::FuzzCourse::arbitrary(&mut u) else { return Ok(()) };
+        let course = mixplan::course::parse(&input.to_toml()).expect("the generator writes valid courses");
+        let rec = mixplan::recommend(course);
+        let model = match canvas::from_recommendation(&rec) {
+            Ok(model) => model,
+            Err(canvas::ExportError::NoStart) => {
+                prop_assert!(rec.course.meta.start.is_none());
+                return Ok(());
+            }
+            Err(err) => return Err(TestCaseError::fail(err.to_string())),
+        };
+        prop_assert_eq!(
+            canvas::adapter::item_counts(&rec),
+            (model.assignments.len(), model.events.len())
+        );
+        for e in &model.events {
+            prop_assert!(e.end > e.start, "{:?}", e);
+        }
+        let files = unzip(&canvas::package(&model, &canvas::Options::default()));
+        for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".xml")) {
+            parse(name, text);
+        }
+        let ics = mixplan::render::ics::calendar(&rec.course, &rec.schedule, Default::default()).unwrap();
+        let mut dues: Vec<String> = model
+            .assignments
+            .iter()
+            .map(|a| a.due_at.strftime("%Y%m%dT%H%M%SZ").to_string())
+            .collect();
+        dues.sort();
+        prop_assert_eq!(dues, calendar_due_instants(&ics));
+    }
+}
+
+/// The package's descriptors for the fixture course, reviewed as a whole when they change.
+#[test]
+fn snapshot_of_the_fixture_package() {
+    let files = export_text(COURSE, &[]);
+    let assignment = files
+        .iter()
+        .find(|(n, t)| {
+            n.ends_with("/assignment_settings.xml") && t.contains("Readings &lt;week&gt; (week 1)")
+        })
+        .map(|(_, t)| t.clone())
+        .unwrap();
+    insta::assert_snapshot!("canvas-manifest", files["imsmanifest.xml"]);
+    insta::assert_snapshot!(
+        "canvas-module-meta",
+        files["course_settings/module_meta.xml"]
+    );
+    insta::assert_snapshot!("canvas-events", files["course_settings/events.xml"]);
+    insta::assert_snapshot!("canvas-assignment-settings", assignment);
+}

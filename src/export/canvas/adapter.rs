@@ -290,7 +290,13 @@ fn meeting_occurrences(
                     Some(_) => format!("Cancelled: {title}"),
                     None => title,
                 },
-                description: describe(course, &held.activities, held.minutes, &when),
+                description: describe(course, held.activities.as_slice(), held.minutes, &when),
+                location: place(course, &held.activities, |a| a.location.as_ref())
+                    .or(course.meta.location.as_ref())
+                    .map(|l| sanitize(l).into_owned()),
+                url: place(course, &held.activities, |a| a.url.as_ref())
+                    .or(course.meta.url.as_ref())
+                    .map(|u| sanitize(u).into_owned()),
                 start,
                 end,
                 cancelled,
@@ -310,7 +316,8 @@ fn instant(date: Date, time: TimeOfDay, tz: &TimeZone) -> Option<Timestamp> {
         .map(|z| z.timestamp())
 }
 
-/// What meets, where and how to join (Canvas reads no location or URL field of an event).
+/// When and what meets, and the route for students who cannot attend (no head counts: the
+/// description is for students).
 fn describe(course: &Course, activities: &[usize], minutes: u32, when: &str) -> String {
     let list = || activities.iter().map(|&i| &course.activities[i]);
     let mut lines = vec![format!("{when}, {minutes} min.")];
@@ -322,19 +329,24 @@ fn describe(course: &Course, activities: &[usize], minutes: u32, when: &str) -> 
         };
         lines.push(format!("{} ({} min, {note})", activity_name(a), a.minutes));
     }
-    if let Some(location) = shared(list().map(|a| a.location.as_ref()))
-        .flatten()
-        .or(course.meta.location.as_ref())
-    {
-        lines.push(format!("Location: {}", sanitize(location)));
-    }
-    if let Some(url) = shared(list().map(|a| a.url.as_ref()))
-        .flatten()
-        .or(course.meta.url.as_ref())
-    {
-        lines.push(format!("Link: {}", sanitize(url)));
+    let optional = list().all(|a| a.optional);
+    let recorded = list().all(|a| a.recorded && !a.is_exam());
+    if !optional && recorded {
+        lines.push(format!(
+            "Cannot attend? Watch the recording and post a written response by 23:59 your time, {} days after the session.",
+            crate::schedule::ALTERNATIVE_DAYS
+        ));
     }
     lines.join("\n")
+}
+
+/// What every activity meeting here gives for `field`, when they all give the same.
+fn place<'a>(
+    course: &'a Course,
+    activities: &[usize],
+    field: impl Fn(&'a Activity) -> Option<&'a String>,
+) -> Option<&'a String> {
+    shared(activities.iter().map(|&i| field(&course.activities[i]))).flatten()
 }
 
 /// The one value every item shares, if they all share one (and there is at least one).

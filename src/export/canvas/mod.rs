@@ -129,8 +129,13 @@ pub struct Event {
     pub id: Identifier,
     /// "Course: what meets (section 1 of 2)"; "Cancelled: …" when cancelled.
     pub title: String,
-    /// Plain text: what meets, where and how to join; Canvas shows it as the event's details.
+    /// Plain-text lines: when, what meets, and the route for students who cannot attend;
+    /// Canvas shows them as the event's details.
     pub description: String,
+    /// Where it meets, if known (written into the description: Canvas reads no location).
+    pub location: Option<String>,
+    /// How to join, if known (a link in the description: Canvas reads no URL).
+    pub url: Option<String>,
     /// Start instant.
     pub start: Timestamp,
     /// End instant.

@@ -269,9 +269,15 @@ fn events(events: &[Event]) -> String {
             paragraphs.push(format!("Does not take place: {reason}."));
         }
         paragraphs.extend(event.description.lines().map(str::to_string));
+        if let Some(location) = &event.location {
+            paragraphs.push(format!("Location: {location}"));
+        }
         doc.open("event", &[("identifier", event.id.as_str())])
             .text("title", &event.title)
-            .text("description", &paragraphs_html(&paragraphs, None))
+            .text(
+                "description",
+                &paragraphs_html(&paragraphs, event.url.as_deref()),
+            )
             .text("start_at", &ims_datetime(event.start))
             .text("end_at", &ims_datetime(event.end))
             .close();
