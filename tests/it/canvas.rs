@@ -674,6 +674,16 @@ fn export_never_overwrites_the_course_file_and_reports_unwritable_paths() {
         .assert()
         .code(2);
     assert_eq!(std::fs::read_to_string(&course).unwrap(), COURSE);
+    // Standard input redirected from the course file counts as that file.
+    let out = Process::new(assert_cmd::cargo::cargo_bin("mixplan"))
+        .args(["export", "canvas", "-", "-o"])
+        .arg(&course)
+        .stdin(std::fs::File::open(&course).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("it is an input of this run"));
+    assert_eq!(std::fs::read_to_string(&course).unwrap(), COURSE);
     let out = mixplan()
         .args(["export", "canvas"])
         .arg(&course)
@@ -984,4 +994,43 @@ fn snapshot_of_the_fixture_package() {
     );
     insta::assert_snapshot!("canvas-events", files["course_settings/events.xml"]);
     insta::assert_snapshot!("canvas-assignment-settings", assignment);
+}
+
+/// Assignment identifier -> due_at.
+fn dues_by_id(files: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    files
+        .iter()
+        .filter(|(n, _)| n.ends_with("/assignment_settings.xml"))
+        .map(|(n, t)| {
+            let d = parse(n, t);
+            (
+                d.attributes["identifier"].clone(),
+                d.text_of("due_at").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn moving_the_due_time_moves_every_assignment_in_place() {
+    let before = dues_by_id(&export_text(COURSE, &[]));
+    let after = dues_by_id(&export_text(
+        &COURSE.replace(
+            "url = \"https://lms.example.edu/courses/1\"\n",
+            "url = \"https://lms.example.edu/courses/1\"\ndue = { day = \"fri\", time = \"17:00\" }\n",
+        ),
+        &[],
+    ));
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (id, due) in &before {
+        assert_ne!(due, &after[id], "{id}");
+    }
+    // Friday 17:00 New York of week 1 is 22:00 UTC.
+    assert!(
+        after.values().any(|d| d == "2027-01-15T22:00:00"),
+        "{after:?}"
+    );
 }
