@@ -52,6 +52,16 @@ Examples:
   mixplan workload course.toml --chart workload.svg
   mixplan workload course.toml --format json | jq '.weeks[] | select(.over)'";
 
+const EXPORT_EXAMPLES: &str = "\
+Examples:
+  mixplan export canvas course.toml -o course.imscc
+  mixplan export canvas course.toml -o course.imscc --publish --graded practice,assessment
+  mixplan export canvas - -o - < course.toml > course.imscc
+
+Import the package in Canvas under Settings, Import Course Content, \"Canvas Course Export
+Package\". Re-importing a newer package updates what an earlier one created; Canvas never
+deletes on import.";
+
 const RULES_EXAMPLES: &str = "\
 Examples:
   mixplan rules
@@ -142,6 +152,9 @@ pub enum Command {
     /// Hours of work per course week, live and self-paced, against the credits' target.
     #[command(after_help = WORKLOAD_EXAMPLES)]
     Workload(WorkloadArgs),
+    /// Export the plan into another system (`canvas`: a Canvas course package).
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Check course files for input errors and design problems (files, directories, `-`).
     #[command(after_help = CHECK_EXAMPLES)]
     Check(CheckArgs),
@@ -250,6 +263,50 @@ pub struct WorkloadArgs {
     /// Also draw the weeks as a bar chart (SVG) into FILE, written atomically.
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
+}
+
+/// What `export` writes.
+#[derive(Debug, Subcommand)]
+pub enum ExportCommand {
+    /// Write a Canvas course package (.imscc): one module per week, one assignment per due
+    /// item, one calendar event per live meeting and the schedule page. Needs `start`.
+    #[command(after_help = EXPORT_EXAMPLES)]
+    Canvas(CanvasArgs),
+}
+
+/// Arguments of `export canvas`.
+#[derive(Debug, Args)]
+pub struct CanvasArgs {
+    /// The course file (`-` reads standard input).
+    #[arg(value_name = "COURSE.toml")]
+    pub course: PathBuf,
+    /// Where to write the package (`-`: standard output), atomically; never over the course
+    /// file.
+    #[arg(long, short, value_name = "FILE.imscc")]
+    pub output: PathBuf,
+    /// Publish modules, assignments and the schedule page on import (default: unpublished,
+    /// for the teacher to review first).
+    #[arg(long)]
+    pub publish: bool,
+    /// The activity kinds whose assignments are graded, comma-separated (default: every kind
+    /// but lecture, reading, demonstration and announcement, which are "not graded").
+    #[arg(long, value_name = "KIND,...", value_delimiter = ',', value_parser = parse_kind)]
+    pub graded: Option<Vec<crate::course::ActivityKind>>,
+}
+
+/// An activity kind on the command line, with a did-you-mean.
+fn parse_kind(text: &str) -> Result<crate::course::ActivityKind, String> {
+    use crate::course::ActivityKind;
+    ActivityKind::from_name(text.trim()).ok_or_else(|| {
+        let hint = crate::did_you_mean(text, ActivityKind::NAMES.iter().copied())
+            .map(|best| format!("; did you mean `{best}`?"))
+            .unwrap_or_default();
+        format!(
+            "`{}` is not an activity kind{hint} (kinds: {})",
+            render::sanitize::sanitize(text),
+            ActivityKind::NAMES.join(", ")
+        )
+    })
 }
 
 /// Arguments of `check`.
@@ -440,6 +497,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
             None => plan_command(&args.plan, cli.color, true, args.fragment),
         },
         Command::Workload(args) => workload_command(&args, cli.color),
+        Command::Export(ExportCommand::Canvas(args)) => export_canvas(&args, cli.color),
         Command::Check(args) => check_command(&args, cli.color),
         Command::Diff(args) => diff::run(&args, cli.color),
         Command::Rules(args) => {
@@ -681,6 +739,86 @@ fn schedule_with_calendar(
         crate::fsio::Existing::Replace,
     )?;
     emit_plan(&rec, args, color, true, fragment)?;
+    Ok(Outcome::Success)
+}
+
+/// `export canvas`: the Canvas package, written atomically (never over the course file), or
+/// to standard output with `-o -` (refused on a terminal: a zip is not for reading there).
+fn export_canvas(args: &CanvasArgs, color: ColorChoice) -> Result<Outcome> {
+    use crate::export::canvas;
+    let to_stdout = args.output == Path::new("-");
+    if to_stdout && io::stdout().is_terminal() {
+        anyhow::bail!(
+            "`-o -` would write a zip archive to the terminal; redirect it (`> course.imscc`) or name a file"
+        );
+    }
+    let Some(course) = load_course(&args.course, color)? else {
+        return Ok(Outcome::InputProblems);
+    };
+    let rec = crate::recommend(course);
+    let model = match canvas::from_recommendation(&rec) {
+        Ok(model) => model,
+        Err(err @ canvas::ExportError::NoStart) => {
+            let _ = writeln!(
+                io::stderr(),
+                "error: `{}`: {err}",
+                display_path(&args.course)
+            );
+            return Ok(Outcome::InputProblems);
+        }
+        Err(err @ canvas::ExportError::TooMany { .. }) => {
+            anyhow::bail!("`{}`: {err}", display_path(&args.course))
+        }
+    };
+    if rec.course.meta.id.is_none() {
+        let _ = writeln!(
+            io::stderr(),
+            "warning[{}]: `{}` has no `id` in [course]: identifiers derive from its title, start and zone, so editing any of them duplicates every event and assignment on the next import; add e.g. `id = \"{}-{}\"`",
+            crate::rules::RuleId::CalendarWithoutCourseId,
+            display_path(&args.course),
+            crate::render::ics::slug(&rec.course.meta.title),
+            rec.course.meta.start.map_or(0, |s| s.year()),
+        );
+    }
+    let options = canvas::Options {
+        publish: args.publish,
+        graded: args.graded.clone(),
+    };
+    let bytes = canvas::package(&model, &options);
+    if to_stdout {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(&bytes)?;
+        stdout.flush()?;
+    } else {
+        crate::fsio::write_atomic(
+            &args.output,
+            &bytes,
+            &[args.course.as_path()],
+            crate::fsio::Existing::Replace,
+        )?;
+    }
+    let cancelled = model
+        .events
+        .iter()
+        .filter(|e| e.cancelled.is_some())
+        .count();
+    let _ = writeln!(
+        io::stderr(),
+        "wrote {}: {} week modules, {} assignments ({}), {} calendar events ({cancelled} cancelled)",
+        if to_stdout {
+            "the package to standard output".to_string()
+        } else {
+            format!("`{}`", args.output.display())
+        },
+        model.weeks.len(),
+        model.assignments.len(),
+        if args.publish {
+            "published"
+        } else {
+            "unpublished"
+        },
+        model.events.len(),
+    );
     Ok(Outcome::Success)
 }
 

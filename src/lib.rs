@@ -13,6 +13,7 @@ pub mod course;
 pub mod diagnostic;
 pub mod diff;
 pub mod engine;
+pub mod export;
 pub mod findings;
 pub mod fsio;
 pub mod render;

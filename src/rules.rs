@@ -35,6 +35,9 @@ pub enum RuleKind {
     Check(Severity),
     /// How `mixplan workload` estimates and weighs the hours a course asks.
     Workload,
+    /// A warning of a command that publishes the plan elsewhere (a calendar file, a Canvas
+    /// package), printed on standard error while the file is still written.
+    Publish(Severity),
 }
 
 impl RuleKind {
@@ -47,6 +50,7 @@ impl RuleKind {
             RuleKind::Input => "input",
             RuleKind::Check(_) => "check",
             RuleKind::Workload => "workload",
+            RuleKind::Publish(_) => "publish",
         }
     }
 
@@ -62,7 +66,7 @@ impl RuleKind {
     pub fn severity(self) -> Option<Severity> {
         match self {
             RuleKind::Input => Some(Severity::Error),
-            RuleKind::Check(severity) => Some(severity),
+            RuleKind::Check(severity) | RuleKind::Publish(severity) => Some(severity),
             _ => None,
         }
     }
@@ -180,6 +184,7 @@ rule_ids! {
     EstimateWatch = "estimate-watch",
     StudyHours = "study-hours",
     WorkloadTarget = "workload-target",
+    CalendarWithoutCourseId = "calendar-without-course-id",
 }
 
 impl RuleId {
@@ -200,7 +205,7 @@ impl RuleId {
 
     /// The rule's documentation.
     pub fn doc(self) -> RuleDoc {
-        use RuleKind::{Advice, Check, Decision, Input, Scoring, Workload};
+        use RuleKind::{Advice, Check, Decision, Input, Publish, Scoring, Workload};
         use Severity::{Error, Info, Warning};
         let (kind, summary, evidence, doc, example) = match self {
             RuleId::RealTimeInteraction => (
@@ -746,6 +751,13 @@ impl RuleId {
                 "mixplan configuration",
                 "A misspelt rule id would silently allow nothing; mixplan reports it with the closest check id instead. It never fails a run on its own, except under `--deny warnings`.",
                 "[check]\nallow = [\"live-lectrue\"]",
+            ),
+            RuleId::CalendarWithoutCourseId => (
+                Publish(Warning),
+                "A Canvas package written from a course file without `[course] id`",
+                "seed: Best Practices for Asynchronous Courses (predictable due dates students can plan around: a duplicated or stale deadline is one they cannot trust); Canvas's course import updates content whose migration identifier it already holds (instructure/canvas-lms, lib/cc/importer/canvas)",
+                "Without `[course] id`, the identity every exported identifier is derived from is the course's title, start date and zone together. Editing any of them gives every event and assignment a new identifier, so importing the new export into Canvas adds a second copy of each instead of updating the first (Canvas never deletes on import). Give the offering a stable `id`, such as `cs559-2027-spring`, before the first import. The package is still written; the warning goes to standard error and the exit code stays 0.",
+                "[course]\ntitle = \"Data Analysis\"\nweeks = 12\nstart = 2027-01-11\n# id = \"data-analysis-2027-spring\"   <- add this before publishing",
             ),
             RuleId::LiveAlternative => (
                 Advice,
