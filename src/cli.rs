@@ -224,8 +224,14 @@ pub struct ScheduleArgs {
     pub ics: Option<PathBuf>,
     /// The calendar's revision: raise it each time you republish a changed calendar, so
     /// clients replace the events they imported before.
-    #[arg(long, value_name = "N", default_value_t = 0, requires = "ics")]
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "ics",
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::render::ics::MAX_SEQUENCE)))]
     pub sequence: u32,
+    /// How sittings are written: `series` (one recurring event per sitting, overrides where a
+    /// week differs) or `flat` (one event per meeting, no recurrence: for Moodle, whose
+    /// importer ignores EXDATE and matches events by UID alone).
+    #[arg(long, value_enum, value_name = "STYLE", default_value_t = IcsStyle::Series, requires = "ics")]
+    pub ics_style: IcsStyle,
     /// Add a reminder this long before every calendar event: `1d`, `2h`, `30m`, `1d12h`.
     #[arg(long, value_name = "TIME", requires = "ics")]
     pub remind: Option<crate::render::ics::Remind>,
@@ -233,6 +239,17 @@ pub struct ScheduleArgs {
     /// paste into an LMS editor (Canvas, Moodle) that strips them.
     #[arg(long)]
     pub fragment: bool,
+}
+
+/// `--ics-style`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum IcsStyle {
+    /// One recurring event per sitting, with an override titled by what meets wherever a
+    /// week differs.
+    Series,
+    /// One event per meeting with its own UID, cancelled dates marked cancelled; no
+    /// recurrence rules (the style for Moodle).
+    Flat,
 }
 
 /// Arguments of `workload`.
@@ -428,6 +445,10 @@ pub fn run(cli: Cli) -> Result<Outcome> {
                 let options = crate::render::ics::Options {
                     sequence: args.sequence,
                     remind: args.remind,
+                    style: match args.ics_style {
+                        IcsStyle::Series => crate::render::ics::Style::Series,
+                        IcsStyle::Flat => crate::render::ics::Style::Flat,
+                    },
                 };
                 schedule_with_calendar(&args.plan, ics, options, args.fragment, cli.color)
             }
@@ -651,8 +672,19 @@ fn schedule_with_calendar(
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    let calendar = match crate::render::ics::calendar(&rec.course, &rec.schedule, options) {
-        Ok(calendar) => calendar,
+    let calendar = match crate::render::ics::calendar(&rec, options) {
+        Ok(calendar) => {
+            if rec.course.meta.id.is_none() {
+                let rule = crate::rules::RuleId::CalendarWithoutCourseId;
+                let _ = writeln!(
+                    io::stderr(),
+                    "warning[{rule}]: `{}`: {}",
+                    display_path(&args.course),
+                    crate::render::ics::WITHOUT_COURSE_ID
+                );
+            }
+            calendar
+        }
         Err(err) => {
             let _ = writeln!(
                 io::stderr(),

@@ -35,6 +35,9 @@ pub enum RuleKind {
     Check(Severity),
     /// How `mixplan workload` estimates and weighs the hours a course asks.
     Workload,
+    /// A warning printed to standard error when a calendar or package is written (the output
+    /// is still written; the exit code stays 0).
+    Publish,
 }
 
 impl RuleKind {
@@ -47,6 +50,7 @@ impl RuleKind {
             RuleKind::Input => "input",
             RuleKind::Check(_) => "check",
             RuleKind::Workload => "workload",
+            RuleKind::Publish => "publish",
         }
     }
 
@@ -63,6 +67,7 @@ impl RuleKind {
         match self {
             RuleKind::Input => Some(Severity::Error),
             RuleKind::Check(severity) => Some(severity),
+            RuleKind::Publish => Some(Severity::Warning),
             _ => None,
         }
     }
@@ -180,6 +185,7 @@ rule_ids! {
     EstimateWatch = "estimate-watch",
     StudyHours = "study-hours",
     WorkloadTarget = "workload-target",
+    CalendarWithoutCourseId = "calendar-without-course-id",
 }
 
 impl RuleId {
@@ -200,7 +206,7 @@ impl RuleId {
 
     /// The rule's documentation.
     pub fn doc(self) -> RuleDoc {
-        use RuleKind::{Advice, Check, Decision, Input, Scoring, Workload};
+        use RuleKind::{Advice, Check, Decision, Input, Publish, Scoring, Workload};
         use Severity::{Error, Info, Warning};
         let (kind, summary, evidence, doc, example) = match self {
             RuleId::RealTimeInteraction => (
@@ -732,6 +738,13 @@ impl RuleId {
                 "US federal credit hour, 34 CFR 600.2 (one hour of instruction and about two of outside work a week); SUNY Online, \"Calculating time on task\" (3 credits = 135 hours, about 9 a week over 15 weeks, online too); ECTS Users' Guide 2015 (25-30 hours a credit); UK QAA credit framework (10 notional hours a credit); Kember 2004 (show live and self-paced hours apart)",
                 workload_docs::target(),
                 "[course]\ncredits = 3\ncredit_hours = 45\nworkload_tolerance = 0.2",
+            ),
+            RuleId::CalendarWithoutCourseId => (
+                Publish,
+                "A calendar written from a course file with no `[course] id`",
+                "RFC 5545 section 3.8.4.7 (UID: a persistent, globally unique identifier a client matches updates by); Moodle's calendar import matches events by UID alone",
+                "Calendar clients recognise an event they imported before by its UID. Without `[course] id`, mixplan derives every UID from the course title, so fixing a typo in the title, or two offerings of a course with one title, gives students duplicate events on the next import. With `id` (one per offering, e.g. `cs559-2027-spring`), UIDs hash the id and never the title or any time, so moving a sitting or retitling the course updates events in place. The calendar is still written; `schedule --ics` prints this warning to standard error and exits 0.",
+                "[course]\ntitle = \"Data Analysis\"\nstart = 2027-01-11\n# id = \"data-analysis-2027-spring\"   # add this",
             ),
             RuleId::FixedOffsetZone => (
                 Check(Warning),

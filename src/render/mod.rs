@@ -145,6 +145,53 @@ pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
     }
 }
 
+/// The formats JSON Schema 2020-12 defines. schemars writes Rust's integer and float widths
+/// (`uint32`, `double`) as formats too; ajv's default strict mode rejects unknown formats, so
+/// every output schema keeps only these (the ranges schemars writes beside them stay).
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// A schema with every non-standard `format` removed (see [`STANDARD_FORMATS`]).
+pub fn standard_formats(mut schema: serde_json::Value) -> serde_json::Value {
+    fn walk(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                let non_standard = map
+                    .get("format")
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
+                if non_standard {
+                    map.remove("format");
+                }
+                map.values_mut().for_each(walk);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut schema);
+    schema
+}
+
 /// 64-bit FNV-1a: tiny, and the same on every machine and every run, unlike std's hasher
 /// (SARIF fingerprints and calendar UIDs must never change with the compiler).
 pub fn fnv1a(bytes: &[u8]) -> u64 {

@@ -350,22 +350,7 @@ pub fn schema() -> serde_json::Value {
     let schema = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<WorkloadJson>();
-    let mut value = schema.to_value();
-    strip_rust_formats(&mut value);
-    value
-}
-
-/// schemars marks integers and floats with Rust formats (`uint32`, `double`) that validators
-/// ignore; they are noise in a published schema.
-fn strip_rust_formats(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.remove("format");
-            map.values_mut().for_each(strip_rust_formats);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_rust_formats),
-        _ => {}
-    }
+    super::standard_formats(schema.to_value())
 }
 
 /// A number of hours without trailing zeros: `13.67`, `9`, `0.5`.
