@@ -147,19 +147,30 @@ impl Occurrences {
     }
 }
 
-/// What names the offering in UIDs: `[course] id`, else the title.
-pub fn course_identity(course: &Course) -> &str {
-    course.meta.id.as_deref().unwrap_or(&course.meta.title)
+/// What names the offering in UIDs: `[course] id`; without one, the title, start and zone
+/// together (two offerings of one course differ in at least one of them, but editing any of
+/// them re-keys every event: hence the `calendar-without-course-id` warning).
+pub fn course_identity(course: &Course) -> String {
+    match &course.meta.id {
+        Some(id) => format!("id\u{1f}{id}"),
+        None => format!(
+            "title\u{1f}{}\u{1f}{}\u{1f}{}",
+            course.meta.title,
+            course.meta.start.map(|d| d.to_string()).unwrap_or_default(),
+            course.meta.timezone
+        ),
+    }
 }
 
-/// `<slug>-<16 hex digits of FNV-1a over (course identity, kind, identity)>-<kind>`: the slug
-/// of `[course] id` (else of the title) keeps it readable, the hash makes it unique.
+/// `<slug>-<16 hex digits of FNV-1a over (course identity, kind, identity)>-<kind>@mixplan`:
+/// the slug of `[course] id` (else of the title) keeps it readable, the hash makes it unique.
 pub fn uid(course: &Course, kind: &str, identity: &str) -> String {
     let course_id = course_identity(course);
-    let joined = [course_id, kind, identity].join("\u{1f}");
+    let readable = course.meta.id.as_deref().unwrap_or(&course.meta.title);
+    let joined = [course_id.as_str(), kind, identity].join("\u{1f}");
     format!(
         "{}-{:016x}-{kind}@mixplan",
-        slug(course_id),
+        slug(readable),
         fnv1a(joined.as_bytes())
     )
 }
