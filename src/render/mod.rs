@@ -497,22 +497,22 @@ pub fn week_rows(rec: &Recommendation) -> Vec<[String; 3]> {
 
 /// [`week_rows`] one week at a time, for renderers that stream.
 pub fn week_row_iter(rec: &Recommendation) -> impl Iterator<Item = [String; 3]> + '_ {
-    let slot = rec.schedule.live_slots.first();
     rec.schedule.weeks.iter().map(move |w| {
         let label = match w.start {
             Some(d) => format!("{} ({d})", w.week),
             None => w.week.to_string(),
         };
-        [label, live_cell(rec, w, slot), self_paced_cell(rec, w)]
+        [label, live_cell(rec, w), self_paced_cell(rec, w)]
     })
 }
 
-fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String {
+fn live_cell(rec: &Recommendation, w: &Week) -> String {
     let unplaced = w
         .items
         .iter()
         .filter(|i| i.mode == Mode::Sync && i.sitting.is_none());
-    if w.sittings.is_empty() && unplaced.clone().next().is_none() {
+    let mut meetings = rec.occurrences.in_week(w.week).peekable();
+    if meetings.peek().is_none() && unplaced.clone().next().is_none() {
         return "-".into();
     }
     let course = &rec.course;
@@ -525,58 +525,8 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
             a.minutes
         ));
     }
-    for held in &w.sittings {
-        let sitting = &rec.schedule.sittings[held.sitting];
-        let date = held.date.map(|d| format!(" {d}")).unwrap_or_default();
-        let mut notes = Vec::new();
-        if sitting.optional {
-            notes.push("optional".to_string());
-        }
-        if held.cancelled {
-            notes.push("cancelled: holiday".to_string());
-        }
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", notes.join(", "))
-        };
-        let tz = &course.meta.timezone;
-        lines.push(format!(
-            "{} {}{date} {} {tz}, {} min{notes}",
-            sitting.id, sitting.day, sitting.time, held.minutes
-        ));
-        if sitting.id == "live" && slot.is_some() {
-            for repeat in rec.schedule.live_slots.iter().filter(|s| s.repeat) {
-                lines.push(format!(
-                    "  repeat: {} {} {}",
-                    repeat.day, repeat.time, repeat.timezone
-                ));
-            }
-        }
-        for &index in &held.activities {
-            let a = &course.activities[index];
-            let rec_note = match (a.is_exam(), a.recorded) {
-                (true, _) => ", exam",
-                (false, false) => ", not recorded",
-                (false, true) => ", recorded",
-            };
-            lines.push(format!(
-                "  {} ({} min{rec_note})",
-                activity_name(a),
-                a.minutes
-            ));
-        }
-        if held.segments.len() > 1 {
-            let rhythm: Vec<String> = held
-                .segments
-                .iter()
-                .map(|s| match s.activity {
-                    Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
-                    None => format!("break {}", s.minutes),
-                })
-                .collect();
-            lines.push(format!("  {} min: {}", held.minutes, rhythm.join(" | ")));
-        }
+    for o in meetings {
+        meeting_lines(rec, o, &mut lines);
     }
     for alt in &w.alternatives {
         let due = match &alt.due {
@@ -594,11 +544,92 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
     lines.join("\n")
 }
 
+/// One meeting of a week as the table and markdown show it: `id day date time zone, N min`,
+/// then what meets and its rhythm (a repeat only points at its session).
+fn meeting_lines(rec: &Recommendation, o: &crate::schedule::Occurrence, lines: &mut Vec<String>) {
+    let course = &rec.course;
+    let sitting = &rec.occurrences.sittings[o.sitting];
+    let base = &rec.schedule.sittings[sitting.base];
+    let date = o.date.map(|d| format!(" {d}")).unwrap_or_default();
+    // The time it really starts (a time a clock change skips reads the hour after).
+    let time = o
+        .start
+        .as_ref()
+        .map_or_else(|| o.time.to_string(), |at| at.strftime("%H:%M").to_string());
+    let mut notes = Vec::new();
+    if base.optional {
+        notes.push("optional".to_string());
+    }
+    if let Some(of) = sitting.repeat_of {
+        notes.push(format!("repeat of {}", rec.occurrences.sittings[of].id));
+    }
+    if o.cancelled.is_some() {
+        notes.push("cancelled: holiday".to_string());
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join(", "))
+    };
+    lines.push(format!(
+        "{} {}{date} {time} {}, {} min{notes}",
+        sitting.id, o.day, course.meta.timezone, o.minutes
+    ));
+    if sitting.repeat_of.is_some() || o.cancelled.is_some() {
+        return;
+    }
+    for &index in &o.activities {
+        let a = &course.activities[index];
+        let rec_note = match (a.is_exam(), a.recorded) {
+            (true, _) => ", exam",
+            (false, false) => ", not recorded",
+            (false, true) => ", recorded",
+        };
+        lines.push(format!(
+            "  {} ({} min{rec_note})",
+            activity_name(a),
+            a.minutes
+        ));
+    }
+    if o.timeline.len() > 1 {
+        let rhythm: Vec<String> = o
+            .timeline
+            .iter()
+            .map(|s| match s.activity {
+                Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
+                None => format!("break {}", s.minutes),
+            })
+            .collect();
+        lines.push(format!("  {} min: {}", o.minutes, rhythm.join(" | ")));
+    }
+}
+
+/// A week's self-paced items in the order they fall due (file order among items due at the
+/// same moment), optional work without a due time last: one activity's own due dates never
+/// read Sunday, Monday, Sunday.
+pub fn self_paced_in_due_order<'a>(
+    rec: &Recommendation,
+    w: &'a Week,
+) -> Vec<&'a crate::schedule::Item> {
+    let mut items: Vec<&crate::schedule::Item> =
+        w.items.iter().filter(|i| i.mode == Mode::Async).collect();
+    items.sort_by_key(|i| match &i.due {
+        Some(due) => (
+            0,
+            due.at.as_ref().map(jiff::ZonedDateTime::timestamp),
+            rec.course.meta.days_into_week(due.day),
+            due.time,
+        ),
+        None => (1, None, 0, crate::course::TimeOfDay { minutes: 0 }),
+    });
+    items
+}
+
 fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
     let course = &rec.course;
     // Items due at the same instant share one due line, so the per-zone times stay compact.
     let mut groups: Vec<(Vec<String>, String)> = Vec::new();
-    for i in w.items.iter().filter(|i| i.mode == Mode::Async) {
+    for i in self_paced_in_due_order(rec, w) {
         let a = &course.activities[i.activity];
         let due = i
             .due

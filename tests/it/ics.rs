@@ -163,7 +163,10 @@ fn new_york_calendar_has_dst_timezone_and_biweekly_rule() {
         1
     );
     assert!(text.contains("DTSTART;TZID=America/New_York:20270224T184500"));
-    assert!(text.contains(" (repeat)\r\n"), "the repeat says so in its title");
+    assert!(
+        text.contains(" (repeat)\r\n"),
+        "the repeat says so in its title"
+    );
     assert!(!text.contains("RECURRENCE-ID"), "all live weeks are alike");
     // Same input, same bytes.
     assert_eq!(ics, calendar(&course));
@@ -513,7 +516,9 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
         );
     }
     assert!(
-        !held("office-hours.1").iter().any(|t| t.starts_with("2027-02-15")),
+        !held("office-hours.1")
+            .iter()
+            .any(|t| t.starts_with("2027-02-15")),
         "the holiday is cancelled"
     );
     assert!(text.contains("EXDATE;TZID=America/Chicago:20270215T160000"));
@@ -526,7 +531,11 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
         exams,
         ["2027-02-24T19:15", "2027-04-07T19:15", "2027-05-05T10:05"]
     );
-    assert_eq!(text.matches("-exam@mixplan").count(), 3, "one event per exam");
+    assert_eq!(
+        text.matches("-exam@mixplan").count(),
+        3,
+        "one event per exam"
+    );
     if !python_validators_available() {
         eprintln!("note: skipping the Python iCalendar check of the lecture example");
         return;
