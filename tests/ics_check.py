@@ -2,6 +2,7 @@
 """Validate a mixplan .ics file with real parsers (icalendar + recurring-ical-events).
 
 Usage: ics_check.py FILE.ics EXPECT.json [SECOND_RUN.ics]
+       ics_check.py --batch PAIRS.json      # [["a.ics", "a.json"], ...], one process for many
 
 EXPECT.json, built from `schedule --format json`'s `schedule.occurrences[]`:
   {"timezone": "America/New_York",          # the TZID of live times (AoE: Etc/GMT+12)
@@ -26,8 +27,11 @@ import icalendar
 import recurring_ical_events
 
 
+CURRENT = ""
+
+
 def fail(msg):
-    print(f"ics_check: {msg}", file=sys.stderr)
+    print(f"ics_check: {CURRENT}: {msg}", file=sys.stderr)
     sys.exit(1)
 
 
@@ -147,13 +151,14 @@ def check_expansion(cal, expect):
     return sum(held.values()), sum(dues.values())
 
 
-def main():
-    path, expect_path = sys.argv[1], sys.argv[2]
+def check_one(path, expect_path, second=None):
+    global CURRENT
+    CURRENT = path
     raw = open(path, "rb").read()
     expect = json.load(open(expect_path))
     check_lines(raw)
-    if len(sys.argv) > 3:
-        if open(sys.argv[3], "rb").read() != raw:
+    if second is not None:
+        if open(second, "rb").read() != raw:
             fail("two runs gave different bytes")
     cal = icalendar.Calendar.from_ical(raw)
     for component in cal.walk():
@@ -163,7 +168,15 @@ def main():
     check_timezone(cal, expect)
     check_events(cal, raw, expect)
     sittings, dues = check_expansion(cal, expect)
-    print(f"ics_check: ok ({expect['style']}: {sittings} sittings held, {dues} due times)")
+    print(f"ics_check: {path}: ok ({expect['style']}: {sittings} sittings held, {dues} due times)")
+
+
+def main():
+    if sys.argv[1] == "--batch":
+        for pair in json.load(open(sys.argv[2])):
+            check_one(*pair)
+    else:
+        check_one(*sys.argv[1:4])
 
 
 if __name__ == "__main__":

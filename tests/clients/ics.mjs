@@ -2,22 +2,19 @@
 // and node-ical, and compare every held instant with the occurrences mixplan listed.
 //
 // Usage: node ics.mjs FILE.ics EXPECT.json   (EXPECT.json as tests/ics_check.py reads it)
-// Prints "ok" per client; exits 1 with the first difference.
+//        node ics.mjs --batch PAIRS.json      ([["a.ics", "a.json"], ...])
+// Prints "ok" per client and file; exits 1 with the first difference.
 import fs from "node:fs";
 import ICAL from "ical.js";
 import nodeIcal from "node-ical";
 
-const [file, expectFile] = process.argv.slice(2);
-const text = fs.readFileSync(file, "utf8");
-const expect = JSON.parse(fs.readFileSync(expectFile, "utf8"));
-const from = new Date(expect.from);
-const to = new Date(expect.to);
+let file, text, expect, from, to;
 
 const iso = (d) => d.toISOString().replace(/\.000Z$/, "Z");
 const isDue = (uid) => uid.endsWith("-due@mixplan");
 
 function fail(client, message) {
-  console.error(`${client}: ${message}`);
+  console.error(`${client}: ${file}: ${message}`);
   process.exit(1);
 }
 
@@ -43,7 +40,7 @@ function compare(client, held, dues) {
       fail(client, `${name} differ at ${diff.slice(0, 5).join(", ")} (got ${got.length}, want ${exp.length})`);
     }
   }
-  console.log(`${client}: ok (${held.length} sittings held, ${dues.length} due times)`);
+  console.log(`${client}: ${file}: ok (${held.length} sittings held, ${dues.length} due times)`);
 }
 
 function icalJs() {
@@ -104,5 +101,19 @@ function nodeIcalCheck() {
   compare("node-ical", held, dues);
 }
 
-icalJs();
-nodeIcalCheck();
+function checkOne(icsFile, expectFile) {
+  file = icsFile;
+  text = fs.readFileSync(icsFile, "utf8");
+  expect = JSON.parse(fs.readFileSync(expectFile, "utf8"));
+  from = new Date(expect.from);
+  to = new Date(expect.to);
+  icalJs();
+  nodeIcalCheck();
+}
+
+const args = process.argv.slice(2);
+if (args[0] === "--batch") {
+  for (const [ics, exp] of JSON.parse(fs.readFileSync(args[1], "utf8"))) checkOne(ics, exp);
+} else {
+  checkOne(args[0], args[1]);
+}
