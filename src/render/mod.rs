@@ -170,25 +170,60 @@ const STANDARD_FORMATS: &[&str] = &[
     "regex",
 ];
 
-/// A schema with every non-standard `format` removed (see [`STANDARD_FORMATS`]).
+/// Keywords written for editors (VS Code's `enumDescriptions`, taplo's `x-taplo`): an output
+/// schema leaves them out, since ajv's default strict mode rejects unknown keywords.
+fn editor_keyword(key: &str) -> bool {
+    key.starts_with("x-")
+        || matches!(
+            key,
+            "enumDescriptions" | "markdownDescription" | "markdownEnumDescriptions"
+        )
+}
+
+/// A schema every validator reads in its strictest default: non-standard `format` values (see
+/// [`STANDARD_FORMATS`]) and editor-only keywords removed. Only schema positions are visited,
+/// so a property that happens to be named `format` keeps its name.
 pub fn standard_formats(mut schema: serde_json::Value) -> serde_json::Value {
-    fn walk(value: &mut serde_json::Value) {
-        match value {
-            serde_json::Value::Object(map) => {
-                let non_standard = map
-                    .get("format")
-                    .and_then(serde_json::Value::as_str)
-                    .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
-                if non_standard {
-                    map.remove("format");
+    fn schema_at(value: &mut serde_json::Value) {
+        let serde_json::Value::Object(map) = value else {
+            return;
+        };
+        let non_standard = map
+            .get("format")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
+        if non_standard {
+            map.remove("format");
+        }
+        map.retain(|key, _| !editor_keyword(key));
+        for (key, child) in map.iter_mut() {
+            match key.as_str() {
+                "properties" | "$defs" | "definitions" | "patternProperties"
+                | "dependentSchemas" => {
+                    if let serde_json::Value::Object(named) = child {
+                        named.values_mut().for_each(schema_at);
+                    }
                 }
-                map.values_mut().for_each(walk);
+                "anyOf" | "oneOf" | "allOf" | "prefixItems" => {
+                    if let serde_json::Value::Array(list) = child {
+                        list.iter_mut().for_each(schema_at);
+                    }
+                }
+                "items"
+                | "additionalProperties"
+                | "not"
+                | "if"
+                | "then"
+                | "else"
+                | "contains"
+                | "propertyNames"
+                | "unevaluatedItems"
+                | "unevaluatedProperties" => schema_at(child),
+                _ => {}
             }
-            serde_json::Value::Array(items) => items.iter_mut().for_each(walk),
-            _ => {}
         }
     }
-    walk(&mut schema);
+    schema_at(&mut schema);
     schema
 }
 
