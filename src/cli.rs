@@ -13,7 +13,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::course;
 use crate::diagnostic::FileReport;
 use crate::fsio::{Existing, WriteError};
-use crate::render::{self, CheckFormat, Format, Style};
+use crate::render::{
+    self, CheckFormat, Format, RecommendFormat, ScheduleFormat, Style, WorkloadFormat,
+};
 use crate::templates::{SchemaKind, Template};
 
 const RECOMMEND_EXAMPLES: &str = "\
@@ -132,7 +134,7 @@ impl ColorChoice {
 pub enum Command {
     /// Decide live or self-paced for every activity, with reasons, totals, schedule and advice.
     #[command(after_help = RECOMMEND_EXAMPLES)]
-    Recommend(PlanArgs),
+    Recommend(RecommendArgs),
     /// Print the week-by-week schedule alone.
     #[command(after_help = SCHEDULE_EXAMPLES)]
     Schedule(ScheduleArgs),
@@ -198,18 +200,30 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-/// Arguments of `recommend` and `schedule`.
+/// The course and table width of `recommend`, `schedule` and `workload`; each command adds
+/// its own `--format` with the formats it writes.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     /// The course file (`-` reads standard input).
     #[arg(value_name = "COURSE.toml")]
     pub course: PathBuf,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    /// The output format, set from the command's own `--format`.
+    #[arg(skip)]
     pub format: Format,
     /// Table width in columns, at least 40 (default: the terminal's, or 120 when piped).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+}
+
+/// Arguments of `recommend`.
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// The course file and output options.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RecommendFormat::Table)]
+    pub format: RecommendFormat,
 }
 
 /// Arguments of `schedule`.
@@ -218,6 +232,9 @@ pub struct ScheduleArgs {
     /// The course file and output options.
     #[command(flatten)]
     pub plan: PlanArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ScheduleFormat::Table)]
+    pub format: ScheduleFormat,
     /// Also write the live sessions and due times as an iCalendar file (`-`: standard output,
     /// instead of the schedule). Needs `start` in [course].
     #[arg(long, value_name = "FILE")]
@@ -258,7 +275,11 @@ pub struct WorkloadArgs {
     /// The course file and output options.
     #[command(flatten)]
     pub plan: PlanArgs,
-    /// Also draw the weeks as a bar chart (SVG) into FILE, written atomically.
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = WorkloadFormat::Table)]
+    pub format: WorkloadFormat,
+    /// Also draw the weeks as a bar chart (SVG) into FILE, written atomically (`-`: the chart
+    /// alone to standard output, instead of the weeks).
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
 }
@@ -428,33 +449,21 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Recommend(args) => {
-            if args.format == Format::Html {
-                anyhow::bail!(
-                    "`--format html` is the students' page of the schedule: run `mixplan schedule {} --format html`",
-                    display_path(&args.course)
-                );
-            }
-            plan_command(&args, cli.color, false, false)
+        Command::Recommend(mut args) => {
+            args.plan.format = args.format.into();
+            plan_command(&args.plan, cli.color, false, false)
         }
-        Command::Schedule(args) if args.fragment && args.plan.format != Format::Html => {
+        Command::Schedule(args) if args.fragment && args.format != ScheduleFormat::Html => {
             anyhow::bail!("`--fragment` goes with `--format html`")
         }
-        Command::Schedule(args) => match &args.ics {
-            Some(ics) => {
-                let options = crate::render::ics::Options {
-                    sequence: args.sequence,
-                    remind: args.remind,
-                    style: match args.ics_style {
-                        IcsStyle::Series => crate::render::ics::Style::Series,
-                        IcsStyle::Flat => crate::render::ics::Style::Flat,
-                    },
-                };
-                schedule_with_calendar(&args.plan, ics, options, args.fragment, cli.color)
-            }
-            None => plan_command(&args.plan, cli.color, true, args.fragment),
-        },
-        Command::Workload(args) => workload_command(&args, cli.color),
+        Command::Schedule(mut args) => {
+            args.plan.format = args.format.into();
+            schedule_command(&args, cli.color)
+        }
+        Command::Workload(mut args) => {
+            args.plan.format = args.format.into();
+            workload_command(&args, cli.color)
+        }
         Command::Check(args) => check_command(&args, cli.color),
         Command::Rules(args) => {
             let ids = crate::rules::RuleId::ALL;
@@ -628,12 +637,6 @@ fn emit_plan(
 /// atomically (never over the course file).
 fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> {
     let plan = &args.plan;
-    if plan.format == Format::Html {
-        anyhow::bail!(
-            "`--format html` is the students' page of the schedule: run `mixplan schedule {} --format html`",
-            display_path(&plan.course)
-        );
-    }
     let Some(course) = load_course(&plan.course, color)? else {
         return Ok(Outcome::InputProblems);
     };
@@ -641,6 +644,10 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
     let workload = rec.workload();
     if let Some(chart) = &args.chart {
         let svg = render::chart::svg(&rec, &workload);
+        if chart == Path::new("-") {
+            emit(&svg)?;
+            return Ok(Outcome::Success);
+        }
         crate::fsio::write_atomic(
             chart,
             svg.as_bytes(),
@@ -648,15 +655,31 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
             crate::fsio::Existing::Replace,
         )?;
     }
-    let text = match plan.format {
-        Format::Table => render::workload::table(&rec, &workload, stdout_style(color, plan.width)),
-        Format::Json => render::workload::json(&rec, &workload),
-        Format::Markdown => render::workload::markdown(&rec, &workload),
-        // Refused before any work above; an error, not a panic, if that ever changes.
-        Format::Html => anyhow::bail!("`--format html` is the students' page of the schedule"),
+    let text = match args.format {
+        WorkloadFormat::Table => {
+            render::workload::table(&rec, &workload, stdout_style(color, plan.width))
+        }
+        WorkloadFormat::Json => render::workload::json(&rec, &workload),
+        WorkloadFormat::Markdown => render::workload::markdown(&rec, &workload),
     };
     emit(&text)?;
     Ok(Outcome::Success)
+}
+
+/// `schedule`: the schedule in its format, with `--ics` the calendar too.
+fn schedule_command(args: &ScheduleArgs, color: ColorChoice) -> Result<Outcome> {
+    let Some(ics) = &args.ics else {
+        return plan_command(&args.plan, color, true, args.fragment);
+    };
+    let options = crate::render::ics::Options {
+        sequence: args.sequence,
+        remind: args.remind,
+        style: match args.ics_style {
+            IcsStyle::Series => crate::render::ics::Style::Series,
+            IcsStyle::Flat => crate::render::ics::Style::Flat,
+        },
+    };
+    schedule_with_calendar(&args.plan, ics, options, args.fragment, color)
 }
 
 /// `schedule --ics FILE`: write the calendar (atomically, never over the course file), then

@@ -26,18 +26,90 @@ use crate::course::Mode;
 use crate::engine::Decision;
 use crate::schedule::{LiveSlot, Week, WeekCoverage, format_weeks};
 
-/// Output format of `recommend` and `schedule`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// Output format of `recommend`, `schedule` and `workload`, as the renderers take it. Each
+/// command offers only the formats it writes: [`RecommendFormat`], [`ScheduleFormat`],
+/// [`WorkloadFormat`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     /// Tables for people (default).
+    #[default]
+    Table,
+    /// One JSON object, a versioned contract.
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+    /// `schedule` only: a self-contained, printable page for students.
+    Html,
+}
+
+/// `--format` of `recommend`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecommendFormat {
+    /// Tables for people (default).
+    #[default]
     Table,
     /// One JSON object, a versioned contract (`mixplan schema recommend` describes it).
     Json,
     /// Pipe tables for an LMS page or a README.
     Markdown,
-    /// `schedule` only: a self-contained, printable page for students (`--fragment`: the
-    /// content alone, for LMS editors).
+}
+
+/// `--format` of `workload`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum WorkloadFormat {
+    /// Tables for people, with a bar per week (default).
+    #[default]
+    Table,
+    /// One JSON object, a versioned contract (`mixplan schema workload` describes it).
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+}
+
+/// `--format` of `schedule`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScheduleFormat {
+    /// Tables for people (default).
+    #[default]
+    Table,
+    /// One JSON object, a versioned contract (`mixplan schema schedule` describes it).
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+    /// A self-contained, printable page for students (`--fragment`: the content alone, for
+    /// LMS editors).
     Html,
+}
+
+impl From<RecommendFormat> for Format {
+    fn from(format: RecommendFormat) -> Self {
+        match format {
+            RecommendFormat::Table => Format::Table,
+            RecommendFormat::Json => Format::Json,
+            RecommendFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<WorkloadFormat> for Format {
+    fn from(format: WorkloadFormat) -> Self {
+        match format {
+            WorkloadFormat::Table => Format::Table,
+            WorkloadFormat::Json => Format::Json,
+            WorkloadFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<ScheduleFormat> for Format {
+    fn from(format: ScheduleFormat) -> Self {
+        match format {
+            ScheduleFormat::Table => Format::Table,
+            ScheduleFormat::Json => Format::Json,
+            ScheduleFormat::Markdown => Format::Markdown,
+            ScheduleFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// Output format of `check`.

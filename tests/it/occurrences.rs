@@ -818,3 +818,73 @@ fn expectation(rec: &mixplan::Recommendation, style: &str) -> Value {
         "dues": dues,
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// One format enum per command
+
+/// Regression: `recommend` and `workload` offered `--format html` and then refused it; `schedule
+/// --help` and `workload --help` pointed at `schema recommend`.
+#[test]
+fn each_command_offers_only_the_formats_it_writes() {
+    for command in ["recommend", "workload"] {
+        mixplan()
+            .args([
+                command,
+                "examples/workload-seminar.toml",
+                "--format",
+                "html",
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "[possible values: table, json, markdown]",
+            ));
+    }
+    for (command, schema) in [
+        ("recommend", "mixplan schema recommend"),
+        ("schedule", "mixplan schema schedule"),
+        ("workload", "mixplan schema workload"),
+    ] {
+        let out = mixplan().args([command, "--help"]).output().unwrap();
+        let help = String::from_utf8(out.stdout).unwrap();
+        assert!(help.contains(schema), "{command} --help: {help}");
+        for other in ["recommend", "schedule", "workload"] {
+            if other != command {
+                assert!(
+                    !help.contains(&format!("mixplan schema {other}")),
+                    "{command} --help names the schema of {other}"
+                );
+            }
+        }
+    }
+    mixplan()
+        .args([
+            "schedule",
+            "examples/workload-seminar.toml",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success()
+        .stdout(predicates::str::starts_with("<!doctype html>"));
+}
+
+/// Regression: `--chart -` wrote a file named `-`.
+#[test]
+fn chart_dash_writes_the_svg_to_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let course = dir.path().join("course.toml");
+    std::fs::copy("examples/workload-seminar.toml", &course).unwrap();
+    let out = mixplan()
+        .current_dir(dir.path())
+        .args(["workload", "course.toml", "--chart", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        svg.starts_with("<svg ") && svg.trim_end().ends_with("</svg>"),
+        "{svg}"
+    );
+    assert!(!dir.path().join("-").exists());
+}
