@@ -6,19 +6,62 @@ use crate::Recommendation;
 /// Escape inline text so it reads literally in CommonMark and GFM: every punctuation mark that
 /// can start emphasis, code, a link, an autolink or raw HTML, an entity, a strikethrough, a
 /// table cell or a closing heading sequence gets a backslash (CommonMark allows one before any
-/// ASCII punctuation). Parentheses, periods and colons start nothing mid-line and stay bare.
+/// ASCII punctuation). Parentheses, periods and colons start nothing mid-line and stay bare,
+/// except where GFM would turn a bare address into a link: the colon of `scheme://` and the
+/// dot of `www.` are escaped too, so a title holding a URL reads as text.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!' | '$'
-        ) {
+    for (i, c) in text.char_indices() {
+        let autolink = match c {
+            ':' => text[i + 1..].starts_with("//"),
+            '.' => starts_www(&text[..i]),
+            _ => false,
+        };
+        if autolink
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!' | '$'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether `before` ends in a word `www` (GFM's extended autolink starts there).
+fn starts_www(before: &str) -> bool {
+    let Some(head) = before.len().checked_sub(3).and_then(|n| before.get(n..)) else {
+        return false;
+    };
+    head.eq_ignore_ascii_case("www")
+        && before[..before.len() - 3]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// mixplan's own prose, where backticks mark code: each `code span` is kept (a `|` in it
+/// escaped for GFM tables), the text around it escaped as [`escape`] does. Text with an odd
+/// number of backticks is escaped whole. Only for text mixplan writes (rule documentation),
+/// never for text that holds user input.
+pub fn escape_prose(text: &str) -> String {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len() % 2 == 0 {
+        return escape(text);
+    }
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 0 {
+                escape(part)
+            } else {
+                format!("`{}`", part.replace('|', "\\|"))
+            }
+        })
+        .collect()
 }
 
 /// A table cell: each line escaped, lines joined by `<br>` (a raw newline would end the row).
@@ -77,4 +120,30 @@ fn schedule_table(rec: &Recommendation) -> String {
     let mut out = String::from("## Schedule\n\n");
     out.push_str(&table(["week", "live", "self-paced"], week_rows(rec)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_in_text_are_not_autolinked() {
+        assert_eq!(
+            escape("see https://x.example/a_b"),
+            "see https\\://x.example/a\\_b"
+        );
+        assert_eq!(escape("www.x.example"), "www\\.x.example");
+        assert_eq!(escape("awww.x"), "awww.x");
+        assert_eq!(escape("a: b. c"), "a: b. c");
+    }
+
+    #[test]
+    fn prose_keeps_its_code_spans() {
+        assert_eq!(
+            escape_prose("set `sync_hours` to *1*"),
+            "set `sync_hours` to \\*1\\*"
+        );
+        assert_eq!(escape_prose("a `b|c` d"), "a `b\\|c` d");
+        assert_eq!(escape_prose("odd ` tick"), "odd \\` tick");
+    }
 }
