@@ -79,13 +79,35 @@ pub(super) fn table<const N: usize>(
     header: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
 ) -> String {
+    table_of_cells(header, rows.into_iter().map(|row| row.map(|c| cell(&c))))
+}
+
+/// A table of cells already written as Markdown (see [`cell`] and [`code_cell`]).
+pub(super) fn table_of_cells<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
     let mut out = format!("| {} |\n", header.join(" | "));
     out.push_str(&format!("|{}\n", " --- |".repeat(N)));
     for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        out.push_str(&format!("| {} |\n", cells.join(" | ")));
+        out.push_str(&format!("| {} |\n", row.join(" | ")));
     }
     out
+}
+
+/// A cell of mixplan's own fixed-width text (a workload bar) as a code span: monospaced, its
+/// spaces no-break spaces so that neither the table nor HTML collapses them. Never for user
+/// text.
+pub(super) fn code_cell(text: &str) -> String {
+    if text.is_empty() {
+        return String::new();
+    }
+    let text: String = text
+        .chars()
+        .filter(|c| *c != '`' && *c != '|' && !c.is_control())
+        .map(|c| if c == ' ' { '\u{a0}' } else { c })
+        .collect();
+    format!("`{text}`")
 }
 
 /// The full `recommend` report.

@@ -665,17 +665,15 @@ pub fn markdown(rec: &Recommendation, workload: &Workload) -> String {
         ));
     }
     out.push('\n');
-    out.push_str(&super::markdown::table(
+    out.push_str(&super::markdown::table_of_cells(
         WEEK_HEADER,
-        week_rows(workload).into_iter().map(|(mut row, _)| {
-            // Spaces at the start of a cell are trimmed by Markdown: the bar keeps its shape
-            // inside a code span.
-            row[6] = if row[6].is_empty() {
-                String::new()
-            } else {
-                format!("`{}`", row[6])
-            };
-            row
+        week_rows(workload).into_iter().map(|(row, _)| {
+            // The bar is a code span (mixplan's own characters): monospaced, spaces kept, so
+            // the bars line up; the other cells are escaped text.
+            let [week, live, own, total, target, share, bar] = row;
+            let [a, b, c, d, e, f] =
+                [week, live, own, total, target, share].map(|cell| super::markdown::cell(&cell));
+            [a, b, c, d, e, f, super::markdown::code_cell(&bar)]
         }),
     ));
     let sections = [

@@ -888,3 +888,51 @@ fn chart_dash_writes_the_svg_to_standard_output() {
     );
     assert!(!dir.path().join("-").exists());
 }
+
+/// Regression: the workload bars were escaped (`\``) and so lost their code span and their
+/// alignment; mixplan's own backticks in docs/rules.md were escaped too.
+#[test]
+fn markdown_keeps_mixplans_own_code_spans() {
+    let md = mixplan()
+        .args([
+            "workload",
+            "examples/workload-seminar.toml",
+            "--format",
+            "markdown",
+        ])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(!md.contains("\\`"), "{md}");
+    let bars: Vec<&str> = md
+        .lines()
+        .filter(|l| l.starts_with("| 1 |") || l.starts_with("| 6 |"))
+        .map(|l| l.rsplit(" | ").next().unwrap().trim_end_matches(" |"))
+        .collect();
+    assert_eq!(bars.len(), 2);
+    for bar in &bars {
+        assert!(
+            bar.starts_with('`') && bar.ends_with('`') && !bar.contains(' '),
+            "{bar:?}"
+        );
+    }
+    // Below the target, every bar is as wide as the next: they line up.
+    assert_eq!(bars[0].chars().count(), bars[1].chars().count());
+    let rules = std::fs::read_to_string("docs/rules.md").unwrap();
+    assert!(!rules.contains("\\`"));
+    assert!(rules.contains("`sync_hours`"));
+}
+
+/// Regression: a URL in a title became a link in GitHub's Markdown.
+#[test]
+fn urls_in_titles_do_not_autolink() {
+    let text = TERM.replace(
+        "title = \"Lecture\"",
+        "title = \"Lecture https://evil.example/x www.evil.example\"",
+    );
+    let md = render::schedule(&plan(&text), Format::Markdown, Style::PLAIN);
+    assert!(
+        md.contains("https\\://evil.example/x www\\.evil.example"),
+        "{md}"
+    );
+}
