@@ -46,7 +46,7 @@ pub fn esc(text: &str) -> String {
 /// WCAG AA for every text colour used.
 const STYLE: &str = "\
 :root { color-scheme: light; }
-body { font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+body { font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0; overflow-wrap: anywhere; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0; overflow-wrap: anywhere; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #1a1a1a; }
@@ -128,7 +128,12 @@ fn content(rec: &Recommendation, shape: Shape) -> String {
         esc(&meta.timezone)
     );
     if let Some(url) = &meta.url {
-        let _ = writeln!(out, "<p>Course page: <a href=\"{0}\">{0}</a></p>", esc(url));
+        let _ = writeln!(
+            out,
+            "<p>Course page: <a href=\"{}\">{}</a></p>",
+            esc(url),
+            esc(&link_text(url))
+        );
     }
     out.push_str("</header>\n");
     live_section(rec, &mut out);
@@ -149,9 +154,31 @@ fn place(location: Option<&String>, url: Option<&String>) -> String {
         parts.push(esc(location));
     }
     if let Some(url) = url {
-        parts.push(format!("<a href=\"{0}\">{0}</a>", esc(url)));
+        parts.push(format!(
+            "<a href=\"{}\">{}</a>",
+            esc(url),
+            esc(&link_text(url))
+        ));
     }
     parts.join(", ")
+}
+
+/// Longest link text, in characters: a longer address is shortened with an ellipsis (the link
+/// keeps the whole address, and print shows it), so a fragment with no stylesheet never
+/// scrolls sideways on a 360-pixel phone.
+const LINK_TEXT_CHARS: usize = 40;
+
+/// A link's text: the address without its scheme, shortened past [`LINK_TEXT_CHARS`].
+fn link_text(url: &str) -> String {
+    let bare = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    if bare.chars().count() <= LINK_TEXT_CHARS {
+        return bare.to_string();
+    }
+    let head: String = bare.chars().take(LINK_TEXT_CHARS - 1).collect();
+    format!("{head}…")
 }
 
 fn live_section(rec: &Recommendation, out: &mut String) {
