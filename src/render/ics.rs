@@ -157,7 +157,9 @@ pub fn calendar(rec: &Recommendation, options: Options) -> Result<String, IcsErr
         "X-WR-CALNAME:{}",
         text(&sanitize(&course.meta.title))
     ));
-    cal.line(&format!("X-WR-TIMEZONE:{tzid}"));
+    // No X-WR-TIMEZONE: every time carries its zone (TZID or UTC), and readers that apply that
+    // hint convert UTC times into it and lose which of a repeated hour was meant
+    // (recurring-ical-events read a meeting across the November change an hour short).
     let (first, last) = span(course, start);
     vtimezone(&mut cal, tzid, &tz, first, last);
     let writer = Writer {
@@ -454,11 +456,17 @@ impl Writer<'_> {
     /// One series: its first held occurrence with the weekly rule, then an override for every
     /// week that differs from it (its own title and length).
     fn series(&self, cal: &mut Calendar, occ: &[&Occurrence]) {
-        let held: Vec<&Occurrence> = occ
+        // A meeting that runs across a clock change is an event of its own, in UTC: clients
+        // give a series' instances the first one's wall-clock length and read a repeated
+        // wall-clock end in either offset, so no series can carry it exactly.
+        let (across, held): (Vec<&Occurrence>, Vec<&Occurrence>) = occ
             .iter()
             .copied()
             .filter(|o| o.cancelled.is_none())
-            .collect();
+            .partition(|o| spans_clock_change(o));
+        for o in across {
+            self.event(cal, o, Recurrence::Single);
+        }
         let Some((master, rest)) = held.split_first() else {
             return;
         };
@@ -491,14 +499,19 @@ impl Writer<'_> {
                 local_stamp(start.datetime())
             ));
         }
-        cal.line(&format!(
-            "DTSTART;TZID={tzid}:{}",
-            local_stamp(start.datetime())
-        ));
-        cal.line(&format!(
-            "DTEND;TZID={tzid}:{}",
-            local_stamp(end.datetime())
-        ));
+        if spans_clock_change(o) {
+            // Only ever a single event (see `series`): both ends as exact instants.
+            let utc =
+                |at: &jiff::ZonedDateTime| local_stamp(at.with_time_zone(TimeZone::UTC).datetime());
+            cal.line(&format!("DTSTART:{}Z", utc(start)));
+            cal.line(&format!("DTEND:{}Z", utc(end)));
+        } else {
+            cal.line(&format!(
+                "DTSTART;TZID={tzid}:{}",
+                local_stamp(start.datetime())
+            ));
+            cal.line(&dtend(end, tzid));
+        }
         if let Recurrence::Master(rest) = recurrence
             && !rest.is_empty()
         {
@@ -617,6 +630,35 @@ impl Writer<'_> {
     }
 }
 
+/// Whether a meeting's wall-clock length differs from its minutes: it runs across a clock
+/// change.
+fn spans_clock_change(o: &Occurrence) -> bool {
+    match (&o.start, &o.end) {
+        (Some(start), Some(end)) => {
+            let wall = end.datetime().duration_since(start.datetime()).as_secs();
+            wall != i64::from(o.minutes) * 60
+        }
+        _ => false,
+    }
+}
+
+/// DTEND in the organizer's zone; in UTC when that wall-clock time is one a clock change
+/// repeats (or skips), so every client reads the same instant and the same length.
+fn dtend(end: &jiff::ZonedDateTime, tzid: &str) -> String {
+    let local = end.datetime();
+    let unambiguous = end
+        .time_zone()
+        .to_ambiguous_zoned_datetime(local)
+        .unambiguous()
+        .is_ok_and(|back| back.timestamp() == end.timestamp());
+    if unambiguous {
+        format!("DTEND;TZID={tzid}:{}", local_stamp(local))
+    } else {
+        let utc = end.with_time_zone(TimeZone::UTC).datetime();
+        format!("DTEND:{}Z", local_stamp(utc))
+    }
+}
+
 /// The zones a meeting's sitting cannot reach: the searched `live` sitting's route covers
 /// whom neither it nor its repeat reaches; every other sitting's, whom it misses.
 fn uncovered<'a>(
@@ -726,5 +768,24 @@ mod tests {
             utc_offset(Offset::from_seconds(-(17 * 60 + 30)).unwrap()),
             "-001730"
         );
+    }
+}
+
+#[cfg(test)]
+mod dtend_tests {
+    use super::*;
+
+    #[test]
+    fn an_end_a_clock_change_repeats_is_written_in_utc() {
+        let tz = jiff::tz::db().get("America/New_York").unwrap();
+        let end = jiff::Timestamp::from_second(1_825_569_240) // 2027-11-07T06:34:00Z
+            .unwrap()
+            .to_zoned_datetime(tz.clone());
+        assert_eq!(end.datetime().to_string(), "2027-11-07T01:34:00");
+        assert_eq!(dtend(&end, "America/New_York"), "DTEND:20271107T063400Z");
+        let plain = jiff::Timestamp::from_second(1_825_000_000)
+            .unwrap()
+            .to_zoned_datetime(tz);
+        assert!(dtend(&plain, "America/New_York").starts_with("DTEND;TZID=America/New_York:"));
     }
 }

@@ -399,7 +399,7 @@ const LIVE_KINDS: &[&str] = &[
 ];
 
 /// An activity: kind, minutes, how it is timed (0: searched, 1: `at`, 2: two sections, 3: a
-/// one-off date), day, quarter hour from 07:00, weeks step.
+/// one-off date), day, quarter hour from 00:00, weeks step.
 type GenActivity = (usize, u32, u8, usize, u32, u32);
 
 fn gen_course() -> impl Strategy<Value = String> {
@@ -460,13 +460,15 @@ fn course_from(
     }
     for (i, &(kind, minutes, timing, day, quarter, step)) in activities.iter().enumerate() {
         let kind = LIVE_KINDS[kind];
-        let time = format!("{:02}:{:02}", 7 + quarter / 4, quarter % 4 * 15);
+        // Any quarter hour up to 22:45: clock changes skip and repeat night hours.
+        let time = format!("{:02}:{:02}", quarter / 4, quarter % 4 * 15);
         text.push_str(&format!(
             "[[activities]]\nid = \"a{i}\"\nkind = \"{kind}\"\nminutes = {minutes}\n"
         ));
-        if kind == "exam" {
+        // A dated one-off takes no `every`.
+        if timing != 3 && kind == "exam" {
             text.push_str("every = \"once\"\n");
-        } else if step == 2 {
+        } else if timing != 3 && step == 2 {
             text.push_str("every = \"2-weeks\"\n");
         }
         let day = DAYS[day];
@@ -478,8 +480,7 @@ fn course_from(
             )),
             3 => {
                 let date = start.checked_add(jiff::Span::new().days(3)).unwrap();
-                text.push_str(&format!("every = \"once\"\nat = {{ date = {date}, time = \"{time}\" }}\n")
-                    .replace("every = \"once\"\nevery = \"once\"", "every = \"once\""));
+                text.push_str(&format!("at = {{ date = {date}, time = \"{time}\" }}\n"));
             }
             _ if kind == "exam" => text.push_str(&format!("at = {{ day = \"{day}\", time = \"{time}\" }}\n")),
             _ if kind != "office-hours" => text.push_str("mode = \"sync\"\n"),
@@ -593,26 +594,34 @@ fn from_flat_calendar(rec: &mixplan::Recommendation) -> Vec<Triple> {
     .unwrap()
     .replace("\r\n ", "");
     let tz = mixplan::course::zones::resolve(&rec.course.meta.timezone).unwrap();
-    let local = |v: &str| -> i64 {
-        let dt = jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", v).unwrap();
-        dt.to_zoned_datetime(tz.clone())
-            .unwrap()
-            .timestamp()
-            .as_second()
+    // `DTSTART;TZID=Zone:20270112T100000` (the course's zone) or `DTSTART:20271107T041500Z`.
+    let instant = |line: &str| -> i64 {
+        let value = line.rsplit(':').next().unwrap();
+        match value.strip_suffix('Z') {
+            Some(utc) => jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", utc)
+                .unwrap()
+                .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                .unwrap()
+                .timestamp()
+                .as_second(),
+            None => jiff::civil::DateTime::strptime("%Y%m%dT%H%M%S", value)
+                .unwrap()
+                .to_zoned_datetime(tz.clone())
+                .unwrap()
+                .timestamp()
+                .as_second(),
+        }
     };
     let mut out = Vec::new();
     for event in ics.split("BEGIN:VEVENT").skip(1) {
-        let Some(start) = event.lines().find_map(|l| l.strip_prefix("DTSTART;TZID=")) else {
+        if event.contains("-due@mixplan") {
             continue;
-        };
-        let end = event
-            .lines()
-            .find_map(|l| l.strip_prefix("DTEND;TZID="))
-            .unwrap();
-        let value = |v: &str| v.split(':').nth(1).unwrap().to_string();
+        }
+        let start = event.lines().find(|l| l.starts_with("DTSTART")).unwrap();
+        let end = event.lines().find(|l| l.starts_with("DTEND")).unwrap();
         out.push((
-            local(&value(start)),
-            local(&value(end)),
+            instant(start),
+            instant(end),
             event.contains("\r\nSTATUS:CANCELLED\r\n"),
         ));
     }
@@ -934,5 +943,26 @@ fn urls_in_titles_do_not_autolink() {
     assert!(
         md.contains("https\\://evil.example/x www\\.evil.example"),
         "{md}"
+    );
+}
+
+/// Regression: a one-off at a time a clock change skips showed 02:30 in one place and 03:30
+/// in another; every view now reads the instant it starts.
+#[test]
+fn a_one_off_in_a_dst_gap_shows_one_time() {
+    let text = "[course]\nid = \"dst\"\ntitle = \"DST\"\nweeks = 3\nstart = 2027-03-08\ntimezone = \"America/New_York\"\n\n[students]\ncount = 10\npopulations = [\"full-time\"]\n\n[[activities]]\nid = \"night-lab\"\nkind = \"lab\"\nminutes = 60\nat = { date = 2027-03-14, time = \"02:30\" }\n";
+    let rec = plan(text);
+    let page = render::html::page(&rec, render::html::Shape::Page);
+    assert!(!page.contains("02:30"), "{page}");
+    assert!(page.contains("Sunday 14 March 03:30") && page.contains("Sun 14 Mar, 03:30 EDT"));
+    let table = render::schedule(&rec, Format::Table, Style::PLAIN);
+    assert!(
+        table.contains("2027-03-14 03:30") && !table.contains("02:30"),
+        "{table}"
+    );
+    let o = &rec.occurrences.list[0];
+    assert_eq!(
+        o.start.as_ref().unwrap().to_string(),
+        "2027-03-14T03:30:00-04:00[America/New_York]"
     );
 }
