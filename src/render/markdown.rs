@@ -48,14 +48,14 @@ fn starts_www(before: &str) -> bool {
 /// never for text that holds user input.
 pub fn escape_prose(text: &str) -> String {
     let parts: Vec<&str> = text.split('`').collect();
-    if parts.len() % 2 == 0 {
+    if parts.len().is_multiple_of(2) {
         return escape(text);
     }
     parts
         .iter()
         .enumerate()
         .map(|(i, part)| {
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 escape(part)
             } else {
                 format!("`{}`", part.replace('|', "\\|"))
