@@ -195,6 +195,13 @@ fn live_section(rec: &Recommendation, out: &mut String) {
         return;
     }
     out.push_str("<ul>\n");
+    // Each schedule sitting's own position among the occurrences' sittings (not a repeat's).
+    let mut first_meeting: Vec<Option<usize>> = vec![None; sittings.len()];
+    for (p, r) in rec.occurrences.sittings.iter().enumerate() {
+        if r.kind != OccurrenceKind::Repeat {
+            first_meeting[r.base] = Some(p);
+        }
+    }
     for (index, sitting) in sittings.iter().enumerate() {
         if sitting.id == "live" {
             for slot in slots {
@@ -230,10 +237,11 @@ fn live_section(rec: &Recommendation, out: &mut String) {
         };
         // A one-off reads the time it really starts, as the week list does (a time a clock
         // change skips is the hour after).
-        let first = rec.occurrences.list.iter().find(|o| {
-            let r = &rec.occurrences.sittings[o.sitting];
-            r.base == index && r.kind != OccurrenceKind::Repeat
-        });
+        let first = first_meeting
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|p| rec.occurrences.of_sitting(p).next());
         let when = match (
             sitting.date.or(single_week),
             first.and_then(|o| o.start.as_ref()),

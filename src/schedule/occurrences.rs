@@ -128,17 +128,30 @@ pub struct Occurrences {
     /// Sorted by start instant, then by sitting position (without a `start`: by week, weekday,
     /// time, then sitting position).
     pub list: Vec<Occurrence>,
+    /// Indexes into `list` of each sitting's occurrences (by position in `sittings`), in order.
+    pub by_sitting: Vec<Vec<usize>>,
+    /// Indexes into `list` of each week's occurrences (entry `w - 1` for week `w`), in order.
+    pub by_week: Vec<Vec<usize>>,
 }
 
 impl Occurrences {
     /// The occurrences of one sitting (a position in [`Occurrences::sittings`]), by week.
     pub fn of_sitting(&self, sitting: usize) -> impl Iterator<Item = &Occurrence> + '_ {
-        self.list.iter().filter(move |o| o.sitting == sitting)
+        self.by_sitting
+            .get(sitting)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.list[i])
     }
 
     /// The occurrences held or cancelled in one course week, in order.
     pub fn in_week(&self, week: u32) -> impl Iterator<Item = &Occurrence> + '_ {
-        self.list.iter().filter(move |o| o.week == week)
+        let index = (week as usize).checked_sub(1);
+        index
+            .and_then(|i| self.by_week.get(i))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.list[i])
     }
 
     /// The series UID of a sitting: the course identity and the sitting key.
@@ -215,13 +228,18 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
 pub fn build(course: &Course, schedule: &Schedule) -> Occurrences {
     let sittings = sitting_refs(course, schedule);
     let tz = crate::course::zones::resolve(&course.meta.timezone);
-    let mut list = Vec::new();
+    // Each schedule sitting's positions in `sittings` (itself, and a repeat that follows its
+    // meetings): one pass over the weeks, however many sittings there are.
+    let mut positions: Vec<Vec<usize>> = vec![Vec::new(); schedule.sittings.len()];
     for (position, sitting) in sittings.iter().enumerate() {
-        for week in &schedule.weeks {
-            for held in week.sittings.iter().filter(|h| h.sitting == sitting.base) {
-                if let Some(o) = occurrence(course, tz.as_ref(), (position, sitting), week, held) {
-                    list.push(o);
-                }
+        positions[sitting.base].push(position);
+    }
+    let mut list = Vec::new();
+    for week in &schedule.weeks {
+        for held in &week.sittings {
+            for &position in &positions[held.sitting] {
+                let sitting = (position, &sittings[position]);
+                list.extend(occurrence(course, tz.as_ref(), sitting, week, held));
             }
         }
     }
@@ -235,7 +253,20 @@ pub fn build(course: &Course, schedule: &Schedule) -> Occurrences {
         )
     };
     list.sort_by_key(order);
-    Occurrences { sittings, list }
+    let mut by_sitting: Vec<Vec<usize>> = vec![Vec::new(); sittings.len()];
+    let mut by_week: Vec<Vec<usize>> = vec![Vec::new(); schedule.weeks.len()];
+    for (i, o) in list.iter().enumerate() {
+        by_sitting[o.sitting].push(i);
+        if let Some(week) = by_week.get_mut(o.week as usize - 1) {
+            week.push(i);
+        }
+    }
+    Occurrences {
+        sittings,
+        list,
+        by_sitting,
+        by_week,
+    }
 }
 
 /// The sittings in order, each repeat right after the sitting it repeats. A sitting whose id is
@@ -243,9 +274,16 @@ pub fn build(course: &Course, schedule: &Schedule) -> Occurrences {
 /// becomes a repeat of its own when the schedule has no such sitting.
 fn sitting_refs(course: &Course, schedule: &Schedule) -> Vec<SittingRef> {
     let mut out: Vec<SittingRef> = Vec::new();
+    // Sittings by id: thousands of searched sittings are looked up in one pass.
+    let by_id: std::collections::HashMap<&str, usize> = schedule
+        .sittings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
     let is_repeat = |s: &Sitting| {
         s.id.strip_suffix(".repeat")
-            .is_some_and(|base| schedule.sittings.iter().any(|t| t.id == base))
+            .is_some_and(|base| by_id.contains_key(base))
     };
     for (index, sitting) in schedule.sittings.iter().enumerate() {
         if is_repeat(sitting) {
@@ -268,7 +306,7 @@ fn sitting_refs(course: &Course, schedule: &Schedule) -> Vec<SittingRef> {
             shifted: false,
         });
         let repeat_id = format!("{}.repeat", sitting.id);
-        let own = schedule.sittings.iter().position(|t| t.id == repeat_id);
+        let own = by_id.get(repeat_id.as_str()).copied();
         let slot = schedule.live_slots.iter().find(|s| s.repeat);
         let (base, day, time, shifted) = match (own, slot) {
             (Some(r), _) => (
