@@ -188,10 +188,15 @@ pub fn uid(course: &Course, kind: &str, identity: &str) -> String {
     )
 }
 
-/// A due item's UID: (activity id, week).
+/// A due item's identity without the course: `<activity id>@<week>`, the week of the meeting
+/// it belongs to (what `diff` and LMS exports match on).
+pub fn due_identity(course: &Course, activity: usize, week: u32) -> String {
+    format!("{}@{week}", course.activities[activity].id)
+}
+
+/// A due item's UID: its identity hashed with the course's (kind `due`).
 pub fn due_uid(course: &Course, activity: usize, week: u32) -> String {
-    let identity = format!("{}@{week}", course.activities[activity].id);
-    uid(course, "due", &identity)
+    uid(course, "due", &due_identity(course, activity, week))
 }
 
 /// A lowercase ASCII slug of at most 40 characters (`course` when nothing is left).
