@@ -3,6 +3,36 @@
 use super::{ACTIVITY_HEADER, activity_rows, advice_lines, headline, summary_lines, week_rows};
 use crate::Recommendation;
 
+/// Every piece of text from the course file that holds a backtick, as renderers embed it
+/// (sanitized). mixplan writes backticks around ids, keys and vocabulary; when none of these
+/// pieces appears in a message, every backtick in it is mixplan's and marks code.
+fn user_backticks(rec: &Recommendation) -> Vec<String> {
+    let meta = &rec.course.meta;
+    let activities = rec.course.activities.iter().flat_map(|a| {
+        [a.title.as_ref(), a.location.as_ref(), a.url.as_ref()]
+            .into_iter()
+            .flatten()
+    });
+    [Some(&meta.title), meta.location.as_ref(), meta.url.as_ref()]
+        .into_iter()
+        .flatten()
+        .chain(activities)
+        .filter(|text| text.contains('`'))
+        .map(|text| super::sanitize::sanitize(text).into_owned())
+        .collect()
+}
+
+/// A message of mixplan's, which may embed text from the course file: its code spans are kept
+/// ([`escape_prose`]) unless a piece of course text with a backtick is in it, in which case it
+/// is escaped whole, so that user text never becomes markup.
+fn message(text: &str, user: &[String]) -> String {
+    if user.iter().any(|u| text.contains(u.as_str())) {
+        escape(text)
+    } else {
+        escape_prose(text)
+    }
+}
+
 /// Escape inline text so it reads literally in CommonMark and GFM: every punctuation mark that
 /// can start emphasis, code, a link, an autolink or raw HTML, an entity, a strikethrough, a
 /// table cell or a closing heading sequence gets a backslash (CommonMark allows one before any
@@ -114,19 +144,37 @@ pub(super) fn code_cell(text: &str) -> String {
 pub fn recommendation(rec: &Recommendation) -> String {
     let mut out = format!("# {}\n\n", escape(&headline(rec)));
     out.push_str("## Activities\n\n");
-    out.push_str(&table(ACTIVITY_HEADER, activity_rows(rec)));
+    // The reasons column is mixplan's prose: its code spans stay code.
+    let user = user_backticks(rec);
+    out.push_str(&table_of_cells(
+        ACTIVITY_HEADER,
+        activity_rows(rec).into_iter().map(|row| {
+            let mut cells = row.clone().map(|c| cell(&c));
+            cells[7] = row[7]
+                .split('\n')
+                .map(|line| message(&super::sanitize::sanitize(line), &user))
+                .collect::<Vec<_>>()
+                .join("<br>");
+            cells
+        }),
+    ));
     // A list, not a two-column table: a table would need a header row with nothing to say.
+    let user = user_backticks(rec);
     out.push_str("\n## Summary\n\n");
     for (label, value) in summary_lines(rec) {
-        out.push_str(&format!("- **{}**: {}\n", escape(&label), escape(&value)));
+        out.push_str(&format!(
+            "- **{}**: {}\n",
+            escape(&label),
+            message(&value, &user)
+        ));
     }
     out.push('\n');
     out.push_str(&schedule_table(rec));
     let advice = advice_lines(rec);
     if !advice.is_empty() {
         out.push_str("\n## Advice\n\n");
-        for (rule, message) in advice {
-            out.push_str(&format!("- **{rule}**: {}\n", escape(&message)));
+        for (rule, text) in advice {
+            out.push_str(&format!("- **{rule}**: {}\n", message(&text, &user)));
         }
     }
     out
@@ -157,6 +205,19 @@ mod tests {
         assert_eq!(escape("www.x.example"), "www\\.x.example");
         assert_eq!(escape("awww.x"), "awww.x");
         assert_eq!(escape("a: b. c"), "a: b. c");
+    }
+
+    #[test]
+    fn a_message_with_user_backticks_is_escaped_whole() {
+        let user = vec!["Lab `c`".to_string()];
+        assert_eq!(
+            message("pattern `flipped` chosen", &user),
+            "pattern `flipped` chosen"
+        );
+        assert_eq!(
+            message("Lab `c` is fixed with `at`", &user),
+            "Lab \\`c\\` is fixed with \\`at\\`"
+        );
     }
 
     #[test]
