@@ -466,12 +466,27 @@ fn meeting_item(rec: &Recommendation, o: &Occurrence, out: &mut String) {
         return;
     }
     if sitting.kind == OccurrenceKind::Repeat {
-        // The same session again: its activities are listed with the session it repeats.
-        let _ = writeln!(
+        let main_cancelled = rec
+            .occurrences
+            .in_week(o.week)
+            .any(|m| Some(m.sitting) == sitting.repeat_of && m.cancelled.is_some());
+        if !main_cancelled {
+            // The same session again: its activities are listed with the session it repeats.
+            let _ = writeln!(
+                out,
+                "<li class=\"meeting\">{when}: {} min, repeat session: the same again for students the first time does not suit</li>",
+                o.minutes
+            );
+            return;
+        }
+        // The session it repeats is cancelled this week: this one still meets, so it says what.
+        let _ = write!(
             out,
-            "<li class=\"meeting\">{when}: {} min, repeat session: the same again for students the first time does not suit</li>",
+            "<li class=\"meeting\">{when}: {} min, repeat session (the first time is cancelled this week)",
             o.minutes
         );
+        activity_list(out, &live);
+        out.push_str("</li>\n");
         return;
     }
     let what = if base.fixed { "" } else { ", live session" };

@@ -966,3 +966,41 @@ fn a_one_off_in_a_dst_gap_shows_one_time() {
         "2027-03-14T03:30:00-04:00[America/New_York]"
     );
 }
+
+/// Regression: the student page showed a holiday-cancelled searched session as a normal "live
+/// session"; its repeat, which still meets, now says what meets.
+#[test]
+fn a_cancelled_searched_session_is_cancelled_on_the_page() {
+    let text = std::fs::read_to_string("examples/international-cohort.toml")
+        .unwrap()
+        .replace(
+            "start = 2027-02-22",
+            "start = 2027-02-22\nholidays = [2027-03-03]",
+        );
+    let rec = plan(&text);
+    let cancelled: Vec<&mixplan::schedule::Occurrence> = rec
+        .occurrences
+        .list
+        .iter()
+        .filter(|o| o.cancelled.is_some())
+        .collect();
+    assert_eq!(cancelled.len(), 1);
+    assert_eq!(cancelled[0].identity, "~case-debate@2");
+    for shape in [render::html::Shape::Page, render::html::Shape::Fragment] {
+        let page = render::html::page(&rec, shape);
+        let week = page.split("id=\"week-2\"").nth(1).unwrap();
+        let week = week.split("</section>").next().unwrap();
+        assert!(
+            week.contains(
+                "<li class=\"meeting cancelled\"><time datetime=\"2027-03-03T18:45:00-05:00\">"
+            ),
+            "{week}"
+        );
+        assert!(
+            week.contains(
+                "repeat session (the first time is cancelled this week)<ul><li>Live case debate"
+            ),
+            "{week}"
+        );
+    }
+}
