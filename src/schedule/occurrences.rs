@@ -262,7 +262,10 @@ pub fn build(course: &Course, schedule: &Schedule) -> Occurrences {
     let mut by_week: Vec<Vec<usize>> = vec![Vec::new(); schedule.weeks.len()];
     for (i, o) in list.iter().enumerate() {
         by_sitting[o.sitting].push(i);
-        if let Some(week) = by_week.get_mut(o.week as usize - 1) {
+        if let Some(week) = (o.week as usize)
+            .checked_sub(1)
+            .and_then(|w| by_week.get_mut(w))
+        {
             week.push(i);
         }
     }
