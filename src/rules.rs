@@ -743,7 +743,7 @@ impl RuleId {
                 Publish,
                 "A calendar written from a course file with no `[course] id`",
                 "RFC 5545 section 3.8.4.7 (UID: a persistent, globally unique identifier a client matches updates by); Moodle's calendar import matches events by UID alone",
-                "Calendar clients recognise an event they imported before by its UID. Without `[course] id`, mixplan derives every UID from the course title, so fixing a typo in the title, or two offerings of a course with one title, gives students duplicate events on the next import. With `id` (one per offering, e.g. `cs559-2027-spring`), UIDs hash the id and never the title or any time, so moving a sitting or retitling the course updates events in place. The calendar is still written; `schedule --ics` prints this warning to standard error and exits 0.",
+                "Calendar clients recognise an event they imported before by its UID. Without `[course] id`, mixplan derives every UID from the course title, start date and time zone, so fixing a typo in the title or moving the start gives students duplicate events on the next import. With `id` (one per offering, e.g. `cs559-2027-spring`), UIDs hash the id and never the title or any time, so moving a sitting or retitling the course updates events in place. The calendar is still written; `schedule --ics` prints this warning to standard error and exits 0.",
                 "[course]\ntitle = \"Data Analysis\"\nstart = 2027-01-11\n# id = \"data-analysis-2027-spring\"   # add this",
             ),
             RuleId::FixedOffsetZone => (

@@ -38,7 +38,7 @@ pub enum IcsError {
 }
 
 /// The `calendar-without-course-id` warning.
-pub const WITHOUT_COURSE_ID: &str = "the course has no `[course] id`, so calendar UIDs derive from its title: editing the title will duplicate every event students imported; add `id = \"...\"` (one per offering, e.g. `cs559-2027-spring`) to [course]";
+pub const WITHOUT_COURSE_ID: &str = "the course has no `[course] id`, so calendar UIDs derive from its title, start and zone: editing any of them will duplicate every event students imported; add `id = \"...\"` (one per offering, e.g. `cs559-2027-spring`) to [course]";
 
 /// Longest content line in octets, without its CRLF (RFC 5545 section 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
