@@ -13,7 +13,9 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::course;
 use crate::diagnostic::FileReport;
 use crate::fsio::{Existing, WriteError};
-use crate::render::{self, CheckFormat, Format, Style};
+use crate::render::{
+    self, CheckFormat, Format, RecommendFormat, ScheduleFormat, Style, WorkloadFormat,
+};
 use crate::templates::{SchemaKind, Template};
 
 mod diff;
@@ -145,7 +147,7 @@ impl ColorChoice {
 pub enum Command {
     /// Decide live or self-paced for every activity, with reasons, totals, schedule and advice.
     #[command(after_help = RECOMMEND_EXAMPLES)]
-    Recommend(PlanArgs),
+    Recommend(RecommendArgs),
     /// Print the week-by-week schedule alone.
     #[command(after_help = SCHEDULE_EXAMPLES)]
     Schedule(ScheduleArgs),
@@ -217,18 +219,30 @@ pub struct ManArgs {
     pub dir: Option<PathBuf>,
 }
 
-/// Arguments of `recommend` and `schedule`.
+/// The course and table width of `recommend`, `schedule` and `workload`; each command adds
+/// its own `--format` with the formats it writes.
 #[derive(Debug, Args)]
 pub struct PlanArgs {
     /// The course file (`-` reads standard input).
     #[arg(value_name = "COURSE.toml")]
     pub course: PathBuf,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = Format::Table)]
+    /// The output format, set from the command's own `--format`.
+    #[arg(skip)]
     pub format: Format,
     /// Table width in columns, at least 40 (default: the terminal's, or 120 when piped).
     #[arg(long, value_name = "COLUMNS", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+}
+
+/// Arguments of `recommend`.
+#[derive(Debug, Args)]
+pub struct RecommendArgs {
+    /// The course file and output options.
+    #[command(flatten)]
+    pub plan: PlanArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RecommendFormat::Table)]
+    pub format: RecommendFormat,
 }
 
 /// Arguments of `schedule`.
@@ -237,14 +251,23 @@ pub struct ScheduleArgs {
     /// The course file and output options.
     #[command(flatten)]
     pub plan: PlanArgs,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ScheduleFormat::Table)]
+    pub format: ScheduleFormat,
     /// Also write the live sessions and due times as an iCalendar file (`-`: standard output,
     /// instead of the schedule). Needs `start` in [course].
     #[arg(long, value_name = "FILE")]
     pub ics: Option<PathBuf>,
     /// The calendar's revision: raise it each time you republish a changed calendar, so
     /// clients replace the events they imported before.
-    #[arg(long, value_name = "N", default_value_t = 0, requires = "ics")]
+    #[arg(long, value_name = "N", default_value_t = 0, requires = "ics",
+        value_parser = clap::value_parser!(u32).range(0..=i64::from(crate::render::ics::MAX_SEQUENCE)))]
     pub sequence: u32,
+    /// How sittings are written: `series` (one recurring event per sitting, overrides where a
+    /// week differs) or `flat` (one event per meeting, no recurrence: for Moodle, whose
+    /// importer ignores EXDATE and matches events by UID alone).
+    #[arg(long, value_enum, value_name = "STYLE", default_value_t = IcsStyle::Series, requires = "ics")]
+    pub ics_style: IcsStyle,
     /// Add a reminder this long before every calendar event: `1d`, `2h`, `30m`, `1d12h`.
     #[arg(long, value_name = "TIME", requires = "ics")]
     pub remind: Option<crate::render::ics::Remind>,
@@ -254,13 +277,28 @@ pub struct ScheduleArgs {
     pub fragment: bool,
 }
 
+/// `--ics-style`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum IcsStyle {
+    /// One recurring event per sitting, with an override titled by what meets wherever a
+    /// week differs.
+    Series,
+    /// One event per meeting with its own UID, cancelled dates marked cancelled; no
+    /// recurrence rules (the style for Moodle).
+    Flat,
+}
+
 /// Arguments of `workload`.
 #[derive(Debug, Args)]
 pub struct WorkloadArgs {
     /// The course file and output options.
     #[command(flatten)]
     pub plan: PlanArgs,
-    /// Also draw the weeks as a bar chart (SVG) into FILE, written atomically.
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = WorkloadFormat::Table)]
+    pub format: WorkloadFormat,
+    /// Also draw the weeks as a bar chart (SVG) into FILE, written atomically (`-`: the chart
+    /// alone to standard output, instead of the weeks).
     #[arg(long, value_name = "FILE.svg")]
     pub chart: Option<PathBuf>,
 }
@@ -474,29 +512,21 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome> {
     match cli.command {
-        Command::Recommend(args) => {
-            if args.format == Format::Html {
-                anyhow::bail!(
-                    "`--format html` is the students' page of the schedule: run `mixplan schedule {} --format html`",
-                    display_path(&args.course)
-                );
-            }
-            plan_command(&args, cli.color, false, false)
+        Command::Recommend(mut args) => {
+            args.plan.format = args.format.into();
+            plan_command(&args.plan, cli.color, false, false)
         }
-        Command::Schedule(args) if args.fragment && args.plan.format != Format::Html => {
+        Command::Schedule(args) if args.fragment && args.format != ScheduleFormat::Html => {
             anyhow::bail!("`--fragment` goes with `--format html`")
         }
-        Command::Schedule(args) => match &args.ics {
-            Some(ics) => {
-                let options = crate::render::ics::Options {
-                    sequence: args.sequence,
-                    remind: args.remind,
-                };
-                schedule_with_calendar(&args.plan, ics, options, args.fragment, cli.color)
-            }
-            None => plan_command(&args.plan, cli.color, true, args.fragment),
-        },
-        Command::Workload(args) => workload_command(&args, cli.color),
+        Command::Schedule(mut args) => {
+            args.plan.format = args.format.into();
+            schedule_command(&args, cli.color)
+        }
+        Command::Workload(mut args) => {
+            args.plan.format = args.format.into();
+            workload_command(&args, cli.color)
+        }
         Command::Export(ExportCommand::Canvas(args)) => export_canvas(&args, cli.color),
         Command::Check(args) => check_command(&args, cli.color),
         Command::Diff(args) => diff::run(&args, cli.color),
@@ -673,12 +703,6 @@ fn emit_plan(
 /// atomically (never over the course file).
 fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> {
     let plan = &args.plan;
-    if plan.format == Format::Html {
-        anyhow::bail!(
-            "`--format html` is the students' page of the schedule: run `mixplan schedule {} --format html`",
-            display_path(&plan.course)
-        );
-    }
     let Some(course) = load_course(&plan.course, color)? else {
         return Ok(Outcome::InputProblems);
     };
@@ -686,6 +710,10 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
     let workload = rec.workload();
     if let Some(chart) = &args.chart {
         let svg = render::chart::svg(&rec, &workload);
+        if chart == Path::new("-") {
+            emit(&svg)?;
+            return Ok(Outcome::Success);
+        }
         crate::fsio::write_atomic(
             chart,
             svg.as_bytes(),
@@ -693,15 +721,31 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
             crate::fsio::Existing::Replace,
         )?;
     }
-    let text = match plan.format {
-        Format::Table => render::workload::table(&rec, &workload, stdout_style(color, plan.width)),
-        Format::Json => render::workload::json(&rec, &workload),
-        Format::Markdown => render::workload::markdown(&rec, &workload),
-        // Refused before any work above; an error, not a panic, if that ever changes.
-        Format::Html => anyhow::bail!("`--format html` is the students' page of the schedule"),
+    let text = match args.format {
+        WorkloadFormat::Table => {
+            render::workload::table(&rec, &workload, stdout_style(color, plan.width))
+        }
+        WorkloadFormat::Json => render::workload::json(&rec, &workload),
+        WorkloadFormat::Markdown => render::workload::markdown(&rec, &workload),
     };
     emit(&text)?;
     Ok(Outcome::Success)
+}
+
+/// `schedule`: the schedule in its format, with `--ics` the calendar too.
+fn schedule_command(args: &ScheduleArgs, color: ColorChoice) -> Result<Outcome> {
+    let Some(ics) = &args.ics else {
+        return plan_command(&args.plan, color, true, args.fragment);
+    };
+    let options = crate::render::ics::Options {
+        sequence: args.sequence,
+        remind: args.remind,
+        style: match args.ics_style {
+            IcsStyle::Series => crate::render::ics::Style::Series,
+            IcsStyle::Flat => crate::render::ics::Style::Flat,
+        },
+    };
+    schedule_with_calendar(&args.plan, ics, options, args.fragment, color)
 }
 
 /// `schedule --ics FILE`: write the calendar (atomically, never over the course file), then
@@ -717,8 +761,19 @@ fn schedule_with_calendar(
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    let calendar = match crate::render::ics::calendar(&rec.course, &rec.schedule, options) {
-        Ok(calendar) => calendar,
+    let calendar = match crate::render::ics::calendar(&rec, options) {
+        Ok(calendar) => {
+            if rec.course.meta.id.is_none() {
+                let rule = crate::rules::RuleId::CalendarWithoutCourseId;
+                let _ = writeln!(
+                    io::stderr(),
+                    "warning[{rule}]: `{}`: {}",
+                    display_path(&args.course),
+                    crate::render::ics::WITHOUT_COURSE_ID
+                );
+            }
+            calendar
+        }
         Err(err) => {
             let _ = writeln!(
                 io::stderr(),

@@ -38,6 +38,9 @@ pub struct Recommendation {
     pub plan: Plan,
     /// The weekly schedule and live slots.
     pub schedule: Schedule,
+    /// Every meeting of every sitting, built once from the schedule: what every output that
+    /// shows live time is a view of.
+    pub occurrences: schedule::Occurrences,
     /// What the plan tells the designer, computed once: see [`findings`].
     pub advice: Vec<findings::Advice>,
 }
@@ -52,10 +55,12 @@ pub fn recommend(course: Course) -> Recommendation {
     plan.summary.sync_sitting_minutes_per_week =
         engine::round2(schedule.sitting_minutes_per_week(course.meta.teaching_weeks(false).len()));
     let advice = findings::advise(&course, &plan, &schedule);
+    let occurrences = schedule::occurrences::build(&course, &schedule);
     Recommendation {
         course,
         plan,
         schedule,
+        occurrences,
         advice,
     }
 }

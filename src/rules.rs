@@ -35,9 +35,9 @@ pub enum RuleKind {
     Check(Severity),
     /// How `mixplan workload` estimates and weighs the hours a course asks.
     Workload,
-    /// A warning of a command that publishes the plan elsewhere (a calendar file, a Canvas
-    /// package), printed on standard error while the file is still written.
-    Publish(Severity),
+    /// A warning printed to standard error when a calendar or package is written (the output
+    /// is still written; the exit code stays 0).
+    Publish,
 }
 
 impl RuleKind {
@@ -50,7 +50,7 @@ impl RuleKind {
             RuleKind::Input => "input",
             RuleKind::Check(_) => "check",
             RuleKind::Workload => "workload",
-            RuleKind::Publish(_) => "publish",
+            RuleKind::Publish => "publish",
         }
     }
 
@@ -66,7 +66,8 @@ impl RuleKind {
     pub fn severity(self) -> Option<Severity> {
         match self {
             RuleKind::Input => Some(Severity::Error),
-            RuleKind::Check(severity) | RuleKind::Publish(severity) => Some(severity),
+            RuleKind::Check(severity) => Some(severity),
+            RuleKind::Publish => Some(Severity::Warning),
             _ => None,
         }
     }
@@ -738,6 +739,13 @@ impl RuleId {
                 workload_docs::target(),
                 "[course]\ncredits = 3\ncredit_hours = 45\nworkload_tolerance = 0.2",
             ),
+            RuleId::CalendarWithoutCourseId => (
+                Publish,
+                "A calendar or Canvas package written from a course file with no `[course] id`",
+                "RFC 5545 section 3.8.4.7 (UID: a persistent, globally unique identifier a client matches updates by); Moodle's calendar import matches events by UID alone",
+                "Calendar clients recognise an event they imported before by its UID, and Canvas an item by its identifier. Without `[course] id`, mixplan derives both from the course title, start date and time zone, so fixing a typo in the title or moving the start gives students duplicate events (and Canvas duplicate assignments) on the next import. With `id` (one per offering, e.g. `cs559-2027-spring`), they hash the id and never the title or any time, so moving a sitting or retitling the course updates events in place. The file is still written; `schedule --ics` and `export canvas` print this warning to standard error and exit 0.",
+                "[course]\ntitle = \"Data Analysis\"\nstart = 2027-01-11\n# id = \"data-analysis-2027-spring\"   # add this",
+            ),
             RuleId::FixedOffsetZone => (
                 Check(Warning),
                 "A zone written as `EST`, `MST` or `HST`, which never observes daylight saving time",
@@ -751,13 +759,6 @@ impl RuleId {
                 "mixplan configuration",
                 "A misspelt rule id would silently allow nothing; mixplan reports it with the closest check id instead. It never fails a run on its own, except under `--deny warnings`.",
                 "[check]\nallow = [\"live-lectrue\"]",
-            ),
-            RuleId::CalendarWithoutCourseId => (
-                Publish(Warning),
-                "A Canvas package written from a course file without `[course] id`",
-                "seed: Best Practices for Asynchronous Courses (predictable due dates students can plan around: a duplicated or stale deadline is one they cannot trust); Canvas's course import updates content whose migration identifier it already holds (instructure/canvas-lms, lib/cc/importer/canvas)",
-                "Without `[course] id`, the identity every exported identifier is derived from is the course's title, start date and zone together. Editing any of them gives every event and assignment a new identifier, so importing the new export into Canvas adds a second copy of each instead of updating the first (Canvas never deletes on import). Give the offering a stable `id`, such as `cs559-2027-spring`, before the first import. The package is still written; the warning goes to standard error and the exit code stays 0.",
-                "[course]\ntitle = \"Data Analysis\"\nweeks = 12\nstart = 2027-01-11\n# id = \"data-analysis-2027-spring\"   <- add this before publishing",
             ),
             RuleId::LiveAlternative => (
                 Advice,

@@ -144,7 +144,8 @@ pub fn markdown(ids: &[RuleId]) -> String {
 
 /// One rule's Markdown section, headed by its id.
 pub fn markdown_entry(id: RuleId) -> String {
-    use super::markdown::escape;
+    // Rule documentation is mixplan's own text: its `code` spans stay code.
+    use super::markdown::escape_prose as escape;
     let mut out = String::new();
     {
         let doc = id.doc();

@@ -56,7 +56,10 @@ pub struct DiagnosticOutput<'a> {
 
 /// The JSON Schema (draft 2020-12) of `mixplan check --format json`.
 pub fn schema() -> Value {
-    serde_json::to_value(schemars::schema_for!(CheckOutput<'static>)).expect("schemas serialize")
+    super::standard_formats(
+        serde_json::to_value(schemars::schema_for!(CheckOutput<'static>))
+            .expect("schemas serialize"),
+    )
 }
 
 /// `--format json`: `{ schema_version, files_checked, diagnostics[] }`, at most

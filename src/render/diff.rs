@@ -883,7 +883,5 @@ pub fn schema() -> serde_json::Value {
     let schema = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<DiffJson>();
-    let mut value = schema.to_value();
-    super::workload::strip_rust_formats(&mut value);
-    value
+    super::standard_formats(schema.to_value())
 }

@@ -14,7 +14,7 @@ use super::sanitize::sanitize;
 use super::{activity_name, words};
 use crate::Recommendation;
 use crate::course::{Activity, Mode};
-use crate::schedule::{ALTERNATIVE_DAYS, LiveSlot, Week, days_into_week};
+use crate::schedule::{ALTERNATIVE_DAYS, Occurrence, OccurrenceKind, Week};
 
 /// Whether to write a whole page or only its content.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,7 +46,7 @@ pub fn esc(text: &str) -> String {
 /// WCAG AA for every text colour used.
 const STYLE: &str = "\
 :root { color-scheme: light; }
-body { font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0; }
+body { font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1a1a1a; background: #fff; margin: 0; overflow-wrap: anywhere; }
 main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
 h1 { font-size: 1.75rem; line-height: 1.2; margin: 0.5rem 0; overflow-wrap: anywhere; }
 h2 { font-size: 1.35rem; margin: 2rem 0 0.5rem; border-bottom: 2px solid #1a1a1a; }
@@ -128,7 +128,12 @@ fn content(rec: &Recommendation, shape: Shape) -> String {
         esc(&meta.timezone)
     );
     if let Some(url) = &meta.url {
-        let _ = writeln!(out, "<p>Course page: <a href=\"{0}\">{0}</a></p>", esc(url));
+        let _ = writeln!(
+            out,
+            "<p>Course page: <a href=\"{}\">{}</a></p>",
+            esc(url),
+            esc(&link_text(url))
+        );
     }
     out.push_str("</header>\n");
     live_section(rec, &mut out);
@@ -149,9 +154,31 @@ fn place(location: Option<&String>, url: Option<&String>) -> String {
         parts.push(esc(location));
     }
     if let Some(url) = url {
-        parts.push(format!("<a href=\"{0}\">{0}</a>", esc(url)));
+        parts.push(format!(
+            "<a href=\"{}\">{}</a>",
+            esc(url),
+            esc(&link_text(url))
+        ));
     }
     parts.join(", ")
+}
+
+/// Longest link text, in characters: a longer address is shortened with an ellipsis (the link
+/// keeps the whole address, and print shows it), so a fragment with no stylesheet never
+/// scrolls sideways on a 360-pixel phone.
+const LINK_TEXT_CHARS: usize = 40;
+
+/// A link's text: the address without its scheme, shortened past [`LINK_TEXT_CHARS`].
+fn link_text(url: &str) -> String {
+    let bare = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    if bare.chars().count() <= LINK_TEXT_CHARS {
+        return bare.to_string();
+    }
+    let head: String = bare.chars().take(LINK_TEXT_CHARS - 1).collect();
+    format!("{head}…")
 }
 
 fn live_section(rec: &Recommendation, out: &mut String) {
@@ -168,7 +195,14 @@ fn live_section(rec: &Recommendation, out: &mut String) {
         return;
     }
     out.push_str("<ul>\n");
-    for sitting in sittings {
+    // Each schedule sitting's own position among the occurrences' sittings (not a repeat's).
+    let mut first_meeting: Vec<Option<usize>> = vec![None; sittings.len()];
+    for (p, r) in rec.occurrences.sittings.iter().enumerate() {
+        if r.kind != OccurrenceKind::Repeat {
+            first_meeting[r.base] = Some(p);
+        }
+    }
+    for (index, sitting) in sittings.iter().enumerate() {
         if sitting.id == "live" {
             for slot in slots {
                 let what = if slot.repeat {
@@ -201,9 +235,20 @@ fn live_section(rec: &Recommendation, out: &mut String) {
             [week] => course.meta.date_of(*week, sitting.day),
             _ => None,
         };
-        let when = match sitting.date.or(single_week) {
-            Some(date) => format!("{} {}", date.strftime("%A %-d %B"), sitting.time),
-            None => format!("{} {}", day_name(sitting.day), sitting.time),
+        // A one-off reads the time it really starts, as the week list does (a time a clock
+        // change skips is the hour after).
+        let first = first_meeting
+            .get(index)
+            .copied()
+            .flatten()
+            .and_then(|p| rec.occurrences.of_sitting(p).next());
+        let when = match (
+            sitting.date.or(single_week),
+            first.and_then(|o| o.start.as_ref()),
+        ) {
+            (Some(_), Some(at)) => at.strftime("%A %-d %B %H:%M").to_string(),
+            (Some(date), None) => format!("{} {}", date.strftime("%A %-d %B"), sitting.time),
+            (None, _) => format!("{} {}", day_name(sitting.day), sitting.time),
         };
         let _ = write!(
             out,
@@ -328,71 +373,15 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         .filter(|i| i.mode == Mode::Sync && i.sitting.is_none())
         .map(|i| &course.activities[i.activity])
         .collect();
-    if !week.sittings.is_empty() || !unplaced.is_empty() {
+    if rec.occurrences.in_week(week.week).next().is_some() || !unplaced.is_empty() {
         out.push_str("<h4>Live</h4>\n<ul class=\"live\">\n");
         for a in &unplaced {
             let _ = write!(out, "<li>Time to be announced: {} min", a.minutes);
             activity_list(out, std::slice::from_ref(a));
             out.push_str("</li>\n");
         }
-        for held in &week.sittings {
-            let sitting = &rec.schedule.sittings[held.sitting];
-            let live: Vec<&Activity> = held
-                .activities
-                .iter()
-                .map(|&i| &course.activities[i])
-                .collect();
-            if sitting.id == "live" {
-                for slot in &rec.schedule.live_slots {
-                    let when = session_start(rec, week, slot)
-                        .map(|at| time(&at))
-                        .unwrap_or_else(|| format!("{} {}", day_name(slot.day), slot.time));
-                    if slot.repeat {
-                        // The same session again: its activities are listed once, above.
-                        let _ = writeln!(
-                            out,
-                            "<li>{when}: repeat session, the same {} minutes again for students the first time does not suit</li>",
-                            held.minutes
-                        );
-                    } else {
-                        let _ = write!(out, "<li>{when}: live session, {} min", held.minutes);
-                        activity_list(out, &live);
-                        out.push_str("</li>\n");
-                    }
-                }
-                continue;
-            }
-            let at = held
-                .date
-                .zip(jiff::tz::db().get(&course.meta.timezone).ok())
-                .and_then(|(date, tz)| {
-                    date.at(sitting.time.hour() as i8, sitting.time.minute() as i8, 0, 0)
-                        .to_zoned_datetime(tz)
-                        .ok()
-                });
-            let when = match &at {
-                Some(at) => time(at),
-                None => format!("{} {}", day_name(sitting.day), sitting.time),
-            };
-            if held.cancelled {
-                let _ = writeln!(
-                    out,
-                    "<li>{when}: <span class=\"tag\">cancelled: holiday</span> {}</li>",
-                    live.iter()
-                        .map(|a| esc(&activity_name(a)))
-                        .collect::<Vec<_>>()
-                        .join(" + ")
-                );
-                continue;
-            }
-            let _ = write!(
-                out,
-                "<li>{when}: {} min{}",
-                held.minutes,
-                sitting_tags(sitting)
-            );
-            activity_list(out, &live);
-            out.push_str("</li>\n");
+        for o in rec.occurrences.in_week(week.week) {
+            meeting_item(rec, o, out);
         }
         out.push_str("</ul>\n");
         if !week.alternatives.is_empty() {
@@ -416,9 +405,9 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
             out.push_str("</ul>\n");
         }
     }
-    // Self-paced work grouped by its due time, in the order students meet it.
+    // Self-paced work grouped by its due time, in due order.
     let mut groups: Vec<(String, Vec<&Activity>)> = Vec::new();
-    for item in week.items.iter().filter(|i| i.mode == Mode::Async) {
+    for item in super::self_paced_in_due_order(rec, week) {
         let a = &course.activities[item.activity];
         let due = match item.due.as_ref() {
             Some(due) => match &due.at {
@@ -447,6 +436,68 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// One meeting of the week, as the occurrences list it: its start (`<time>`), its length,
+/// what meets; a cancelled date says so, a repeat points at the session it repeats.
+fn meeting_item(rec: &Recommendation, o: &Occurrence, out: &mut String) {
+    let course = &rec.course;
+    let sitting = &rec.occurrences.sittings[o.sitting];
+    let base = &rec.schedule.sittings[sitting.base];
+    let live: Vec<&Activity> = o
+        .activities
+        .iter()
+        .map(|&i| &course.activities[i])
+        .collect();
+    let when = match &o.start {
+        Some(at) => time(at),
+        None => format!("{} {}", day_name(o.day), o.time),
+    };
+    if o.cancelled.is_some() {
+        let _ = writeln!(
+            out,
+            "<li class=\"meeting cancelled\">{when}: <span class=\"tag\">cancelled: holiday</span> {} min, {}</li>",
+            o.minutes,
+            live.iter()
+                .map(|a| esc(&activity_name(a)))
+                .collect::<Vec<_>>()
+                .join(" + ")
+        );
+        return;
+    }
+    if sitting.kind == OccurrenceKind::Repeat {
+        let main_cancelled = rec
+            .occurrences
+            .in_week(o.week)
+            .any(|m| Some(m.sitting) == sitting.repeat_of && m.cancelled.is_some());
+        if !main_cancelled {
+            // The same session again: its activities are listed with the session it repeats.
+            let _ = writeln!(
+                out,
+                "<li class=\"meeting\">{when}: {} min, repeat session: the same again for students the first time does not suit</li>",
+                o.minutes
+            );
+            return;
+        }
+        // The session it repeats is cancelled this week: this one still meets, so it says what.
+        let _ = write!(
+            out,
+            "<li class=\"meeting\">{when}: {} min, repeat session (the first time is cancelled this week)",
+            o.minutes
+        );
+        activity_list(out, &live);
+        out.push_str("</li>\n");
+        return;
+    }
+    let what = if base.fixed { "" } else { ", live session" };
+    let _ = write!(
+        out,
+        "<li class=\"meeting\">{when}: {} min{what}{}",
+        o.minutes,
+        sitting_tags(base)
+    );
+    activity_list(out, &live);
+    out.push_str("</li>\n");
 }
 
 /// The activities of a sitting as a nested list, each with its place and tags.
@@ -483,22 +534,6 @@ fn activity_item(out: &mut String, a: &Activity, live: bool) {
         let _ = write!(out, ": {where_}");
     }
     out.push_str("</li>");
-}
-
-/// When `slot` meets in `week`, in the course's zone (with a start date).
-fn session_start(
-    rec: &Recommendation,
-    week: &Week,
-    slot: &LiveSlot,
-) -> Option<jiff::ZonedDateTime> {
-    let date = week
-        .start?
-        .checked_add(jiff::Span::new().days(days_into_week(&rec.course, slot.day)))
-        .ok()?;
-    let tz = jiff::tz::db().get(&rec.course.meta.timezone).ok()?;
-    date.at(slot.time.hour() as i8, slot.time.minute() as i8, 0, 0)
-        .to_zoned_datetime(tz)
-        .ok()
 }
 
 #[cfg(test)]

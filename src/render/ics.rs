@@ -1,17 +1,20 @@
-//! The schedule as an RFC 5545 iCalendar file: one recurring series per sitting (RRULE with
-//! EXDATE for break weeks, holidays and unlisted weeks), exams as their own events, live times in
-//! the organizer's zone with a VTIMEZONE built from jiff's transitions for the course span, and
-//! self-paced due times in UTC (they may be read in another zone, such as AoE).
+//! The schedule's occurrences as an RFC 5545 iCalendar file, in one of two styles:
 //!
-//! The output is reproducible byte for byte: UIDs derive from the offering's identity and the
-//! event, DTSTAMP from the start date, SEQUENCE from `--sequence`, and nothing reads the clock
-//! or the machine's zone.
+//! - `series` (default): one recurring event per sitting (RRULE with EXDATE for break weeks,
+//!   holidays and unlisted weeks), an override titled by what meets wherever a week differs
+//!   from the first, exams as their own events;
+//! - `flat`: one event per occurrence with its own UID and no RRULE, EXDATE or RECURRENCE-ID,
+//!   cancelled dates written `STATUS:CANCELLED` (Moodle's importer ignores EXDATE and matches
+//!   events by UID alone).
 //!
-//! UIDs are what lets a calendar client update instead of duplicate on re-import, so they hash
-//! only what names an event, never its time: a sitting series hashes the identity (course `id`,
-//! else title, start and zone), its sorted activity ids and its section; a due or exam event
-//! hashes the identity, the activity and the week. Two offerings of one course never share one,
-//! and moving a sitting or a due time keeps every UID.
+//! Sittings carry DTEND (Moodle reads no DURATION); live times are in the organizer's zone
+//! with a VTIMEZONE built from jiff's transitions for the course span (`AoE` written as the
+//! real zone `Etc/GMT+12`), self-paced due times in UTC.
+//!
+//! The output is reproducible byte for byte: UIDs are the occurrences' identities, DTSTAMP
+//! comes from the start date, SEQUENCE from `--sequence`, and nothing reads the clock or the
+//! machine's zone. UIDs hash the course identity (`[course] id`, else the title), never a
+//! time, so moving a sitting or a due time keeps every UID.
 
 use std::fmt::Write as _;
 
@@ -20,8 +23,9 @@ use jiff::tz::{Offset, TimeZone};
 
 use super::activity_name;
 use super::sanitize::sanitize;
-use crate::course::{Course, Mode, TimeOfDay, Weekday};
-use crate::schedule::{LiveSlot, Schedule, days_into_week};
+use crate::Recommendation;
+use crate::course::{Course, Mode};
+use crate::schedule::occurrences::{self, Occurrence, OccurrenceKind};
 
 /// Why no calendar could be written.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -33,16 +37,35 @@ pub enum IcsError {
     NoStart,
 }
 
+/// The `calendar-without-course-id` warning.
+pub const WITHOUT_COURSE_ID: &str = "the course has no `[course] id`, so calendar UIDs derive from its title, start and zone: editing any of them will duplicate every event students imported; add `id = \"...\"` (one per offering, e.g. `cs559-2027-spring`) to [course]";
+
 /// Longest content line in octets, without its CRLF (RFC 5545 section 3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
 
-/// How a calendar is published: its revision and reminders.
+/// Largest `--sequence`: SEQUENCE is an RFC 5545 INTEGER, a signed 32-bit value.
+pub const MAX_SEQUENCE: u32 = i32::MAX as u32;
+
+/// How a calendar is published: its revision, reminders and style.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Options {
-    /// SEQUENCE of every event: raise it on each republish so clients take the new times.
+    /// SEQUENCE of every event: raise it on each republish so clients take the new times
+    /// (at most [`MAX_SEQUENCE`]).
     pub sequence: u32,
     /// A reminder this long before every event, if any.
     pub remind: Option<Remind>,
+    /// One series per sitting, or one event per occurrence.
+    pub style: Style,
+}
+
+/// How sittings are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Style {
+    /// One recurring event per sitting, with overrides where a week differs.
+    #[default]
+    Series,
+    /// One event per occurrence, each with its own UID; no recurrence at all.
+    Flat,
 }
 
 /// How long before an event its reminder fires, in minutes (`--remind 1d`, `2h`, `30m`).
@@ -115,20 +138,11 @@ impl Remind {
 }
 
 /// Build the calendar of a scheduled course.
-pub fn calendar(
-    course: &Course,
-    schedule: &Schedule,
-    options: Options,
-) -> Result<String, IcsError> {
+pub fn calendar(rec: &Recommendation, options: Options) -> Result<String, IcsError> {
+    let course = &rec.course;
     let start = course.meta.start.ok_or(IcsError::NoStart)?;
-    let tzid = course.meta.timezone.as_str();
-    let tz = crate::course::zones::resolve(tzid).unwrap_or(TimeZone::UTC);
-    let identity = identity(course, start);
-    let slug = slug(&course.meta.title);
-    let ids = Ids {
-        identity: &identity,
-        slug: &slug,
-    };
+    let tzid = tzid(course);
+    let tz = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
     let stamp = format!("{}T000000Z", compact_date(start));
     let mut cal = Calendar::default();
     cal.line("BEGIN:VCALENDAR");
@@ -143,47 +157,57 @@ pub fn calendar(
         "X-WR-CALNAME:{}",
         text(&sanitize(&course.meta.title))
     ));
-    cal.line(&format!("X-WR-TIMEZONE:{tzid}"));
+    // No X-WR-TIMEZONE: every time carries its zone (TZID or UTC), and readers that apply that
+    // hint convert UTC times into it and lose which of a repeated hour was meant
+    // (recurring-ical-events read a meeting across the November change an hour short).
     let (first, last) = span(course, start);
     vtimezone(&mut cal, tzid, &tz, first, last);
-
-    for (index, sitting) in schedule.sittings.iter().enumerate() {
-        if sitting.id == "live" {
-            for (k, slot) in schedule.live_slots.iter().enumerate() {
-                let section = (k + 1).to_string();
-                let mut names: Vec<&str> = sitting
-                    .activities
-                    .iter()
-                    .map(|&i| course.activities[i].id.as_str())
-                    .collect();
-                names.sort_unstable();
-                let uid = ids.uid(&[&["live"], &names[..], &[&section]].concat(), "live");
-                live_events(
-                    &mut cal,
-                    course,
-                    schedule,
-                    (index, slot),
-                    &format!("{uid}-{section}"),
-                    &stamp,
-                    options,
-                );
+    let writer = Writer {
+        rec,
+        tzid: param(tzid),
+        stamp: &stamp,
+        options,
+    };
+    for position in 0..rec.occurrences.sittings.len() {
+        let occ: Vec<&Occurrence> = rec.occurrences.of_sitting(position).collect();
+        let exam = rec.occurrences.sittings[position].kind == OccurrenceKind::Exam;
+        if options.style == Style::Flat || exam {
+            for o in occ {
+                // A series leaves cancelled dates out (EXDATE); a flat calendar says so, so a
+                // client that imported the date before drops it.
+                if o.cancelled.is_none() || options.style == Style::Flat {
+                    writer.event(&mut cal, o, Recurrence::Single);
+                }
             }
         } else {
-            sitting_events(&mut cal, course, schedule, index, ids, &stamp, options);
+            writer.series(&mut cal, &occ);
         }
     }
-    for week in &schedule.weeks {
+    due_events(&mut cal, rec, &stamp, options);
+    cal.line("END:VCALENDAR");
+    Ok(cal.out)
+}
+
+/// The TZID of live times: the organizer's zone, `AoE` as the real zone it stands for.
+fn tzid(course: &Course) -> &str {
+    if course.meta.timezone == crate::course::zones::AOE {
+        crate::course::AOE_ZONE
+    } else {
+        &course.meta.timezone
+    }
+}
+
+/// Every self-paced due time as a moment in UTC, named by the course.
+fn due_events(cal: &mut Calendar, rec: &Recommendation, stamp: &str, options: Options) {
+    let course = &rec.course;
+    for week in &rec.schedule.weeks {
         for item in week.items.iter().filter(|i| i.mode == Mode::Async) {
             let Some(due) = &item.due else { continue };
             let Some(at) = &due.at else { continue };
             let activity = &course.activities[item.activity];
-            let week_text = week.week.to_string();
-            let uid = ids.uid(
-                &["due", &activity.id, &week_text],
-                &format!("due-{}", activity.id),
-            );
+            let uid = occurrences::due_uid(course, item.activity, week.week);
             cal.line("BEGIN:VEVENT");
-            cal.line(&format!("UID:{uid}@mixplan"));
+            cal.line(&format!("UID:{uid}"));
             cal.line(&format!("DTSTAMP:{stamp}"));
             cal.line(&format!("SEQUENCE:{}", options.sequence));
             // Due times may be read in another zone (AoE): written in UTC, every client agrees.
@@ -191,15 +215,19 @@ pub fn calendar(
                 "DTSTART:{}Z",
                 local_stamp(at.with_time_zone(TimeZone::UTC).datetime())
             ));
-            // A deadline is a moment; Exchange refuses events with neither DTEND nor DURATION.
+            // A deadline is a moment: RFC 5545 forbids a DTEND equal to DTSTART, and Exchange
+            // refuses events with neither DTEND nor DURATION.
             cal.line("DURATION:PT0S");
             let name = activity_name(activity);
-            cal.line(&format!(
-                "SUMMARY:{}",
-                text(&format!("Due (week {}): {name}", week.week))
-            ));
+            let summary = format!(
+                "{}: due {name} (week {})",
+                sanitize(&course.meta.title),
+                week.week
+            );
+            cal.line(&format!("SUMMARY:{}", text(&summary)));
             let mut description = format!(
-                "Self-paced work due {} ({})",
+                "{}: self-paced work due {} ({})",
+                sanitize(&course.meta.title),
                 super::wall_clock(at, "%a %Y-%m-%d %H:%M"),
                 at.strftime("%Q")
             );
@@ -220,12 +248,10 @@ pub fn calendar(
                 cal.line(&format!("URL:{}", uri(url)));
             }
             cal.line("TRANSP:TRANSPARENT");
-            alarm(&mut cal, options, &format!("Due: {name}"));
+            alarm(cal, options, &summary);
             cal.line("END:VEVENT");
         }
     }
-    cal.line("END:VCALENDAR");
-    Ok(cal.out)
 }
 
 #[derive(Default)]
@@ -281,59 +307,7 @@ fn param(value: &str) -> String {
     }
 }
 
-/// The identity of this offering: `id` when given, else title, start and zone together (two
-/// offerings of one course differ in at least one of them).
-fn identity(course: &Course, start: Date) -> String {
-    match &course.meta.id {
-        Some(id) => format!("id\u{1f}{id}"),
-        None => format!(
-            "title\u{1f}{}\u{1f}{start}\u{1f}{}",
-            course.meta.title, course.meta.timezone
-        ),
-    }
-}
-
-/// A readable UID prefix: the title as a lowercase ASCII slug of at most 40 characters
-/// (`course` when nothing is left). Uniqueness comes from the hash beside it.
-pub fn slug(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
-    let slug = slug.trim_end_matches('-');
-    if slug.is_empty() {
-        "course".into()
-    } else {
-        slug.into()
-    }
-}
-
-/// What every UID is made of: the offering's identity (hashed) and a readable slug.
-#[derive(Clone, Copy)]
-struct Ids<'a> {
-    identity: &'a str,
-    slug: &'a str,
-}
-
-impl Ids<'_> {
-    /// `slug-hash-kind`: the hash covers the identity and `parts` (what names the event).
-    fn uid(self, parts: &[&str], kind: &str) -> String {
-        let mut all = vec![self.identity];
-        all.extend_from_slice(parts);
-        format!("{}-{:016x}-{kind}", self.slug, hash(&all))
-    }
-}
-
-/// FNV-1a over the parts separated by a unit separator: stable across platforms and releases
-/// (a UID must never change with the compiler).
-fn hash(parts: &[&str]) -> u64 {
-    super::fnv1a(parts.join("\u{1f}").as_bytes())
-}
+pub use crate::schedule::occurrences::slug;
 
 /// A URI value: no escaping applies in RFC 5545, so anything that would break the line (the
 /// loader already refuses spaces and controls) is percent-encoded.
@@ -459,81 +433,151 @@ fn vtimezone(cal: &mut Calendar, tzid: &str, tz: &TimeZone, first: Date, last: D
     cal.line("END:VTIMEZONE");
 }
 
-/// One live session as it happens in one week.
-struct Occurrence {
-    week: u32,
-    start: DateTime,
-    minutes: u32,
-    activities: Vec<usize>,
+/// How an event stands to its series.
+#[derive(Clone, Copy)]
+enum Recurrence<'a> {
+    /// An event of its own (flat style, exams, a sitting that meets once).
+    Single,
+    /// A series' first event, with the rest of its held occurrences.
+    Master(&'a [&'a Occurrence]),
+    /// A week of a series that differs from the first (RECURRENCE-ID).
+    Override,
 }
 
-/// The weeks a sitting is held at `day` and `time` (a searched sitting's slot, or the
-/// sitting's own time), as organizer-local start times. Cancelled dates are left out: the
-/// series skips them (EXDATE).
-fn occurrences(
-    course: &Course,
-    schedule: &Schedule,
-    sitting: usize,
-    day: Weekday,
-    time: TimeOfDay,
-) -> Vec<Occurrence> {
-    let fixed_date = schedule.sittings.get(sitting).and_then(|s| s.date);
-    schedule
-        .weeks
-        .iter()
-        .filter_map(|w| {
-            let held = w
-                .sittings
-                .iter()
-                .find(|h| h.sitting == sitting && !h.cancelled)?;
-            let date = match fixed_date {
-                Some(date) => date,
-                None => w
-                    .start?
-                    .checked_add(jiff::Span::new().days(days_into_week(course, day)))
-                    .ok()?,
-            };
-            Some(Occurrence {
-                week: w.week,
-                start: date.at(time.hour() as i8, time.minute() as i8, 0, 0),
-                minutes: held.minutes,
-                activities: held.activities.clone(),
-            })
-        })
-        .collect()
-}
-
-/// A fixed or optional sitting: one series (exams: one event per date), titled by its
-/// activities.
-fn sitting_events(
-    cal: &mut Calendar,
-    course: &Course,
-    schedule: &Schedule,
-    index: usize,
-    ids: Ids<'_>,
-    stamp: &str,
+/// What every sitting event needs.
+struct Writer<'a> {
+    rec: &'a Recommendation,
+    tzid: String,
+    stamp: &'a str,
     options: Options,
-) {
-    let sitting = &schedule.sittings[index];
-    let occ = occurrences(course, schedule, index, sitting.day, sitting.time);
-    let Some(master) = occ.first() else { return };
-    let tzid = param(&course.meta.timezone);
-    let names: Vec<std::borrow::Cow<'_, str>> = sitting
-        .activities
-        .iter()
-        .map(|&i| activity_name(&course.activities[i]))
-        .collect();
-    let mut summary = names.join(" + ");
-    if let Some((n, of)) = sitting.section {
-        let _ = write!(summary, " (section {n} of {of})");
+}
+
+impl Writer<'_> {
+    /// One series: its first held occurrence with the weekly rule, then an override for every
+    /// week that differs from it (its own title and length).
+    fn series(&self, cal: &mut Calendar, occ: &[&Occurrence]) {
+        // A meeting that runs across a clock change is an event of its own, in UTC: clients
+        // give a series' instances the first one's wall-clock length and read a repeated
+        // wall-clock end in either offset, so no series can carry it exactly.
+        let (across, held): (Vec<&Occurrence>, Vec<&Occurrence>) = occ
+            .iter()
+            .copied()
+            .filter(|o| o.cancelled.is_none())
+            .partition(|o| spans_clock_change(o));
+        for o in across {
+            self.event(cal, o, Recurrence::Single);
+        }
+        let Some((master, rest)) = held.split_first() else {
+            return;
+        };
+        self.event(cal, master, Recurrence::Master(rest));
+        for o in rest {
+            if o.minutes != master.minutes || o.activities != master.activities {
+                self.event(cal, o, Recurrence::Override);
+            }
+        }
     }
-    if sitting.optional {
-        summary.push_str(" (optional)");
+
+    /// One VEVENT for an occurrence: in a series it stands for the series (master) or for
+    /// its own week (override); alone it carries the occurrence's own UID.
+    fn event(&self, cal: &mut Calendar, o: &Occurrence, recurrence: Recurrence<'_>) {
+        let (Some(start), Some(end)) = (&o.start, &o.end) else {
+            return;
+        };
+        let tzid = &self.tzid;
+        let uid = match recurrence {
+            Recurrence::Single => o.uid.clone(),
+            _ => self.rec.occurrences.series_uid(&self.rec.course, o.sitting),
+        };
+        cal.line("BEGIN:VEVENT");
+        cal.line(&format!("UID:{uid}"));
+        cal.line(&format!("DTSTAMP:{}", self.stamp));
+        cal.line(&format!("SEQUENCE:{}", self.options.sequence));
+        if let Recurrence::Override = recurrence {
+            cal.line(&format!(
+                "RECURRENCE-ID;TZID={tzid}:{}",
+                local_stamp(start.datetime())
+            ));
+        }
+        if spans_clock_change(o) {
+            // Only ever a single event (see `series`): both ends as exact instants.
+            let utc =
+                |at: &jiff::ZonedDateTime| local_stamp(at.with_time_zone(TimeZone::UTC).datetime());
+            cal.line(&format!("DTSTART:{}Z", utc(start)));
+            cal.line(&format!("DTEND:{}Z", utc(end)));
+        } else {
+            cal.line(&format!(
+                "DTSTART;TZID={tzid}:{}",
+                local_stamp(start.datetime())
+            ));
+            cal.line(&dtend(end, tzid));
+        }
+        if let Recurrence::Master(rest) = recurrence
+            && !rest.is_empty()
+        {
+            let (rule, exdates) = recurrence_rule(o, rest);
+            cal.line(&rule);
+            if !exdates.is_empty() {
+                cal.line(&format!("EXDATE;TZID={tzid}:{}", exdates.join(",")));
+            }
+        }
+        let mut summary = self.summary(o);
+        if o.cancelled.is_some() {
+            summary = format!("Cancelled: {summary}");
+            cal.line("STATUS:CANCELLED");
+        }
+        cal.line(&format!("SUMMARY:{}", text(&summary)));
+        cal.line(&format!("DESCRIPTION:{}", text(&self.describe(o))));
+        if let Some(location) = &o.location {
+            cal.line(&format!("LOCATION:{}", text(&sanitize(location))));
+        }
+        if let Some(url) = &o.url {
+            cal.line(&format!("URL:{}", uri(url)));
+        }
+        if o.cancelled.is_none() {
+            alarm(cal, self.options, &summary);
+        }
+        cal.line("END:VEVENT");
     }
-    let describe = |o: &Occurrence| {
+
+    /// The course's title and what meets that day, with the section, repeat or optional mark.
+    fn summary(&self, o: &Occurrence) -> String {
+        let course = &self.rec.course;
+        let sitting = &self.rec.occurrences.sittings[o.sitting];
+        let base = &self.rec.schedule.sittings[sitting.base];
+        let names: Vec<std::borrow::Cow<'_, str>> = o
+            .activities
+            .iter()
+            .map(|&i| activity_name(&course.activities[i]))
+            .collect();
+        let mut summary = format!("{}: {}", sanitize(&course.meta.title), names.join(" + "));
+        if let Some((n, of)) = base.section {
+            let _ = write!(summary, " (section {n} of {of})");
+        }
+        if sitting.kind == OccurrenceKind::Repeat {
+            summary.push_str(" (repeat)");
+        }
+        if base.optional {
+            summary.push_str(" (optional)");
+        }
+        summary
+    }
+
+    /// For students: what meets and for how long, the local time in each student zone and,
+    /// where some cannot attend, their route. No head counts or coverage shares.
+    fn describe(&self, o: &Occurrence) -> String {
+        let (course, rec) = (&self.rec.course, self.rec);
+        let sitting = &rec.occurrences.sittings[o.sitting];
+        let base = &rec.schedule.sittings[sitting.base];
         let mut d = String::new();
-        if sitting.optional {
+        if o.cancelled.is_some() {
+            d.push_str("Cancelled (holiday): this meeting does not take place.\n");
+        }
+        if base.optional {
             d.push_str("Optional: nobody must attend.\n");
+        }
+        if sitting.kind == OccurrenceKind::Repeat {
+            d.push_str("Repeat of the week's live session for students who cannot attend it.\n");
         }
         for &i in &o.activities {
             let a = &course.activities[i];
@@ -542,229 +586,104 @@ fn sitting_events(
                 (false, true) => "recorded",
                 (false, false) => "not recorded",
             };
-            let _ = write!(d, "- {} ({} min, {note})", activity_name(a), a.minutes);
-            for extra in [&a.location, &a.url].into_iter().flatten() {
-                let _ = write!(d, " {}", sanitize(extra));
-            }
-            d.push('\n');
+            let _ = writeln!(d, "- {} ({} min, {note})", activity_name(a), a.minutes);
         }
-        let _ = write!(
-            d,
-            "Reaches {} of {} students in the worst week.",
-            sitting.students_covered, course.students.count
-        );
-        d
-    };
-    let mut activity_ids: Vec<&str> = sitting
-        .activities
-        .iter()
-        .map(|&i| course.activities[i].id.as_str())
-        .collect();
-    activity_ids.sort_unstable();
-    let section = sitting
-        .section
-        .map(|(n, _)| n.to_string())
-        .unwrap_or_default();
-    // Readable, and as stable as the hash: a sitting's id is made of its activity ids.
-    let name = sitting.id.replace(['+', '.'], "-");
-    let event = |cal: &mut Calendar,
-                 o: &Occurrence,
-                 uid: &str,
-                 rule: Option<String>,
-                 exdates: &[String],
-                 override_of: bool| {
-        cal.line("BEGIN:VEVENT");
-        cal.line(&format!("UID:{uid}@mixplan"));
-        cal.line(&format!("DTSTAMP:{stamp}"));
-        cal.line(&format!("SEQUENCE:{}", options.sequence));
-        if override_of {
-            cal.line(&format!(
-                "RECURRENCE-ID;TZID={tzid}:{}",
-                local_stamp(o.start)
-            ));
-        }
-        cal.line(&format!("DTSTART;TZID={tzid}:{}", local_stamp(o.start)));
-        cal.line(&format!("DURATION:PT{}M", o.minutes));
-        if let Some(rule) = rule {
-            cal.line(&rule);
-        }
-        if !exdates.is_empty() {
-            cal.line(&format!("EXDATE;TZID={tzid}:{}", exdates.join(",")));
-        }
-        let summary = format!("{}: {summary}", sanitize(&course.meta.title));
-        cal.line(&format!("SUMMARY:{}", text(&summary)));
-        cal.line(&format!("DESCRIPTION:{}", text(&describe(o))));
-        place_lines(cal, course, &o.activities);
-        alarm(cal, options, &summary);
-        cal.line("END:VEVENT");
-    };
-    if sitting.exam {
-        // Exams are their own events, never a series.
-        for o in &occ {
-            let week = o.week.to_string();
-            let uid = ids.uid(
-                &[&["exam"], &activity_ids[..], &[&week]].concat(),
-                &format!("exam-{name}"),
-            );
-            event(cal, o, &uid, None, &[], false);
-        }
-        return;
-    }
-    let uid = ids.uid(
-        &[&["sitting"], &activity_ids[..], &[&section]].concat(),
-        &format!("sitting-{name}"),
-    );
-    let rest: Vec<&Occurrence> = occ.iter().skip(1).collect();
-    let (rule, exdates) = if rest.is_empty() {
-        (None, Vec::new())
-    } else {
-        let (rule, exdates) = recurrence_rule(master, &rest);
-        (Some(rule), exdates)
-    };
-    event(cal, master, &uid, rule, &exdates, false);
-    for o in rest {
-        if o.minutes != master.minutes || o.activities != master.activities {
-            event(cal, o, &uid, None, &[], true);
-        }
-    }
-}
-
-fn live_events(
-    cal: &mut Calendar,
-    course: &Course,
-    schedule: &Schedule,
-    (sitting, slot): (usize, &LiveSlot),
-    uid: &str,
-    stamp: &str,
-    options: Options,
-) {
-    let occ = occurrences(course, schedule, sitting, slot.day, slot.time);
-    let Some(master) = occ.first() else { return };
-    let tzid = param(&course.meta.timezone);
-    let summary = if slot.repeat {
-        format!("{}: live session (repeat)", sanitize(&course.meta.title))
-    } else {
-        format!("{}: live session", sanitize(&course.meta.title))
-    };
-    let describe = |o: &Occurrence| {
-        let mut d = String::new();
-        if slot.repeat {
-            d.push_str("Repeat of the week's live session for students the main slot misses.\n");
-        }
-        for &i in &o.activities {
-            let a = &course.activities[i];
-            let recorded = if a.recorded {
-                "recorded"
-            } else {
-                "not recorded"
-            };
-            let _ = write!(d, "- {} ({} min, {recorded})", activity_name(a), a.minutes);
-            for extra in [&a.location, &a.url].into_iter().flatten() {
-                let _ = write!(d, " {}", sanitize(extra));
-            }
-            d.push('\n');
-        }
-        let _ = write!(
-            d,
-            "Reaches {} of {} students in the worst week.",
-            slot.students_covered, course.students.count
-        );
-        for l in slot.local.iter().filter(|l| l.zone != slot.timezone) {
-            let shifts: String = l
-                .shifts
-                .iter()
-                .map(|s| format!(", from {}: {} {}", s.week.label(), s.day, s.time))
-                .collect();
-            let _ = write!(
-                d,
-                "\n{}: {} {}{shifts}{}",
-                l.zone,
-                l.day,
-                l.time,
-                if l.covered {
-                    ""
-                } else {
-                    " (outside their window)"
+        if let Some(start) = &o.start {
+            let mut seen: Vec<&str> = Vec::new();
+            for z in &course.students.zones {
+                if z.zone == course.meta.timezone || seen.contains(&z.zone.as_str()) {
+                    continue;
                 }
-            );
-        }
-        for u in &schedule.uncovered {
-            let _ = write!(
-                d,
-                "\n{} student(s) in {} cannot attend {}: watch the recording and post a response by 23:59 their time, {} days after the session.",
-                u.count,
-                u.zone,
-                super::words::missed_text(&u.weeks, &u.samples),
-                crate::schedule::ALTERNATIVE_DAYS
-            );
-        }
-        d
-    };
-    let event = |cal: &mut Calendar, o: &Occurrence, recurrence: Option<&[&Occurrence]>| {
-        cal.line("BEGIN:VEVENT");
-        cal.line(&format!("UID:{uid}@mixplan"));
-        cal.line(&format!("DTSTAMP:{stamp}"));
-        cal.line(&format!("SEQUENCE:{}", options.sequence));
-        if recurrence.is_none() {
-            cal.line(&format!(
-                "RECURRENCE-ID;TZID={tzid}:{}",
-                local_stamp(o.start)
-            ));
-        }
-        cal.line(&format!("DTSTART;TZID={tzid}:{}", local_stamp(o.start)));
-        cal.line(&format!("DURATION:PT{}M", o.minutes));
-        if let Some(rest) = recurrence
-            && !rest.is_empty()
-        {
-            let (rule, exdates) = recurrence_rule(master, rest);
-            cal.line(&rule);
-            if !exdates.is_empty() {
-                cal.line(&format!("EXDATE;TZID={tzid}:{}", exdates.join(",")));
+                seen.push(&z.zone);
+                if let Some(tz) = crate::course::zones::resolve(&z.zone) {
+                    let local = start.with_time_zone(tz);
+                    let _ = writeln!(
+                        d,
+                        "{}: {}",
+                        z.zone,
+                        super::wall_clock(&local, "%a %Y-%m-%d %H:%M")
+                    );
+                }
             }
         }
-        cal.line(&format!("SUMMARY:{}", text(&summary)));
-        cal.line(&format!("DESCRIPTION:{}", text(&describe(o))));
-        place_lines(cal, course, &o.activities);
-        alarm(cal, options, &summary);
-        cal.line("END:VEVENT");
-    };
-    let rest: Vec<&Occurrence> = occ.iter().skip(1).collect();
-    event(cal, master, Some(&rest));
-    // Weeks whose session differs from the first one's get their own instance.
-    for o in rest {
-        if o.minutes != master.minutes || o.activities != master.activities {
-            event(cal, o, None);
+        let missed: Vec<&str> = uncovered(rec, o)
+            .filter(|u| u.weeks.contains(&o.week))
+            .map(|u| u.zone.as_str())
+            .collect();
+        if !missed.is_empty() && !base.optional {
+            let recorded = o.activities.iter().any(|&i| course.activities[i].recorded);
+            let route = if recorded {
+                format!(
+                    "watch the recording and post a response by 23:59 your time, {} days after the session",
+                    crate::schedule::ALTERNATIVE_DAYS
+                )
+            } else {
+                "take the self-paced alternative your instructor gives".to_string()
+            };
+            let _ = writeln!(
+                d,
+                "If this time is outside your hours ({}): {route}.",
+                missed.join(", ")
+            );
         }
+        d.trim_end().to_string()
     }
 }
 
-/// LOCATION and URL of a sitting: what all its activities share, else the course's.
-fn place_lines(cal: &mut Calendar, course: &Course, activities: &[usize]) {
-    let list = || activities.iter().map(|&i| &course.activities[i]);
-    if let Some(location) = shared(list().map(|a| a.location.as_ref()))
-        .flatten()
-        .or(course.meta.location.as_ref())
-    {
-        cal.line(&format!("LOCATION:{}", text(&sanitize(location))));
-    }
-    if let Some(url) = shared(list().map(|a| a.url.as_ref()))
-        .flatten()
-        .or(course.meta.url.as_ref())
-    {
-        cal.line(&format!("URL:{}", uri(url)));
+/// Whether a meeting's wall-clock length differs from its minutes: it runs across a clock
+/// change.
+fn spans_clock_change(o: &Occurrence) -> bool {
+    match (&o.start, &o.end) {
+        (Some(start), Some(end)) => {
+            let wall = end.datetime().duration_since(start.datetime()).as_secs();
+            wall != i64::from(o.minutes) * 60
+        }
+        _ => false,
     }
 }
 
-/// The one value every item shares, if they all share one (and there is at least one).
-fn shared<T: PartialEq>(mut items: impl Iterator<Item = T>) -> Option<T> {
-    let first = items.next()?;
-    items.all(|x| x == first).then_some(first)
+/// DTEND in the organizer's zone; in UTC when that wall-clock time is one a clock change
+/// repeats (or skips), so every client reads the same instant and the same length.
+fn dtend(end: &jiff::ZonedDateTime, tzid: &str) -> String {
+    let local = end.datetime();
+    let unambiguous = end
+        .time_zone()
+        .to_ambiguous_zoned_datetime(local)
+        .unambiguous()
+        .is_ok_and(|back| back.timestamp() == end.timestamp());
+    if unambiguous {
+        format!("DTEND;TZID={tzid}:{}", local_stamp(local))
+    } else {
+        let utc = end.with_time_zone(TimeZone::UTC).datetime();
+        format!("DTEND:{}Z", local_stamp(utc))
+    }
+}
+
+/// The zones a meeting's sitting cannot reach: the searched `live` sitting's route covers
+/// whom neither it nor its repeat reaches; every other sitting's, whom it misses.
+fn uncovered<'a>(
+    rec: &'a Recommendation,
+    o: &Occurrence,
+) -> impl Iterator<Item = &'a crate::schedule::Uncovered> + 'a {
+    let sitting = &rec.occurrences.sittings[o.sitting];
+    let base = &rec.schedule.sittings[sitting.base];
+    let list: &[crate::schedule::Uncovered] = if base.id == "live" {
+        &rec.schedule.uncovered
+    } else {
+        &base.uncovered
+    };
+    list.iter()
 }
 
 /// A weekly `RRULE` over the series' span (with `INTERVAL` when the weeks are evenly spaced,
 /// every other week, ...) and the local start of every skipped week for `EXDATE`: break weeks,
 /// holidays and weeks the activity does not list, so the expansion is exactly the weeks held.
 fn recurrence_rule(master: &Occurrence, rest: &[&Occurrence]) -> (String, Vec<String>) {
+    let master_start = master
+        .start
+        .as_ref()
+        .map(jiff::ZonedDateTime::datetime)
+        .unwrap_or_default();
     let step = rest[0].week - master.week;
     let even = rest
         .iter()
@@ -787,12 +706,11 @@ fn recurrence_rule(master: &Occurrence, rest: &[&Occurrence]) -> (String, Vec<St
         .filter(|w| !held.contains(w))
         .filter_map(|w| {
             let days = 7 * i64::from(w - master.week);
-            let date = master
-                .start
+            let date = master_start
                 .date()
                 .checked_add(jiff::Span::new().days(days))
                 .ok()?;
-            Some(local_stamp(date.to_datetime(master.start.time())))
+            Some(local_stamp(date.to_datetime(master_start.time())))
         })
         .collect();
     (
@@ -823,19 +741,6 @@ mod tests {
     }
 
     #[test]
-    fn slugs_and_hashes_are_stable() {
-        assert_eq!(slug("Data Analysis 101"), "data-analysis-101");
-        assert_eq!(slug("日本語"), "course");
-        // Pinned: a UID that changed between releases would duplicate every imported event.
-        assert_eq!(
-            hash(&["id\u{1f}cs559", "due", "quiz", "3"]),
-            hash(&["id\u{1f}cs559", "due", "quiz", "3"])
-        );
-        assert_ne!(hash(&["ab", "c"]), hash(&["a", "bc"]));
-        assert_eq!(hash(&[""]), 0xcbf2_9ce4_8422_2325);
-    }
-
-    #[test]
     fn reminders_parse_and_print_as_durations() {
         let trigger = |s: &str| s.parse::<Remind>().map(Remind::trigger);
         assert_eq!(trigger("1d").as_deref(), Ok("-P1D"));
@@ -863,5 +768,24 @@ mod tests {
             utc_offset(Offset::from_seconds(-(17 * 60 + 30)).unwrap()),
             "-001730"
         );
+    }
+}
+
+#[cfg(test)]
+mod dtend_tests {
+    use super::*;
+
+    #[test]
+    fn an_end_a_clock_change_repeats_is_written_in_utc() {
+        let tz = jiff::tz::db().get("America/New_York").unwrap();
+        let end = jiff::Timestamp::from_second(1_825_569_240) // 2027-11-07T06:34:00Z
+            .unwrap()
+            .to_zoned_datetime(tz.clone());
+        assert_eq!(end.datetime().to_string(), "2027-11-07T01:34:00");
+        assert_eq!(dtend(&end, "America/New_York"), "DTEND:20271107T063400Z");
+        let plain = jiff::Timestamp::from_second(1_825_000_000)
+            .unwrap()
+            .to_zoned_datetime(tz);
+        assert!(dtend(&plain, "America/New_York").starts_with("DTEND;TZID=America/New_York:"));
     }
 }

@@ -19,7 +19,7 @@ use crate::course::{ActivityKind, Course, Delivery, Mode, Pattern, TimeOfDay, We
 use crate::engine::{Decision, Reason};
 use crate::rules::RuleId;
 use crate::schedule::{
-    Due, Item, LiveSlot, Schedule, Segment, SegmentKind, Sitting, Uncovered, Week, WeekRef,
+    Due, Item, LiveSlot, Segment, SegmentKind, Sitting, Uncovered, Week, WeekRef,
 };
 
 /// Version of the JSON output; bumped only on incompatible changes.
@@ -64,13 +64,18 @@ pub fn to_string(rec: &Recommendation, schedule_only: bool) -> String {
 
 /// The JSON Schema (draft 2020-12) of `mixplan recommend --format json`.
 pub fn recommend_schema() -> Value {
-    serde_json::to_value(schemars::schema_for!(RecommendOutput<'static>))
-        .expect("schemas serialize")
+    super::standard_formats(
+        serde_json::to_value(schemars::schema_for!(RecommendOutput<'static>))
+            .expect("schemas serialize"),
+    )
 }
 
 /// The JSON Schema (draft 2020-12) of `mixplan schedule --format json`.
 pub fn schedule_schema() -> Value {
-    serde_json::to_value(schemars::schema_for!(ScheduleOutput<'static>)).expect("schemas serialize")
+    super::standard_formats(
+        serde_json::to_value(schemars::schema_for!(ScheduleOutput<'static>))
+            .expect("schemas serialize"),
+    )
 }
 
 /// A sequence produced on demand and serialized element by element; its schema is an array of
@@ -185,7 +190,7 @@ impl<'a> RecommendOutput<'a> {
                     .map(move |d| ActivityOutput::new(course, d))
             }),
             summary: SummaryOutput::new(rec),
-            schedule: ScheduleBody::new(course, &rec.schedule),
+            schedule: ScheduleBody::new(rec),
             advice: Lazy::new(move || {
                 rec.advice.iter().map(move |a| AdviceOutput {
                     rule: a.rule(),
@@ -214,7 +219,7 @@ impl<'a> ScheduleOutput<'a> {
         ScheduleOutput {
             schema_version: SchemaVersion,
             course: CourseHeader::new(&rec.course),
-            schedule: ScheduleBody::new(&rec.course, &rec.schedule),
+            schedule: ScheduleBody::new(rec),
         }
     }
 }
@@ -429,7 +434,7 @@ pub struct AdviceOutput {
     pub message: String,
 }
 
-/// Live slots, the students they miss, and the weeks.
+/// Live slots, the students they miss, the sittings, their occurrences and the weeks.
 #[derive(Serialize, JsonSchema)]
 pub struct ScheduleBody<'a> {
     /// The weekly live slots: the main one first, then a repeat for students it misses.
@@ -437,8 +442,13 @@ pub struct ScheduleBody<'a> {
     /// Students no live slot reaches, by zone.
     pub uncovered: Vec<UncoveredOutput<'a>>,
     /// Every sitting (one continuous live meeting): fixed ones from `at` in file order, then
-    /// the searched ones.
+    /// the searched ones; each repeat right after the sitting it repeats.
     pub sittings: Vec<SittingOutput<'a>>,
+    /// Every meeting of every sitting (sections, repeats, optional sittings, exams and
+    /// cancelled dates included), sorted by start, then by the sitting's position in
+    /// `sittings`. Every other view of live time (table, markdown, page, calendar) agrees with
+    /// this list.
+    pub occurrences: Lazy<'a, OccurrenceOutput<'a>>,
     /// Every course week.
     pub weeks: Lazy<'a, WeekOutput<'a>>,
 }
@@ -447,8 +457,11 @@ pub struct ScheduleBody<'a> {
 #[derive(Serialize, JsonSchema)]
 pub struct SittingOutput<'a> {
     /// The activity id, `<activity>.<n>` for a section, ids joined by `+` for activities fixed
-    /// at one time, `live` or `optional` for the searched sittings.
+    /// at one time, `live` or `optional` for the searched sittings, `<sitting>.repeat` for a
+    /// repeat.
     pub id: &'a str,
+    /// The id of the sitting this one repeats for the students it misses, else null.
+    pub repeat_of: Option<&'a str>,
     /// Weekday, organizer's zone.
     pub day: Weekday,
     /// Start time, organizer's zone.
@@ -475,6 +488,8 @@ pub struct SittingOutput<'a> {
     /// Share of the class covered, 0 to 1.
     #[schemars(range(min = 0, max = 1))]
     pub coverage: f64,
+    /// Students it cannot reach, by zone, with the weeks concerned.
+    pub uncovered: Vec<UncoveredOutput<'a>>,
     /// For a section, its number (1-based), else null.
     pub section: Option<usize>,
     /// How many sections the activity offers (1 without sections).
@@ -484,14 +499,23 @@ pub struct SittingOutput<'a> {
 }
 
 impl<'a> SittingOutput<'a> {
-    fn new(course: &'a Course, t: &'a Sitting) -> Self {
+    fn new(rec: &'a Recommendation, position: usize) -> Self {
+        let (course, occ) = (&rec.course, &rec.occurrences);
+        let r = &occ.sittings[position];
+        let t = &rec.schedule.sittings[r.base];
+        // A repeat with no sitting of its own is judged by its own slot.
+        let repeat_slot = r
+            .shifted
+            .then(|| rec.schedule.live_slots.iter().find(|s| s.repeat))
+            .flatten();
         SittingOutput {
-            id: &t.id,
-            day: t.day,
-            time: Clock(t.time),
+            id: &r.id,
+            repeat_of: r.repeat_of.map(|p| occ.sittings[p].id.as_str()),
+            day: r.day,
+            time: Clock(r.time),
             date: t.date.map(|d| d.to_string()),
             timezone: &course.meta.timezone,
-            minutes: t.minutes,
+            minutes: repeat_slot.map_or(t.minutes, |s| s.minutes),
             activities: t
                 .activities
                 .iter()
@@ -501,25 +525,43 @@ impl<'a> SittingOutput<'a> {
             optional: t.optional,
             exam: t.exam,
             weeks: &t.weeks,
-            students_covered: t.students_covered,
-            coverage: t.coverage,
+            students_covered: repeat_slot.map_or(t.students_covered, |s| s.students_covered),
+            coverage: repeat_slot.map_or(t.coverage, |s| s.coverage),
+            uncovered: match repeat_slot {
+                Some(slot) => slot
+                    .excluded
+                    .iter()
+                    .filter(|u| u.count > 0)
+                    .map(UncoveredOutput::new)
+                    .collect(),
+                None => t.uncovered.iter().map(UncoveredOutput::new).collect(),
+            },
             section: t.section.map(|(n, _)| n),
             sections: t.section.map_or(1, |(_, of)| of),
-            cancelled: t.cancelled.iter().map(|(_, d)| d.to_string()).collect(),
+            cancelled: occ
+                .of_sitting(position)
+                .filter(|o| o.cancelled.is_some())
+                .filter_map(|o| o.date.map(|d| d.to_string()))
+                .collect(),
         }
     }
 }
 
 impl<'a> ScheduleBody<'a> {
-    fn new(course: &'a Course, s: &'a Schedule) -> Self {
+    fn new(rec: &'a Recommendation) -> Self {
+        let (course, s) = (&rec.course, &rec.schedule);
         ScheduleBody {
             live_slots: s.live_slots.iter().map(LiveSlotOutput::new).collect(),
             uncovered: s.uncovered.iter().map(UncoveredOutput::new).collect(),
-            sittings: s
-                .sittings
-                .iter()
-                .map(|t| SittingOutput::new(course, t))
+            sittings: (0..rec.occurrences.sittings.len())
+                .map(|p| SittingOutput::new(rec, p))
                 .collect(),
+            occurrences: Lazy::new(move || {
+                rec.occurrences
+                    .list
+                    .iter()
+                    .map(move |o| OccurrenceOutput::new(rec, o))
+            }),
             weeks: Lazy::new(move || {
                 s.weeks.iter().map(move |w| WeekOutput {
                     course,
@@ -529,6 +571,110 @@ impl<'a> ScheduleBody<'a> {
             }),
         }
     }
+}
+
+/// One meeting of one sitting.
+#[derive(Serialize, JsonSchema)]
+pub struct OccurrenceOutput<'a> {
+    /// The id of its sitting (an entry of `sittings`).
+    pub sitting: &'a str,
+    /// For a repeat: the id of the sitting it repeats, else null.
+    pub repeat_of: Option<&'a str>,
+    /// What it is: `sitting`, `repeat` or `exam`.
+    pub kind: OccurrenceKindOutput,
+    /// The course week.
+    #[schemars(range(min = 1))]
+    pub week: u32,
+    /// Its date (YYYY-MM-DD), or null without a course `start`.
+    #[schemars(extend("format" = "date"))]
+    pub date: Option<String>,
+    /// Weekday, organizer's zone.
+    pub day: Weekday,
+    /// Start time, organizer's zone.
+    pub time: Clock,
+    /// Start (RFC 9557, organizer's zone), or null without a course `start`.
+    pub start: Option<String>,
+    /// End (RFC 9557, organizer's zone): start plus `minutes`; null without a course `start`.
+    pub end: Option<String>,
+    /// The instant of `start` as RFC 3339 in UTC, or null.
+    #[schemars(with = "Option<UtcTimestamp>")]
+    pub start_utc: Option<String>,
+    /// The instant of `end` as RFC 3339 in UTC, or null.
+    #[schemars(with = "Option<UtcTimestamp>")]
+    pub end_utc: Option<String>,
+    /// Length, breaks included; the timeline's minutes sum to it.
+    pub minutes: u32,
+    /// Activity ids meeting that day, in file order.
+    pub activities: Vec<&'a str>,
+    /// Focus and break segments, in order.
+    pub timeline: Vec<SegmentOutput<'a>>,
+    /// Why it does not meet (`holiday`), or null when it is held.
+    pub cancelled: Option<CancellationOutput>,
+    /// Where it meets: the location all its activities share, else the course's, else null.
+    pub location: Option<&'a str>,
+    /// Its link: the URL all its activities share, else the course's, else null.
+    pub url: Option<&'a str>,
+    /// Its identity, stable across edits of times and titles: `<sitting key>@<week>`.
+    pub identity: &'a str,
+    /// The calendar's UID of this occurrence (a flat calendar's event UID).
+    pub uid: &'a str,
+}
+
+impl<'a> OccurrenceOutput<'a> {
+    fn new(rec: &'a Recommendation, o: &'a crate::schedule::Occurrence) -> Self {
+        let course = &rec.course;
+        let sittings = &rec.occurrences.sittings;
+        let r = &sittings[o.sitting];
+        OccurrenceOutput {
+            sitting: &r.id,
+            repeat_of: r.repeat_of.map(|p| sittings[p].id.as_str()),
+            kind: match o.kind {
+                crate::schedule::OccurrenceKind::Sitting => OccurrenceKindOutput::Sitting,
+                crate::schedule::OccurrenceKind::Repeat => OccurrenceKindOutput::Repeat,
+                crate::schedule::OccurrenceKind::Exam => OccurrenceKindOutput::Exam,
+            },
+            week: o.week,
+            date: o.date.map(|d| d.to_string()),
+            day: o.day,
+            time: Clock(o.time),
+            start: o.start.as_ref().map(instant),
+            end: o.end.as_ref().map(instant),
+            start_utc: o.start.as_ref().map(utc),
+            end_utc: o.end.as_ref().map(utc),
+            minutes: o.minutes,
+            activities: o
+                .activities
+                .iter()
+                .map(|&i| course.activities[i].id.as_str())
+                .collect(),
+            timeline: segments(course, &o.timeline),
+            cancelled: o.cancelled.map(|_| CancellationOutput::Holiday),
+            location: o.location.as_deref(),
+            url: o.url.as_deref(),
+            identity: &o.identity,
+            uid: &o.uid,
+        }
+    }
+}
+
+/// What kind of meeting an occurrence is.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum OccurrenceKindOutput {
+    /// A required or optional sitting (fixed, searched or a section).
+    Sitting,
+    /// A repeat of a searched sitting for the students it misses.
+    Repeat,
+    /// An exam.
+    Exam,
+}
+
+/// Why an occurrence does not meet.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CancellationOutput {
+    /// Its date is a holiday.
+    Holiday,
 }
 
 /// A weekly live-session slot.

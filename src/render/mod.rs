@@ -27,18 +27,90 @@ use crate::course::Mode;
 use crate::engine::Decision;
 use crate::schedule::{LiveSlot, Week, WeekCoverage, format_weeks};
 
-/// Output format of `recommend` and `schedule`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+/// Output format of `recommend`, `schedule` and `workload`, as the renderers take it. Each
+/// command offers only the formats it writes: [`RecommendFormat`], [`ScheduleFormat`],
+/// [`WorkloadFormat`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     /// Tables for people (default).
+    #[default]
+    Table,
+    /// One JSON object, a versioned contract.
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+    /// `schedule` only: a self-contained, printable page for students.
+    Html,
+}
+
+/// `--format` of `recommend`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecommendFormat {
+    /// Tables for people (default).
+    #[default]
     Table,
     /// One JSON object, a versioned contract (`mixplan schema recommend` describes it).
     Json,
     /// Pipe tables for an LMS page or a README.
     Markdown,
-    /// `schedule` only: a self-contained, printable page for students (`--fragment`: the
-    /// content alone, for LMS editors).
+}
+
+/// `--format` of `workload`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum WorkloadFormat {
+    /// Tables for people, with a bar per week (default).
+    #[default]
+    Table,
+    /// One JSON object, a versioned contract (`mixplan schema workload` describes it).
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+}
+
+/// `--format` of `schedule`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScheduleFormat {
+    /// Tables for people (default).
+    #[default]
+    Table,
+    /// One JSON object, a versioned contract (`mixplan schema schedule` describes it).
+    Json,
+    /// Pipe tables for an LMS page or a README.
+    Markdown,
+    /// A self-contained, printable page for students (`--fragment`: the content alone, for
+    /// LMS editors).
     Html,
+}
+
+impl From<RecommendFormat> for Format {
+    fn from(format: RecommendFormat) -> Self {
+        match format {
+            RecommendFormat::Table => Format::Table,
+            RecommendFormat::Json => Format::Json,
+            RecommendFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<WorkloadFormat> for Format {
+    fn from(format: WorkloadFormat) -> Self {
+        match format {
+            WorkloadFormat::Table => Format::Table,
+            WorkloadFormat::Json => Format::Json,
+            WorkloadFormat::Markdown => Format::Markdown,
+        }
+    }
+}
+
+impl From<ScheduleFormat> for Format {
+    fn from(format: ScheduleFormat) -> Self {
+        match format {
+            ScheduleFormat::Table => Format::Table,
+            ScheduleFormat::Json => Format::Json,
+            ScheduleFormat::Markdown => Format::Markdown,
+            ScheduleFormat::Html => Format::Html,
+        }
+    }
 }
 
 /// Output format of `check`.
@@ -144,6 +216,88 @@ pub fn schedule(rec: &Recommendation, format: Format, style: Style) -> String {
         Format::Markdown => markdown::schedule(rec),
         Format::Html => html::page(rec, html::Shape::Page),
     }
+}
+
+/// The formats JSON Schema 2020-12 defines. schemars writes Rust's integer and float widths
+/// (`uint32`, `double`) as formats too; ajv's default strict mode rejects unknown formats, so
+/// every output schema keeps only these (the ranges schemars writes beside them stay).
+const STANDARD_FORMATS: &[&str] = &[
+    "date-time",
+    "date",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uuid",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// Keywords written for editors (VS Code's `enumDescriptions`, taplo's `x-taplo`): an output
+/// schema leaves them out, since ajv's default strict mode rejects unknown keywords.
+fn editor_keyword(key: &str) -> bool {
+    key.starts_with("x-")
+        || matches!(
+            key,
+            "enumDescriptions" | "markdownDescription" | "markdownEnumDescriptions"
+        )
+}
+
+/// A schema every validator reads in its strictest default: non-standard `format` values (see
+/// [`STANDARD_FORMATS`]) and editor-only keywords removed. Only schema positions are visited,
+/// so a property that happens to be named `format` keeps its name.
+pub fn standard_formats(mut schema: serde_json::Value) -> serde_json::Value {
+    fn schema_at(value: &mut serde_json::Value) {
+        let serde_json::Value::Object(map) = value else {
+            return;
+        };
+        let non_standard = map
+            .get("format")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(|f| !STANDARD_FORMATS.contains(&f));
+        if non_standard {
+            map.remove("format");
+        }
+        map.retain(|key, _| !editor_keyword(key));
+        for (key, child) in map.iter_mut() {
+            match key.as_str() {
+                "properties" | "$defs" | "definitions" | "patternProperties"
+                | "dependentSchemas" => {
+                    if let serde_json::Value::Object(named) = child {
+                        named.values_mut().for_each(schema_at);
+                    }
+                }
+                "anyOf" | "oneOf" | "allOf" | "prefixItems" => {
+                    if let serde_json::Value::Array(list) = child {
+                        list.iter_mut().for_each(schema_at);
+                    }
+                }
+                "items"
+                | "additionalProperties"
+                | "not"
+                | "if"
+                | "then"
+                | "else"
+                | "contains"
+                | "propertyNames"
+                | "unevaluatedItems"
+                | "unevaluatedProperties" => schema_at(child),
+                _ => {}
+            }
+        }
+    }
+    schema_at(&mut schema);
+    schema
 }
 
 /// 64-bit FNV-1a: tiny, and the same on every machine and every run, unlike std's hasher
@@ -451,22 +605,22 @@ pub fn week_rows(rec: &Recommendation) -> Vec<[String; 3]> {
 
 /// [`week_rows`] one week at a time, for renderers that stream.
 pub fn week_row_iter(rec: &Recommendation) -> impl Iterator<Item = [String; 3]> + '_ {
-    let slot = rec.schedule.live_slots.first();
     rec.schedule.weeks.iter().map(move |w| {
         let label = match w.start {
             Some(d) => format!("{} ({d})", w.week),
             None => w.week.to_string(),
         };
-        [label, live_cell(rec, w, slot), self_paced_cell(rec, w)]
+        [label, live_cell(rec, w), self_paced_cell(rec, w)]
     })
 }
 
-fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String {
+fn live_cell(rec: &Recommendation, w: &Week) -> String {
     let unplaced = w
         .items
         .iter()
         .filter(|i| i.mode == Mode::Sync && i.sitting.is_none());
-    if w.sittings.is_empty() && unplaced.clone().next().is_none() {
+    let mut meetings = rec.occurrences.in_week(w.week).peekable();
+    if meetings.peek().is_none() && unplaced.clone().next().is_none() {
         return "-".into();
     }
     let course = &rec.course;
@@ -479,58 +633,8 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
             a.minutes
         ));
     }
-    for held in &w.sittings {
-        let sitting = &rec.schedule.sittings[held.sitting];
-        let date = held.date.map(|d| format!(" {d}")).unwrap_or_default();
-        let mut notes = Vec::new();
-        if sitting.optional {
-            notes.push("optional".to_string());
-        }
-        if held.cancelled {
-            notes.push("cancelled: holiday".to_string());
-        }
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", notes.join(", "))
-        };
-        let tz = &course.meta.timezone;
-        lines.push(format!(
-            "{} {}{date} {} {tz}, {} min{notes}",
-            sitting.id, sitting.day, sitting.time, held.minutes
-        ));
-        if sitting.id == "live" && slot.is_some() {
-            for repeat in rec.schedule.live_slots.iter().filter(|s| s.repeat) {
-                lines.push(format!(
-                    "  repeat: {} {} {}",
-                    repeat.day, repeat.time, repeat.timezone
-                ));
-            }
-        }
-        for &index in &held.activities {
-            let a = &course.activities[index];
-            let rec_note = match (a.is_exam(), a.recorded) {
-                (true, _) => ", exam",
-                (false, false) => ", not recorded",
-                (false, true) => ", recorded",
-            };
-            lines.push(format!(
-                "  {} ({} min{rec_note})",
-                activity_name(a),
-                a.minutes
-            ));
-        }
-        if held.segments.len() > 1 {
-            let rhythm: Vec<String> = held
-                .segments
-                .iter()
-                .map(|s| match s.activity {
-                    Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
-                    None => format!("break {}", s.minutes),
-                })
-                .collect();
-            lines.push(format!("  {} min: {}", held.minutes, rhythm.join(" | ")));
-        }
+    for o in meetings {
+        meeting_lines(rec, o, &mut lines);
     }
     for alt in &w.alternatives {
         let due = match &alt.due {
@@ -548,11 +652,92 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
     lines.join("\n")
 }
 
+/// One meeting of a week as the table and markdown show it: `id day date time zone, N min`,
+/// then what meets and its rhythm (a repeat only points at its session).
+fn meeting_lines(rec: &Recommendation, o: &crate::schedule::Occurrence, lines: &mut Vec<String>) {
+    let course = &rec.course;
+    let sitting = &rec.occurrences.sittings[o.sitting];
+    let base = &rec.schedule.sittings[sitting.base];
+    let date = o.date.map(|d| format!(" {d}")).unwrap_or_default();
+    // The time it really starts (a time a clock change skips reads the hour after).
+    let time = o
+        .start
+        .as_ref()
+        .map_or_else(|| o.time.to_string(), |at| at.strftime("%H:%M").to_string());
+    let mut notes = Vec::new();
+    if base.optional {
+        notes.push("optional".to_string());
+    }
+    if let Some(of) = sitting.repeat_of {
+        notes.push(format!("repeat of {}", rec.occurrences.sittings[of].id));
+    }
+    if o.cancelled.is_some() {
+        notes.push("cancelled: holiday".to_string());
+    }
+    let notes = if notes.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", notes.join(", "))
+    };
+    lines.push(format!(
+        "{} {}{date} {time} {}, {} min{notes}",
+        sitting.id, o.day, course.meta.timezone, o.minutes
+    ));
+    if sitting.repeat_of.is_some() || o.cancelled.is_some() {
+        return;
+    }
+    for &index in &o.activities {
+        let a = &course.activities[index];
+        let rec_note = match (a.is_exam(), a.recorded) {
+            (true, _) => ", exam",
+            (false, false) => ", not recorded",
+            (false, true) => ", recorded",
+        };
+        lines.push(format!(
+            "  {} ({} min{rec_note})",
+            activity_name(a),
+            a.minutes
+        ));
+    }
+    if o.timeline.len() > 1 {
+        let rhythm: Vec<String> = o
+            .timeline
+            .iter()
+            .map(|s| match s.activity {
+                Some(i) => format!("{} {}", course.activities[i].id, s.minutes),
+                None => format!("break {}", s.minutes),
+            })
+            .collect();
+        lines.push(format!("  {} min: {}", o.minutes, rhythm.join(" | ")));
+    }
+}
+
+/// A week's self-paced items in the order they fall due (file order among items due at the
+/// same moment), optional work without a due time last: one activity's own due dates never
+/// read Sunday, Monday, Sunday.
+pub fn self_paced_in_due_order<'a>(
+    rec: &Recommendation,
+    w: &'a Week,
+) -> Vec<&'a crate::schedule::Item> {
+    let mut items: Vec<&crate::schedule::Item> =
+        w.items.iter().filter(|i| i.mode == Mode::Async).collect();
+    items.sort_by_key(|i| match &i.due {
+        Some(due) => (
+            0,
+            due.at.as_ref().map(jiff::ZonedDateTime::timestamp),
+            rec.course.meta.days_into_week(due.day),
+            due.time,
+        ),
+        None => (1, None, 0, crate::course::TimeOfDay { minutes: 0 }),
+    });
+    items
+}
+
 fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
     let course = &rec.course;
     // Items due at the same instant share one due line, so the per-zone times stay compact.
     let mut groups: Vec<(Vec<String>, String)> = Vec::new();
-    for i in w.items.iter().filter(|i| i.mode == Mode::Async) {
+    for i in self_paced_in_due_order(rec, w) {
         let a = &course.activities[i.activity];
         let due = i
             .due

@@ -350,22 +350,7 @@ pub fn schema() -> serde_json::Value {
     let schema = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<WorkloadJson>();
-    let mut value = schema.to_value();
-    strip_rust_formats(&mut value);
-    value
-}
-
-/// schemars marks integers and floats with Rust formats (`uint32`, `double`) that validators
-/// ignore; they are noise in a published schema.
-pub(crate) fn strip_rust_formats(value: &mut serde_json::Value) {
-    match value {
-        serde_json::Value::Object(map) => {
-            map.remove("format");
-            map.values_mut().for_each(strip_rust_formats);
-        }
-        serde_json::Value::Array(items) => items.iter_mut().for_each(strip_rust_formats),
-        _ => {}
-    }
+    super::standard_formats(schema.to_value())
 }
 
 /// A number of hours without trailing zeros: `13.67`, `9`, `0.5`.
@@ -680,17 +665,15 @@ pub fn markdown(rec: &Recommendation, workload: &Workload) -> String {
         ));
     }
     out.push('\n');
-    out.push_str(&super::markdown::table(
+    out.push_str(&super::markdown::table_of_cells(
         WEEK_HEADER,
-        week_rows(workload).into_iter().map(|(mut row, _)| {
-            // Spaces at the start of a cell are trimmed by Markdown: the bar keeps its shape
-            // inside a code span.
-            row[6] = if row[6].is_empty() {
-                String::new()
-            } else {
-                format!("`{}`", row[6])
-            };
-            row
+        week_rows(workload).into_iter().map(|(row, _)| {
+            // The bar is a code span (mixplan's own characters): monospaced, spaces kept, so
+            // the bars line up; the other cells are escaped text.
+            let [week, live, own, total, target, share, bar] = row;
+            let [a, b, c, d, e, f] =
+                [week, live, own, total, target, share].map(|cell| super::markdown::cell(&cell));
+            [a, b, c, d, e, f, super::markdown::code_cell(&bar)]
         }),
     ));
     let sections = [

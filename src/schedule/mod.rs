@@ -1,6 +1,7 @@
 //! The weekly schedule: when each activity happens, when self-paced work is due, and how each
 //! live session is cut into focused segments.
 
+pub mod occurrences;
 pub mod sittings;
 pub use crate::availability::slots;
 
@@ -10,6 +11,7 @@ use jiff::civil::Date;
 
 use crate::course::{Course, Mode, Pattern, TimeOfDay, Weekday};
 use crate::engine::Plan;
+pub use occurrences::{Occurrence, OccurrenceKind, Occurrences};
 pub use sittings::{Sitting, WeekSitting};
 pub use slots::{LiveSlot, LocalShift, LocalTime, Uncovered, WeekCoverage, WeekRef};
 
@@ -333,6 +335,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             students_covered: slot.students_covered,
             coverage: slot.coverage,
             excluded: excluded_of(&slot),
+            uncovered: uncovered_of(&slot),
         });
     }
     let mut searched_sitting = |id: &str,
@@ -392,6 +395,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
             students_covered: slot.students_covered,
             coverage: slot.coverage,
             excluded: excluded_of(slot),
+            uncovered: uncovered_of(slot),
         });
         Some(index)
     };
@@ -511,8 +515,14 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                                 before_live: false,
                                 recorded: Some(activity.recorded),
                                 segments: Arc::clone(segments_of[index].get_or_insert_with(|| {
-                                    if activity.is_exam() {
-                                        sittings::carve(&[(index, activity.minutes)], true).into()
+                                    // A fixed activity lasts exactly its `at` span: its
+                                    // breaks are carved out, never added.
+                                    if activity.is_fixed() {
+                                        sittings::carve(
+                                            &[(index, activity.minutes)],
+                                            activity.is_exam(),
+                                        )
+                                        .into()
                                     } else {
                                         split(index, activity.minutes).into()
                                     }
@@ -740,6 +750,15 @@ fn excluded_of(slot: &LiveSlot) -> Vec<(String, u32)> {
         .iter()
         .filter(|u| u.count > 0)
         .map(|u| (u.zone.clone(), u.count))
+        .collect()
+}
+
+/// A slot's exclusions with their weeks, zones with nobody left out dropped.
+fn uncovered_of(slot: &LiveSlot) -> Vec<Uncovered> {
+    slot.excluded
+        .iter()
+        .filter(|u| u.count > 0)
+        .cloned()
         .collect()
 }
 

@@ -42,6 +42,8 @@ pub struct Sitting {
     pub coverage: f64,
     /// Students it cannot reach in some held week, by zone: `(zone, count)`.
     pub excluded: Vec<(String, u32)>,
+    /// Students it cannot reach, by zone, with the held weeks concerned.
+    pub uncovered: Vec<super::Uncovered>,
 }
 
 /// A sitting as held in one week.

@@ -482,6 +482,71 @@ fn recommend_and_schedule_json_validate_against_their_schemas() {
     }
 }
 
+/// Every JSON output of every example and template (recommend, schedule, workload, check)
+/// validates against its published schema in ajv's default strict mode (standard formats and
+/// keywords only) and against its closed schema in check-jsonschema.
+#[test]
+fn every_json_output_validates_in_ajv_strict_and_check_jsonschema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let inputs = course_inputs(dir.path());
+    let mut outputs: Vec<(&str, Vec<PathBuf>)> = Vec::new();
+    for command in ["recommend", "schedule", "workload"] {
+        let mut files = Vec::new();
+        for input in &inputs {
+            let input = input.to_str().expect("UTF-8 path");
+            let stem = Path::new(input)
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy();
+            let path = dir.path().join(format!("{command}-{stem}.json"));
+            std::fs::write(&path, stdout_of(&[command, input, "--format", "json"]))
+                .expect("writable");
+            files.push(path);
+        }
+        outputs.push((command, files));
+    }
+    let examples = root().join("examples");
+    let check = Command::cargo_bin("mixplan")
+        .expect("built")
+        .args(["check", "--format", "json"])
+        .arg(&examples)
+        .output()
+        .expect("runs");
+    let path = dir.path().join("check-examples.json");
+    std::fs::write(&path, &check.stdout).expect("writable");
+    outputs.push(("check", vec![path]));
+    let ajv = root().join("tests/clients/node_modules/ajv");
+    if ajv.exists() {
+        for (command, files) in &outputs {
+            let out = Process::new("node")
+                .arg(root().join("tests/clients/schema.mjs"))
+                .arg(root().join(format!("schema/{command}.schema.json")))
+                .args(files)
+                .output()
+                .expect("node runs");
+            assert!(
+                out.status.success(),
+                "ajv (strict) rejects `{command}`: {}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    } else {
+        assert!(
+            std::env::var_os("MIXPLAN_REQUIRE_JS_CLIENTS").is_none(),
+            "MIXPLAN_REQUIRE_JS_CLIENTS is set but `npm ci --prefix tests/clients` has not run"
+        );
+        eprintln!("note: skipping ajv; `npm ci --prefix tests/clients` to run it");
+    }
+    let Some(validator) = validator() else { return };
+    for (command, files) in &outputs {
+        let schema = closed_schema_file(command, dir.path());
+        if let Err(report) = validate(&validator, &schema, files) {
+            panic!("`{command}` JSON does not match its closed schema:\n{report}");
+        }
+    }
+}
+
 #[test]
 fn check_schema_accepts_the_documented_shape_and_rejects_others() {
     let Some(validator) = validator() else { return };

@@ -108,10 +108,14 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn calendar(course: &Path) -> String {
+    calendar_in(course, "series")
+}
+
+fn calendar_in(course: &Path, style: &str) -> String {
     let out = mixplan()
         .args(["schedule"])
         .arg(course)
-        .args(["--ics", "-"])
+        .args(["--ics", "-", "--ics-style", style])
         .output()
         .unwrap();
     assert!(
@@ -159,7 +163,10 @@ fn new_york_calendar_has_dst_timezone_and_biweekly_rule() {
         1
     );
     assert!(text.contains("DTSTART;TZID=America/New_York:20270224T184500"));
-    assert!(text.contains("SUMMARY:Global Supply Chain Strategy: live session (repeat)"));
+    assert!(
+        text.contains(" (repeat)\r\n"),
+        "the repeat says so in its title"
+    );
     assert!(!text.contains("RECURRENCE-ID"), "all live weeks are alike");
     // Same input, same bytes.
     assert_eq!(ics, calendar(&course));
@@ -278,106 +285,106 @@ fn ics_file_is_written_and_the_schedule_still_printed() {
     assert_eq!(written, calendar(&course));
 }
 
-/// What the schedule JSON says the calendar must expand to, in the organizer's wall-clock time.
-fn expectations(course: &Path) -> Value {
+/// The schedule's JSON, parsed.
+fn schedule_json(course: &Path) -> Value {
     let out = mixplan()
         .arg("schedule")
         .arg(course)
         .args(["--format", "json"])
         .output()
         .unwrap();
-    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// What the calendar must expand to, from `schedule.occurrences[]` and the due times: every
+/// held occurrence's instants, the due instants, and for a flat calendar every occurrence's UID.
+fn expectations(course: &Path, style: &str) -> Value {
+    let json = schedule_json(course);
     let start: jiff::civil::Date = json["course"]["start"].as_str().unwrap().parse().unwrap();
-    let first = start.weekday().to_monday_zero_offset();
-    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let schedule = &json["schedule"];
-    let mut live = serde_json::Map::new();
-    for (k, slot) in schedule["live_slots"]
+    let occurrences: Vec<Value> = json["schedule"]["occurrences"]
         .as_array()
         .unwrap()
         .iter()
-        .enumerate()
-    {
-        let day = days.iter().position(|d| *d == slot["day"]).unwrap() as i8;
-        let into = i64::from((day - first).rem_euclid(7));
-        let times: Vec<String> = schedule["weeks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|w| !w["live_session"].is_null())
-            .map(|w| {
-                let week: jiff::civil::Date = w["start"].as_str().unwrap().parse().unwrap();
-                let date = week.checked_add(jiff::Span::new().days(into)).unwrap();
-                format!("{date}T{}", slot["time"].as_str().unwrap())
+        .map(|o| {
+            serde_json::json!({
+                "uid": o["uid"],
+                "start_utc": o["start_utc"],
+                "end_utc": o["end_utc"],
+                "cancelled": !o["cancelled"].is_null(),
             })
-            .collect();
-        live.insert((k + 1).to_string(), times.into());
-    }
+        })
+        .collect();
     let mut dues: Vec<String> = Vec::new();
-    for week in schedule["weeks"].as_array().unwrap() {
-        // One due event per self-paced item, so each keeps its UID when others move.
+    for week in json["schedule"]["weeks"].as_array().unwrap() {
         for item in week["items"].as_array().unwrap() {
-            if let Some(due) = item["due"].as_str() {
-                // Due times may be read in another zone (AoE); the check compares wall-clock
-                // times in the organizer's zone.
-                let at: jiff::ZonedDateTime = due.parse().unwrap();
-                let zone = json["course"]["timezone"].as_str().unwrap();
-                let local = at.in_tz(zone).unwrap();
-                dues.push(local.strftime("%Y-%m-%dT%H:%M").to_string());
+            if let Some(due) = item["due_utc"].as_str() {
+                dues.push(due.to_string());
             }
         }
     }
-    // Fixed and optional sittings: their own series (exams: their own events), on the week's
-    // date of their weekday (or their one-off date), cancelled dates left out.
-    let mut sittings = serde_json::Map::new();
-    let mut exams: Vec<String> = Vec::new();
-    for sitting in schedule["sittings"].as_array().unwrap() {
-        if sitting["id"] == "live" {
-            continue;
-        }
-        let day = days.iter().position(|d| *d == sitting["day"]).unwrap() as i8;
-        let cancelled: Vec<&str> = sitting["cancelled"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d.as_str().unwrap())
-            .collect();
-        let mut times: Vec<String> = Vec::new();
-        for week in sitting["weeks"].as_array().unwrap() {
-            let w = &schedule["weeks"][week.as_u64().unwrap() as usize - 1];
-            let date = match sitting["date"].as_str() {
-                Some(date) => date.parse::<jiff::civil::Date>().unwrap(),
-                None => {
-                    let ws: jiff::civil::Date = w["start"].as_str().unwrap().parse().unwrap();
-                    let into = (day - ws.weekday().to_monday_zero_offset()).rem_euclid(7);
-                    ws.checked_add(jiff::Span::new().days(i64::from(into)))
-                        .unwrap()
-                }
-            };
-            if date < start || cancelled.contains(&date.to_string().as_str()) {
-                continue;
-            }
-            times.push(format!("{date}T{}", sitting["time"].as_str().unwrap()));
-        }
-        if sitting["exam"] == true {
-            exams.extend(times);
-        } else {
-            let slug = sitting["id"].as_str().unwrap().replace(['+', '.'], "-");
-            sittings.insert(slug, times.into());
-        }
-    }
-    let last = start
-        .checked_add(jiff::Span::new().days(7 * json["course"]["weeks"].as_i64().unwrap() + 7))
+    let zone = json["course"]["timezone"].as_str().unwrap();
+    let tzid = if zone == "AoE" { "Etc/GMT+12" } else { zone };
+    let from = start.checked_sub(jiff::Span::new().days(14)).unwrap();
+    let to = start
+        .checked_add(jiff::Span::new().days(7 * json["course"]["weeks"].as_i64().unwrap() + 14))
         .unwrap();
     serde_json::json!({
-        "sittings": sittings,
-        "exams": exams,
-        "timezone": json["course"]["timezone"],
-        "from": format!("{}", start.checked_sub(jiff::Span::new().days(7)).unwrap()),
-        "to": last.to_string(),
-        "live": live,
+        "timezone": tzid,
+        "style": style,
+        "from": format!("{from}T00:00:00Z"),
+        "to": format!("{to}T00:00:00Z"),
+        "occurrences": occurrences,
         "dues": dues,
     })
+}
+
+/// Run `tests/ics_check.py` (and, when installed, ical.js and node-ical) on a calendar.
+fn check_with_clients(dir: &Path, name: &str, ics: &str, expect: &Value, second: Option<&str>) {
+    let file = write(dir, &format!("{name}.ics"), ics);
+    let expect_file = write(dir, &format!("{name}.json"), &expect.to_string());
+    let mut python = Process::new("python3");
+    python.arg("tests/ics_check.py").args([&file, &expect_file]);
+    if let Some(second) = second {
+        python.arg(write(dir, &format!("{name}.2.ics"), second));
+    }
+    let out = python.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{name}: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    if !js_clients_available() {
+        return;
+    }
+    let out = Process::new("node")
+        .arg("tests/clients/ics.mjs")
+        .args([&file, &expect_file])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{name} in ical.js / node-ical: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// ical.js and node-ical, installed with `npm ci --prefix tests/clients`.
+fn js_clients_available() -> bool {
+    let installed = Path::new("tests/clients/node_modules/ical.js").exists()
+        && Path::new("tests/clients/node_modules/node-ical").exists()
+        && Process::new("node").arg("--version").output().is_ok();
+    if !installed {
+        assert!(
+            std::env::var_os("MIXPLAN_REQUIRE_JS_CLIENTS").is_none(),
+            "MIXPLAN_REQUIRE_JS_CLIENTS is set but `npm ci --prefix tests/clients` has not run"
+        );
+        eprintln!(
+            "note: skipping ical.js and node-ical; `npm ci --prefix tests/clients` to run them"
+        );
+    }
+    installed
 }
 
 fn python_validators_available() -> bool {
@@ -411,25 +418,53 @@ fn real_parsers_expand_the_calendar_exactly() {
     ];
     for (name, text) in fixtures {
         let course = write(dir.path(), name, &text);
-        let first = write(dir.path(), &format!("{name}.1.ics"), &calendar(&course));
-        let second = write(dir.path(), &format!("{name}.2.ics"), &calendar(&course));
-        let expect = write(
-            dir.path(),
-            &format!("{name}.json"),
-            &expectations(&course).to_string(),
-        );
-        let out = Process::new("python3")
-            .arg("tests/ics_check.py")
-            .args([&first, &expect, &second])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{name}: {}{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        for style in ["series", "flat"] {
+            let first = calendar_in(&course, style);
+            let second = calendar_in(&course, style);
+            let expect = expectations(&course, style);
+            check_with_clients(
+                dir.path(),
+                &format!("{name}.{style}"),
+                &first,
+                &expect,
+                Some(&second),
+            );
+        }
     }
+}
+
+/// Every shipped example and template, in both styles: real parsers in Python and JavaScript
+/// expand its calendar to exactly the instants of `occurrences[]`; a flat calendar has no
+/// recurrence; every sitting has DTEND.
+#[test]
+fn every_example_and_template_calendar_reads_right_in_four_clients() {
+    if !python_validators_available() {
+        assert!(std::env::var_os("MIXPLAN_REQUIRE_PY_VALIDATORS").is_none());
+        eprintln!("note: skipping the iCalendar client check of the examples");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<PathBuf> = ["examples", "templates"]
+        .iter()
+        .flat_map(|d| std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    let mut checked = 0;
+    for course in &files {
+        if schedule_json(course)["course"]["start"].is_null() {
+            continue;
+        }
+        let name = course.file_stem().unwrap().to_string_lossy().to_string();
+        for style in ["series", "flat"] {
+            let ics = calendar_in(course, style);
+            let expect = expectations(course, style);
+            check_with_clients(dir.path(), &format!("{name}.{style}"), &ics, &expect, None);
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} calendars checked");
 }
 
 /// The lecture example's calendar: lectures on Tuesdays and Thursdays at 17:30 Chicago time on
@@ -448,19 +483,21 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
         "office hours are marked optional"
     );
     assert!(!text.contains("Record"), "no advice to record exams");
-    let expect = expectations(&course);
-    let sittings = expect["sittings"].as_object().unwrap();
+    let json = schedule_json(&course);
+    let occurrences = json["schedule"]["occurrences"].as_array().unwrap();
+    let held = |sitting: &str| -> Vec<String> {
+        occurrences
+            .iter()
+            .filter(|o| o["sitting"] == sitting && o["cancelled"].is_null())
+            .map(|o| o["start"].as_str().unwrap()[..16].to_string())
+            .collect()
+    };
     let break_week = |t: &str| ("2027-03-15".."2027-03-22").contains(&&t[..10]);
     for (name, day) in [
         ("lecture-tue", jiff::civil::Weekday::Tuesday),
         ("lecture-thu", jiff::civil::Weekday::Thursday),
     ] {
-        let times: Vec<&str> = sittings[name]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t.as_str().unwrap())
-            .collect();
+        let times = held(name);
         assert_eq!(
             times.len(),
             14,
@@ -473,41 +510,43 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
             assert!(!break_week(t), "{t} is in the spring break");
         }
         // Both sides of the clock change (2027-03-14).
-        assert!(times.iter().any(|t| *t < "2027-03-14") && times.iter().any(|t| *t > "2027-03-14"));
+        assert!(
+            times.iter().any(|t| t.as_str() < "2027-03-14")
+                && times.iter().any(|t| t.as_str() > "2027-03-14")
+        );
     }
-    let monday: Vec<&str> = sittings["office-hours-1"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t.as_str().unwrap())
-        .collect();
     assert!(
-        !monday.iter().any(|t| t.starts_with("2027-02-15")),
+        !held("office-hours.1")
+            .iter()
+            .any(|t| t.starts_with("2027-02-15")),
         "the holiday is cancelled"
     );
     assert!(text.contains("EXDATE;TZID=America/Chicago:20270215T160000"));
+    let exams: Vec<String> = occurrences
+        .iter()
+        .filter(|o| o["kind"] == "exam")
+        .map(|o| o["start"].as_str().unwrap()[..16].to_string())
+        .collect();
     assert_eq!(
-        expect["exams"],
-        serde_json::json!(["2027-02-24T19:15", "2027-04-07T19:15", "2027-05-05T10:05"])
+        exams,
+        ["2027-02-24T19:15", "2027-04-07T19:15", "2027-05-05T10:05"]
     );
-    assert_eq!(text.matches("-exam-").count(), 3, "one event per exam");
+    assert_eq!(
+        text.matches("-exam@mixplan").count(),
+        3,
+        "one event per exam"
+    );
     if !python_validators_available() {
         eprintln!("note: skipping the Python iCalendar check of the lecture example");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let first = write(dir.path(), "lecture.ics", &ics);
-    let expect = write(dir.path(), "lecture.json", &expect.to_string());
-    let out = Process::new("python3")
-        .arg("tests/ics_check.py")
-        .args([&first, &expect])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
+    check_with_clients(
+        dir.path(),
+        "lecture",
+        &ics,
+        &expectations(&course, "series"),
+        None,
     );
 }
 
@@ -547,22 +586,10 @@ fn two_offerings_of_one_course_share_no_uid() {
         );
         return;
     }
-    let first = write(dir.path(), "spring.ics", &calendar(&spring));
     let second = write(dir.path(), "autumn.ics", &calendar(&autumn));
-    let mut expect = expectations(&spring);
+    let mut expect = expectations(&spring, "series");
     expect["disjoint_from"] = second.display().to_string().into();
-    let expect = write(dir.path(), "spring.json", &expect.to_string());
-    let out = Process::new("python3")
-        .arg("tests/ics_check.py")
-        .args([&first, &expect])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
+    check_with_clients(dir.path(), "spring", &calendar(&spring), &expect, None);
 }
 
 /// Regression: moving the live day re-keyed the due events, so a re-import duplicated them
@@ -582,13 +609,17 @@ fn uids_stay_when_times_move() {
 }
 
 #[test]
-fn every_event_has_a_duration_sequence_and_optional_reminder() {
+fn every_event_has_an_end_sequence_and_optional_reminder() {
     let dir = tempfile::tempdir().unwrap();
     let course = write(dir.path(), "course.toml", SYDNEY);
     let plain = unfolded(&calendar(&course));
     let events = plain.matches("BEGIN:VEVENT").count();
     assert!(events > 6);
-    assert_eq!(plain.matches("\r\nDURATION:").count(), events);
+    // Sittings end with DTEND (Moodle reads no DURATION); a due time is a moment.
+    let dues = plain.matches("-due@mixplan\r\n").count();
+    assert!(dues > 0);
+    assert_eq!(plain.matches("\r\nDURATION:PT0S\r\n").count(), dues);
+    assert_eq!(plain.matches("\r\nDTEND;TZID=").count(), events - dues);
     assert_eq!(plain.matches("\r\nSEQUENCE:0\r\n").count(), events);
     assert!(!plain.contains("VALARM"));
     let out = mixplan()

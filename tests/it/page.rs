@@ -212,6 +212,10 @@ fn student_pages_in_a_real_browser() {
     let route = dir.path().join("route.toml");
     std::fs::write(&route, ROUTE).unwrap();
     courses.push(route);
+    // Regression: a long link scrolled the page sideways on a 360-pixel phone.
+    let long = dir.path().join("long-url.toml");
+    std::fs::write(&long, long_url_course()).unwrap();
+    courses.push(long);
     let shots = std::env::var_os("MIXPLAN_PAGE_SHOTS").map(PathBuf::from);
     let mut jobs = Vec::new();
     let mut facts = Vec::new();
@@ -244,4 +248,14 @@ fn student_pages_in_a_real_browser() {
             assert!(text.contains(HOSTILE), "{text}");
         }
     }
+}
+
+/// A course whose page and meeting links are 300 characters long, with no place to break a
+/// line.
+fn long_url_course() -> String {
+    let url = format!("https://lms.example.edu/{}", "a".repeat(276));
+    assert_eq!(url.len(), 300);
+    format!(
+        "[course]\nid = \"long-url\"\ntitle = \"Long links\"\nweeks = 2\nstart = 2027-01-11\ntimezone = \"Europe/London\"\nurl = \"{url}\"\nlocation = \"Zoom\"\n\n[students]\ncount = 10\npopulations = [\"full-time\"]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 50\nmode = \"sync\"\nurl = \"{url}\"\n\n[[activities]]\nid = \"reading\"\nkind = \"reading\"\nminutes = 60\nurl = \"{url}\"\n",
+    )
 }

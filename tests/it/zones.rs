@@ -338,7 +338,7 @@ fn second_slot_and_recording_route() {
         table.contains("Europe/London (3): recording + response by"),
         "{table}"
     );
-    assert!(table.contains("repeat: "), "{table}");
+    assert!(table.contains("(repeat of live)"), "{table}");
 }
 
 /// The repeat slot never overlaps the main one: the organizer teaches both.

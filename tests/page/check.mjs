@@ -7,7 +7,7 @@
 // fragment is checked without the document-level rules that the LMS page around it owns.
 // Prints one report per job, in order. Environment: MIXPLAN_CHROMIUM (default /usr/bin/chromium).
 //
-// Three views: a desktop reader in the course's zone, a phone reader in Asia/Tokyo, and the
+// Three views: a desktop reader in the course's zone, a 360-pixel phone reader in Asia/Tokyo, and the
 // print stylesheet on an A4 page. Each
 // reports axe-core's violations (WCAG 2 A/AA and best practices), the headings, every
 // <time datetime>, the local-time notes the inline script added, scripts and styles, and
@@ -29,7 +29,7 @@ try {
   for (const { page, zone: courseZone, fragment, shots } of jobs) {
   const views = [
     { name: "desktop", viewport: { width: 1280, height: 900 }, timezoneId: courseZone },
-    { name: "phone", viewport: { width: 390, height: 844 }, timezoneId: "Asia/Tokyo", isMobile: true },
+    { name: "phone", viewport: { width: 360, height: 780 }, timezoneId: "Asia/Tokyo", isMobile: true },
     // An A4 page at 96 dpi, with the print stylesheet.
     { name: "print", viewport: { width: 794, height: 1123 }, timezoneId: courseZone, media: "print" },
   ];

@@ -75,7 +75,17 @@ impl Reader {
         let id = self
             .string(place, "id", Some("\"my-activity\""))
             .and_then(|(id, span)| {
-                if is_kebab_case(id) {
+                if is_reserved_id(id) {
+                    self.error(
+                        RuleId::InvalidId,
+                        span,
+                        format!(
+                            "activity id `{id}` is reserved: `live`, `liveN`, `optional` and `optionalN` name the searched sittings"
+                        ),
+                    )
+                    .help = Some(format!("write another id, e.g. `{id}-session`"));
+                    None
+                } else if is_kebab_case(id) {
                     Some((id.to_string(), span))
                 } else {
                     let fixed = to_kebab_case(id);
@@ -376,5 +386,35 @@ impl Reader {
             time: time?,
             span: due.span,
         }))
+    }
+}
+
+/// `live`, `liveN`, `optional` and `optionalN` (N a number) name the searched sittings, so no
+/// activity may take them: a sitting's id and an activity's would be read as one.
+pub(crate) fn is_reserved_id(id: &str) -> bool {
+    ["live", "optional"].iter().any(|prefix| {
+        id.strip_prefix(prefix)
+            .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
+#[cfg(test)]
+mod reserved_tests {
+    use super::is_reserved_id;
+
+    #[test]
+    fn sitting_names_are_reserved() {
+        for id in ["live", "live2", "live10", "optional", "optional3"] {
+            assert!(is_reserved_id(id), "{id}");
+        }
+        for id in [
+            "live-session",
+            "lives",
+            "liver2",
+            "optional-reading",
+            "delivery",
+        ] {
+            assert!(!is_reserved_id(id), "{id}");
+        }
     }
 }

@@ -254,9 +254,17 @@ pub fn render_one(rec: &mixplan::Recommendation, n: u8) {
             let options = render::ics::Options {
                 sequence: 7,
                 remind: Some(render::ics::Remind { minutes: 1440 }),
+                style: render::ics::Style::Series,
             };
-            if let Ok(ics) = render::ics::calendar(&rec.course, &rec.schedule, options) {
+            if let Ok(ics) = render::ics::calendar(rec, options) {
                 assert!(ics.ends_with("END:VCALENDAR\r\n"));
+            }
+            let flat = render::ics::Options {
+                style: render::ics::Style::Flat,
+                ..options
+            };
+            if let Ok(ics) = render::ics::calendar(rec, flat) {
+                assert!(!ics.contains("RRULE") && !ics.contains("EXDATE"));
             }
         }
     }
