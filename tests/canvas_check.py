@@ -96,11 +96,12 @@ def calendar(path):
     )
     for event in expanded:
         start = event["DTSTART"].dt.astimezone(UTC)
-        if "-due-" in str(event["UID"]):
-            match = re.fullmatch(r"Due \(week (\d+)\): (.*)", str(event["SUMMARY"]))
+        if str(event["UID"]).endswith("-due@mixplan"):
+            # "Course title: due Activity (week N)"
+            match = re.fullmatch(r"(?s).*?: due (.*) \(week (\d+)\)", str(event["SUMMARY"]))
             if not match:
                 fail(f"due event summary {event['SUMMARY']!r}")
-            dues[(match.group(2), int(match.group(1)), start)] += 1
+            dues[(match.group(1), int(match.group(2)), start)] += 1
             continue
         if "DTEND" in event:
             end = event["DTEND"].dt.astimezone(UTC)

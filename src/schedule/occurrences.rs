@@ -178,13 +178,22 @@ pub fn course_identity(course: &Course) -> String {
 /// `<slug>-<16 hex digits of FNV-1a over (course identity, kind, identity)>-<kind>@mixplan`:
 /// the slug of `[course] id` (else of the title) keeps it readable, the hash makes it unique.
 pub fn uid(course: &Course, kind: &str, identity: &str) -> String {
-    let course_id = course_identity(course);
     let readable = course.meta.id.as_deref().unwrap_or(&course.meta.title);
-    let joined = [course_id.as_str(), kind, identity].join("\u{1f}");
     format!(
         "{}-{:016x}-{kind}@mixplan",
         slug(readable),
-        fnv1a(joined.as_bytes())
+        identity_hash(course, kind, identity)
+    )
+}
+
+/// The 16 hex digits of a UID: FNV-1a over (course identity, kind, identity). Other exports
+/// (the Canvas package's identifiers) use the same hash, so they match the calendar's UIDs.
+pub fn identity_hash(course: &Course, kind: &str, identity: &str) -> u64 {
+    let course_id = course_identity(course);
+    fnv1a(
+        [course_id.as_str(), kind, identity]
+            .join("\u{1f}")
+            .as_bytes(),
     )
 }
 

@@ -842,7 +842,7 @@ fn calendar_due_instants(ics: &str) -> Vec<String> {
         if line == "BEGIN:VEVENT" {
             due = false;
         } else if let Some(uid) = line.strip_prefix("UID:") {
-            due = uid.contains("-due-");
+            due = uid.ends_with("-due@mixplan");
         } else if let Some(start) = line.strip_prefix("DTSTART:")
             && due
         {
@@ -920,7 +920,7 @@ proptest! {
         for e in &model.events {
             prop_assert!(e.end > e.start);
         }
-        let ics = mixplan::render::ics::calendar(&rec.course, &rec.schedule, Default::default()).unwrap();
+        let ics = mixplan::render::ics::calendar(&rec, Default::default()).unwrap();
         let mut dues: Vec<String> = model
             .assignments
             .iter()
@@ -965,7 +965,7 @@ proptest! {
         for (name, text) in files.iter().filter(|(n, _)| n.ends_with(".xml")) {
             parse(name, text);
         }
-        let ics = mixplan::render::ics::calendar(&rec.course, &rec.schedule, Default::default()).unwrap();
+        let ics = mixplan::render::ics::calendar(&rec, Default::default()).unwrap();
         let mut dues: Vec<String> = model
             .assignments
             .iter()

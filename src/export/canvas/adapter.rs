@@ -1,29 +1,21 @@
 //! The one place that reads the plan for the Canvas package: it fills [`CanvasCourse`] from a
-//! [`Recommendation`], from the same data the `schedule --ics` calendar is written from
-//! (sittings and the weeks each is held or cancelled in, live slots, due items), so every
-//! instant in the package equals the calendar's. Kept apart from the writer so that it can
-//! read a list of occurrences instead, once the schedule provides one, without touching the
-//! package format.
+//! [`Recommendation`]'s occurrence list and due items, the same data the `schedule --ics`
+//! calendar is written from, so every instant in the package equals the calendar's.
 //!
-//! Identities (what an identifier hashes, never a time, so moving a sitting keeps them): a
-//! live occurrence is (sitting key, week), the sitting key being the id of its first activity
-//! in file order, `.n` for section n, `~` before it for a searched sitting and `.repeat` after
-//! it for a repeat; an exam's key is its id and `.n`; a due item is (activity id, week). Each
-//! hash also covers the offering's identity (`[course] id`, else title, start and zone), so
-//! two offerings imported into one Canvas course never collide.
-
-use jiff::civil::{Date, DateTime};
-use jiff::tz::TimeZone;
-use jiff::{SignedDuration, Timestamp};
+//! Identifiers carry the same 16 hex digits as the calendar's UIDs
+//! ([`crate::schedule::occurrences::identity_hash`]): a live occurrence's identity is
+//! (sitting key, week), a due item's (activity id, week), and each hash also covers the
+//! offering's identity (`[course] id`, else title, start and zone), so moving a sitting keeps
+//! every identifier and two offerings imported into one Canvas course never collide.
 
 use super::{
     Assignment, CanvasCourse, Event, Identifier, ModuleContent, ModuleItem, SchedulePage,
     WeekModule,
 };
 use crate::Recommendation;
-use crate::course::{Activity, Course, Mode, TimeOfDay, Weekday};
+use crate::course::{Activity, Course, Mode};
 use crate::render::{activity_name, sanitize::sanitize};
-use crate::schedule::{Schedule, Sitting};
+use crate::schedule::Schedule;
 
 /// Most assignments and events one package holds: a mixplan limit that keeps an export of any
 /// course the loader accepts within seconds and well under 1 GiB (49,920 assignments take
@@ -57,7 +49,7 @@ pub enum ExportError {
 /// [`MAX_PACKAGE_ITEMS`] assignments and events, counted before anything is built.
 pub fn from_recommendation(rec: &Recommendation) -> Result<CanvasCourse, ExportError> {
     let course = &rec.course;
-    let start = course.meta.start.ok_or(ExportError::NoStart)?;
+    course.meta.start.ok_or(ExportError::NoStart)?;
     let (assignments, events) = item_counts(rec);
     if assignments + events > MAX_PACKAGE_ITEMS {
         return Err(ExportError::TooMany {
@@ -66,23 +58,20 @@ pub fn from_recommendation(rec: &Recommendation) -> Result<CanvasCourse, ExportE
             limit: MAX_PACKAGE_ITEMS,
         });
     }
-    let ids = Ids {
-        offering: offering_identity(course, start),
-    };
-    let tz = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
-    let occurrences = occurrences(course, &rec.schedule, &tz, &ids);
+    let ids = Ids { course };
+    let occurrences = occurrences(rec, &ids);
     let dues = due_items(rec, &ids);
     let weeks = week_modules(course, &rec.schedule, &occurrences, &dues, &ids);
     let events = occurrences.into_iter().map(|o| o.event).collect();
     Ok(CanvasCourse {
-        identity: ids.id("course", &[]),
+        identity: ids.id("course", ""),
         title: sanitize(&course.meta.title).into_owned(),
         timezone: course.meta.timezone.clone(),
         weeks,
         events,
         assignments: dues.into_iter().map(|d| d.assignment).collect(),
         schedule_page: SchedulePage {
-            id: ids.id("page", &["mixplan-schedule"]),
+            id: ids.id("page", "mixplan-schedule"),
             title: "Schedule".into(),
             html: crate::render::html::page(rec, crate::render::html::Shape::Fragment),
         },
@@ -90,63 +79,42 @@ pub fn from_recommendation(rec: &Recommendation) -> Result<CanvasCourse, ExportE
 }
 
 /// How many assignments and events the package would hold: due items with an instant, and
-/// each sitting's meetings times its slots (a searched sitting meets at its repeat too).
+/// every dated meeting (held or cancelled).
 pub fn item_counts(rec: &Recommendation) -> (usize, usize) {
-    let schedule = &rec.schedule;
-    let assignments = schedule
+    let assignments = rec
+        .schedule
         .weeks
         .iter()
         .flat_map(|w| &w.items)
         .filter(|i| i.mode == Mode::Async && i.due.as_ref().is_some_and(|d| d.at.is_some()))
         .count();
-    let slots = |index: usize| {
-        let sitting = &schedule.sittings[index];
-        if !sitting.fixed && sitting.id == "live" {
-            schedule.live_slots.len()
-        } else {
-            1
-        }
-    };
-    let events = schedule
-        .weeks
+    let events = rec
+        .occurrences
+        .list
         .iter()
-        .flat_map(|w| &w.sittings)
-        .map(|h| slots(h.sitting))
-        .sum();
+        .filter(|o| o.start.is_some())
+        .count();
     (assignments, events)
 }
 
-/// The offering's identity, as the calendar's UIDs hash it: `[course] id` when given, else
-/// title, start and zone together.
-fn offering_identity(course: &Course, start: Date) -> String {
-    match &course.meta.id {
-        Some(id) => format!("id\u{1f}{id}"),
-        None => format!(
-            "title\u{1f}{}\u{1f}{start}\u{1f}{}",
-            course.meta.title, course.meta.timezone
-        ),
-    }
-}
-
 /// Identifiers of one offering.
-struct Ids {
-    offering: String,
+struct Ids<'a> {
+    course: &'a Course,
 }
 
-impl Ids {
-    /// `m` + FNV-1a over (offering, kind, identity parts) + kind.
-    fn id(&self, kind: &str, parts: &[&str]) -> Identifier {
-        let mut all = vec![self.offering.as_str(), kind];
-        all.extend_from_slice(parts);
-        Identifier::new(crate::render::fnv1a(all.join("\u{1f}").as_bytes()), kind)
+impl Ids<'_> {
+    /// `m` + the hash of (offering, kind, identity), as in the calendar's UIDs, + kind.
+    fn id(&self, kind: &str, identity: &str) -> Identifier {
+        Identifier::new(
+            crate::schedule::occurrences::identity_hash(self.course, kind, identity),
+            kind,
+        )
     }
 }
 
 /// One meeting of a sitting in one week, with the event that shows it.
 struct Occurrence {
     week: u32,
-    /// Position of its sitting (and slot), to order meetings that start together.
-    order: (usize, usize),
     /// The module header's identifier.
     header_id: Identifier,
     /// The header's text.
@@ -154,166 +122,63 @@ struct Occurrence {
     event: Event,
 }
 
-/// How a sitting is met: its key, kind, day and time, and how its events are titled.
-struct Meeting<'a> {
-    index: usize,
-    slot: usize,
-    sitting: &'a Sitting,
-    key: String,
-    kind: &'static str,
-    day: Weekday,
-    time: TimeOfDay,
-    label: Option<String>,
-}
-
-/// Every meeting of every sitting, held or cancelled, in start order. A searched sitting
-/// meets at each of its slots (the main one and its repeat), as the calendar writes it.
-fn occurrences(course: &Course, schedule: &Schedule, tz: &TimeZone, ids: &Ids) -> Vec<Occurrence> {
-    let mut out = Vec::new();
-    for (index, sitting) in schedule.sittings.iter().enumerate() {
-        for meeting in meetings(course, schedule, index, sitting) {
-            out.extend(meeting_occurrences(course, schedule, &meeting, tz, ids));
-        }
-    }
-    out.sort_by_key(|a| (a.event.start, a.order));
-    out
-}
-
-fn meetings<'a>(
-    course: &Course,
-    schedule: &'a Schedule,
-    index: usize,
-    sitting: &'a Sitting,
-) -> Vec<Meeting<'a>> {
-    let first = sitting
-        .activities
-        .first()
-        .map_or(sitting.id.as_str(), |&i| course.activities[i].id.as_str());
-    if !sitting.fixed && sitting.id == "live" {
-        return schedule
-            .live_slots
-            .iter()
-            .enumerate()
-            .map(|(slot, live)| Meeting {
-                index,
-                slot,
-                sitting,
-                key: if live.repeat {
-                    format!("~{first}.repeat")
-                } else {
-                    format!("~{first}")
+/// Every dated meeting, held or cancelled, in the occurrence list's order (start instant,
+/// then sitting).
+fn occurrences(rec: &Recommendation, ids: &Ids<'_>) -> Vec<Occurrence> {
+    let course = &rec.course;
+    let list = &rec.occurrences;
+    list.list
+        .iter()
+        .filter_map(|occ| {
+            let (start, end) = (occ.start.as_ref()?, occ.end.as_ref()?);
+            let sitting = &list.sittings[occ.sitting];
+            let base = &rec.schedule.sittings[sitting.base];
+            let label = if sitting.repeat_of.is_some() {
+                Some("repeat".to_string())
+            } else {
+                match (base.section, base.optional) {
+                    (Some((n, of)), _) => Some(format!("section {n} of {of}")),
+                    (None, true) => Some("optional".to_string()),
+                    (None, false) => None,
+                }
+            };
+            let names: Vec<String> = occ
+                .activities
+                .iter()
+                .map(|&i| activity_name(&course.activities[i]).into_owned())
+                .collect();
+            let mut what = names.join(" + ");
+            if let Some(label) = &label {
+                what = format!("{what} ({label})");
+            }
+            let cancelled = occ.cancelled.map(|c| c.as_str().to_string());
+            let title = format!("{}: {what}", sanitize(&course.meta.title));
+            let when = crate::render::wall_clock(start, "%a %Y-%m-%d %H:%M");
+            let header = match &cancelled {
+                Some(reason) => format!("Cancelled ({reason}): {what}, {when}"),
+                None => format!("Live: {what}, {when}"),
+            };
+            let kind = occ.kind.as_str();
+            Some(Occurrence {
+                week: occ.week,
+                header_id: ids.id(&format!("{kind}-header"), &occ.identity),
+                header,
+                event: Event {
+                    id: ids.id(kind, &occ.identity),
+                    title: match &cancelled {
+                        Some(_) => format!("Cancelled: {title}"),
+                        None => title,
+                    },
+                    description: describe(course, &occ.activities, occ.minutes, &when),
+                    location: occ.location.as_ref().map(|l| sanitize(l).into_owned()),
+                    url: occ.url.as_ref().map(|u| sanitize(u).into_owned()),
+                    start: start.timestamp(),
+                    end: end.timestamp(),
+                    cancelled,
                 },
-                kind: if live.repeat { "repeat" } else { "sitting" },
-                day: live.day,
-                time: live.time,
-                label: live.repeat.then(|| "repeat".to_string()),
             })
-            .collect();
-    }
-    let section = sitting.section.map(|(n, _)| n);
-    let (key, kind) = if sitting.exam {
-        (format!("{first}.{}", section.unwrap_or(1)), "exam")
-    } else if !sitting.fixed {
-        (format!("~{first}"), "sitting")
-    } else {
-        match section {
-            Some(n) => (format!("{first}.{n}"), "sitting"),
-            None => (first.to_string(), "sitting"),
-        }
-    };
-    let label = match (sitting.section, sitting.optional) {
-        (Some((n, of)), _) => Some(format!("section {n} of {of}")),
-        (None, true) => Some("optional".to_string()),
-        (None, false) => None,
-    };
-    vec![Meeting {
-        index,
-        slot: 0,
-        sitting,
-        key,
-        kind,
-        day: sitting.day,
-        time: sitting.time,
-        label,
-    }]
-}
-
-fn meeting_occurrences(
-    course: &Course,
-    schedule: &Schedule,
-    meeting: &Meeting<'_>,
-    tz: &TimeZone,
-    ids: &Ids,
-) -> Vec<Occurrence> {
-    let mut out = Vec::new();
-    for week in &schedule.weeks {
-        let Some(held) = week.sittings.iter().find(|h| h.sitting == meeting.index) else {
-            continue;
-        };
-        let date = match meeting.sitting.date {
-            Some(date) => Some(date),
-            None => course.meta.date_of(week.week, meeting.day),
-        };
-        let Some(start) = date.and_then(|d| instant(d, meeting.time, tz)) else {
-            continue;
-        };
-        let end = start
-            .checked_add(SignedDuration::from_mins(i64::from(held.minutes)))
-            .unwrap_or(start);
-        let week_text = week.week.to_string();
-        let identity = [meeting.key.as_str(), week_text.as_str()];
-        let names: Vec<String> = held
-            .activities
-            .iter()
-            .map(|&i| activity_name(&course.activities[i]).into_owned())
-            .collect();
-        let mut what = names.join(" + ");
-        if let Some(label) = &meeting.label {
-            what = format!("{what} ({label})");
-        }
-        let cancelled = held.cancelled.then(|| "holiday".to_string());
-        let title = format!("{}: {what}", sanitize(&course.meta.title));
-        let local = start.to_zoned_datetime(tz.clone());
-        let when = crate::render::wall_clock(&local, "%a %Y-%m-%d %H:%M");
-        let header = match &cancelled {
-            Some(reason) => format!("Cancelled ({reason}): {what}, {when}"),
-            None => format!("Live: {what}, {when}"),
-        };
-        out.push(Occurrence {
-            week: week.week,
-            order: (meeting.index, meeting.slot),
-            header_id: ids.id(&format!("{}-header", meeting.kind), &identity),
-            header,
-            event: Event {
-                id: ids.id(meeting.kind, &identity),
-                title: match &cancelled {
-                    Some(_) => format!("Cancelled: {title}"),
-                    None => title,
-                },
-                description: describe(course, held.activities.as_slice(), held.minutes, &when),
-                location: place(course, &held.activities, |a| a.location.as_ref())
-                    .or(course.meta.location.as_ref())
-                    .map(|l| sanitize(l).into_owned()),
-                url: place(course, &held.activities, |a| a.url.as_ref())
-                    .or(course.meta.url.as_ref())
-                    .map(|u| sanitize(u).into_owned()),
-                start,
-                end,
-                cancelled,
-            },
-        });
-    }
-    out
-}
-
-/// The instant a local date and time happens in `tz` (jiff's "compatible" reading of a time
-/// that a clock change skips or repeats, as the calendar's clients read it).
-fn instant(date: Date, time: TimeOfDay, tz: &TimeZone) -> Option<Timestamp> {
-    let local: DateTime = date.at(time.hour() as i8, time.minute() as i8, 0, 0);
-    local
-        .to_zoned_datetime(tz.clone())
-        .ok()
-        .map(|z| z.timestamp())
+        })
+        .collect()
 }
 
 /// When and what meets, and the route for students who cannot attend (no head counts: the
@@ -340,21 +205,6 @@ fn describe(course: &Course, activities: &[usize], minutes: u32, when: &str) -> 
     lines.join("\n")
 }
 
-/// What every activity meeting here gives for `field`, when they all give the same.
-fn place<'a>(
-    course: &'a Course,
-    activities: &[usize],
-    field: impl Fn(&'a Activity) -> Option<&'a String>,
-) -> Option<&'a String> {
-    shared(activities.iter().map(|&i| field(&course.activities[i]))).flatten()
-}
-
-/// The one value every item shares, if they all share one (and there is at least one).
-fn shared<T: PartialEq>(mut items: impl Iterator<Item = T>) -> Option<T> {
-    let first = items.next()?;
-    items.all(|x| x == first).then_some(first)
-}
-
 /// One due item with its assignment.
 struct DueItem {
     week: u32,
@@ -363,7 +213,7 @@ struct DueItem {
 }
 
 /// Every self-paced item with a due instant, in due order (then file order).
-fn due_items(rec: &Recommendation, ids: &Ids) -> Vec<DueItem> {
+fn due_items(rec: &Recommendation, ids: &Ids<'_>) -> Vec<DueItem> {
     let course = &rec.course;
     let mut out = Vec::new();
     for week in &rec.schedule.weeks {
@@ -372,8 +222,8 @@ fn due_items(rec: &Recommendation, ids: &Ids) -> Vec<DueItem> {
                 continue;
             };
             let activity = &course.activities[item.activity];
-            let week_text = week.week.to_string();
-            let identity = [activity.id.as_str(), week_text.as_str()];
+            let identity =
+                crate::schedule::occurrences::due_identity(course, item.activity, week.week);
             let occurrences = rec
                 .plan
                 .decisions
@@ -426,7 +276,7 @@ fn week_modules(
     schedule: &Schedule,
     occurrences: &[Occurrence],
     dues: &[DueItem],
-    ids: &Ids,
+    ids: &Ids<'_>,
 ) -> Vec<WeekModule> {
     schedule
         .weeks
@@ -437,7 +287,7 @@ fn week_modules(
             let mut items: Vec<ModuleItem> = Vec::new();
             if course.meta.breaks.contains(&w) {
                 items.push(ModuleItem {
-                    id: ids.id("break", &[&week_text]),
+                    id: ids.id("break", &week_text),
                     content: ModuleContent::Header("No class".into()),
                 });
             }
@@ -467,7 +317,7 @@ fn week_modules(
                 None => format!("Week {w}"),
             };
             WeekModule {
-                id: ids.id("week", &[&week_text]),
+                id: ids.id("week", &week_text),
                 week: w,
                 title,
                 items,
