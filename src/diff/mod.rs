@@ -167,6 +167,8 @@ pub struct DueChange {
     pub new: Option<When>,
     /// New minus old in minutes, when both are comparable; negative is earlier.
     pub delta_minutes: Option<i64>,
+    /// The calendar UID of the due event (the new version's when both have one).
+    pub uid: String,
 }
 
 impl DueChange {
@@ -526,6 +528,7 @@ fn dues(old: &Side, new: &Side) -> Vec<DueChange> {
                 old: o.map(|f| f.at.clone()),
                 new: n.map(|f| f.at.clone()),
                 delta_minutes: o.zip(n).and_then(|(o, n)| n.at.minutes_since(&o.at)),
+                uid: facts.uid.clone(),
             })
         })
         .collect();

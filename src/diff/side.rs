@@ -30,7 +30,8 @@ pub struct Side {
     pub band_measure: f64,
     /// Each teaching week's measured live minutes.
     pub week_live: BTreeMap<u32, u32>,
-    /// Every meeting by identity (sitting key and week).
+    /// Every meeting by identity (`<sitting key>@<week>`, the calendar's identity without
+    /// the course).
     pub meetings: BTreeMap<String, MeetingFacts>,
     /// Every due item by (activity id, week of the occurrence it belongs to).
     pub dues: BTreeMap<(String, u32), DueFacts>,
@@ -149,6 +150,8 @@ pub struct MeetingFacts {
     pub minutes: u32,
     /// Cancelled (a holiday).
     pub cancelled: bool,
+    /// Its calendar UID.
+    pub uid: String,
 }
 
 /// One due item.
@@ -158,6 +161,8 @@ pub struct DueFacts {
     pub title: String,
     /// When it is due.
     pub at: When,
+    /// Its calendar UID.
+    pub uid: String,
 }
 
 /// Workload per week: (minutes, flagged over the target).
@@ -288,78 +293,59 @@ fn subject_of(course: &crate::course::Course, finding: &Diagnostic) -> String {
         .map_or_else(|| "course".to_string(), str::to_string)
 }
 
-/// The identity key of a sitting: the first activity's id (with `.n` for a section), `~`
-/// before it for a searched sitting.
-fn sitting_key(rec: &Recommendation, index: usize) -> String {
-    let sitting = &rec.schedule.sittings[index];
-    let first = sitting
-        .activities
-        .first()
-        .map_or("live", |&a| rec.course.activities[a].id.as_str());
-    match (sitting.fixed, sitting.section) {
-        (true, Some((n, _))) => format!("{first}.{n}"),
-        (true, None) if sitting.exam => format!("{first}.1"),
-        (true, None) => first.to_string(),
-        (false, _) => format!("~{first}"),
-    }
-}
-
 fn meetings_and_weeks(rec: &Recommendation, side: &mut Side) {
     let course = &rec.course;
-    let tz = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
+    let list = &rec.occurrences;
+    for occ in &list.list {
+        let sitting = &list.sittings[occ.sitting];
+        let base = &rec.schedule.sittings[sitting.base];
+        let start = match &occ.start {
+            Some(at) => When::At(at.clone()),
+            None => When::InWeek {
+                week: occ.week,
+                day: occ.day,
+                time: occ.time,
+            },
+        };
+        let names = occ
+            .activities
+            .iter()
+            .map(|&a| course.activities[a].name())
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let title = match (sitting.repeat_of, base.section) {
+            (Some(_), _) => format!("{names} (repeat)"),
+            (None, Some((n, of))) => format!("{names} (section {n} of {of})"),
+            (None, None) => names,
+        };
+        side.meetings.insert(
+            occ.identity.clone(),
+            MeetingFacts {
+                title,
+                week: occ.week,
+                start,
+                minutes: occ.minutes,
+                cancelled: occ.cancelled.is_some(),
+                uid: occ.uid.clone(),
+            },
+        );
+    }
+    // Each teaching week's measure, as the band measures it: required, non-exam sittings,
+    // the first section, cancelled dates and repeats left out.
     for week in &rec.schedule.weeks {
-        let mut live = 0u32;
-        for held in &week.sittings {
-            let sitting = &rec.schedule.sittings[held.sitting];
-            let start = match held.date {
-                Some(date) => date
-                    .at(
-                        (sitting.time.minutes / 60) as i8,
-                        (sitting.time.minutes % 60) as i8,
-                        0,
-                        0,
-                    )
-                    .to_zoned_datetime(tz.clone())
-                    .map(When::At)
-                    .unwrap_or(When::InWeek {
-                        week: week.week,
-                        day: sitting.day,
-                        time: sitting.time,
-                    }),
-                None => When::InWeek {
-                    week: week.week,
-                    day: sitting.day,
-                    time: sitting.time,
-                },
-            };
-            let title = held
-                .activities
-                .iter()
-                .map(|&a| course.activities[a].name())
-                .collect::<Vec<_>>()
-                .join(" + ");
-            let title = match sitting.section {
-                Some((n, of)) => format!("{title} (section {n} of {of})"),
-                None => title,
-            };
-            side.meetings.insert(
-                format!("{}@{}", sitting_key(rec, held.sitting), week.week),
-                MeetingFacts {
-                    title,
-                    week: week.week,
-                    start,
-                    minutes: held.minutes,
-                    cancelled: held.cancelled,
-                },
-            );
-            let measured = !held.cancelled
-                && !sitting.optional
-                && !sitting.exam
-                && sitting.section.is_none_or(|(n, _)| n == 1);
-            if measured {
-                live += held.minutes;
-            }
-        }
+        let live: u32 = week
+            .sittings
+            .iter()
+            .filter(|held| {
+                let sitting = &rec.schedule.sittings[held.sitting];
+                !held.cancelled
+                    && !sitting.optional
+                    && !sitting.exam
+                    && !sitting.id.ends_with(".repeat")
+                    && sitting.section.is_none_or(|(n, _)| n == 1)
+            })
+            .map(|held| held.minutes)
+            .sum();
         if course.meta.is_teaching(week.week, false) {
             side.week_live.insert(week.week, live);
         }
@@ -385,6 +371,7 @@ fn dues(rec: &Recommendation, side: &mut Side) {
                 DueFacts {
                     title: activity.name().to_string(),
                     at,
+                    uid: crate::schedule::occurrences::due_uid(course, item.activity, week.week),
                 },
             );
         }

@@ -660,6 +660,9 @@ pub struct MeetingJson {
     pub change: &'static str,
     /// New start minus old start, minutes (null when not comparable).
     pub delta_minutes: Option<i64>,
+    /// Its calendar UID (the new version's when both have one): the `UID` of a
+    /// `schedule --ics-style flat` event.
+    pub uid: String,
     /// The old meeting.
     pub old: Option<MeetingSideJson>,
     /// The new meeting.
@@ -683,6 +686,8 @@ pub struct DueJson {
     pub delta_minutes: Option<i64>,
     /// Due earlier than before.
     pub earlier: bool,
+    /// The due event's calendar UID.
+    pub uid: String,
 }
 
 /// Students one unit reaches in one zone.
@@ -818,6 +823,12 @@ pub fn json(report: &Report<'_>) -> String {
                 week: m.week,
                 change: meeting_change_name(m.kind),
                 delta_minutes: m.delta_minutes,
+                uid: m
+                    .new
+                    .as_ref()
+                    .or(m.old.as_ref())
+                    .map(|f| f.uid.clone())
+                    .unwrap_or_default(),
                 old: m.old.as_ref().map(side),
                 new: m.new.as_ref().map(side),
             })
@@ -833,6 +844,7 @@ pub fn json(report: &Report<'_>) -> String {
                 new: d.new.as_ref().map(Into::into),
                 delta_minutes: d.delta_minutes,
                 earlier: d.is_earlier(),
+                uid: d.uid.clone(),
             })
             .collect(),
         coverage: diff
