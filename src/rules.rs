@@ -112,6 +112,7 @@ rule_ids! {
     RealTimeInteraction = "real-time-interaction",
     ImmediateFeedback = "immediate-feedback",
     CommunityPresence = "community-presence",
+    HandsOn = "hands-on",
     ContentBenefitsFromLive = "content-benefits-from-live",
     CommunityGoals = "community-goals",
     FullTimeStudents = "full-time-students",
@@ -233,6 +234,16 @@ impl RuleId {
                 "Meeting in real time creates the relationships and sense of belonging that keep students going through difficulty; programs without live components struggle with retention.",
                 "[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 30",
             ),
+            RuleId::HandsOn => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 1.0,
+                },
+                "A lab practises a procedure hands-on, which gains from someone at hand to correct it",
+                "seed: Choosing the Right Mix > Content matters (procedural skills benefit from synchronous interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (hands-on demonstrations gain value live)",
+                "A `lab` scores this reason whatever the course's content types: hands-on practice of a procedure is where a mistake is cheapest to catch while it happens. A demonstration already scores `real-time-interaction` and `immediate-feedback`, so it gets no second reason. `content-benefits-from-live` still counts procedural content on top. This reason is not one of the activity's own-nature reasons that let band balancing move it live under the floor (`band-under`). A long online lab therefore stays live and gets `long-live-session` (split it), rather than going self-paced on fatigue alone.",
+                "[[activities]]\nid = \"skills-lab\"\nkind = \"lab\"\nminutes = 90",
+            ),
             RuleId::ContentBenefitsFromLive => (
                 Scoring {
                     favors: Mode::Sync,
@@ -288,10 +299,10 @@ impl RuleId {
                     favors: Mode::Async,
                     weight: 1.0,
                 },
-                "Written, asynchronous exchanges leave a permanent record students can return to",
-                "seed: Asynchronous Learning > Strengths (permanent record of discussion; time to compose thoughtful responses)",
-                "A discussion board or written review gives students time to compose a considered reply and leaves a record of how thinking developed.",
-                "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 45",
+                "Written, asynchronous work leaves a permanent record students can return to",
+                "seed: Asynchronous Learning > Strengths (written communication leaves a permanent record; forums give time to compose thoughtful responses)",
+                "Scores written work only: a `forum`, a `reflection`, a `peer-review`, and any activity estimated with `write` or `post`. A `discussion` or `debate` is spoken, so it does not score it; write a discussion board as `kind = \"forum\"`. Written work gives students time to compose a considered reply and leaves a record of how thinking developed.",
+                "[[activities]]\nid = \"board\"\nkind = \"forum\"\nminutes = 45",
             ),
             RuleId::IndividualPractice => (
                 Scoring {
@@ -330,7 +341,7 @@ impl RuleId {
                 },
                 "One live time cannot reach enough of the students in their own local hours",
                 "seed: Synchronous Learning > Weaknesses (a student in Tokyo and a 9:00 AM Eastern seminar; work and caregiving collide with fixed times)",
-                "mixplan counts heads, not offsets: for an activity of this length it searches the best start on the allowed days (15-minute grid, every course week, daylight-saving changes included) and counts the students whose local window holds the whole session. When that best time reaches fewer than 90% of the class, the rule favours self-paced work. 39 students in New York and one in Tokyo whom one evening reaches get no time-zone reason, however far apart the offsets are. Windows come from `available`, else from the populations (see `default-availability`).",
+                "mixplan counts heads, not offsets: for an activity of this length it searches the best start on the allowed days (15-minute grid, every course week, daylight-saving changes included) and counts the students whose local window holds the whole session. When that best time reaches fewer than 90% of the class, the rule favours self-paced work. 39 students in New York and one in Tokyo whom one evening reaches get no time-zone reason, however far apart the offsets are. Windows come from `available`, else from the populations (see `default-availability`). Activities met in person (`in_person = true`) are not scored by it.",
                 "[[students.zones]]\nzone = \"America/New_York\"\ncount = 20\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
             ),
             RuleId::UnreliableConnectivity => (
@@ -340,7 +351,7 @@ impl RuleId {
                 },
                 "Where connections are unreliable, live sessions disadvantage some students, the more the more students it affects",
                 "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
-                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged. The rule applies when `reliable_internet` is below 0.9, and its weight scales with the share of students without a dependable connection: the listed weight when half of them lack one, twice that when none has one (0.85 gives 0.9 points, 0.7 gives 1.8, 0.5 gives 3.0). Fewer connected students therefore never mean more live time.",
+                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged. The rule applies when `reliable_internet` is below 0.9, and its weight scales with the share of students without a dependable connection: the listed weight when half of them lack one, twice that when none has one (0.85 gives 0.9 points, 0.7 gives 1.8, 0.5 gives 3.0). Band balancing also works against an effective ceiling: with u = 1 - `reliable_internet` (read to two decimals), ceiling - (ceiling - floor) x min(1, u / 0.5), rounded to whole minutes and reported as `summary.effective_ceiling_minutes`; at u = 0.5 and beyond it is the floor. The course is also planned at every lower share and the plan with the least live time is kept, so fewer connected students never mean more live time. Activities met in person (`in_person = true`) are not scored by it.",
                 "[students]\ncount = 60\nreliable_internet = 0.7",
             ),
             RuleId::LargeClass => (
@@ -348,10 +359,10 @@ impl RuleId {
                     favors: Mode::Async,
                     weight: 1.0,
                 },
-                "Above 30 students, one-to-many live sessions are better recorded",
-                "seed: FAQ \"Can synchronous sessions be effective with large classes?\"; University of the Highlands and Islands synchronous teaching guidance (above 30: recorded short lectures plus small tutorials)",
-                "In a large class a live lecture, presentation or demonstration leaves most students watching; recorded delivery plus small live groups serves them better.",
-                "[students]\ncount = 180\n\n[[activities]]\nid = \"keynote\"\nkind = \"presentation\"\nminutes = 30",
+                "Above 30 students per sitting, a live lecture is better recorded",
+                "University of the Highlands and Islands, synchronous online teaching recommendations (at most 25-30 for lecture-style sessions; above 30, recorded short lectures plus small tutorials). Not the guide: its large-class answer (FAQ \"Can synchronous sessions be effective with large classes?\") says live sessions can work at scale with polling, chat and breakouts",
+                "Above 30 students in one sitting (sections split the class), a live lecture leaves most of them watching; a recording plus small live groups serves them better. Presentations and demonstrations are not pushed self-paced: the guide's own large-class advice has selected groups present to the whole class live, and a demonstration gains from questions asked as it happens.",
+                "[students]\ncount = 180\n\n[[activities]]\nid = \"keynote\"\nkind = \"lecture\"\nminutes = 30",
             ),
             RuleId::ContentSuitsSelfPaced => (
                 Scoring {
@@ -380,7 +391,7 @@ impl RuleId {
                 },
                 "Live sessions longer than 90 minutes tire students; long activities suit self-paced work",
                 "seed: Synchronous Learning > Weaknesses (video-conference fatigue); Fauville et al. 2021 (fatigue grows with meeting length); Sheridan et al. 2017",
-                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting.",
+                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting. Activities met in a room (`in_person = true`) are not on a call and are not scored by it.",
                 "[[activities]]\nid = \"marathon\"\nkind = \"discussion\"\nminutes = 150",
             ),
             RuleId::NearTieAsync => (
@@ -401,21 +412,21 @@ impl RuleId {
                 Decision,
                 "Live time above the weekly band: the least certain live activities move to self-paced",
                 "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; too much creates scheduling barriers). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
-                "For online courses mixplan keeps the average weekly live time inside `sync_hours` (default 1-3 hours). Above the ceiling, when one move is enough, the live activity with the fewest minutes that brings the time under the ceiling moves to self-paced (ties: the smallest margin, then file order), so a course a little over loses one small activity, not its seminar. Otherwise activities move in ascending margin, skipping any move that would drop live time below the floor, and every moved activity that still fits under the ceiling is then put back, strongest first. Pinned modes and office hours never move.",
+                "For online courses mixplan keeps the average weekly live time, measured on sittings with their breaks, inside `sync_hours` (default 1-3 hours). Above the ceiling (the effective one, lowered for unreliable connections: see `unreliable-connectivity`), live activities move to self-paced in ascending margin, the weakest live case first (ties: fewer minutes, then the smaller loss of weekly live time, then file order), skipping any move that would drop live time below the floor, until the time is at or under the ceiling; then every moved activity that still fits is put back, strongest first. So a seminar or a case discussion with a strong live case stays live while a weaker Q&A moves. No single teaching week may exceed the written ceiling either: while one does, the weakest movable live activity meeting that week moves self-paced for all its weeks (unless that would drop the mean below the floor), and a move live that would overfill a week is not made. Fixed, pinned, exam, optional, in-person and office-hours activities never move.",
                 "[course]\nsync_hours = [1.0, 2.0]",
             ),
             RuleId::BandUnder => (
                 Decision,
                 "Live time below the weekly band: the strongest self-paced activities that gain from live time move live",
                 "seed: FAQ \"How much synchronous time is ideal?\" (too little reduces community and connection); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (ask whether the activity benefits from real-time interaction; content transmission, individual practice, reading and reflection work well asynchronously)",
-                "Below the band's floor, mixplan moves live only activities that gain from live time by their own nature: one of their reasons is `real-time-interaction`, `immediate-feedback` or `community-presence` (course goals or content types alone do not count). The strongest margin moves first, as long as the move does not overshoot the ceiling. Individual work (practice, assessment, reflection, peer review, project work), content transmission (lectures, readings, announcements), one-off activities and pinned modes are never moved live; when nothing else is left, the advice says the band cannot be reached.",
+                "Below the band's floor, mixplan moves live only activities that gain from live time by their own nature: one of their reasons is `real-time-interaction`, `immediate-feedback` or `community-presence` (course goals, content types and `hands-on` alone do not count). The strongest margin moves first, as long as the move does not overshoot the effective ceiling or fill any week past the written one. An activity whose best single live time on the allowed days reaches fewer than half of the class (reach × 2 < head count) is held back: a live session most students cannot attend does not fill the band, and `band-unreachable` names it with its reach. Individual work (practice, assessment, reflection, peer review, project work), content transmission (lectures, readings, announcements), one-off activities and pinned modes are never moved live; when nothing else is left, the advice says the band cannot be reached.",
                 "[course]\nsync_hours = [2.0, 3.0]",
             ),
             RuleId::BandUnreachable => (
                 Decision,
                 "Live time cannot reach the band without putting individual work or content transmission live",
                 "seed: Best Practices for Synchronous Sessions (keep live time for what benefits from interaction)",
-                "When no activity that gains from live time is left to move, mixplan says so instead of filling the live hours with lectures, quizzes or problem sets: add a discussion, Q&A or problem-solving session, or lower the band's floor.",
+                "When no activity that gains from live time is left to move, mixplan says so instead of filling the live hours with lectures, quizzes or problem sets: add a discussion, Q&A or problem-solving session, or lower the band's floor. The note names each activity held back because one live time would reach under half of the class, with the students it would reach.",
                 "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60",
             ),
             RuleId::PatternChoice => (

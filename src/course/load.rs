@@ -116,6 +116,7 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "study_hours",
     "url",
     "location",
+    "in_person",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];

@@ -349,6 +349,9 @@ pub struct Activity {
     pub estimate: Option<Estimate>,
     /// Self-paced study before an exam.
     pub study_hours: Option<StudyHours>,
+    /// Met in a room (`in_person = true`, hybrid courses, with `at`): always live, outside the
+    /// online band, and no rule about video calls applies to it.
+    pub in_person: bool,
     /// Where things are written, for diagnostics.
     pub spans: ActivitySpans,
 }
@@ -392,7 +395,7 @@ impl Activity {
     /// Whether the activity's live minutes count towards the weekly band: exams and optional
     /// work sit outside it.
     pub fn in_band(&self) -> bool {
-        !self.optional && !self.is_exam()
+        !self.optional && !self.is_exam() && !self.in_person
     }
 
     /// A timed, high-stakes assessment.

@@ -348,6 +348,11 @@ pub struct ActivityTable {
     /// exam's week.
     #[schemars(range(max = 200), extend("exclusiveMinimum" = 0))]
     pub study_hours: Option<f64>,
+    /// Met in a room: `true` needs `delivery = "hybrid"` and `at`. Always live, outside the
+    /// online live-hours band, not recorded unless `recorded = true`, and no video-call rule
+    /// (fatigue, connectivity, time-zone spread) applies to it.
+    #[schemars(extend("default" = false))]
+    pub in_person: Option<bool>,
 }
 
 /// `read = { pages = 40, words_per_page = 450, purpose = "understand", new_concepts = "some" }`:

@@ -635,7 +635,7 @@ fn class_size_rules_count_one_section_and_participation_is_a_plan() {
     let seminar = |at: &str, extra: &str| {
         term(
             "",
-            &format!("[[activities]]\nid = \"seminar\"\nkind = \"presentation\"\nminutes = 45\nat = {at}\n{extra}\n[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\n{extra}"),
+            &format!("[[activities]]\nid = \"seminar\"\nkind = \"lecture\"\nminutes = 45\nat = {at}\n{extra}\n[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\n{extra}"),
         )
         .replace("count = 30", "count = 60")
     };

@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// What `in_person = true` is checked against.
+pub(super) struct InPersonKeys {
+    /// Where `in_person` is written.
+    span: Span,
+    kind: ActivityKind,
+    has_at: bool,
+    async_mode: bool,
+}
+
 impl Reader {
     pub(super) fn activities(
         &mut self,
@@ -124,6 +133,7 @@ impl Reader {
         let mode = self.enum_key(place, "mode", "mode", Mode::NAMES, Mode::from_name);
         let recorded = self.boolean(place, "recorded");
         let optional = self.boolean(place, "optional");
+        let in_person = self.boolean(place, "in_person");
         let participation = self
             .enum_list(
                 place,
@@ -142,7 +152,8 @@ impl Reader {
         let bad_mode = place.table.contains_key("mode") && mode.is_none();
         let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
         let bad_optional = place.table.contains_key("optional") && optional.is_none();
-        if bad_every || bad_mode || bad_recorded || bad_optional {
+        let bad_in_person = place.table.contains_key("in_person") && in_person.is_none();
+        if bad_every || bad_mode || bad_recorded || bad_optional || bad_in_person {
             return None;
         }
         let ((id, id_span), (kind, kind_span)) = (id?, kind?);
@@ -243,6 +254,19 @@ impl Reader {
             .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
             ok = false;
         }
+        let in_person = match in_person {
+            Some((true, span)) => {
+                let room = InPersonKeys {
+                    span,
+                    kind,
+                    has_at: !at.is_empty(),
+                    async_mode: matches!(mode, Some((Mode::Async, _))),
+                };
+                ok &= self.in_person_allowed(meta, &room);
+                true
+            }
+            _ => false,
+        };
         let (Some(url), Some(location)) = (url, location) else {
             return None;
         };
@@ -262,13 +286,15 @@ impl Reader {
                 ActivityKind::Exam => Some(Mode::Async),
                 _ => mode.map(|(m, _)| m),
             },
-            recorded: recorded.map_or(!exam, |(r, _)| r),
+            // A room is not recorded unless the file says so.
+            recorded: recorded.map_or(!exam && !in_person, |(r, _)| r),
             at,
             due,
             optional: optional_value,
             participation,
             estimate: None,
             study_hours: None,
+            in_person,
             spans: ActivitySpans {
                 table: place.span,
                 id: id_span,
@@ -286,6 +312,44 @@ impl Reader {
         let occurrences = meta.map(|m| activity.occurrence_weeks(m).len());
         ok &= self.workload(place, &mut activity, minutes, occurrences);
         ok.then_some(activity)
+    }
+
+    /// `in_person = true` needs a hybrid course and a fixed time, and means live: a located
+    /// error otherwise. Returns whether it is allowed.
+    pub(super) fn in_person_allowed(
+        &mut self,
+        meta: Option<&CourseMeta>,
+        room: &InPersonKeys,
+    ) -> bool {
+        let problem = if meta.is_some_and(|m| m.delivery != Delivery::Hybrid) {
+            Some((
+                "`in_person = true` needs `delivery = \"hybrid\"` in `[course]`",
+                "set `delivery = \"hybrid\"`, or remove `in_person` for an online course",
+            ))
+        } else if room.kind == ActivityKind::Forum {
+            Some((
+                "a forum is a self-paced board, so it cannot meet in person",
+                "use `kind = \"discussion\"` for a discussion in the room",
+            ))
+        } else if room.async_mode {
+            Some((
+                "`in_person = true` meets in a room, so `mode = \"async\"` contradicts it",
+                "remove `mode`, or remove `in_person` for self-paced work",
+            ))
+        } else if !room.has_at {
+            Some((
+                "`in_person = true` needs `at`: a room is booked at a fixed time",
+                "add e.g. `at = { day = \"tue\", time = \"09:00\" }`",
+            ))
+        } else {
+            None
+        };
+        let Some((message, help)) = problem else {
+            return true;
+        };
+        self.error(RuleId::ConflictingKeys, room.span, message.into())
+            .help = Some(help.into());
+        false
     }
 
     /// An exam cannot be cancelled by a holiday, nor fall before `start` (nothing meets
