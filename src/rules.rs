@@ -156,6 +156,7 @@ rule_ids! {
     LiveNotRecorded = "live-not-recorded",
     LiveLecture = "live-lecture",
     LiveIndividualWork = "live-individual-work",
+    InteractiveWorkSelfPaced = "interactive-work-self-paced",
     LiveHoursOutsideBand = "live-hours-outside-band",
     AsyncWithoutAccountability = "async-without-accountability",
     NoInstructorPresence = "no-instructor-presence",
@@ -590,6 +591,13 @@ impl RuleId {
                 "Work each student does alone gains nothing from a fixed meeting time and loses the freedom to do it when most alert. mixplan never moves it live to fill the band, so this fires when it is pinned live (or left live by its scores). A practice or reflection of at most 15 minutes inside a live session of interactive work is the variety the seed recommends and passes; an assessment in live time never does.",
                 "[[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 20\nmode = \"sync\"",
             ),
+            RuleId::InteractiveWorkSelfPaced => (
+                Check(Warning),
+                "Interactive work is pinned self-paced although its scores favour live time by 2 points or more",
+                "seed: The Blended Approach (the key is intentionality: do not use asynchronous formats for activities that require live interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (discussions, debates, collaborative problem-solving and hands-on demonstrations gain value live)",
+                "The mirror of `live-lecture`: an activity pinned `mode = \"async\"` whose scores favour live by at least 2 points, such as a debate or a collaborative session, loses what makes it worth doing. A written discussion board is not that: write it as `kind = \"forum\"` (or estimate it with `post`), and the check stays quiet. For a deliberate exception add `{ rule = \"interactive-work-self-paced\", activity = \"...\", reason = \"...\" }` to `[check] allow`.",
+                "[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\nmode = \"async\"",
+            ),
             RuleId::LiveHoursOutsideBand => (
                 Check(Warning),
                 "Weekly live time of an online course is outside the `sync_hours` band",
@@ -616,7 +624,7 @@ impl RuleId {
                 "The course's goals include community or collaboration, but nothing runs live",
                 "seed: Choosing the Right Mix > Course goals matter; Synchronous Learning > Strengths (community, retention); Richardson et al. 2017 (social presence)",
                 "Community building and collaboration are the goals that most need real-time contact: belonging and social bonds grow when people meet. A course that names them as goals but plans no live activity will not meet them.",
-                "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nmode = \"async\"",
+                "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"board\"\nkind = \"forum\"\nminutes = 30",
             ),
             RuleId::PinnedSlotExcludesStudents => (
                 Check(Warning),
@@ -654,11 +662,11 @@ impl RuleId {
                 "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nweeks = [3, 6]",
             ),
             RuleId::LiveHeavyUnreliableInternet => (
-                Check(Info),
-                "Many students lack a dependable connection, yet most of the weekly time is live",
-                "seed: Synchronous Learning > Weaknesses (technical issues; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
-                "A dropped connection during a live class is instruction that cannot be recreated. When `reliable_internet` is below 0.9 and live minutes are at least half of the weekly total, shift work to self-paced formats and record everything.",
-                "[students]\nreliable_internet = 0.7",
+                Check(Warning),
+                "Many students lack a dependable connection, yet work balancing may not move keeps live time above the effective ceiling",
+                "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live; students with unreliable technology face systematic disadvantages in synchronous-heavy courses)",
+                "With `reliable_internet` at or below 0.80, band balancing lowers the ceiling it works against (see `unreliable-connectivity`: `summary.effective_ceiling_minutes`). When the online required sittings still exceed that effective ceiling because of work balancing may not move (activities fixed with `at`, pinned live, office hours), the plan stays live-heavy for a class that cannot rely on its connection: unpin or shorten that work and record every live session.",
+                "[students]\ncount = 20\nreliable_internet = 0.6\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 90\nmode = \"sync\"",
             ),
             RuleId::UnreachableSitting => (
                 Check(Error),
