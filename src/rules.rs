@@ -405,7 +405,7 @@ impl RuleId {
             RuleId::PinnedMode => (
                 Decision,
                 "A mode written in the course file is kept, and the scores are still shown",
-                "seed: Choosing the Right Mix > The key is intentionality",
+                "seed: The Blended Approach (the key is intentionality: every activity is assigned to the mode that best serves its purpose, so a deliberate choice in the file is kept)",
                 "Designers sometimes know better than any rule. A pinned `mode` is never moved, not even to keep live time in the band; the reason says whether the scores agree.",
                 "[[activities]]\nid = \"kickoff\"\nkind = \"lecture\"\nminutes = 30\nmode = \"sync\"",
             ),
@@ -440,7 +440,7 @@ impl RuleId {
             RuleId::DefaultAvailability => (
                 Decision,
                 "Without `available`, each student group's hours follow the course's populations, in the group's own time zone",
-                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take scheduled sessions)",
+                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take more synchronous requirements). The hours themselves are mixplan's convention, not the guide's: it gives no windows",
                 "A `[[students.zones]]` entry without `available` (and the students in no listed zone) can attend 18:00-22:00 local time if the course lists `working-adults` or `caregivers`, 09:00-17:00 local time if it lists only `full-time` students, and 08:00-22:00 otherwise. The window is always the students' own local time, so working adults in New York taught from London are met in their evening, not the organizer's. Both the time-zone rule and the live-slot search read these windows; write `available = \"HH:MM-HH:MM\"` to override them.",
                 "[students]\ncount = 30\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30",
             ),
@@ -574,7 +574,7 @@ impl RuleId {
                 Check(Warning),
                 "A live activity is not recorded",
                 "seed: Best Practices for Synchronous Sessions (record every live session); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`.",
+                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`, except activities met in a room (`in_person = true`), which are not recorded by default.",
                 "[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"\nrecorded = false",
             ),
             RuleId::LiveLecture => (
@@ -587,7 +587,7 @@ impl RuleId {
             RuleId::LiveIndividualWork => (
                 Check(Warning),
                 "Individual work (an assessment, practice, reflection, peer review or project work) runs in live time",
-                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice and reflection work well asynchronously); Choosing the Right Mix (do not use live time for what works as well asynchronously)",
+                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice and reflection work well asynchronously); The Blended Approach (do not use synchronous time for activities that work just as well asynchronously)",
                 "Work each student does alone gains nothing from a fixed meeting time and loses the freedom to do it when most alert. mixplan never moves it live to fill the band, so this fires when it is pinned live (or left live by its scores). A practice or reflection of at most 15 minutes inside a live session of interactive work is the variety the seed recommends and passes; an assessment in live time never does.",
                 "[[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 20\nmode = \"sync\"",
             ),
@@ -637,7 +637,7 @@ impl RuleId {
                 Check(Warning),
                 "A single live activity runs longer than 90 minutes",
                 "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
-                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work.",
+                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes.",
                 "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
             ),
             RuleId::LargeLiveDiscussion => (
@@ -678,7 +678,7 @@ impl RuleId {
             RuleId::LiveWorkWithoutTime => (
                 Check(Error),
                 "Live work that mixplan found no time for: the allowed days and the live window are full",
-                "seed: Synchronous Learning > Weaknesses (live work happens at set times students must be free for); Choosing the Right Mix > The key is intentionality (every component planned on purpose)",
+                "seed: Synchronous Learning > Weaknesses (live work happens at set times students must be free for); mixplan's scheduling rules (live days, live window, 10 minutes between sittings)",
                 "Each live sitting mixplan searches for keeps clear of the fixed sittings and of the sittings it placed before, on the `live_days` and inside the `live_window`. When the live work of a week needs more room than those leave, the last sittings have no time and the schedule lists them as live work without a time. A plan with a live session nobody can be given a time for is broken, so this is an error: allow more weekdays, widen the window, shorten the live work, or make some of it self-paced.",
                 "[course]\nlive_days = [\"sat\"]\nlive_window = \"09:00-12:00\"\nsync_hours = [0, 5]\n\n[[activities]]\nid = \"lab-a\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-b\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-c\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"",
             ),
@@ -699,14 +699,14 @@ impl RuleId {
             RuleId::WorkloadOverTarget => (
                 Check(Warning),
                 "A course week asks more work than the credits' weekly target allows (target × (1 + `workload_tolerance`))",
-                "seed: Asynchronous Learning > Weaknesses (students must manage their own time; those who fall behind drop out); Choosing the Right Mix > Student population matters (working adults and caregivers have fixed hours); La Trobe workload guidance and McInnes et al., AJET (averages hide peak weeks); 34 CFR 600.2 credit hour",
+                "seed: Asynchronous Learning > Weaknesses (students must manage their own time; those who fall behind drop out); La Trobe workload guidance and McInnes et al., AJET (averages hide peak weeks); 34 CFR 600.2 credit hour",
                 "With `credits`, every teaching week has a target: credits × `credit_hours` ÷ teaching weeks. A midterm and a paper due in the same stretch can ask half again as much, and an average over the term hides it; students with jobs or families cannot find the extra hours and fall behind. The check names every week above target × (1 + `workload_tolerance`), default 20% above.",
                 "[course]\ncredits = 1\n\n[[activities]]\nid = \"paper\"\nkind = \"project-work\"\nweeks = [4]\nwrite = { words = 1500, genre = \"argument\", drafting = \"none\" }",
             ),
             RuleId::WorkloadUnderTarget => (
                 Check(Info),
                 "The term asks less than 80% of the hours the credits stand for",
-                "seed: Choosing the Right Mix > The key is intentionality (every activity planned on purpose); 34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
+                "34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
                 "A course file that asks far fewer hours than its credits usually leaves work out: readings without an estimate, a paper, exam study. Listing it makes the weekly view honest. Informational: some courses count in-person or unlisted work the file does not describe.",
                 "[course]\ncredits = 3\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30",
             ),

@@ -8,7 +8,8 @@ use std::borrow::Cow;
 use crate::Recommendation;
 use crate::course::{Mode, Pattern};
 use crate::engine::{
-    Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, Reason, ReasonKind,
+    Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, PlanNote, Reason,
+    ReasonKind,
 };
 use crate::findings::Advice;
 use crate::schedule::{self, Uncovered};
@@ -138,6 +139,41 @@ pub fn unreached(gap: &Uncovered) -> String {
     )
 }
 
+/// Why band balancing could not reach the band.
+fn band_note(rec: &Recommendation, note: &PlanNote) -> String {
+    match note {
+        PlanNote::BandOver { total, max } => format!(
+            "live time stays at {total} min/week, above the {max} min/week balancing worked against: only fixed, pinned or office-hours work is left live, or moving more would drop it below the floor"
+        ),
+        PlanNote::BandUnreachable {
+            total,
+            min,
+            held_back,
+        } => {
+            let mut text = format!(
+                "live time stays at {total} min/week, below the band's {min}: nothing else that gains from live time by its nature can move live; add a discussion, Q&A or problem-solving session, or lower the floor of `sync_hours`"
+            );
+            if !held_back.is_empty() {
+                let held: Vec<String> = held_back
+                    .iter()
+                    .map(|h| {
+                        format!(
+                            "`{}` (one live time reaches {} of {} students)",
+                            rec.course.activities[h.index].id, h.reach, rec.course.students.count
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    "; held back because one live time would reach under half of the class: {}",
+                    held.join(", ")
+                ));
+            }
+            text
+        }
+        PlanNote::Pattern(choice) => pattern_reason(*choice),
+    }
+}
+
 /// One piece of advice as a sentence.
 pub fn advice(rec: &Recommendation, advice: &Advice) -> String {
     match advice {
@@ -168,6 +204,7 @@ pub fn advice(rec: &Recommendation, advice: &Advice) -> String {
             )
         }
         Advice::Unreached(gap) => unreached(gap),
+        Advice::Band(note) => band_note(rec, note),
         Advice::Check(d) => match &d.help {
             Some(help) => format!("{}; {help}", d.message),
             None => d.message.clone(),

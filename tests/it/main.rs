@@ -12,6 +12,7 @@ mod ics;
 mod json_contract;
 mod limits;
 mod loader;
+mod modes;
 mod page;
 mod properties;
 mod publish;

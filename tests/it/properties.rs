@@ -141,11 +141,6 @@ proptest! {
     }
 }
 
-/// Weekly live minutes of a decision, as the band counts them.
-fn weekly(course: &course::Course, d: &mixplan::engine::Decision) -> f64 {
-    d.weekly_minutes(&course.activities[d.index], course.meta.weeks)
-}
-
 /// The band's measure (sitting minutes) of `plan` with activity `index` switched to `mode`.
 fn with_mode(
     course: &course::Course,
