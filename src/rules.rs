@@ -706,7 +706,7 @@ impl RuleId {
             RuleId::WorkloadUnderTarget => (
                 Check(Info),
                 "The term asks less than 80% of the hours the credits stand for",
-                "34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
+                "seed: Asynchronous Learning > Weaknesses (students must manage their own time, so the work a course asks must be there to plan); 34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
                 "A course file that asks far fewer hours than its credits usually leaves work out: readings without an estimate, a paper, exam study. Listing it makes the weekly view honest. Informational: some courses count in-person or unlisted work the file does not describe.",
                 "[course]\ncredits = 3\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30",
             ),
