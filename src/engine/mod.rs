@@ -209,6 +209,41 @@ pub struct PatternChoice {
     pub live: bool,
     /// Whether some self-paced content shares a week with live work (flipped pre-work).
     pub pre_work: bool,
+    /// The weeks the plan produced: how many teaching weeks have required live work, and
+    /// which is the last of them.
+    pub weeks: LiveWeeks,
+}
+
+/// The shape of the weeks a plan produced, for the pattern's explanation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LiveWeeks {
+    /// Teaching weeks of the course.
+    pub teaching: u32,
+    /// Teaching weeks in which required, in-band live work meets.
+    pub live: u32,
+    /// The last teaching week.
+    pub last_teaching: Option<u32>,
+    /// The last teaching week with required, in-band live work.
+    pub last_live: Option<u32>,
+}
+
+impl LiveWeeks {
+    /// The live weeks of `decisions`.
+    pub fn of(course: &Course, decisions: &[Decision]) -> Self {
+        let teaching = course.meta.teaching_weeks(false);
+        let live: std::collections::BTreeSet<u32> = decisions
+            .iter()
+            .filter(|d| d.mode == Mode::Sync && course.activities[d.index].in_band())
+            .flat_map(|d| d.weeks.iter().copied())
+            .filter(|w| teaching.binary_search(w).is_ok())
+            .collect();
+        LiveWeeks {
+            teaching: teaching.len() as u32,
+            live: live.len() as u32,
+            last_teaching: teaching.last().copied(),
+            last_live: live.last().copied(),
+        }
+    }
 }
 
 /// What decided the pattern.
@@ -358,6 +393,7 @@ pub fn plan(course: &Course) -> Plan {
             .iter()
             .any(|d| d.mode == Mode::Sync && course.activities[d.index].in_band()),
         pre_work: has_pre_work(course, &decisions),
+        weeks: LiveWeeks::of(course, &decisions),
     };
     let pattern = pattern_choice.pattern();
     let summary = summarize(course, &decisions, band_enforced);
@@ -638,11 +674,11 @@ pub fn activity_weeks(
     meta: &crate::course::CourseMeta,
 ) -> Vec<u32> {
     let weeks = if mode == Mode::Sync && pattern == Pattern::Alternating && is_halvable(activity) {
-        let teaching = meta.teaching_weeks(false);
-        if teaching.len() >= 2 {
-            teaching.into_iter().skip(1).step_by(2).collect()
-        } else {
+        let synthesis = synthesis_weeks(meta);
+        if synthesis.is_empty() || meta.teaching_weeks(false).len() < 2 {
             activity.occurrence_weeks(meta)
+        } else {
+            synthesis
         }
     } else {
         activity.occurrence_weeks(meta)
@@ -651,6 +687,20 @@ pub fn activity_weeks(
     if mode == Mode::Sync && !meta.no_live.is_empty() && !activity.is_exam() {
         return weeks.into_iter().filter(|&w| !meta.is_no_live(w)).collect();
     }
+    weeks
+}
+
+/// The live synthesis weeks of `alternating`: the last teaching week that is not `no_live`,
+/// and every second teaching week before it, so the course always ends on a week that brings
+/// the self-paced work together live (seed: The Blended Approach: a week of intensive
+/// self-paced work followed by a live session that synthesizes and extends it).
+pub fn synthesis_weeks(meta: &crate::course::CourseMeta) -> Vec<u32> {
+    let teaching = meta.teaching_weeks(false);
+    let Some(last) = teaching.iter().rposition(|&w| !meta.is_no_live(w)) else {
+        return Vec::new();
+    };
+    let mut weeks: Vec<u32> = (0..=last).rev().step_by(2).map(|i| teaching[i]).collect();
+    weeks.reverse();
     weeks
 }
 

@@ -75,6 +75,10 @@ pub fn pattern_reason(choice: PatternChoice) -> String {
             "{}: nothing required runs live, so every week is self-paced work with due dates",
             source(choice.pattern().as_str())
         ),
+        (Pattern::Alternating, true) if choice.weeks.teaching < 2 => format!(
+            "{}: a one-week course has no weeks to alternate, so its live work meets in its one week",
+            source("alternating")
+        ),
         (Pattern::Alternating, true) => {
             let why = match choice.why {
                 PatternWhy::AlternatingAttendance {
@@ -87,8 +91,11 @@ pub fn pattern_reason(choice: PatternChoice) -> String {
                 _ => ":".into(),
             };
             format!(
-                "{}{why} intensive self-paced weeks alternate with live synthesis weeks (seed: The Blended Approach)",
-                source("alternating")
+                "{}{why} intensive self-paced weeks alternate with live synthesis weeks: required live work meets in {} of the {} teaching weeks, {} (seed: The Blended Approach)",
+                source("alternating"),
+                choice.weeks.live,
+                choice.weeks.teaching,
+                last_live_week(choice)
             )
         }
         (_, true) => {
@@ -114,6 +121,19 @@ pub fn pattern_reason(choice: PatternChoice) -> String {
                 source("flipped")
             )
         }
+    }
+}
+
+/// Where the produced live weeks end: on the last teaching week, or before it.
+fn last_live_week(choice: PatternChoice) -> String {
+    match (choice.weeks.last_live, choice.weeks.last_teaching) {
+        (Some(live), Some(last)) if live == last => {
+            format!("ending on a synthesis week, week {last}, the last teaching week")
+        }
+        (Some(live), Some(last)) => format!(
+            "the last in week {live}, before the last teaching week {last} (a self-paced week)"
+        ),
+        _ => "none of them live".into(),
     }
 }
 

@@ -374,3 +374,68 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, .. ProptestConfig::default() })]
+
+    /// Every alternating plan whose live work alternates ends on a live synthesis week: the
+    /// last teaching week has a required live item.
+    #[test]
+    fn alternating_ends_on_a_live_week(text in course_text()) {
+        let text = text.replacen("delivery = ", "pattern = \"alternating\"\ndelivery = ", 1);
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        let teaching = course.meta.teaching_weeks(false);
+        let halved_live = plan.decisions.iter().any(|d| {
+            d.mode == Mode::Sync && mixplan::engine::is_halvable(&course.activities[d.index])
+        });
+        if teaching.len() >= 2 && halved_live {
+            let last = *teaching.last().unwrap();
+            let live_last = plan.decisions.iter().any(|d| {
+                d.mode == Mode::Sync && course.activities[d.index].in_band() && d.weeks.contains(&last)
+            });
+            prop_assert!(live_last, "week {last} has no live work");
+        }
+    }
+
+    /// The pattern sentence's claims (live weeks out of teaching weeks, and where they end)
+    /// match the weeks of the same JSON.
+    #[test]
+    fn pattern_sentence_matches_the_json_weeks(text in course_text(), alternating in any::<bool>()) {
+        let text = if alternating {
+            text.replacen("delivery = ", "pattern = \"alternating\"\ndelivery = ", 1)
+        } else {
+            text
+        };
+        let rec = mixplan::recommend(course::parse(&text).unwrap());
+        let json = mixplan::render::json::recommendation(&rec);
+        let reason = json["summary"]["pattern_reason"].as_str().unwrap().to_string();
+        let kinds_outside_band = ["exam"];
+        let live_weeks: Vec<u64> = json["schedule"]["weeks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| {
+                w["items"].as_array().unwrap().iter().any(|i| {
+                    i["mode"] == "sync"
+                        && i["optional"] == false
+                        && !kinds_outside_band.contains(&i["kind"].as_str().unwrap_or(""))
+                })
+            })
+            .map(|w| w["week"].as_u64().unwrap())
+            .collect();
+        if let Some(rest) = reason.split("required live work meets in ").nth(1) {
+            let mut words = rest.split(' ');
+            let live: usize = words.next().unwrap().parse().unwrap();
+            prop_assert_eq!(live, live_weeks.len(), "{}", reason);
+            let last = live_weeks.last().copied().unwrap_or(0);
+            prop_assert!(
+                reason.contains(&format!("week {last}")),
+                "{} vs live weeks {:?}", reason, live_weeks
+            );
+        }
+        if reason.contains("nothing required runs live") {
+            prop_assert!(live_weeks.is_empty(), "{} vs {:?}", reason, live_weeks);
+        }
+    }
+}
