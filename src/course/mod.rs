@@ -349,6 +349,9 @@ pub struct Activity {
     pub estimate: Option<Estimate>,
     /// Self-paced study before an exam.
     pub study_hours: Option<StudyHours>,
+    /// `minutes` written with `per = "total"`: the whole activity's minutes, spread over its
+    /// occurrences (the remainder on the earliest); `minutes` then holds the first share.
+    pub minutes_total: Option<u32>,
     /// Met in a room (`in_person = true`, hybrid courses, with `at`): always live, outside the
     /// online band, and no rule about video calls applies to it.
     pub in_person: bool,
@@ -422,9 +425,10 @@ impl Activity {
     /// the occurrences, the remainder on the earliest; otherwise every occurrence takes
     /// `minutes`.
     pub fn occurrence_minutes(&self, k: usize, n: usize) -> u64 {
-        match &self.estimate {
-            Some(estimate) => estimate.occurrence_minutes(k, n),
-            None => u64::from(self.minutes),
+        match (&self.estimate, self.minutes_total) {
+            (Some(estimate), _) => estimate.occurrence_minutes(k, n),
+            (None, Some(total)) => estimate::share(u64::from(total), n, k),
+            (None, None) => u64::from(self.minutes),
         }
     }
 

@@ -233,3 +233,38 @@ fn intentionality_and_large_class_cite_what_they_rest_on() {
         "{availability}"
     );
 }
+
+#[test]
+fn minutes_per_total_spread_over_the_occurrences() {
+    let text = course_text(
+        "",
+        "",
+        &activity(
+            "final-project",
+            "project-work",
+            1000,
+            "per = \"total\"\nweeks = [2, 3, 4]\n",
+        ),
+    );
+    let rec = mixplan::recommend(load_ok(&text));
+    let a = &rec.course.activities[0];
+    assert_eq!((a.minutes, a.minutes_total), (334, Some(1000)));
+    let load = rec.workload();
+    let project = load.activities.iter().find(|l| l.activity == 0).unwrap();
+    assert_eq!(project.minutes, vec![334, 333, 333]);
+    assert_eq!(project.weeks, vec![2, 3, 4]);
+    let self_paced: Vec<u64> = load.weeks.iter().map(|w| w.self_paced_minutes).collect();
+    assert_eq!(self_paced, vec![0, 334, 333, 333]);
+    // Above 600 a share after spreading, or one occurrence: located errors.
+    let too_much = text.replace("minutes = 1000", "minutes = 1900");
+    let errors = load_errors(&too_much);
+    assert_eq!(errors[0].0, "out-of-range");
+    assert!(errors[0].3.contains("634 min for the first"), "{errors:?}");
+    let once = text.replace("weeks = [2, 3, 4]", "weeks = [2]");
+    let errors = load_errors(&once);
+    assert_eq!(errors[0].0, "invalid-value");
+    assert!(errors[0].3.contains("takes place once"), "{errors:?}");
+    // Without `per`, `minutes` keeps its per-occurrence limit.
+    let plain = course_text("", "", &activity("p", "project-work", 700, ""));
+    assert_eq!(load_errors(&plain)[0].0, "out-of-range");
+}

@@ -2,6 +2,9 @@
 
 use super::*;
 
+/// Largest `minutes` with `per = "total"`: the per-occurrence limit over a two-year course.
+const MAX_TOTAL_MINUTES: i64 = MAX_MINUTES as i64 * 104;
+
 /// What `in_person = true` is checked against.
 pub(super) struct InPersonKeys {
     /// Where `in_person` is written.
@@ -114,7 +117,17 @@ impl Reader {
         };
         let exam = matches!(kind, Some((ActivityKind::Exam, _)));
         let estimated = self.has_estimator(place);
-        let minutes = self.integer(place, "minutes", None, (1, i64::from(MAX_MINUTES)));
+        // With `per = "total"`, `minutes` is the whole activity's time: the per-occurrence
+        // limit applies to its shares, after spreading.
+        let per_total = place
+            .get("per")
+            .is_some_and(|v| matches!(v.get_ref(), DeValue::String(s) if s.as_ref() == "total"));
+        let most = if per_total {
+            MAX_TOTAL_MINUTES
+        } else {
+            i64::from(MAX_MINUTES)
+        };
+        let minutes = self.integer(place, "minutes", None, (1, most));
         if !estimated && !place.table.contains_key("minutes") {
             self.missing_minutes(place);
         }
@@ -294,6 +307,7 @@ impl Reader {
             participation,
             estimate: None,
             study_hours: None,
+            minutes_total: None,
             in_person,
             spans: ActivitySpans {
                 table: place.span,
