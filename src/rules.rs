@@ -157,6 +157,7 @@ rule_ids! {
     LiveLecture = "live-lecture",
     LiveIndividualWork = "live-individual-work",
     InteractiveWorkSelfPaced = "interactive-work-self-paced",
+    DeliverOnLive = "deliver-on-live",
     LiveHoursOutsideBand = "live-hours-outside-band",
     AsyncWithoutAccountability = "async-without-accountability",
     NoInstructorPresence = "no-instructor-presence",
@@ -597,6 +598,13 @@ impl RuleId {
                 "seed: The Blended Approach (the key is intentionality: do not use asynchronous formats for activities that require live interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (discussions, debates, collaborative problem-solving and hands-on demonstrations gain value live)",
                 "The mirror of `live-lecture`: an activity pinned `mode = \"async\"` whose scores favour live by at least 2 points, such as a debate or a collaborative session, loses what makes it worth doing. A written discussion board is not that: write it as `kind = \"forum\"` (or estimate it with `post`), and the check stays quiet. For a deliberate exception add `{ rule = \"interactive-work-self-paced\", activity = \"...\", reason = \"...\" }` to `[check] allow`.",
                 "[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\nmode = \"async\"",
+            ),
+            RuleId::DeliverOnLive => (
+                Check(Warning),
+                "`deliver = \"last\"` on an activity the plan runs live is ignored",
+                "seed: Best Practices for Asynchronous Courses (set predictable due dates: a deliverable's due date must be one students can see); The Blended Approach (every activity in the mode that best serves its purpose)",
+                "`deliver = \"last\"` makes one deliverable of self-paced work spread over several weeks: only the last occurrence is due, the earlier weeks list \"work on\" items. A live activity has no due time, so when the plan runs it live the key does nothing; the check says so instead of ignoring it silently. Pin the activity self-paced if it is one deliverable, or remove `deliver`.",
+                "[[activities]]\nid = \"studio\"\nkind = \"collaboration\"\nminutes = 60\nweeks = [4, 5, 6]\ndeliver = \"last\"",
             ),
             RuleId::LiveHoursOutsideBand => (
                 Check(Warning),

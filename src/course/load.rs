@@ -117,6 +117,7 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "url",
     "location",
     "in_person",
+    "deliver",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];

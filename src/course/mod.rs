@@ -19,7 +19,7 @@ pub use load::{
     load_in_chunks, read_bounded,
 };
 pub use names::{
-    ActivityKind, ContentType, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
+    ActivityKind, ContentType, Deliver, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
     Participation, Pattern, Per, Population, Purpose, Weekday,
 };
 
@@ -349,6 +349,10 @@ pub struct Activity {
     pub estimate: Option<Estimate>,
     /// Self-paced study before an exam.
     pub study_hours: Option<StudyHours>,
+    /// Which occurrences are handed in (`deliver`): each, or only the last.
+    pub deliver: Deliver,
+    /// Where `deliver` is written, for findings about it.
+    pub deliver_span: Option<Span>,
     /// `minutes` written with `per = "total"`: the whole activity's minutes, spread over its
     /// occurrences (the remainder on the earliest); `minutes` then holds the first share.
     pub minutes_total: Option<u32>,

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::names::{
-    ActivityKind, ContentType, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
+    ActivityKind, ContentType, Deliver, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
     Participation, Pattern, Per, Population, Purpose, Weekday,
 };
 
@@ -357,6 +357,11 @@ pub struct ActivityTable {
     /// (fatigue, connectivity, time-zone spread) applies to it.
     #[schemars(extend("default" = false))]
     pub in_person: Option<bool>,
+    /// Which occurrences of self-paced work are handed in: `each` (default), or `last` for one
+    /// deliverable worked on over several weeks (the earlier weeks list "work on" items, with
+    /// no due time). Not with `at`, on exams, optional work or office hours.
+    #[schemars(extend("default" = "each"))]
+    pub deliver: Option<Deliver>,
 }
 
 /// `read = { pages = 40, words_per_page = 450, purpose = "understand", new_concepts = "some" }`:

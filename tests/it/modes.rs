@@ -268,3 +268,90 @@ fn minutes_per_total_spread_over_the_occurrences() {
     let plain = course_text("", "", &activity("p", "project-work", 700, ""));
     assert_eq!(load_errors(&plain)[0].0, "out-of-range");
 }
+
+#[test]
+fn deliver_last_makes_only_the_last_occurrence_due() {
+    let project = activity(
+        "final-project",
+        "project-work",
+        600,
+        "title = \"Final project\"\nper = \"total\"\nweeks = [2, 3, 4]\ndeliver = \"last\"\n",
+    );
+    let text = course_text("start = 2027-01-11", "", &project);
+    let rec = mixplan::recommend(load_ok(&text));
+    let due: Vec<(u32, bool)> = rec
+        .schedule
+        .weeks
+        .iter()
+        .flat_map(|w| {
+            w.items
+                .iter()
+                .filter(|i| i.activity == 0)
+                .map(move |i| (w.week, i.due.is_some()))
+        })
+        .collect();
+    assert_eq!(due, vec![(2, false), (3, false), (4, true)]);
+    // Counted in the workload every week it is worked on.
+    let load = rec.workload();
+    let self_paced: Vec<u64> = load.weeks.iter().map(|w| w.self_paced_minutes).collect();
+    assert_eq!(self_paced, vec![0, 200, 200, 200]);
+    // "work on" items in the weeks before; one due event in the calendar.
+    let table = mixplan::render::schedule(
+        &rec,
+        mixplan::render::Format::Table,
+        mixplan::render::Style {
+            color: false,
+            width: Some(160),
+        },
+    );
+    assert_eq!(
+        table.matches("work on Final project (200 min)").count(),
+        2,
+        "{table}"
+    );
+    let ics = mixplan::render::ics::calendar(
+        &rec.course,
+        &rec.schedule,
+        mixplan::render::ics::Options {
+            sequence: 0,
+            remind: None,
+        },
+    )
+    .unwrap();
+    assert_eq!(ics.matches("Final project").count(), 1, "{ics}");
+}
+
+#[test]
+fn deliver_last_is_refused_where_nothing_is_due() {
+    for (extra, kind, words) in [
+        (
+            "at = { day = \"tue\", time = \"10:00\" }\n",
+            "project-work",
+            "`at`",
+        ),
+        ("weeks = [2]\n", "exam", "exam"),
+        ("optional = true\n", "project-work", "optional"),
+        ("", "office-hours", "office hours"),
+    ] {
+        let text = course_text(
+            "",
+            "",
+            &activity("x", kind, 60, &format!("{extra}deliver = \"last\"\n")),
+        );
+        let errors = load_errors(&text);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.0 == "conflicting-keys" && e.3.contains(words)),
+            "{kind}: {errors:?}"
+        );
+    }
+    let typo = course_text(
+        "",
+        "",
+        &activity("x", "project-work", 60, "deliver = \"lats\"\n"),
+    );
+    let errors = load_errors(&typo);
+    assert_eq!(errors[0].0, "unknown-value", "{errors:?}");
+    assert!(errors[0].4.as_deref().unwrap_or("").contains("last"));
+}

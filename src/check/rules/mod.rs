@@ -9,6 +9,7 @@
 
 mod async_without_accountability;
 mod community_without_live;
+mod deliver_on_live;
 mod fixed_offset_zone;
 mod interactive_work_self_paced;
 mod large_live_discussion;
@@ -114,6 +115,10 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::InteractiveWorkSelfPaced,
         run: interactive_work_self_paced::run,
+    },
+    CheckRule {
+        id: RuleId::DeliverOnLive,
+        run: deliver_on_live::run,
     },
     CheckRule {
         id: RuleId::LiveHoursOutsideBand,

@@ -147,6 +147,13 @@ impl Reader {
         let recorded = self.boolean(place, "recorded");
         let optional = self.boolean(place, "optional");
         let in_person = self.boolean(place, "in_person");
+        let deliver = self.enum_key(
+            place,
+            "deliver",
+            "`deliver` value",
+            Deliver::NAMES,
+            Deliver::from_name,
+        );
         let participation = self
             .enum_list(
                 place,
@@ -166,7 +173,8 @@ impl Reader {
         let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
         let bad_optional = place.table.contains_key("optional") && optional.is_none();
         let bad_in_person = place.table.contains_key("in_person") && in_person.is_none();
-        if bad_every || bad_mode || bad_recorded || bad_optional || bad_in_person {
+        let bad_deliver = place.table.contains_key("deliver") && deliver.is_none();
+        if bad_every || bad_mode || bad_recorded || bad_optional || bad_in_person || bad_deliver {
             return None;
         }
         let ((id, id_span), (kind, kind_span)) = (id?, kind?);
@@ -280,6 +288,24 @@ impl Reader {
             }
             _ => false,
         };
+        if let Some((Deliver::Last, span)) = deliver {
+            let problem = if exam {
+                Some("an exam is one sitting, so it has no earlier work to deliver at the end")
+            } else if kind == ActivityKind::OfficeHours {
+                Some("office hours are live and never due")
+            } else if optional_value {
+                Some("optional work is never due, so `deliver = \"last\"` has nothing to deliver")
+            } else if !at.is_empty() {
+                Some("`at` makes the activity live, so it has no due time to move to the end")
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                self.error(RuleId::ConflictingKeys, span, message.into())
+                    .help = Some("remove `deliver`".into());
+                ok = false;
+            }
+        }
         let (Some(url), Some(location)) = (url, location) else {
             return None;
         };
@@ -308,6 +334,8 @@ impl Reader {
             estimate: None,
             study_hours: None,
             minutes_total: None,
+            deliver: deliver.map_or(Deliver::Each, |(d, _)| d),
+            deliver_span: deliver.map(|(_, s)| s),
             in_person,
             spans: ActivitySpans {
                 table: place.span,
