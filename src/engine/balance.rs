@@ -75,7 +75,16 @@ pub fn effective_ceiling(floor: f64, ceiling: f64, reliable_internet: Option<f64
     (lowered + 0.5).floor()
 }
 
-/// What balancing held back under the floor: an activity one live time reaches for under half
+/// What balancing held back under the floor.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct UnderFloor {
+    /// Activities one live time reaches for under half of the class.
+    held_back: Vec<HeldBack>,
+    /// Whether the effective ceiling alone held a move back.
+    by_connectivity: bool,
+}
+
+/// One activity balancing held back under the floor: an activity one live time reaches for under half
 /// of the class.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HeldBack {
@@ -310,9 +319,9 @@ impl<'a> Balancer<'a> {
         &mut self,
         decisions: &mut [Decision],
         attendance: &Attendance,
-    ) -> Vec<HeldBack> {
+    ) -> UnderFloor {
         let floor = self.band.floor;
-        let mut held = Vec::new();
+        let mut held = UnderFloor::default();
         if self.total >= floor - EPS {
             return held;
         }
@@ -339,15 +348,22 @@ impl<'a> Balancer<'a> {
             let activity = &self.course.activities[decisions[i].index];
             let reach = attendance.reach(activity.minutes);
             if reach * 2 < attendance.count {
-                held.push(HeldBack {
+                held.held_back.push(HeldBack {
                     index: decisions[i].index,
                     reach,
                 });
                 continue;
             }
-            if self.total + self.minutes[i] <= self.band.effective + EPS
-                && self.fits_live(decisions, i)
-            {
+            let fits = self.total + self.minutes[i] <= self.band.effective + EPS
+                && self.fits_live(decisions, i);
+            if !fits {
+                // Held back by the effective ceiling alone: it would fit the written one.
+                let trial = self.trial(decisions, i, Mode::Sync);
+                held.by_connectivity |= self.band.effective < self.band.ceiling - EPS
+                    && trial.mean <= self.band.ceiling + EPS
+                    && f64::from(trial.peak) <= self.band.ceiling + EPS;
+            }
+            if fits {
                 let why = BandMove {
                     total: self.total,
                     limit: floor,
@@ -391,13 +407,14 @@ pub(super) fn balance(
             max: round2(band.effective),
         });
     }
-    let held_back = balancer.under_floor(decisions, attendance);
+    let under = balancer.under_floor(decisions, attendance);
     let total = balancer.total();
     if total < band.floor - EPS {
         notes.push(PlanNote::BandUnreachable {
             total: round2(total),
             min: round2(band.floor),
-            held_back,
+            held_back: under.held_back,
+            connectivity: under.by_connectivity.then_some(band.effective),
         });
     }
 }

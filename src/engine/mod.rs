@@ -186,6 +186,9 @@ pub enum PlanNote {
         /// Activities that gain from live time but were held back because one live time
         /// reaches under half of the class, with their reach.
         held_back: Vec<balance::HeldBack>,
+        /// The effective ceiling, when it alone held a move live back (students without a
+        /// dependable connection lowered it below what the move needed).
+        connectivity: Option<f64>,
     },
 }
 

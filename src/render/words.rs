@@ -169,6 +169,7 @@ fn band_note(rec: &Recommendation, note: &PlanNote) -> String {
             total,
             min,
             held_back,
+            connectivity,
         } => {
             let mut text = format!(
                 "live time stays at {total} min/week, below the band's {min}: nothing else that gains from live time by its nature can move live; add a discussion, Q&A or problem-solving session, or lower the floor of `sync_hours`"
@@ -186,6 +187,12 @@ fn band_note(rec: &Recommendation, note: &PlanNote) -> String {
                 text.push_str(&format!(
                     "; held back because one live time would reach under half of the class: {}",
                     held.join(", ")
+                ));
+            }
+            if let Some(effective) = connectivity {
+                text.push_str(&format!(
+                    "; connectivity held moves back: with {:.0}% of students lacking a dependable connection, balancing keeps live time at or under {effective} min/week",
+                    (1.0 - rec.course.students.reliable_internet.unwrap_or(1.0)) * 100.0
                 ));
             }
             text

@@ -355,3 +355,20 @@ fn deliver_last_is_refused_where_nothing_is_due() {
     assert_eq!(errors[0].0, "unknown-value", "{errors:?}");
     assert!(errors[0].4.as_deref().unwrap_or("").contains("last"));
 }
+
+#[test]
+fn below_the_floor_because_of_connectivity_says_so() {
+    let activities: String = (0..18)
+        .map(|i| activity(&format!("a{i}"), "debate", 10, ""))
+        .collect();
+    let text = course_text("", "reliable_internet = 0.3", &activities);
+    let rec = mixplan::recommend(load_ok(&text));
+    let note = rec
+        .advice
+        .iter()
+        .find(|a| a.rule() == RuleId::BandUnreachable)
+        .map(|a| mixplan::render::words::advice(&rec, a))
+        .expect("band-unreachable");
+    assert!(note.contains("connectivity held moves back"), "{note}");
+    assert!(note.contains("70% of students"), "{note}");
+}
