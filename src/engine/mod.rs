@@ -414,7 +414,7 @@ pub fn plan(course: &Course) -> Plan {
 
 /// How many plans, in activities planned, the connectivity comparison may make: a course of a
 /// few hundred activities compares every hundredth of the share, a huge one only a few shares.
-const CONNECTIVITY_PLAN_BUDGET: usize = 200_000;
+const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
 
 /// A plan before its summary: what decided the pattern, the decisions and the band notes.
 type Draft = (PatternWhy, Vec<Decision>, Vec<PlanNote>);
