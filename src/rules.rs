@@ -243,7 +243,7 @@ impl RuleId {
                 },
                 "A lab practises a procedure hands-on, which gains from someone at hand to correct it",
                 "seed: Choosing the Right Mix > Content matters (procedural skills benefit from synchronous interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (hands-on demonstrations gain value live)",
-                "A `lab` scores this reason whatever the course's content types: hands-on practice of a procedure is where a mistake is cheapest to catch while it happens. A demonstration already scores `real-time-interaction` and `immediate-feedback`, so it gets no second reason. `content-benefits-from-live` still counts procedural content on top. This reason is not one of the activity's own-nature reasons that let band balancing move it live under the floor (`band-under`). A long online lab therefore stays live and gets `long-live-session` (split it), rather than going self-paced on fatigue alone.",
+                "A `lab` scores this reason whatever the course's content types: hands-on practice of a procedure is where a mistake is cheapest to catch while it happens. A demonstration already scores `real-time-interaction` and `immediate-feedback`, so it gets no second reason. `content-benefits-from-live` still counts procedural content on top. This reason is not one of the activity's own-nature reasons that let band balancing move it live under the floor (`band-under`). A long online lab therefore stays live and gets `long-live-session` (split it): `live-fatigue` does not score labs, so fatigue alone never makes one self-paced.",
                 "[[activities]]\nid = \"skills-lab\"\nkind = \"lab\"\nminutes = 90",
             ),
             RuleId::ContentBenefitsFromLive => (
@@ -393,7 +393,7 @@ impl RuleId {
                 },
                 "Live sessions longer than 90 minutes tire students; long activities suit self-paced work",
                 "seed: Synchronous Learning > Weaknesses (video-conference fatigue); Fauville et al. 2021 (fatigue grows with meeting length); Sheridan et al. 2017",
-                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting. Activities met in a room (`in_person = true`) are not on a call and are not scored by it.",
+                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting. Activities met in a room (`in_person = true`) are not on a call and are not scored by it, and neither is a `lab`: a long lab is split into shorter sessions (`long-live-session` says so), never made self-paced on fatigue alone.",
                 "[[activities]]\nid = \"marathon\"\nkind = \"discussion\"\nminutes = 150",
             ),
             RuleId::NearTieAsync => (

@@ -371,7 +371,9 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     ScoringRule {
         id: RuleId::LiveFatigue,
         applies: |_, a| {
-            (on_a_call(a) && a.minutes > LONG_LIVE_MINUTES).then(|| {
+            // A long lab is split (`long-live-session`), never self-paced on fatigue alone:
+            // hands-on practice is its reason to meet.
+            (on_a_call(a) && a.kind != K::Lab && a.minutes > LONG_LIVE_MINUTES).then(|| {
                 format!(
                     "{} minutes at a stretch is tiring on a video call",
                     a.minutes
