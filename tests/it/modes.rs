@@ -54,7 +54,7 @@ fn in_person_is_live_outside_the_band_and_off_the_call() {
     let text = hybrid(&format!(
         "{}{}",
         activity("skills-lab", "lab", 180, ROOM),
-        activity("online-lab", "lab", 180, "mode = \"sync\"\n")
+        activity("online-workshop", "collaboration", 180, "mode = \"sync\"\n")
     ));
     let course = load_ok(&text);
     let room = &course.activities[0];
@@ -71,9 +71,9 @@ fn in_person_is_live_outside_the_band_and_off_the_call() {
     assert_eq!(plan.decisions[0].mode, Mode::Sync);
     assert!(!rules(0).contains(&"live-fatigue"), "{:?}", rules(0));
     assert!(rules(0).contains(&"hands-on"));
-    // The same lab online is a video call.
+    // A workshop as long online is a video call.
     assert!(rules(1).contains(&"live-fatigue"), "{:?}", rules(1));
-    // Outside the band: only the online lab's 180 minutes are online live time.
+    // Outside the band: only the online workshop's 180 minutes are online live time.
     assert_eq!(plan.summary.sync_minutes_per_week, 180.0);
     let report = mixplan::check::check_bytes(
         "t.toml".into(),
@@ -89,7 +89,7 @@ fn in_person_is_live_outside_the_band_and_off_the_call() {
     // Not recorded, and no finding says so; long only past 180 minutes in a room.
     assert!(!on(RuleId::LiveNotRecorded, "skills-lab"));
     assert!(!on(RuleId::LongLiveSession, "skills-lab"));
-    assert!(on(RuleId::LongLiveSession, "online-lab"));
+    assert!(on(RuleId::LongLiveSession, "online-workshop"));
     let longer = text.replacen("minutes = 180", "minutes = 200", 1);
     let report = mixplan::check::check_bytes(
         "t.toml".into(),

@@ -5,6 +5,15 @@ use super::*;
 /// Largest `minutes` with `per = "total"`: the per-occurrence limit over a two-year course.
 const MAX_TOTAL_MINUTES: i64 = MAX_MINUTES as i64 * 104;
 
+/// What `deliver = "last"` is checked against.
+pub(super) struct DeliverKeys {
+    /// Where `deliver` is written.
+    span: Span,
+    kind: ActivityKind,
+    optional: bool,
+    has_at: bool,
+}
+
 /// What `in_person = true` is checked against.
 pub(super) struct InPersonKeys {
     /// Where `in_person` is written.
@@ -289,22 +298,13 @@ impl Reader {
             _ => false,
         };
         if let Some((Deliver::Last, span)) = deliver {
-            let problem = if exam {
-                Some("an exam is one sitting, so it has no earlier work to deliver at the end")
-            } else if kind == ActivityKind::OfficeHours {
-                Some("office hours are live and never due")
-            } else if optional_value {
-                Some("optional work is never due, so `deliver = \"last\"` has nothing to deliver")
-            } else if !at.is_empty() {
-                Some("`at` makes the activity live, so it has no due time to move to the end")
-            } else {
-                None
+            let work = DeliverKeys {
+                span,
+                kind,
+                optional: optional_value,
+                has_at: !at.is_empty(),
             };
-            if let Some(message) = problem {
-                self.error(RuleId::ConflictingKeys, span, message.into())
-                    .help = Some("remove `deliver`".into());
-                ok = false;
-            }
+            ok &= self.deliver_last_allowed(&work);
         }
         let (Some(url), Some(location)) = (url, location) else {
             return None;
@@ -391,6 +391,25 @@ impl Reader {
         };
         self.error(RuleId::ConflictingKeys, room.span, message.into())
             .help = Some(help.into());
+        false
+    }
+
+    /// `deliver = "last"` needs self-paced work that is due: a located error on exams, office
+    /// hours, optional work and `at`. Returns whether it is allowed.
+    pub(super) fn deliver_last_allowed(&mut self, work: &DeliverKeys) -> bool {
+        let problem = if work.kind == ActivityKind::Exam {
+            "an exam is one sitting, so it has no earlier work to deliver at the end"
+        } else if work.kind == ActivityKind::OfficeHours {
+            "office hours are live and never due"
+        } else if work.optional {
+            "optional work is never due, so `deliver = \"last\"` has nothing to deliver"
+        } else if work.has_at {
+            "`at` makes the activity live, so it has no due time to move to the end"
+        } else {
+            return true;
+        };
+        self.error(RuleId::ConflictingKeys, work.span, problem.into())
+            .help = Some("remove `deliver`".into());
         false
     }
 
