@@ -309,6 +309,15 @@ fn deliver_last_makes_only_the_last_occurrence_due() {
         2,
         "{table}"
     );
+    let page = mixplan::render::schedule(
+        &rec,
+        mixplan::render::Format::Html,
+        mixplan::render::Style::PLAIN,
+    );
+    assert_eq!(
+        page.matches("Work on (handed in in a later week)").count(),
+        2
+    );
     let ics = mixplan::render::ics::calendar(
         &rec.course,
         &rec.schedule,
