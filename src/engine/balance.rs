@@ -146,6 +146,16 @@ impl<'a> Balancer<'a> {
             .get_or_insert_with(|| Measure::new(self.course, decisions))
     }
 
+    /// Why a move over the effective ceiling happened, at measure `total`.
+    fn over(&self, total: f64) -> BandMove {
+        BandMove {
+            total,
+            limit: self.band.effective,
+            week: None,
+            lowered: self.band.effective < self.band.ceiling - EPS,
+        }
+    }
+
     /// The measure if decision `i` were in `mode`.
     fn trial(&mut self, decisions: &[Decision], i: usize, mode: Mode) -> Trial {
         let (course, pattern) = (self.course, self.pattern);
@@ -215,7 +225,7 @@ impl<'a> Balancer<'a> {
             {
                 break;
             }
-            let why = BandMove::over(self.total, effective);
+            let why = self.over(self.total);
             self.apply(decisions, i, Mode::Async, why);
             moved.push(i);
             next += 1;
@@ -229,7 +239,7 @@ impl<'a> Balancer<'a> {
             if after.mean < floor - EPS {
                 continue;
             }
-            let why = BandMove::over(sitting, effective);
+            let why = self.over(sitting);
             self.apply(decisions, i, Mode::Async, why);
             moved.push(i);
         }
@@ -306,6 +316,7 @@ impl<'a> Balancer<'a> {
                 total: f64::from(minutes),
                 limit: ceiling,
                 week: Some(week as u32 + 1),
+                lowered: false,
             };
             self.apply(decisions, i, Mode::Async, why);
             moved.push(i);
@@ -368,6 +379,7 @@ impl<'a> Balancer<'a> {
                     total: self.total,
                     limit: floor,
                     week: None,
+                    lowered: false,
                 };
                 self.apply(decisions, i, Mode::Sync, why);
             }
@@ -425,16 +437,7 @@ struct BandMove {
     total: f64,
     limit: f64,
     week: Option<u32>,
-}
-
-impl BandMove {
-    fn over(total: f64, limit: f64) -> Self {
-        BandMove {
-            total,
-            limit,
-            week: None,
-        }
-    }
+    lowered: bool,
 }
 
 /// Undo a move to self-paced: the activity is live again, as its scores chose.
@@ -465,6 +468,7 @@ fn move_decision(course: &Course, pattern: Pattern, d: &mut Decision, to: Mode, 
             limit: round2(why.limit),
             margin: d.margin,
             week: why.week,
+            lowered: why.lowered,
         }),
     });
 }

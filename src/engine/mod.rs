@@ -131,6 +131,9 @@ pub enum Note {
         margin: f64,
         /// The teaching week over the written ceiling that made this move, if one week did.
         week: Option<u32>,
+        /// Whether `limit` is the effective ceiling, lowered below the written one because
+        /// students lack a dependable connection.
+        lowered: bool,
     },
 }
 

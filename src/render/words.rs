@@ -50,12 +50,16 @@ fn note_detail(note: &Note, favors: Mode) -> String {
             limit,
             margin,
             week,
+            lowered,
         } => match (favors, week) {
             (Mode::Async, Some(week)) => format!(
                 "moved to async: week {week} had {total} min of live sittings, above the band's ceiling of {limit} min, and this was its weakest live case (margin {margin})"
             ),
+            (Mode::Async, None) if lowered => format!(
+                "moved to async: live time was {total} min/week, above the {limit} min/week the band allows while some students lack a dependable connection, and this was the weakest live case left (margin {margin})"
+            ),
             (Mode::Async, None) => format!(
-                "moved to async: live time was {total} min/week, above the band's {limit} min, and this move brings it down (margin {margin})"
+                "moved to async: live time was {total} min/week, above the band's {limit} min, and this was the weakest live case left (margin {margin})"
             ),
             (Mode::Sync, _) => format!(
                 "moved to sync: live time was {total} min/week, below the band's {limit} min; this activity gains from live time and was the strongest candidate left (margin {margin})"
