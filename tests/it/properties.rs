@@ -439,3 +439,42 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    /// `per = "total"` with `minutes`: the shares sum to the total, differ by at most one
+    /// minute, and the larger ones come first.
+    #[test]
+    fn minutes_per_total_spread_exactly(n in 2usize..=10, share in 1u32..=600, extra in 0u32..10) {
+        let total = (share * n as u32).saturating_sub(extra.min(share * n as u32 - 1));
+        let weeks: Vec<String> = (1..=n).map(|w| w.to_string()).collect();
+        let text = format!(
+            "[course]\ntitle = \"P\"\nweeks = 12\n\n[students]\ncount = 10\n\n[[activities]]\nid = \"p\"\nkind = \"project-work\"\nminutes = {total}\nper = \"total\"\nweeks = [{}]\n",
+            weeks.join(", ")
+        );
+        let rec = mixplan::recommend(course::parse(&text).unwrap());
+        let load = rec.workload();
+        let minutes = &load.activities.iter().find(|a| a.activity == 0).unwrap().minutes;
+        prop_assert_eq!(minutes.iter().sum::<u64>(), u64::from(total));
+        prop_assert!(minutes.windows(2).all(|w| w[0] >= w[1] && w[0] - w[1] <= 1), "{:?}", minutes);
+    }
+
+    /// `interactive-work-self-paced` fires exactly on activities pinned self-paced whose scores
+    /// favour live by 2 points or more.
+    #[test]
+    fn interactive_work_self_paced_fires_exactly_on_strong_live_cases(text in course_text()) {
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        let report = mixplan::check::check_bytes("p.toml".into(), text.as_bytes(), &mixplan::check::Options::default());
+        for d in &plan.decisions {
+            let a = &course.activities[d.index];
+            let expected = d.pinned && d.mode == Mode::Async && a.spans.mode.is_some() && d.margin >= 2.0;
+            let fired = report.diagnostics.iter().any(|f| {
+                f.rule == mixplan::rules::RuleId::InteractiveWorkSelfPaced
+                    && f.message.starts_with(&format!("`{}` ", a.id))
+            });
+            prop_assert_eq!(fired, expected, "{} margin {}", a.id, d.margin);
+        }
+    }
+}
