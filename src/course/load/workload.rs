@@ -280,8 +280,14 @@ impl Reader {
         total: &TotalMinutes,
         occurrences: Option<usize>,
     ) -> bool {
-        let n = occurrences.unwrap_or(1);
-        if occurrences.is_some_and(|n| n < 2) {
+        // Without a valid `[course]` the weeks are unknown: that error is reported there, and
+        // the spread is not judged.
+        let Some(n) = occurrences else {
+            activity.minutes = total.minutes.min(MAX_MINUTES);
+            activity.minutes_total = Some(total.minutes);
+            return true;
+        };
+        if n < 2 {
             self.error(
                 RuleId::InvalidValue,
                 total.per_span,
