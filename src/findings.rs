@@ -26,6 +26,9 @@ pub enum Advice {
     Unreached(Uncovered),
     /// A design check's finding, at its default severity.
     Check(Diagnostic),
+    /// Band balancing could not reach the band: a [`crate::engine::PlanNote::BandOver`] or
+    /// [`crate::engine::PlanNote::BandUnreachable`].
+    Band(crate::engine::PlanNote),
 }
 
 impl Advice {
@@ -35,6 +38,7 @@ impl Advice {
             Advice::Pattern(_) | Advice::AlternatingKeeps(_) => RuleId::PatternChoice,
             Advice::RepeatSlot(_) | Advice::Unreached(_) => RuleId::LiveAlternative,
             Advice::Check(d) => d.rule,
+            Advice::Band(note) => note.rule(),
         }
     }
 }
@@ -74,6 +78,13 @@ pub fn repeat_reach(
 /// allow in its `[check]` table.
 pub fn advise(course: &Course, plan: &Plan, schedule: &Schedule) -> Vec<Advice> {
     let mut advice = vec![Advice::Pattern(plan.pattern_choice)];
+    advice.extend(
+        plan.notes
+            .iter()
+            .filter(|n| !matches!(n, crate::engine::PlanNote::Pattern(_)))
+            .cloned()
+            .map(Advice::Band),
+    );
     if plan.pattern == crate::course::Pattern::Alternating {
         let kept: Vec<usize> = plan
             .decisions

@@ -117,6 +117,7 @@ rule_ids! {
     RealTimeInteraction = "real-time-interaction",
     ImmediateFeedback = "immediate-feedback",
     CommunityPresence = "community-presence",
+    HandsOn = "hands-on",
     ContentBenefitsFromLive = "content-benefits-from-live",
     CommunityGoals = "community-goals",
     FullTimeStudents = "full-time-students",
@@ -160,6 +161,8 @@ rule_ids! {
     LiveNotRecorded = "live-not-recorded",
     LiveLecture = "live-lecture",
     LiveIndividualWork = "live-individual-work",
+    InteractiveWorkSelfPaced = "interactive-work-self-paced",
+    DeliverOnLive = "deliver-on-live",
     LiveHoursOutsideBand = "live-hours-outside-band",
     AsyncWithoutAccountability = "async-without-accountability",
     NoInstructorPresence = "no-instructor-presence",
@@ -239,6 +242,16 @@ impl RuleId {
                 "Meeting in real time creates the relationships and sense of belonging that keep students going through difficulty; programs without live components struggle with retention.",
                 "[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 30",
             ),
+            RuleId::HandsOn => (
+                Scoring {
+                    favors: Mode::Sync,
+                    weight: 1.0,
+                },
+                "A lab practises a procedure hands-on, which gains from someone at hand to correct it",
+                "seed: Choosing the Right Mix > Content matters (procedural skills benefit from synchronous interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (hands-on demonstrations gain value live)",
+                "A `lab` scores this reason whatever the course's content types: hands-on practice of a procedure is where a mistake is cheapest to catch while it happens. A demonstration already scores `real-time-interaction` and `immediate-feedback`, so it gets no second reason. `content-benefits-from-live` still counts procedural content on top. This reason is not one of the activity's own-nature reasons that let band balancing move it live under the floor (`band-under`). A long online lab therefore stays live and gets `long-live-session` (split it): `live-fatigue` does not score labs, so fatigue alone never makes one self-paced.",
+                "[[activities]]\nid = \"skills-lab\"\nkind = \"lab\"\nminutes = 90",
+            ),
             RuleId::ContentBenefitsFromLive => (
                 Scoring {
                     favors: Mode::Sync,
@@ -294,10 +307,10 @@ impl RuleId {
                     favors: Mode::Async,
                     weight: 1.0,
                 },
-                "Written, asynchronous exchanges leave a permanent record students can return to",
-                "seed: Asynchronous Learning > Strengths (permanent record of discussion; time to compose thoughtful responses)",
-                "A discussion board or written review gives students time to compose a considered reply and leaves a record of how thinking developed.",
-                "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 45",
+                "Written, asynchronous work leaves a permanent record students can return to",
+                "seed: Asynchronous Learning > Strengths (written communication leaves a permanent record; forums give time to compose thoughtful responses)",
+                "Scores written work only: a `forum`, a `reflection`, a `peer-review`, and any activity estimated with `write` or `post`. A `discussion` or `debate` is spoken, so it does not score it; write a discussion board as `kind = \"forum\"`. Written work gives students time to compose a considered reply and leaves a record of how thinking developed.",
+                "[[activities]]\nid = \"board\"\nkind = \"forum\"\nminutes = 45",
             ),
             RuleId::IndividualPractice => (
                 Scoring {
@@ -336,7 +349,7 @@ impl RuleId {
                 },
                 "One live time cannot reach enough of the students in their own local hours",
                 "seed: Synchronous Learning > Weaknesses (a student in Tokyo and a 9:00 AM Eastern seminar; work and caregiving collide with fixed times)",
-                "mixplan counts heads, not offsets: for an activity of this length it searches the best start on the allowed days (15-minute grid, every course week, daylight-saving changes included) and counts the students whose local window holds the whole session. When that best time reaches fewer than 90% of the class, the rule favours self-paced work. 39 students in New York and one in Tokyo whom one evening reaches get no time-zone reason, however far apart the offsets are. Windows come from `available`, else from the populations (see `default-availability`).",
+                "mixplan counts heads, not offsets: for an activity of this length it searches the best start on the allowed days (15-minute grid, every course week, daylight-saving changes included) and counts the students whose local window holds the whole session. When that best time reaches fewer than 90% of the class, the rule favours self-paced work. 39 students in New York and one in Tokyo whom one evening reaches get no time-zone reason, however far apart the offsets are. Windows come from `available`, else from the populations (see `default-availability`). Activities met in person (`in_person = true`) are not scored by it.",
                 "[[students.zones]]\nzone = \"America/New_York\"\ncount = 20\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10",
             ),
             RuleId::UnreliableConnectivity => (
@@ -346,7 +359,7 @@ impl RuleId {
                 },
                 "Where connections are unreliable, live sessions disadvantage some students, the more the more students it affects",
                 "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
-                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged. The rule applies when `reliable_internet` is below 0.9, and its weight scales with the share of students without a dependable connection: the listed weight when half of them lack one, twice that when none has one (0.85 gives 0.9 points, 0.7 gives 1.8, 0.5 gives 3.0). Fewer connected students therefore never mean more live time.",
+                "A dropped connection during a live session means missed instruction that cannot be recreated; students with unreliable technology are systematically disadvantaged. The rule applies when `reliable_internet` is below 0.9, and its weight scales with the share of students without a dependable connection: the listed weight when half of them lack one, twice that when none has one (0.85 gives 0.9 points, 0.7 gives 1.8, 0.5 gives 3.0). Band balancing also works against an effective ceiling: with u = 1 - `reliable_internet` (read to two decimals), ceiling - (ceiling - floor) x min(1, u / 0.5), rounded to whole minutes and reported as `summary.effective_ceiling_minutes`; at u = 0.5 and beyond it is the floor. The course is also planned at every lower share and the plan with the least live time is kept, so fewer connected students never mean more live time. Activities met in person (`in_person = true`) are not scored by it.",
                 "[students]\ncount = 60\nreliable_internet = 0.7",
             ),
             RuleId::LargeClass => (
@@ -354,10 +367,10 @@ impl RuleId {
                     favors: Mode::Async,
                     weight: 1.0,
                 },
-                "Above 30 students, one-to-many live sessions are better recorded",
-                "seed: FAQ \"Can synchronous sessions be effective with large classes?\"; University of the Highlands and Islands synchronous teaching guidance (above 30: recorded short lectures plus small tutorials)",
-                "In a large class a live lecture, presentation or demonstration leaves most students watching; recorded delivery plus small live groups serves them better.",
-                "[students]\ncount = 180\n\n[[activities]]\nid = \"keynote\"\nkind = \"presentation\"\nminutes = 30",
+                "Above 30 students per sitting, a live lecture is better recorded",
+                "University of the Highlands and Islands, synchronous online teaching recommendations (at most 25-30 for lecture-style sessions; above 30, recorded short lectures plus small tutorials). Not the guide: its large-class answer (FAQ \"Can synchronous sessions be effective with large classes?\") says live sessions can work at scale with polling, chat and breakouts",
+                "Above 30 students in one sitting (sections split the class), a live lecture leaves most of them watching; a recording plus small live groups serves them better. Presentations and demonstrations are not pushed self-paced: the guide's own large-class advice has selected groups present to the whole class live, and a demonstration gains from questions asked as it happens.",
+                "[students]\ncount = 180\n\n[[activities]]\nid = \"keynote\"\nkind = \"lecture\"\nminutes = 30",
             ),
             RuleId::ContentSuitsSelfPaced => (
                 Scoring {
@@ -386,7 +399,7 @@ impl RuleId {
                 },
                 "Live sessions longer than 90 minutes tire students; long activities suit self-paced work",
                 "seed: Synchronous Learning > Weaknesses (video-conference fatigue); Fauville et al. 2021 (fatigue grows with meeting length); Sheridan et al. 2017",
-                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting.",
+                "Sustained video sessions are exhausting, and fatigue grows with length. An activity that needs more than 90 minutes at a stretch is a poor fit for one live sitting. Activities met in a room (`in_person = true`) are not on a call and are not scored by it, and neither is a `lab`: a long lab is split into shorter sessions (`long-live-session` says so), never made self-paced on fatigue alone.",
                 "[[activities]]\nid = \"marathon\"\nkind = \"discussion\"\nminutes = 150",
             ),
             RuleId::NearTieAsync => (
@@ -399,7 +412,7 @@ impl RuleId {
             RuleId::PinnedMode => (
                 Decision,
                 "A mode written in the course file is kept, and the scores are still shown",
-                "seed: Choosing the Right Mix > The key is intentionality",
+                "seed: The Blended Approach (the key is intentionality: every activity is assigned to the mode that best serves its purpose, so a deliberate choice in the file is kept)",
                 "Designers sometimes know better than any rule. A pinned `mode` is never moved, not even to keep live time in the band; the reason says whether the scores agree.",
                 "[[activities]]\nid = \"kickoff\"\nkind = \"lecture\"\nminutes = 30\nmode = \"sync\"",
             ),
@@ -407,21 +420,21 @@ impl RuleId {
                 Decision,
                 "Live time above the weekly band: the least certain live activities move to self-paced",
                 "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; too much creates scheduling barriers). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
-                "For online courses mixplan keeps the average weekly live time inside `sync_hours` (default 1-3 hours). Above the ceiling, when one move is enough, the live activity with the fewest minutes that brings the time under the ceiling moves to self-paced (ties: the smallest margin, then file order), so a course a little over loses one small activity, not its seminar. Otherwise activities move in ascending margin, skipping any move that would drop live time below the floor, and every moved activity that still fits under the ceiling is then put back, strongest first. Pinned modes and office hours never move.",
+                "For online courses mixplan keeps the average weekly live time, measured on sittings with their breaks, inside `sync_hours` (default 1-3 hours). Above the ceiling (the effective one, lowered for unreliable connections: see `unreliable-connectivity`), live activities move to self-paced in ascending margin, the weakest live case first (ties: fewer minutes, then the smaller loss of weekly live time, then file order), skipping any move that would drop live time below the floor, until the time is at or under the ceiling; then every moved activity that still fits is put back, strongest first. So a seminar or a case discussion with a strong live case stays live while a weaker Q&A moves. No single teaching week may exceed the written ceiling either: while one does, the weakest movable live activity meeting that week moves self-paced for all its weeks (unless that would drop the mean below the floor), and a move live that would overfill a week is not made. Fixed, pinned, exam, optional, in-person and office-hours activities never move.",
                 "[course]\nsync_hours = [1.0, 2.0]",
             ),
             RuleId::BandUnder => (
                 Decision,
                 "Live time below the weekly band: the strongest self-paced activities that gain from live time move live",
                 "seed: FAQ \"How much synchronous time is ideal?\" (too little reduces community and connection); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (ask whether the activity benefits from real-time interaction; content transmission, individual practice, reading and reflection work well asynchronously)",
-                "Below the band's floor, mixplan moves live only activities that gain from live time by their own nature: one of their reasons is `real-time-interaction`, `immediate-feedback` or `community-presence` (course goals or content types alone do not count). The strongest margin moves first, as long as the move does not overshoot the ceiling. Individual work (practice, assessment, reflection, peer review, project work), content transmission (lectures, readings, announcements), one-off activities and pinned modes are never moved live; when nothing else is left, the advice says the band cannot be reached.",
+                "Below the band's floor, mixplan moves live only activities that gain from live time by their own nature: one of their reasons is `real-time-interaction`, `immediate-feedback` or `community-presence` (course goals, content types and `hands-on` alone do not count). The strongest margin moves first, as long as the move does not overshoot the effective ceiling or fill any week past the written one. An activity whose best single live time on the allowed days reaches fewer than half of the class (reach × 2 < head count) is held back: a live session most students cannot attend does not fill the band, and `band-unreachable` names it with its reach. Individual work (practice, assessment, reflection, peer review, project work), content transmission (lectures, readings, announcements), one-off activities and pinned modes are never moved live; when nothing else is left, the advice says the band cannot be reached.",
                 "[course]\nsync_hours = [2.0, 3.0]",
             ),
             RuleId::BandUnreachable => (
                 Decision,
                 "Live time cannot reach the band without putting individual work or content transmission live",
                 "seed: Best Practices for Synchronous Sessions (keep live time for what benefits from interaction)",
-                "When no activity that gains from live time is left to move, mixplan says so instead of filling the live hours with lectures, quizzes or problem sets: add a discussion, Q&A or problem-solving session, or lower the band's floor.",
+                "When no activity that gains from live time is left to move, mixplan says so instead of filling the live hours with lectures, quizzes or problem sets: add a discussion, Q&A or problem-solving session, or lower the band's floor. The note names each activity held back because one live time would reach under half of the class, with the students it would reach.",
                 "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60",
             ),
             RuleId::PatternChoice => (
@@ -434,7 +447,7 @@ impl RuleId {
             RuleId::DefaultAvailability => (
                 Decision,
                 "Without `available`, each student group's hours follow the course's populations, in the group's own time zone",
-                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take scheduled sessions)",
+                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take more synchronous requirements). The hours themselves are mixplan's convention, not the guide's: it gives no windows",
                 "A `[[students.zones]]` entry without `available` (and the students in no listed zone) can attend 18:00-22:00 local time if the course lists `working-adults` or `caregivers`, 09:00-17:00 local time if it lists only `full-time` students, and 08:00-22:00 otherwise. The window is always the students' own local time, so working adults in New York taught from London are met in their evening, not the organizer's. Both the time-zone rule and the live-slot search read these windows; write `available = \"HH:MM-HH:MM\"` to override them.",
                 "[students]\ncount = 30\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30",
             ),
@@ -568,7 +581,7 @@ impl RuleId {
                 Check(Warning),
                 "A live activity is not recorded",
                 "seed: Best Practices for Synchronous Sessions (record every live session); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`.",
+                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`, except activities met in a room (`in_person = true`), which are not recorded by default.",
                 "[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"\nrecorded = false",
             ),
             RuleId::LiveLecture => (
@@ -581,9 +594,23 @@ impl RuleId {
             RuleId::LiveIndividualWork => (
                 Check(Warning),
                 "Individual work (an assessment, practice, reflection, peer review or project work) runs in live time",
-                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice and reflection work well asynchronously); Choosing the Right Mix (do not use live time for what works as well asynchronously)",
+                "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice and reflection work well asynchronously); The Blended Approach (do not use synchronous time for activities that work just as well asynchronously)",
                 "Work each student does alone gains nothing from a fixed meeting time and loses the freedom to do it when most alert. mixplan never moves it live to fill the band, so this fires when it is pinned live (or left live by its scores). A practice or reflection of at most 15 minutes inside a live session of interactive work is the variety the seed recommends and passes; an assessment in live time never does.",
                 "[[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 20\nmode = \"sync\"",
+            ),
+            RuleId::InteractiveWorkSelfPaced => (
+                Check(Warning),
+                "Interactive work is pinned self-paced although its scores favour live time by 2 points or more",
+                "seed: The Blended Approach (the key is intentionality: do not use asynchronous formats for activities that require live interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (discussions, debates, collaborative problem-solving and hands-on demonstrations gain value live)",
+                "The mirror of `live-lecture`: an activity pinned `mode = \"async\"` whose scores favour live by at least 2 points, such as a debate or a collaborative session, loses what makes it worth doing. A written discussion board is not that: write it as `kind = \"forum\"` (or estimate it with `post`), and the check stays quiet. For a deliberate exception add `{ rule = \"interactive-work-self-paced\", activity = \"...\", reason = \"...\" }` to `[check] allow`.",
+                "[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\nmode = \"async\"",
+            ),
+            RuleId::DeliverOnLive => (
+                Check(Warning),
+                "`deliver = \"last\"` on an activity the plan runs live is ignored",
+                "seed: Best Practices for Asynchronous Courses (set predictable due dates: a deliverable's due date must be one students can see); The Blended Approach (every activity in the mode that best serves its purpose)",
+                "`deliver = \"last\"` makes one deliverable of self-paced work spread over several weeks: only the last occurrence is due, the earlier weeks list \"work on\" items. A live activity has no due time, so when the plan runs it live the key does nothing; the check says so instead of ignoring it silently. Pin the activity self-paced if it is one deliverable, or remove `deliver`.",
+                "[[activities]]\nid = \"studio\"\nkind = \"collaboration\"\nminutes = 60\nweeks = [4, 5, 6]\ndeliver = \"last\"",
             ),
             RuleId::LiveHoursOutsideBand => (
                 Check(Warning),
@@ -611,7 +638,7 @@ impl RuleId {
                 "The course's goals include community or collaboration, but nothing runs live",
                 "seed: Choosing the Right Mix > Course goals matter; Synchronous Learning > Strengths (community, retention); Richardson et al. 2017 (social presence)",
                 "Community building and collaboration are the goals that most need real-time contact: belonging and social bonds grow when people meet. A course that names them as goals but plans no live activity will not meet them.",
-                "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nmode = \"async\"",
+                "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"board\"\nkind = \"forum\"\nminutes = 30",
             ),
             RuleId::PinnedSlotExcludesStudents => (
                 Check(Warning),
@@ -624,7 +651,7 @@ impl RuleId {
                 Check(Warning),
                 "A single live activity runs longer than 90 minutes",
                 "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
-                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work.",
+                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes.",
                 "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
             ),
             RuleId::LargeLiveDiscussion => (
@@ -649,11 +676,11 @@ impl RuleId {
                 "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nweeks = [3, 6]",
             ),
             RuleId::LiveHeavyUnreliableInternet => (
-                Check(Info),
-                "Many students lack a dependable connection, yet most of the weekly time is live",
-                "seed: Synchronous Learning > Weaknesses (technical issues; unreliable technology is a systematic disadvantage in synchronous-heavy courses)",
-                "A dropped connection during a live class is instruction that cannot be recreated. When `reliable_internet` is below 0.9 and live minutes are at least half of the weekly total, shift work to self-paced formats and record everything.",
-                "[students]\nreliable_internet = 0.7",
+                Check(Warning),
+                "Many students lack a dependable connection, yet work balancing may not move keeps live time above the effective ceiling",
+                "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live; students with unreliable technology face systematic disadvantages in synchronous-heavy courses)",
+                "With `reliable_internet` at or below 0.80, band balancing lowers the ceiling it works against (see `unreliable-connectivity`: `summary.effective_ceiling_minutes`). When the online required sittings still exceed that effective ceiling because of work balancing may not move (activities fixed with `at`, pinned live, office hours), the plan stays live-heavy for a class that cannot rely on its connection: unpin or shorten that work and record every live session.",
+                "[students]\ncount = 20\nreliable_internet = 0.6\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 90\nmode = \"sync\"",
             ),
             RuleId::UnreachableSitting => (
                 Check(Error),
@@ -665,7 +692,7 @@ impl RuleId {
             RuleId::LiveWorkWithoutTime => (
                 Check(Error),
                 "Live work that mixplan found no time for: the allowed days and the live window are full",
-                "seed: Synchronous Learning > Weaknesses (live work happens at set times students must be free for); Choosing the Right Mix > The key is intentionality (every component planned on purpose)",
+                "seed: Synchronous Learning > Weaknesses (live work happens at set times students must be free for); mixplan's scheduling rules (live days, live window, 10 minutes between sittings)",
                 "Each live sitting mixplan searches for keeps clear of the fixed sittings and of the sittings it placed before, on the `live_days` and inside the `live_window`. When the live work of a week needs more room than those leave, the last sittings have no time and the schedule lists them as live work without a time. A plan with a live session nobody can be given a time for is broken, so this is an error: allow more weekdays, widen the window, shorten the live work, or make some of it self-paced.",
                 "[course]\nlive_days = [\"sat\"]\nlive_window = \"09:00-12:00\"\nsync_hours = [0, 5]\n\n[[activities]]\nid = \"lab-a\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-b\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-c\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"",
             ),
@@ -686,14 +713,14 @@ impl RuleId {
             RuleId::WorkloadOverTarget => (
                 Check(Warning),
                 "A course week asks more work than the credits' weekly target allows (target × (1 + `workload_tolerance`))",
-                "seed: Asynchronous Learning > Weaknesses (students must manage their own time; those who fall behind drop out); Choosing the Right Mix > Student population matters (working adults and caregivers have fixed hours); La Trobe workload guidance and McInnes et al., AJET (averages hide peak weeks); 34 CFR 600.2 credit hour",
+                "seed: Asynchronous Learning > Weaknesses (students must manage their own time; those who fall behind drop out); La Trobe workload guidance and McInnes et al., AJET (averages hide peak weeks); 34 CFR 600.2 credit hour",
                 "With `credits`, every teaching week has a target: credits × `credit_hours` ÷ teaching weeks. A midterm and a paper due in the same stretch can ask half again as much, and an average over the term hides it; students with jobs or families cannot find the extra hours and fall behind. The check names every week above target × (1 + `workload_tolerance`), default 20% above.",
                 "[course]\ncredits = 1\n\n[[activities]]\nid = \"paper\"\nkind = \"project-work\"\nweeks = [4]\nwrite = { words = 1500, genre = \"argument\", drafting = \"none\" }",
             ),
             RuleId::WorkloadUnderTarget => (
                 Check(Info),
                 "The term asks less than 80% of the hours the credits stand for",
-                "seed: Choosing the Right Mix > The key is intentionality (every activity planned on purpose); 34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
+                "seed: Asynchronous Learning > Weaknesses (students must manage their own time, so the work a course asks must be there to plan); 34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
                 "A course file that asks far fewer hours than its credits usually leaves work out: readings without an estimate, a paper, exam study. Listing it makes the weekly view honest. Informational: some courses count in-person or unlisted work the file does not describe.",
                 "[course]\ncredits = 3\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30",
             ),

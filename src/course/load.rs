@@ -116,6 +116,8 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "study_hours",
     "url",
     "location",
+    "in_person",
+    "deliver",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];

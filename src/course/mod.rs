@@ -19,7 +19,7 @@ pub use load::{
     load_in_chunks, read_bounded,
 };
 pub use names::{
-    ActivityKind, ContentType, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
+    ActivityKind, ContentType, Deliver, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
     Participation, Pattern, Per, Population, Purpose, Weekday,
 };
 
@@ -349,6 +349,16 @@ pub struct Activity {
     pub estimate: Option<Estimate>,
     /// Self-paced study before an exam.
     pub study_hours: Option<StudyHours>,
+    /// Which occurrences are handed in (`deliver`): each, or only the last.
+    pub deliver: Deliver,
+    /// Where `deliver` is written, for findings about it.
+    pub deliver_span: Option<Span>,
+    /// `minutes` written with `per = "total"`: the whole activity's minutes, spread over its
+    /// occurrences (the remainder on the earliest); `minutes` then holds the first share.
+    pub minutes_total: Option<u32>,
+    /// Met in a room (`in_person = true`, hybrid courses, with `at`): always live, outside the
+    /// online band, and no rule about video calls applies to it.
+    pub in_person: bool,
     /// Where things are written, for diagnostics.
     pub spans: ActivitySpans,
 }
@@ -392,7 +402,7 @@ impl Activity {
     /// Whether the activity's live minutes count towards the weekly band: exams and optional
     /// work sit outside it.
     pub fn in_band(&self) -> bool {
-        !self.optional && !self.is_exam()
+        !self.optional && !self.is_exam() && !self.in_person
     }
 
     /// A timed, high-stakes assessment.
@@ -419,9 +429,10 @@ impl Activity {
     /// the occurrences, the remainder on the earliest; otherwise every occurrence takes
     /// `minutes`.
     pub fn occurrence_minutes(&self, k: usize, n: usize) -> u64 {
-        match &self.estimate {
-            Some(estimate) => estimate.occurrence_minutes(k, n),
-            None => u64::from(self.minutes),
+        match (&self.estimate, self.minutes_total) {
+            (Some(estimate), _) => estimate.occurrence_minutes(k, n),
+            (None, Some(total)) => estimate::share(u64::from(total), n, k),
+            (None, None) => u64::from(self.minutes),
         }
     }
 

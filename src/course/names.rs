@@ -385,3 +385,14 @@ named_enum! {
         Total = "total",
     }
 }
+
+named_enum! {
+    /// Which occurrences of self-paced work are handed in: each one, or only the last (one
+    /// deliverable worked on over several weeks).
+    Deliver {
+        /// Every occurrence is due (the default).
+        Each = "each",
+        /// Only the last occurrence is due; the earlier ones are work towards it.
+        Last = "last",
+    }
+}

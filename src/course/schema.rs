@@ -17,7 +17,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::names::{
-    ActivityKind, ContentType, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
+    ActivityKind, ContentType, Deliver, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,
     Participation, Pattern, Per, Population, Purpose, Weekday,
 };
 
@@ -281,7 +281,10 @@ pub struct GoalsTable {
         { "required": ["watch"] },
         { "required": ["post"] },
     ],
-    "x-taplo" = { "initKeys": ["id", "kind", "minutes"] }
+    "x-taplo" = { "initKeys": ["id", "kind", "minutes"] },
+    "if" = { "required": ["per"], "properties": { "per": { "const": "total" } } },
+    "then" = { "properties": { "minutes": { "maximum": 62400 } } },
+    "else" = { "properties": { "minutes": { "maximum": 600 } } }
 ))]
 pub struct ActivityTable {
     /// Unique id in lowercase kebab-case, e.g. `case-clinic`; outputs and checks refer to the
@@ -302,8 +305,9 @@ pub struct ActivityTable {
     /// What the activity is; decides most of its scoring. Required.
     pub kind: ActivityKind,
     /// Minutes per occurrence, 1 to 600. Required, unless one estimate (`read`, `write`,
-    /// `watch`, `post`) gives them.
-    #[schemars(range(min = 1, max = 600))]
+    /// `watch`, `post`) gives them. With `per = "total"`, the whole activity's minutes, spread
+    /// over its occurrences (each share at most 600).
+    #[schemars(range(min = 1))]
     pub minutes: Option<u32>,
     /// How often the activity occurs. Default `week`. Do not combine with `weeks`.
     #[schemars(extend("default" = "week"))]
@@ -340,14 +344,24 @@ pub struct ActivityTable {
     pub watch: Option<WatchTable>,
     /// Estimate the minutes of discussion posts and replies, instead of `minutes`.
     pub post: Option<PostTable>,
-    /// What an estimate counts: `week` (default), each occurrence; `total`, the whole
-    /// activity, spread over its occurrences with the odd minutes on the earliest.
+    /// What an estimate or `minutes` counts: `week` (default), each occurrence; `total`, the
+    /// whole activity, spread over its occurrences with the odd minutes on the earliest.
     #[schemars(extend("default" = "week"))]
     pub per: Option<Per>,
     /// Exams: hours of self-paced study, half in the previous teaching week and half in the
     /// exam's week.
     #[schemars(range(max = 200), extend("exclusiveMinimum" = 0))]
     pub study_hours: Option<f64>,
+    /// Met in a room: `true` needs `delivery = "hybrid"` and `at`. Always live, outside the
+    /// online live-hours band, not recorded unless `recorded = true`, and no video-call rule
+    /// (fatigue, connectivity, time-zone spread) applies to it.
+    #[schemars(extend("default" = false))]
+    pub in_person: Option<bool>,
+    /// Which occurrences of self-paced work are handed in: `each` (default), or `last` for one
+    /// deliverable worked on over several weeks (the earlier weeks list "work on" items, with
+    /// no due time). Not with `at`, on exams, optional work or office hours.
+    #[schemars(extend("default" = "each"))]
+    pub deliver: Option<Deliver>,
 }
 
 /// `read = { pages = 40, words_per_page = 450, purpose = "understand", new_concepts = "some" }`:

@@ -3,6 +3,7 @@
 //!
 //! It never prints; renderers turn its [`Plan`] into text.
 
+pub mod balance;
 pub mod rules;
 pub mod sittings;
 
@@ -122,12 +123,17 @@ pub enum Note {
     },
     /// Band balancing moved the activity (to the reason's `favors` mode).
     BandMove {
-        /// Weekly live minutes before the move.
+        /// Weekly live minutes before the move (of the week, for a move about one week).
         total: f64,
         /// The band edge that was crossed, in minutes per week.
         limit: f64,
         /// The activity's margin.
         margin: f64,
+        /// The teaching week over the written ceiling that made this move, if one week did.
+        week: Option<u32>,
+        /// Whether `limit` is the effective ceiling, lowered below the written one because
+        /// students lack a dependable connection.
+        lowered: bool,
     },
 }
 
@@ -180,6 +186,12 @@ pub enum PlanNote {
         total: f64,
         /// The floor, minutes per week.
         min: f64,
+        /// Activities that gain from live time but were held back because one live time
+        /// reaches under half of the class, with their reach.
+        held_back: Vec<balance::HeldBack>,
+        /// The effective ceiling, when it alone held a move live back (students without a
+        /// dependable connection lowered it below what the move needed).
+        connectivity: Option<f64>,
     },
 }
 
@@ -203,6 +215,41 @@ pub struct PatternChoice {
     pub live: bool,
     /// Whether some self-paced content shares a week with live work (flipped pre-work).
     pub pre_work: bool,
+    /// The weeks the plan produced: how many teaching weeks have required live work, and
+    /// which is the last of them.
+    pub weeks: LiveWeeks,
+}
+
+/// The shape of the weeks a plan produced, for the pattern's explanation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LiveWeeks {
+    /// Teaching weeks of the course.
+    pub teaching: u32,
+    /// Teaching weeks in which required, in-band live work meets.
+    pub live: u32,
+    /// The last teaching week.
+    pub last_teaching: Option<u32>,
+    /// The last teaching week with required, in-band live work.
+    pub last_live: Option<u32>,
+}
+
+impl LiveWeeks {
+    /// The live weeks of `decisions`.
+    pub fn of(course: &Course, decisions: &[Decision]) -> Self {
+        let teaching = course.meta.teaching_weeks(false);
+        let live: std::collections::BTreeSet<u32> = decisions
+            .iter()
+            .filter(|d| d.mode == Mode::Sync && course.activities[d.index].in_band())
+            .flat_map(|d| d.weeks.iter().copied())
+            .filter(|w| teaching.binary_search(w).is_ok())
+            .collect();
+        LiveWeeks {
+            teaching: teaching.len() as u32,
+            live: live.len() as u32,
+            last_teaching: teaching.last().copied(),
+            last_live: live.last().copied(),
+        }
+    }
 }
 
 /// What decided the pattern.
@@ -306,6 +353,9 @@ pub struct Summary {
     pub band_minutes: (f64, f64),
     /// Whether the band is enforced (online courses).
     pub band_enforced: bool,
+    /// The ceiling band balancing worked against, in minutes per week: the written ceiling
+    /// lowered for students without a dependable connection.
+    pub effective_ceiling_minutes: f64,
 }
 
 impl Summary {
@@ -337,20 +387,11 @@ pub struct Plan {
 pub fn plan(course: &Course) -> Plan {
     let facts = Facts::new(course);
     let band_enforced = course.meta.delivery == Delivery::Online;
-    let (why, decisions, band_notes) = match course.meta.pattern {
-        Pattern::Auto => choose_pattern(course, &facts, band_enforced),
-        set => {
-            let (decisions, notes) = decide_all(course, &facts, set, band_enforced);
-            (PatternWhy::Set(set), decisions, notes)
-        }
-    };
-    let (why, decisions, band_notes) = if facts
-        .reliable_internet
-        .is_some_and(|share| share < rules::RELIABLE_INTERNET_FLOOR)
-    {
-        cap_to_connected(course, &facts, band_enforced, why, decisions, band_notes)
+    let own = draft(course, &facts, band_enforced);
+    let (why, decisions, band_notes) = if band_enforced {
+        least_live_over_connectivity(course, &facts, band_enforced, own)
     } else {
-        (why, decisions, band_notes)
+        own
     };
     let pattern_choice = PatternChoice {
         why,
@@ -358,6 +399,7 @@ pub fn plan(course: &Course) -> Plan {
             .iter()
             .any(|d| d.mode == Mode::Sync && course.activities[d.index].in_band()),
         pre_work: has_pre_work(course, &decisions),
+        weeks: LiveWeeks::of(course, &decisions),
     };
     let pattern = pattern_choice.pattern();
     let summary = summarize(course, &decisions, band_enforced);
@@ -373,83 +415,73 @@ pub fn plan(course: &Course) -> Plan {
     }
 }
 
+/// How many plans, in activities planned, the connectivity comparison may make: a course of a
+/// few hundred activities compares every hundredth of the share, a huge one only a few shares.
+const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
+
+/// A plan before its summary: what decided the pattern, the decisions and the band notes.
+type Draft = (PatternWhy, Vec<Decision>, Vec<PlanNote>);
+
+/// Plan `course` for `facts`: the pattern (chosen or set), the decisions, the band notes.
+fn draft(course: &Course, facts: &Facts, band_enforced: bool) -> Draft {
+    match course.meta.pattern {
+        Pattern::Auto => choose_pattern(course, facts, band_enforced),
+        set => {
+            let (decisions, notes) = decide_all(course, facts, set, band_enforced);
+            (PatternWhy::Set(set), decisions, notes)
+        }
+    }
+}
+
+/// The shares of unconnected students, below `u`, at which the course is planned for
+/// comparison: every hundredth from 0 (the written share is read to two decimals), fewer on a
+/// course so large that the comparison would cost more than [`CONNECTIVITY_PLAN_BUDGET`].
+fn lower_shares(u: f64, activities: usize) -> Vec<f64> {
+    let steps = (u * 100.0).round() as usize;
+    let affordable = (CONNECTIVITY_PLAN_BUDGET / activities.max(1)).max(1);
+    let stride = steps.div_ceil(affordable).max(1);
+    (0..steps)
+        .step_by(stride)
+        .map(|k| k as f64 / 100.0)
+        .collect()
+}
+
 /// Fewer connected students must never mean more live time (seed: Synchronous Learning >
 /// Weaknesses: unreliable technology is a systematic disadvantage in live-heavy courses).
 ///
-/// Scoring alone cannot promise that: a weaker live margin can change which activity band
-/// balancing moves, and a smaller move can leave more live time. The connectivity weight
-/// shifts every margin by the same amount, so the plan only changes where some margin crosses
-/// the decision threshold. The course is planned at each of those weights between "every
-/// student connected" and the real one, and the modes of the plan with the least live time
-/// are kept; an activity whose mode that changes carries a note saying why. Since a lower
-/// share only adds weights to compare, live time cannot grow as the share falls.
-fn cap_to_connected(
+/// Both the connectivity weight and the effective ceiling follow the share of students without
+/// a dependable connection, but greedy balancing alone cannot promise that live time never
+/// rises with it. So the course is also planned at the lower shares of [`lower_shares`], and
+/// the modes of the plan with the least live time (the band's measure) are kept; an activity
+/// whose mode that changes carries a note saying why. The shares compared at a lower share are
+/// a subset of those compared at a higher one, so the measure cannot grow as the share grows.
+fn least_live_over_connectivity(
     course: &Course,
     facts: &Facts,
     band_enforced: bool,
-    why: PatternWhy,
-    decisions: Vec<Decision>,
-    notes: Vec<PlanNote>,
-) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
-    let Some(share) = facts.reliable_internet else {
-        return (why, decisions, notes);
-    };
-    let weight_at = |share: f64| {
-        let mut f = facts.clone();
-        f.reliable_internet = Some(share);
-        rules::factor(RuleId::UnreliableConnectivity, &f)
-            * RuleId::UnreliableConnectivity.kind().scoring_weight()
-    };
-    let own = weight_at(share);
-    let mut connected_facts = facts.clone();
-    connected_facts.reliable_internet = None;
-    let plan_with = |f: &Facts| match course.meta.pattern {
-        Pattern::Auto => choose_pattern(course, f, band_enforced),
-        set => {
-            let (d, n) = decide_all(course, f, set, band_enforced);
-            (PatternWhy::Set(set), d, n)
-        }
-    };
-    let connected = plan_with(&connected_facts);
-    // Weights at which some activity's connected margin crosses the threshold, below ours.
-    let mut shares: Vec<f64> = connected
-        .1
-        .iter()
-        .flat_map(|d| {
-            // The plan changes only where some margin crosses the threshold: at exactly
-            // these weights (the set of live activities is constant between them).
-            [d.margin - MARGIN_THRESHOLD]
-        })
-        .filter(|&w| w > 0.0 && w < own)
-        .map(|w| {
-            1.0 - w * rules::CONNECTIVITY_REFERENCE_SHARE
-                / RuleId::UnreliableConnectivity.kind().scoring_weight()
-        })
-        .filter(|&s| s > share && s < rules::RELIABLE_INTERNET_FLOOR)
-        .collect();
-    shares.sort_by(f64::total_cmp);
-    shares.dedup();
-    let live = |ds: &[Decision]| summarize(course, ds, band_enforced).sync_minutes_per_week;
-    let mut best = (live(&decisions), None);
-    let connected_live = live(&connected.1);
-    if connected_live < best.0 - 1e-9 {
-        best = (connected_live, Some(connected));
+    own: Draft,
+) -> Draft {
+    let u = balance::unconnected_share(facts.reliable_internet);
+    if u <= 0.0 {
+        return own;
     }
-    for s in shares {
+    let live = |ds: &[Decision]| sitting_minutes(course, ds);
+    let mut best: (f64, Option<Draft>) = (live(&own.1), None);
+    for share in lower_shares(u, course.activities.len()) {
         let mut f = facts.clone();
-        f.reliable_internet = Some(s);
-        let candidate = plan_with(&f);
+        f.reliable_internet = (share > 0.0).then_some(1.0 - share);
+        let candidate = draft(course, &f, band_enforced);
         let l = live(&candidate.1);
         if l < best.0 - 1e-9 {
             best = (l, Some(candidate));
         }
     }
     let Some((best_why, best_decisions, best_notes)) = best.1 else {
-        return (why, decisions, notes);
+        return own;
     };
     // Keep this plan's scores and reasons; take the modes and weeks of the leaner plan.
     let cap = round2(best.0);
-    let mut decisions = decisions;
+    let (_, mut decisions, _) = own;
     for (d, lean) in decisions.iter_mut().zip(best_decisions) {
         if d.mode != lean.mode {
             d.reasons
@@ -482,7 +514,15 @@ fn decide_all(
         .collect();
     let mut notes = Vec::new();
     if band_enforced {
-        balance(course, pattern, &mut decisions, &mut notes);
+        let band = balance::Band::for_share(course, facts.reliable_internet);
+        balance::balance(
+            course,
+            pattern,
+            &mut decisions,
+            &mut notes,
+            band,
+            &facts.attendance,
+        );
     }
     (decisions, notes)
 }
@@ -530,6 +570,7 @@ fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Su
         async_minutes_per_week: round2(async_),
         band_minutes: course.band_minutes(),
         band_enforced,
+        effective_ceiling_minutes: balance::Band::of(course).effective,
     }
 }
 
@@ -540,113 +581,13 @@ fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Su
 /// a fixed sitting (`at`) lasts its activities' minutes, breaks carved out of them, counted
 /// once however many sections it has, and not on a date a holiday cancels.
 pub fn sitting_minutes(course: &Course, decisions: &[Decision]) -> f64 {
-    Measure::new(course, decisions).value()
+    balance::Measure::new(course, decisions).value()
 }
 
-/// The band's measure kept week by week, so that moving one activity re-measures only the
-/// weeks it meets in (balancing a course of 100,000 activities measures thousands of moves).
-struct Measure {
-    /// Per course week: its searched live work in file order.
-    weeks: Vec<Vec<(usize, u32)>>,
-    /// Per course week: minutes of its sittings, breaks included.
-    lengths: Vec<u32>,
-    /// Sum of `lengths`, plus the minutes of fixed sittings (which never move).
-    total: u64,
-    /// The weeks the mean is taken over.
-    divisor: f64,
-}
-
-impl Measure {
-    fn new(course: &Course, decisions: &[Decision]) -> Self {
-        let meta = &course.meta;
-        let n = meta.weeks as usize;
-        let mut weeks: Vec<Vec<(usize, u32)>> = vec![Vec::new(); n];
-        let mut fixed = 0;
-        for d in decisions.iter().filter(|d| d.mode == Mode::Sync) {
-            let activity = &course.activities[d.index];
-            if !activity.in_band() {
-                continue;
-            }
-            for &w in &d.weeks {
-                if let Some(at) = activity.at.first() {
-                    let date = at.date.or_else(|| meta.date_of(w, at.day));
-                    if !date.is_some_and(|date| meta.is_holiday(date)) {
-                        fixed += u64::from(activity.minutes);
-                    }
-                } else if let Some(list) = weeks.get_mut(w as usize - 1) {
-                    list.push((d.index, activity.minutes));
-                }
-            }
-        }
-        let lengths: Vec<u32> = weeks.iter().map(|w| sittings::week_minutes(w)).collect();
-        Measure {
-            total: lengths.iter().map(|&l| u64::from(l)).sum::<u64>() + fixed,
-            weeks,
-            lengths,
-            divisor: meta.teaching_weeks(false).len().max(1) as f64,
-        }
-    }
-
-    fn value(&self) -> f64 {
-        self.total as f64 / self.divisor
-    }
-
-    /// The weeks activity `i` occupies now, and would occupy in `mode`, with their new lists.
-    fn changes(
-        &self,
-        course: &Course,
-        pattern: Pattern,
-        d: &Decision,
-        mode: Mode,
-    ) -> Vec<(usize, Vec<(usize, u32)>)> {
-        let activity = &course.activities[d.index];
-        // Fixed and out-of-band activities never move, so never change the packed weeks.
-        if activity.is_fixed() || !activity.in_band() {
-            return Vec::new();
-        }
-        let now: &[u32] = if d.mode == Mode::Sync { &d.weeks } else { &[] };
-        let then: Vec<u32> = if mode == Mode::Sync {
-            activity_weeks(activity, mode, pattern, &course.meta)
-        } else {
-            Vec::new()
-        };
-        let mut touched: Vec<u32> = now.iter().chain(&then).copied().collect();
-        touched.sort_unstable();
-        touched.dedup();
-        touched
-            .into_iter()
-            .filter_map(|w| {
-                let k = (w as usize).checked_sub(1)?;
-                let mut list = self.weeks.get(k)?.clone();
-                list.retain(|p| p.0 != d.index);
-                if then.contains(&w) {
-                    let at = list.partition_point(|p| p.0 < d.index);
-                    list.insert(at, (d.index, activity.minutes));
-                }
-                Some((k, list))
-            })
-            .collect()
-    }
-
-    /// The measure if decision `d` were in `mode`.
-    fn with(&self, course: &Course, pattern: Pattern, d: &Decision, mode: Mode) -> f64 {
-        let mut total = self.total;
-        for (k, list) in self.changes(course, pattern, d, mode) {
-            total = total - u64::from(self.lengths[k]) + u64::from(sittings::week_minutes(&list));
-        }
-        total as f64 / self.divisor
-    }
-
-    /// Record that decision `d` is moving to `mode` (call before the decision changes).
-    fn set(&mut self, course: &Course, pattern: Pattern, d: &Decision, mode: Mode) -> f64 {
-        for (k, list) in self.changes(course, pattern, d, mode) {
-            let length = sittings::week_minutes(&list);
-            self.total = self.total - u64::from(self.lengths[k]) + u64::from(length);
-            self.lengths[k] = length;
-            self.weeks[k] = list;
-        }
-        self.value()
-    }
+/// The band's measure of each course week (index 0 is week 1): required, non-exam, online
+/// live sitting minutes, breaks included, one section counted.
+pub fn week_sitting_minutes(course: &Course, decisions: &[Decision]) -> Vec<u32> {
+    balance::Measure::new(course, decisions).weeks()
 }
 
 /// Round to two decimals so sums of weights print cleanly.
@@ -739,11 +680,11 @@ pub fn activity_weeks(
     meta: &crate::course::CourseMeta,
 ) -> Vec<u32> {
     let weeks = if mode == Mode::Sync && pattern == Pattern::Alternating && is_halvable(activity) {
-        let teaching = meta.teaching_weeks(false);
-        if teaching.len() >= 2 {
-            teaching.into_iter().skip(1).step_by(2).collect()
-        } else {
+        let synthesis = synthesis_weeks(meta);
+        if synthesis.is_empty() || meta.teaching_weeks(false).len() < 2 {
             activity.occurrence_weeks(meta)
+        } else {
+            synthesis
         }
     } else {
         activity.occurrence_weeks(meta)
@@ -752,6 +693,20 @@ pub fn activity_weeks(
     if mode == Mode::Sync && !meta.no_live.is_empty() && !activity.is_exam() {
         return weeks.into_iter().filter(|&w| !meta.is_no_live(w)).collect();
     }
+    weeks
+}
+
+/// The live synthesis weeks of `alternating`: the last teaching week that is not `no_live`,
+/// and every second teaching week before it, so the course always ends on a week that brings
+/// the self-paced work together live (seed: The Blended Approach: a week of intensive
+/// self-paced work followed by a live session that synthesizes and extends it).
+pub fn synthesis_weeks(meta: &crate::course::CourseMeta) -> Vec<u32> {
+    let teaching = meta.teaching_weeks(false);
+    let Some(last) = teaching.iter().rposition(|&w| !meta.is_no_live(w)) else {
+        return Vec::new();
+    };
+    let mut weeks: Vec<u32> = (0..=last).rev().step_by(2).map(|i| teaching[i]).collect();
+    weeks.reverse();
     weeks
 }
 
@@ -767,8 +722,31 @@ pub fn is_halvable(activity: &Activity) -> bool {
         && matches!(activity.every, Every::Week | Every::TwoWeeks)
 }
 
-/// Scoring reasons by what the scoring rules read of an activity: its kind and its minutes.
-type ScoreMemo = std::collections::HashMap<(crate::course::ActivityKind, u32), Vec<Reason>>;
+/// What the scoring rules read of an activity: its kind, its minutes, its sections (class
+/// size per sitting), whether it is written work and whether it meets in a room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+struct ScoreKey {
+    kind: crate::course::ActivityKind,
+    minutes: u32,
+    sections: usize,
+    written: bool,
+    in_person: bool,
+}
+
+impl ScoreKey {
+    fn of(activity: &Activity) -> Self {
+        ScoreKey {
+            kind: activity.kind,
+            minutes: activity.minutes,
+            sections: activity.sections(),
+            written: rules::is_written(activity),
+            in_person: activity.in_person,
+        }
+    }
+}
+
+/// Scoring reasons by what the scoring rules read of an activity.
+type ScoreMemo = std::collections::HashMap<ScoreKey, Vec<Reason>>;
 
 /// The scoring reasons of an activity, strongest first (the catalog order breaks ties).
 fn score_reasons(facts: &Facts, activity: &Activity) -> Vec<Reason> {
@@ -801,9 +779,9 @@ fn decide(
     meta: &crate::course::CourseMeta,
     memo: &mut ScoreMemo,
 ) -> Decision {
-    // The scoring rules read only the kind and the minutes of an activity.
+    // The scoring rules read only what the key holds.
     let mut reasons = memo
-        .entry((activity.kind, activity.minutes))
+        .entry(ScoreKey::of(activity))
         .or_insert_with(|| score_reasons(facts, activity))
         .clone();
     let score = |mode| {
@@ -891,243 +869,6 @@ pub fn may_move_self_paced(course: &Course, decision: &Decision) -> bool {
     decision.mode == Mode::Sync
         && !decision.pinned
         && course.activities[decision.index].kind != crate::course::ActivityKind::OfficeHours
-}
-
-/// How many candidates for a single move over the ceiling are measured on sittings before
-/// balancing falls back to moving in margin order (bounds the work on huge courses).
-const SINGLE_MOVE_TRIES: usize = 64;
-
-/// Keep average weekly live time, measured on sittings with their breaks, inside the band.
-///
-/// Over the ceiling: when one move is enough, the candidate with the fewest minutes that
-/// suffices moves (ties: the lowest margin, then file order), so a course 15 minutes over
-/// loses its smallest sufficient activity, not its seminar, paper and office hours. Otherwise
-/// candidates move in ascending margin, skipping any move that would cross the floor, and
-/// then every moved activity that still fits under the ceiling is put back, in descending
-/// margin. Under the floor: only activities that gain from live time move live
-/// ([`may_move_live`]), strongest margin first, while they fit under the ceiling.
-fn balance(
-    course: &Course,
-    pattern: Pattern,
-    decisions: &mut [Decision],
-    notes: &mut Vec<PlanNote>,
-) {
-    const EPS: f64 = 1e-9;
-    let weeks = course.meta.weeks;
-    let (min, max) = course.band_minutes();
-    let weekly = |d: &Decision, mode: Mode| {
-        let activity = &course.activities[d.index];
-        f64::from(activity.minutes)
-            * activity_weeks(activity, mode, pattern, &course.meta).len() as f64
-            / f64::from(weeks)
-    };
-    let in_band = |d: &Decision| course.activities[d.index].in_band();
-    let mut total: f64 = decisions
-        .iter()
-        .filter(|d| d.mode == Mode::Sync && in_band(d))
-        .map(|d| weekly(d, Mode::Sync))
-        .sum();
-
-    // The band measures sittings, breaks included; activity minutes are a lower bound on
-    // it, so they screen candidates cheaply before the sittings are measured.
-    // Far over the ceiling, activity minutes alone show it; the sittings are measured once
-    // the live set is small enough for a move to matter.
-    let mut measure = (total <= max + EPS).then(|| Measure::new(course, decisions));
-    let mut sitting = measure.as_ref().map_or(total, Measure::value);
-    if sitting > max + EPS {
-        let minutes: Vec<f64> = decisions.iter().map(|d| weekly(d, Mode::Sync)).collect();
-        let mut candidates: Vec<usize> = (0..decisions.len())
-            .filter(|&i| may_move_self_paced(course, &decisions[i]))
-            .collect();
-        // One move, if one is enough: the fewest minutes, then the lowest margin, then file
-        // order. Only the first few screened candidates are measured, to bound the work.
-        candidates.sort_by(|&a, &b| {
-            minutes[a]
-                .total_cmp(&minutes[b])
-                .then(decisions[a].margin.total_cmp(&decisions[b].margin))
-                .then(a.cmp(&b))
-        });
-        let single = candidates
-            .iter()
-            .copied()
-            .filter(|&i| total - minutes[i] <= max + EPS && total - minutes[i] >= min - EPS)
-            .take(SINGLE_MOVE_TRIES)
-            .find_map(|i| {
-                let measure = measure.get_or_insert_with(|| Measure::new(course, decisions));
-                let after = measure.with(course, pattern, &decisions[i], Mode::Async);
-                (after <= max + EPS && after >= min - EPS).then_some((i, after))
-            });
-        if let Some((i, after)) = single {
-            // The search above measured, so the measure exists; keep it in step.
-            if let Some(measure) = measure.as_mut() {
-                measure.set(course, pattern, &decisions[i], Mode::Async);
-            }
-            move_decision(
-                course,
-                pattern,
-                &mut decisions[i],
-                Mode::Async,
-                sitting,
-                max,
-            );
-            total -= minutes[i];
-            sitting = after;
-        } else {
-            candidates.sort_by(|&a, &b| {
-                decisions[a]
-                    .margin
-                    .total_cmp(&decisions[b].margin)
-                    .then(a.cmp(&b))
-            });
-            let mut moved = Vec::new();
-            // Screen on activity minutes first (cheap), then settle on sittings.
-            for &i in &candidates {
-                if total <= max + EPS {
-                    break;
-                }
-                if total - minutes[i] < min - EPS {
-                    continue;
-                }
-                move_decision(
-                    course,
-                    pattern,
-                    &mut decisions[i],
-                    Mode::Async,
-                    sitting,
-                    max,
-                );
-                total -= minutes[i];
-                moved.push(i);
-            }
-            let measure = measure.insert(Measure::new(course, decisions));
-            sitting = measure.value();
-            for &i in &candidates {
-                if sitting <= max + EPS {
-                    break;
-                }
-                if decisions[i].mode != Mode::Sync {
-                    continue;
-                }
-                let after = measure.with(course, pattern, &decisions[i], Mode::Async);
-                if after < min - EPS {
-                    continue;
-                }
-                measure.set(course, pattern, &decisions[i], Mode::Async);
-                move_decision(
-                    course,
-                    pattern,
-                    &mut decisions[i],
-                    Mode::Async,
-                    sitting,
-                    max,
-                );
-                total -= minutes[i];
-                sitting = after;
-                moved.push(i);
-            }
-            moved.sort_by(|&a, &b| {
-                decisions[b]
-                    .margin
-                    .total_cmp(&decisions[a].margin)
-                    .then(a.cmp(&b))
-            });
-            for i in moved {
-                if total + minutes[i] > max + EPS {
-                    continue;
-                }
-                let after = measure.with(course, pattern, &decisions[i], Mode::Sync);
-                if after <= max + EPS {
-                    measure.set(course, pattern, &decisions[i], Mode::Sync);
-                    put_back(course, pattern, &mut decisions[i]);
-                    total += minutes[i];
-                    sitting = after;
-                }
-            }
-        }
-    }
-    if sitting > max + EPS {
-        notes.push(PlanNote::BandOver {
-            total: round2(sitting),
-            max: round2(max),
-        });
-    }
-
-    if total < min - EPS {
-        let measure = measure.get_or_insert_with(|| Measure::new(course, decisions));
-        let mut order: Vec<usize> = (0..decisions.len())
-            .filter(|&i| {
-                may_move_live(course, &decisions[i])
-                    && in_band(&decisions[i])
-                    && !decisions[i]
-                        .reasons
-                        .iter()
-                        .any(|r| r.rule == RuleId::BandOver)
-            })
-            .collect();
-        order.sort_by(|&a, &b| {
-            decisions[b]
-                .margin
-                .total_cmp(&decisions[a].margin)
-                .then(a.cmp(&b))
-        });
-        for i in order {
-            if total >= min - EPS {
-                break;
-            }
-            let minutes = weekly(&decisions[i], Mode::Sync);
-            if total + minutes <= max + EPS
-                && measure.with(course, pattern, &decisions[i], Mode::Sync) <= max + EPS
-            {
-                measure.set(course, pattern, &decisions[i], Mode::Sync);
-                move_decision(course, pattern, &mut decisions[i], Mode::Sync, total, min);
-                total += minutes;
-            }
-        }
-    }
-    if total < min - EPS {
-        notes.push(PlanNote::BandUnreachable {
-            total: round2(total),
-            min: round2(min),
-        });
-    }
-}
-
-/// Undo a move to self-paced: the activity is live again, as its scores chose.
-fn put_back(course: &Course, pattern: Pattern, d: &mut Decision) {
-    d.mode = Mode::Sync;
-    d.weeks = activity_weeks(
-        &course.activities[d.index],
-        Mode::Sync,
-        pattern,
-        &course.meta,
-    );
-    d.reasons.retain(|r| r.rule != RuleId::BandOver);
-}
-
-/// Move one decision to `to`, recording why on the activity (`limit` is the band edge crossed).
-fn move_decision(
-    course: &Course,
-    pattern: Pattern,
-    d: &mut Decision,
-    to: Mode,
-    total: f64,
-    limit: f64,
-) {
-    d.mode = to;
-    d.weeks = activity_weeks(&course.activities[d.index], to, pattern, &course.meta);
-    let rule = match to {
-        Mode::Async => RuleId::BandOver,
-        Mode::Sync => RuleId::BandUnder,
-    };
-    d.reasons.push(Reason {
-        rule,
-        favors: to,
-        kind: ReasonKind::Note(Note::BandMove {
-            total: round2(total),
-            limit: round2(limit),
-            margin: d.margin,
-        }),
-    });
 }
 
 #[cfg(test)]

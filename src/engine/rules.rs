@@ -77,9 +77,15 @@ const COLLECTIVE: &[K] = &[
 ];
 const INDIVIDUAL: &[K] = &[K::Practice, K::Assessment, K::ProjectWork];
 const REFLECTIVE: &[K] = &[K::Reflection, K::PeerReview];
-const WRITTEN: &[K] = &[K::Discussion, K::Forum, K::PeerReview, K::Reflection];
+/// Written work by nature. A `discussion` or `debate` is spoken: a board is `kind = "forum"`.
+const WRITTEN: &[K] = &[K::Forum, K::PeerReview, K::Reflection];
+/// Activities whose value is in a pair or group of students working on each other's ideas:
+/// with one student per sitting there is nobody to debate, collaborate or review with.
+const PEER: &[K] = &[K::Debate, K::Collaboration, K::PeerReview];
 const REWINDABLE: &[K] = &[K::Lecture, K::Reading];
-const ONE_TO_MANY: &[K] = &[K::Lecture, K::Presentation, K::Demonstration];
+/// Talks a large class mostly watches. Presentations and demonstrations are not here: the
+/// guide's large-class answer is that selected groups present to the whole class, live.
+const ONE_TO_MANY: &[K] = &[K::Lecture];
 const SOLITARY: &[K] = &[
     K::Lecture,
     K::Reading,
@@ -91,6 +97,36 @@ const SOLITARY: &[K] = &[
 
 fn kind_in(activity: &Activity, kinds: &[K]) -> bool {
     kinds.contains(&activity.kind)
+}
+
+/// Students in one sitting of the activity: sections split the class.
+pub fn sitting_size(facts: &Facts, activity: &Activity) -> u32 {
+    facts.count.div_ceil(activity.sections() as u32)
+}
+
+/// Whether peer-interaction reasons are void for this activity: a debate, collaboration or
+/// peer review with one student per sitting has no peer to interact with.
+fn without_peers(facts: &Facts, activity: &Activity) -> bool {
+    sitting_size(facts, activity) <= 1 && kind_in(activity, PEER)
+}
+
+/// Whether the activity is written work: a written kind, or estimated from words written
+/// (`write`) or posted (`post`).
+pub fn is_written(activity: &Activity) -> bool {
+    use crate::course::estimate::Estimator;
+    kind_in(activity, WRITTEN)
+        || activity.estimate.is_some_and(|e| {
+            matches!(
+                e.estimator,
+                Estimator::Write { .. } | Estimator::Post { .. }
+            )
+        })
+}
+
+/// Whether the rules about video calls apply: an activity met in a room (`in_person`) is not
+/// on a call, so fatigue on calls, connectivity and time-zone spread do not score it.
+fn on_a_call(activity: &Activity) -> bool {
+    !activity.in_person
 }
 
 fn kind_detail(activity: &Activity, what: &str) -> String {
@@ -154,8 +190,9 @@ fn names<T: std::fmt::Display>(items: &[T]) -> String {
 pub static SCORING_RULES: &[ScoringRule] = &[
     ScoringRule {
         id: RuleId::RealTimeInteraction,
-        applies: |_, a| {
-            kind_in(a, INTERACTIVE).then(|| kind_detail(a, "depends on real-time exchange"))
+        applies: |f, a| {
+            (kind_in(a, INTERACTIVE) && !without_peers(f, a))
+                .then(|| kind_detail(a, "depends on real-time exchange"))
         },
     },
     ScoringRule {
@@ -174,8 +211,16 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     },
     ScoringRule {
         id: RuleId::CommunityPresence,
+        applies: |f, a| {
+            (kind_in(a, SOCIAL) && !without_peers(f, a))
+                .then(|| kind_detail(a, "builds presence and belonging when live"))
+        },
+    },
+    ScoringRule {
+        id: RuleId::HandsOn,
         applies: |_, a| {
-            kind_in(a, SOCIAL).then(|| kind_detail(a, "builds presence and belonging when live"))
+            (a.kind == K::Lab)
+                .then(|| kind_detail(a, "practises a procedure hands-on, with help at hand"))
         },
     },
     ScoringRule {
@@ -200,7 +245,7 @@ pub static SCORING_RULES: &[ScoringRule] = &[
                 .copied()
                 .filter(|g| matches!(g, Goal::Community | Goal::Collaboration))
                 .collect();
-            (!goals.is_empty() && kind_in(a, COLLECTIVE))
+            (!goals.is_empty() && kind_in(a, COLLECTIVE) && !without_peers(f, a))
                 .then(|| format!("course goals {} call for live group work", names(&goals)))
         },
     },
@@ -229,7 +274,13 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     ScoringRule {
         id: RuleId::WrittenRecord,
         applies: |_, a| {
-            kind_in(a, WRITTEN).then(|| kind_detail(a, "in writing leaves a record to return to"))
+            is_written(a).then(|| {
+                if kind_in(a, WRITTEN) {
+                    kind_detail(a, "in writing leaves a record to return to")
+                } else {
+                    "written work leaves a record to return to".into()
+                }
+            })
         },
     },
     ScoringRule {
@@ -250,7 +301,7 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     ScoringRule {
         id: RuleId::TimeZoneSpread,
         applies: |f, a| {
-            f.attendance.short(a.minutes).then(|| {
+            (on_a_call(a) && f.attendance.short(a.minutes)).then(|| {
                 format!(
                     "at the best time on the allowed days, a live {}-minute session reaches {} of {} students within their local hours",
                     a.minutes,
@@ -262,9 +313,9 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     },
     ScoringRule {
         id: RuleId::UnreliableConnectivity,
-        applies: |f, _| {
+        applies: |f, a| {
             let share = f.reliable_internet?;
-            (share < RELIABLE_INTERNET_FLOOR).then(|| {
+            (on_a_call(a) && share < RELIABLE_INTERNET_FLOOR).then(|| {
                 format!(
                     "only {:.0}% of students have a dependable connection",
                     share * 100.0
@@ -276,7 +327,7 @@ pub static SCORING_RULES: &[ScoringRule] = &[
         id: RuleId::LargeClass,
         applies: |f, a| {
             // Sections split the class: each meets a share of it.
-            let size = f.count.div_ceil(a.sections() as u32);
+            let size = sitting_size(f, a);
             (size > LARGE_CLASS && kind_in(a, ONE_TO_MANY))
                 .then(|| format!("{size} students is a large audience for a live {}", a.kind))
         },
@@ -320,7 +371,9 @@ pub static SCORING_RULES: &[ScoringRule] = &[
     ScoringRule {
         id: RuleId::LiveFatigue,
         applies: |_, a| {
-            (a.minutes > LONG_LIVE_MINUTES).then(|| {
+            // A long lab is split (`long-live-session`), never self-paced on fatigue alone:
+            // hands-on practice is its reason to meet.
+            (on_a_call(a) && a.kind != K::Lab && a.minutes > LONG_LIVE_MINUTES).then(|| {
                 format!(
                     "{} minutes at a stretch is tiring on a video call",
                     a.minutes

@@ -414,6 +414,16 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
                 Some(at) => format!("Due {}", time(at)),
                 None => format!("Due {} {}", due.day, due.time),
             },
+            // `deliver = "last"`: work towards a deliverable handed in later.
+            None if crate::schedule::works_towards_last(
+                course,
+                &rec.plan,
+                item.activity,
+                week.week,
+            ) =>
+            {
+                "Work on (handed in in a later week)".to_string()
+            }
             None => "Any time this week".to_string(),
         };
         match groups.last_mut() {

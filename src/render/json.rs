@@ -367,6 +367,11 @@ pub struct SummaryOutput {
     pub sync_band_minutes: [f64; 2],
     /// Whether the band was enforced (online courses).
     pub band_enforced: bool,
+    /// The ceiling band balancing worked against, in minutes per week: the written ceiling
+    /// lowered in proportion to the share of students without a dependable connection
+    /// (ceiling − (ceiling − floor) × min(1, share ÷ 0.5)), rounded to whole minutes.
+    #[schemars(range(min = 0))]
+    pub effective_ceiling_minutes: f64,
     /// Whether the weekly live time, measured on sittings with their breaks
     /// (`sync_sitting_minutes_per_week`), is inside the band.
     pub within_band: bool,
@@ -417,6 +422,7 @@ impl SummaryOutput {
             async_minutes_per_week: summary.async_minutes_per_week,
             sync_band_minutes: [summary.band_minutes.0, summary.band_minutes.1],
             band_enforced: summary.band_enforced,
+            effective_ceiling_minutes: summary.effective_ceiling_minutes,
             within_band: summary.within_band(),
             pattern: rec.plan.pattern,
             pattern_reason: super::words::pattern_reason(rec.plan.pattern_choice),

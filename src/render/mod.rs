@@ -733,6 +733,12 @@ pub fn self_paced_in_due_order<'a>(
     items
 }
 
+/// Which occurrence (0-based) of activity `index` falls in `week`.
+fn occurrence_index(rec: &Recommendation, index: usize, week: u32) -> usize {
+    let weeks = &rec.plan.decisions[index].weeks;
+    weeks.iter().position(|&x| x == week).unwrap_or(0)
+}
+
 fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
     let course = &rec.course;
     // Items due at the same instant share one due line, so the per-zone times stay compact.
@@ -762,7 +768,17 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
             })
             .unwrap_or_default();
         let optional = if a.optional { ", optional" } else { "" };
-        let name = format!("{} ({} min{optional})", activity_name(a), a.minutes);
+        // `deliver = "last"`: the weeks before the deliverable is due are work towards it.
+        let towards = crate::schedule::works_towards_last(course, &rec.plan, i.activity, w.week);
+        let minutes = a.occurrence_minutes(
+            occurrence_index(rec, i.activity, w.week),
+            rec.plan.decisions[i.activity].weeks.len(),
+        );
+        let name = if towards {
+            format!("work on {} ({minutes} min)", activity_name(a))
+        } else {
+            format!("{} ({} min{optional})", activity_name(a), a.minutes)
+        };
         match groups.last_mut() {
             Some((names, last)) if *last == due => names.push(name),
             _ => groups.push((vec![name], due)),

@@ -8,7 +8,8 @@ use std::borrow::Cow;
 use crate::Recommendation;
 use crate::course::{Mode, Pattern};
 use crate::engine::{
-    Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, Reason, ReasonKind,
+    Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, PlanNote, Reason,
+    ReasonKind,
 };
 use crate::findings::Advice;
 use crate::schedule::{self, Uncovered};
@@ -48,11 +49,19 @@ fn note_detail(note: &Note, favors: Mode) -> String {
             total,
             limit,
             margin,
-        } => match favors {
-            Mode::Async => format!(
-                "moved to async: live time was {total} min/week, above the band's {limit} min, and this move brings it down (margin {margin})"
+            week,
+            lowered,
+        } => match (favors, week) {
+            (Mode::Async, Some(week)) => format!(
+                "moved to async: week {week} had {total} min of live sittings, above the band's ceiling of {limit} min, and this was its weakest live case (margin {margin})"
             ),
-            Mode::Sync => format!(
+            (Mode::Async, None) if lowered => format!(
+                "moved to async: live time was {total} min/week, above the {limit} min/week the band allows while some students lack a dependable connection, and this was the weakest live case left (margin {margin})"
+            ),
+            (Mode::Async, None) => format!(
+                "moved to async: live time was {total} min/week, above the band's {limit} min, and this was the weakest live case left (margin {margin})"
+            ),
+            (Mode::Sync, _) => format!(
                 "moved to sync: live time was {total} min/week, below the band's {limit} min; this activity gains from live time and was the strongest candidate left (margin {margin})"
             ),
         },
@@ -70,6 +79,10 @@ pub fn pattern_reason(choice: PatternChoice) -> String {
             "{}: nothing required runs live, so every week is self-paced work with due dates",
             source(choice.pattern().as_str())
         ),
+        (Pattern::Alternating, true) if choice.weeks.teaching < 2 => format!(
+            "{}: a one-week course has no weeks to alternate, so its live work meets in its one week",
+            source("alternating")
+        ),
         (Pattern::Alternating, true) => {
             let why = match choice.why {
                 PatternWhy::AlternatingAttendance {
@@ -82,8 +95,11 @@ pub fn pattern_reason(choice: PatternChoice) -> String {
                 _ => ":".into(),
             };
             format!(
-                "{}{why} intensive self-paced weeks alternate with live synthesis weeks (seed: The Blended Approach)",
-                source("alternating")
+                "{}{why} intensive self-paced weeks alternate with live synthesis weeks: required live work meets in {} of the {} teaching weeks, {} (seed: The Blended Approach)",
+                source("alternating"),
+                choice.weeks.live,
+                choice.weeks.teaching,
+                last_live_week(choice)
             )
         }
         (_, true) => {
@@ -112,6 +128,19 @@ pub fn pattern_reason(choice: PatternChoice) -> String {
     }
 }
 
+/// Where the produced live weeks end: on the last teaching week, or before it.
+fn last_live_week(choice: PatternChoice) -> String {
+    match (choice.weeks.last_live, choice.weeks.last_teaching) {
+        (Some(live), Some(last)) if live == last => {
+            format!("ending on a synthesis week, week {last}, the last teaching week")
+        }
+        (Some(live), Some(last)) => format!(
+            "the last in week {live}, before the last teaching week {last} (a self-paced week)"
+        ),
+        _ => "none of them live".into(),
+    }
+}
+
 /// When students miss a live slot: "in weeks 3-8", "in a January and a July week", "every week".
 pub fn missed_text(weeks: &[u32], samples: &[&str]) -> String {
     if !weeks.is_empty() {
@@ -132,6 +161,48 @@ pub fn unreached(gap: &Uncovered) -> String {
         missed_text(&gap.weeks, &gap.samples),
         schedule::ALTERNATIVE_DAYS
     )
+}
+
+/// Why band balancing could not reach the band.
+fn band_note(rec: &Recommendation, note: &PlanNote) -> String {
+    match note {
+        PlanNote::BandOver { total, max } => format!(
+            "live time stays at {total} min/week, above the {max} min/week balancing worked against: only fixed, pinned or office-hours work is left live, or moving more would drop it below the floor"
+        ),
+        PlanNote::BandUnreachable {
+            total,
+            min,
+            held_back,
+            connectivity,
+        } => {
+            let mut text = format!(
+                "live time stays at {total} min/week, below the band's {min}: nothing else that gains from live time by its nature can move live; add a discussion, Q&A or problem-solving session, or lower the floor of `sync_hours`"
+            );
+            if !held_back.is_empty() {
+                let held: Vec<String> = held_back
+                    .iter()
+                    .map(|h| {
+                        format!(
+                            "`{}` (one live time reaches {} of {} students)",
+                            rec.course.activities[h.index].id, h.reach, rec.course.students.count
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    "; held back because one live time would reach under half of the class: {}",
+                    held.join(", ")
+                ));
+            }
+            if let Some(effective) = connectivity {
+                text.push_str(&format!(
+                    "; connectivity held moves back: with {:.0}% of students lacking a dependable connection, balancing keeps live time at or under {effective} min/week",
+                    (1.0 - rec.course.students.reliable_internet.unwrap_or(1.0)) * 100.0
+                ));
+            }
+            text
+        }
+        PlanNote::Pattern(choice) => pattern_reason(*choice),
+    }
 }
 
 /// One piece of advice as a sentence.
@@ -164,6 +235,7 @@ pub fn advice(rec: &Recommendation, advice: &Advice) -> String {
             )
         }
         Advice::Unreached(gap) => unreached(gap),
+        Advice::Band(note) => band_note(rec, note),
         Advice::Check(d) => match &d.help {
             Some(help) => format!("{}; {help}", d.message),
             None => d.message.clone(),

@@ -42,6 +42,18 @@ pub struct Schedule {
     pub weeks: Vec<Week>,
 }
 
+/// Whether week `week`'s occurrence of activity `index` is work towards a deliverable due
+/// later (`deliver = "last"`): only the last occurrence is due; the earlier ones are listed
+/// with no due time and still count in the workload.
+pub fn works_towards_last(course: &Course, plan: &Plan, index: usize, week: u32) -> bool {
+    course.activities[index].deliver == crate::course::Deliver::Last
+        && plan.decisions[index].mode == Mode::Async
+        && plan.decisions[index]
+            .weeks
+            .last()
+            .is_some_and(|&last| week < last)
+}
+
 /// One course week.
 #[derive(Clone, Debug)]
 pub struct Week {
@@ -536,8 +548,11 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                                 && plan.pattern == Pattern::Flipped
                                 && is_pre_work(activity.kind)
                                 && activity.due.is_none()
-                                && !activity.optional;
-                            let due = if activity.optional {
+                                && !activity.optional
+                                && activity.deliver != crate::course::Deliver::Last;
+                            let due = if activity.optional
+                                || works_towards_last(course, plan, index, week)
+                            {
                                 None
                             } else if let Some(own) = &activity.due {
                                 Some(due_of(own.day, own.time))

@@ -78,8 +78,15 @@ pub fn fixed_groups(course: &Course) -> Vec<FixedGroup> {
             let section = (of > 1).then_some((n + 1, of));
             // An exam sits alone, even beside another exam at the same time in other weeks.
             let exam = activity.is_exam();
+            // A room (`in_person`) never shares a sitting with online work.
+            let in_person = activity.in_person;
             match groups.iter_mut().find(|g| {
-                g.key == key && g.section.is_none() && section.is_none() && !exam && !g.exam
+                g.key == key
+                    && g.section.is_none()
+                    && section.is_none()
+                    && !exam
+                    && !g.exam
+                    && g.in_person == in_person
             }) {
                 Some(group) => group.activities.push(index),
                 None => groups.push(FixedGroup {
@@ -87,6 +94,7 @@ pub fn fixed_groups(course: &Course) -> Vec<FixedGroup> {
                     activities: vec![index],
                     section,
                     exam,
+                    in_person,
                 }),
             }
         }
@@ -105,6 +113,8 @@ pub struct FixedGroup {
     pub section: Option<(usize, usize)>,
     /// An exam's own group.
     pub exam: bool,
+    /// Activities met in a room (`in_person`), kept apart from online ones.
+    pub in_person: bool,
 }
 
 impl FixedGroup {

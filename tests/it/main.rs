@@ -14,6 +14,7 @@ mod ics;
 mod json_contract;
 mod limits;
 mod loader;
+mod modes;
 mod occurrences;
 mod page;
 mod properties;

@@ -141,11 +141,6 @@ proptest! {
     }
 }
 
-/// Weekly live minutes of a decision, as the band counts them.
-fn weekly(course: &course::Course, d: &mixplan::engine::Decision) -> f64 {
-    d.weekly_minutes(&course.activities[d.index], course.meta.weeks)
-}
-
 /// The band's measure (sitting minutes) of `plan` with activity `index` switched to `mode`.
 fn with_mode(
     course: &course::Course,
@@ -162,6 +157,37 @@ fn with_mode(
         &course.meta,
     );
     mixplan::engine::sitting_minutes(course, &decisions)
+}
+
+/// The band's measure of each week of `plan` with activity `index` switched to `mode`.
+fn weeks_with_mode(
+    course: &course::Course,
+    plan: &mixplan::engine::Plan,
+    index: usize,
+    mode: Mode,
+) -> Vec<u32> {
+    let mut decisions = plan.decisions.clone();
+    decisions[index].mode = mode;
+    decisions[index].weeks = mixplan::engine::activity_weeks(
+        &course.activities[index],
+        mode,
+        plan.pattern,
+        &course.meta,
+    );
+    mixplan::engine::week_sitting_minutes(course, &decisions)
+}
+
+/// Whether a band-over move was made for one week over the written ceiling.
+fn week_move(d: &mixplan::engine::Decision) -> bool {
+    d.reasons.iter().any(|r| {
+        matches!(
+            r.kind,
+            mixplan::engine::ReasonKind::Note(mixplan::engine::Note::BandMove {
+                week: Some(_),
+                ..
+            })
+        )
+    })
 }
 
 fn has(d: &mixplan::engine::Decision, rule: &str) -> bool {
@@ -187,22 +213,64 @@ proptest! {
         }
     }
 
-    /// After moves over the ceiling, no moved activity could be put back within it, and live
-    /// time never ends below the floor it started above.
+    /// After moves over the ceiling, no moved activity could be put back within the effective
+    /// ceiling without overfilling a week, and live time never ends below the floor it started
+    /// above.
     #[test]
     fn band_over_moves_are_minimal_and_keep_the_floor(text in course_text()) {
         let course = course::parse(&text).unwrap();
         let plan = mixplan::engine::plan(&course);
-        let (min, max) = plan.summary.band_minutes;
-        let total = plan.summary.sync_sitting_minutes_per_week;
+        let (min, written) = plan.summary.band_minutes;
+        let max = plan.summary.effective_ceiling_minutes;
+        let total = mixplan::engine::sitting_minutes(&course, &plan.decisions);
         let moved: Vec<_> = plan.decisions.iter().filter(|d| has(d, "band-over")).collect();
         if !moved.is_empty() {
             prop_assert!(total >= min - 0.01, "ended at {total}, below the floor {min}");
             for d in moved {
                 let a = &course.activities[d.index];
                 let back = with_mode(&course, &plan, d.index, Mode::Sync);
-                prop_assert!(back > max + 1e-6, "{} could go back: {back} <= {max}", a.id);
+                let weeks = weeks_with_mode(&course, &plan, d.index, Mode::Sync);
+                let overfull = weeks.iter().any(|&w| f64::from(w) > written + 1e-6);
+                prop_assert!(back > max + 1e-6 || overfull, "{} could go back: {back} <= {max}", a.id);
                 prop_assert!(!d.pinned && a.kind != mixplan::course::ActivityKind::OfficeHours);
+            }
+        }
+    }
+
+    /// Over the ceiling the weakest live case moves first: no activity is moved self-paced
+    /// while a movable one with a lower margin stays live, unless moving that one would have
+    /// dropped live time below the floor (the skip rule) or a single overfull week made the
+    /// move.
+    #[test]
+    fn band_over_moves_the_weakest_live_case_first(text in course_text()) {
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        let (min, _) = plan.summary.band_minutes;
+        let movable = |d: &mixplan::engine::Decision| {
+            let a = &course.activities[d.index];
+            !d.pinned && a.in_band() && a.kind != mixplan::course::ActivityKind::OfficeHours
+        };
+        for m in plan.decisions.iter().filter(|d| has(d, "band-over") && !week_move(d)) {
+            for c in plan.decisions.iter().filter(|c| c.mode == Mode::Sync && movable(c) && c.margin < m.margin) {
+                let without = with_mode(&course, &plan, c.index, Mode::Async);
+                // Or `c` moved too and was put back: `m`, considered first, did not fit.
+                let mut swapped = plan.clone();
+                for (i, mode) in [(c.index, Mode::Async), (m.index, Mode::Sync)] {
+                    swapped.decisions[i].mode = mode;
+                    swapped.decisions[i].weeks = mixplan::engine::activity_weeks(
+                        &course.activities[i], mode, plan.pattern, &course.meta,
+                    );
+                }
+                let swapped_mean = mixplan::engine::sitting_minutes(&course, &swapped.decisions);
+                let swapped_full = mixplan::engine::week_sitting_minutes(&course, &swapped.decisions)
+                    .iter()
+                    .any(|&w| f64::from(w) > plan.summary.band_minutes.1 + 1e-6);
+                let put_back = swapped_mean > plan.summary.effective_ceiling_minutes + 1e-6 || swapped_full;
+                prop_assert!(
+                    without < min - 1e-6 || put_back,
+                    "{} (margin {}) moved while {} (margin {}) stays live and could move ({without} >= {min})",
+                    course.activities[m.index].id, m.margin, course.activities[c.index].id, c.margin
+                );
             }
         }
     }
@@ -218,7 +286,8 @@ proptest! {
             let t = text.replacen("[students]\n", &format!("[students]\nreliable_internet = {}\n", f64::from(share) / 100.0), 1);
             let course = course::parse(&t).unwrap();
             let plan = mixplan::engine::plan(&course);
-            plan.decisions.iter().filter(|d| d.mode == Mode::Sync).map(|d| weekly(&course, d)).sum::<f64>()
+            // The band's measure: sitting minutes, breaks included.
+            mixplan::engine::sitting_minutes(&course, &plan.decisions)
         };
         let (l, h) = (with(low), with(high));
         prop_assert!(l <= h + 1e-6, "{low}% connected: {l} live min/week; {high}%: {h}");
@@ -302,6 +371,110 @@ proptest! {
                     prop_assert!(held.minutes <= 90, "week {}: {} is {} min", week.week, sitting.id, held.minutes);
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, .. ProptestConfig::default() })]
+
+    /// Every alternating plan whose live work alternates ends on a live synthesis week: the
+    /// last teaching week has a required live item.
+    #[test]
+    fn alternating_ends_on_a_live_week(text in course_text()) {
+        let text = text.replacen("delivery = ", "pattern = \"alternating\"\ndelivery = ", 1);
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        let teaching = course.meta.teaching_weeks(false);
+        let halved_live = plan.decisions.iter().any(|d| {
+            d.mode == Mode::Sync && mixplan::engine::is_halvable(&course.activities[d.index])
+        });
+        if teaching.len() >= 2 && halved_live {
+            let last = *teaching.last().unwrap();
+            let live_last = plan.decisions.iter().any(|d| {
+                d.mode == Mode::Sync && course.activities[d.index].in_band() && d.weeks.contains(&last)
+            });
+            prop_assert!(live_last, "week {last} has no live work");
+        }
+    }
+
+    /// The pattern sentence's claims (live weeks out of teaching weeks, and where they end)
+    /// match the weeks of the same JSON.
+    #[test]
+    fn pattern_sentence_matches_the_json_weeks(text in course_text(), alternating in any::<bool>()) {
+        let text = if alternating {
+            text.replacen("delivery = ", "pattern = \"alternating\"\ndelivery = ", 1)
+        } else {
+            text
+        };
+        let rec = mixplan::recommend(course::parse(&text).unwrap());
+        let json = mixplan::render::json::recommendation(&rec);
+        let reason = json["summary"]["pattern_reason"].as_str().unwrap().to_string();
+        let kinds_outside_band = ["exam"];
+        let live_weeks: Vec<u64> = json["schedule"]["weeks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|w| {
+                w["items"].as_array().unwrap().iter().any(|i| {
+                    i["mode"] == "sync"
+                        && i["optional"] == false
+                        && !kinds_outside_band.contains(&i["kind"].as_str().unwrap_or(""))
+                })
+            })
+            .map(|w| w["week"].as_u64().unwrap())
+            .collect();
+        if let Some(rest) = reason.split("required live work meets in ").nth(1) {
+            let mut words = rest.split(' ');
+            let live: usize = words.next().unwrap().parse().unwrap();
+            prop_assert_eq!(live, live_weeks.len(), "{}", reason);
+            let last = live_weeks.last().copied().unwrap_or(0);
+            prop_assert!(
+                reason.contains(&format!("week {last}")),
+                "{} vs live weeks {:?}", reason, live_weeks
+            );
+        }
+        if reason.contains("nothing required runs live") {
+            prop_assert!(live_weeks.is_empty(), "{} vs {:?}", reason, live_weeks);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    /// `per = "total"` with `minutes`: the shares sum to the total, differ by at most one
+    /// minute, and the larger ones come first.
+    #[test]
+    fn minutes_per_total_spread_exactly(n in 2usize..=10, share in 1u32..=600, extra in 0u32..10) {
+        let total = (share * n as u32).saturating_sub(extra.min(share * n as u32 - 1));
+        let weeks: Vec<String> = (1..=n).map(|w| w.to_string()).collect();
+        let text = format!(
+            "[course]\ntitle = \"P\"\nweeks = 12\n\n[students]\ncount = 10\n\n[[activities]]\nid = \"p\"\nkind = \"project-work\"\nminutes = {total}\nper = \"total\"\nweeks = [{}]\n",
+            weeks.join(", ")
+        );
+        let rec = mixplan::recommend(course::parse(&text).unwrap());
+        let load = rec.workload();
+        let minutes = &load.activities.iter().find(|a| a.activity == 0).unwrap().minutes;
+        prop_assert_eq!(minutes.iter().sum::<u64>(), u64::from(total));
+        prop_assert!(minutes.windows(2).all(|w| w[0] >= w[1] && w[0] - w[1] <= 1), "{:?}", minutes);
+    }
+
+    /// `interactive-work-self-paced` fires exactly on activities pinned self-paced whose scores
+    /// favour live by 2 points or more.
+    #[test]
+    fn interactive_work_self_paced_fires_exactly_on_strong_live_cases(text in course_text()) {
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        let report = mixplan::check::check_bytes("p.toml".into(), text.as_bytes(), &mixplan::check::Options::default());
+        for d in &plan.decisions {
+            let a = &course.activities[d.index];
+            let expected = d.pinned && d.mode == Mode::Async && a.spans.mode.is_some() && d.margin >= 2.0;
+            let fired = report.diagnostics.iter().any(|f| {
+                f.rule == mixplan::rules::RuleId::InteractiveWorkSelfPaced
+                    && f.message.starts_with(&format!("`{}` ", a.id))
+            });
+            prop_assert_eq!(fired, expected, "{} margin {}", a.id, d.margin);
         }
     }
 }

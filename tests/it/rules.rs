@@ -91,7 +91,25 @@ fn fixtures() -> Vec<(&'static str, String, String)> {
         (
             "written-record",
             plain("", &x("peer-review", 30)),
-            plain("", &x("lecture", 30)),
+            // A discussion is spoken: a written board is `kind = "forum"`.
+            plain("", &x("discussion", 30)),
+        ),
+        (
+            "written-record",
+            plain(
+                "",
+                &activity("x", "project-work", 30, "").replace(
+                    "minutes = 30\n",
+                    "write = { words = 500, genre = \"argument\", drafting = \"minimal\" }\n",
+                ),
+            ),
+            plain("", &x("project-work", 30)),
+        ),
+        (
+            "hands-on",
+            plain("", &x("lab", 45)),
+            // A demonstration already scores real-time interaction and feedback.
+            plain("", &x("demonstration", 45)),
         ),
         (
             "individual-practice",
@@ -128,8 +146,31 @@ fn fixtures() -> Vec<(&'static str, String, String)> {
         ),
         (
             "large-class",
+            course_text("", "", &x("lecture", 30)).replace("count = 20", "count = 200"),
+            // Selected groups present to a large class live: no push to self-paced.
             course_text("", "", &x("presentation", 30)).replace("count = 20", "count = 200"),
-            plain("", &x("presentation", 30)),
+        ),
+        (
+            "large-class",
+            course_text("", "", &x("lecture", 30)).replace("count = 20", "count = 200"),
+            course_text("", "", &x("demonstration", 30)).replace("count = 20", "count = 200"),
+        ),
+        (
+            "real-time-interaction",
+            course_text("", "", &x("debate", 30)).replace("count = 20", "count = 2"),
+            // One student has nobody to debate with.
+            course_text("", "", &x("debate", 30)).replace("count = 20", "count = 1"),
+        ),
+        (
+            "community-presence",
+            course_text("", "", &x("collaboration", 30)).replace("count = 20", "count = 2"),
+            course_text("", "", &x("collaboration", 30)).replace("count = 20", "count = 1"),
+        ),
+        (
+            "real-time-interaction",
+            // The instructor is a Q&A's partner, so one student keeps the reason.
+            course_text("", "", &x("q-and-a", 30)).replace("count = 20", "count = 1"),
+            course_text("", "", &x("reading", 30)).replace("count = 20", "count = 1"),
         ),
         (
             "content-suits-self-paced",
@@ -228,13 +269,15 @@ fn decision(text: &str, id: &str) -> (Mode, Vec<&'static str>) {
 
 #[test]
 fn near_ties_go_async() {
-    // A presentation to 200 students: sync 1.0 (presence) vs async 1.0 (large class).
+    // A lab on practice content: sync 1.0 (hands-on) vs async 1.0 (practice content).
     let text = course_text(
         "delivery = \"hybrid\"",
         "",
-        &activity("x", "presentation", 30, ""),
-    )
-    .replace("count = 20", "count = 200");
+        &format!(
+            "[content]\ntypes = [\"practice\"]\n{}",
+            activity("x", "lab", 30, "")
+        ),
+    );
     let (mode, reasons) = decision(&text, "x");
     assert_eq!(mode, Mode::Async);
     assert!(reasons.contains(&"near-tie-async"), "{reasons:?}");
@@ -267,9 +310,10 @@ fn pinned_modes_are_kept_and_noted() {
 
 #[test]
 fn over_the_band_the_weakest_live_choice_moves() {
-    // Two debates of 100 minutes: 200 min/week is over the 180 ceiling.
+    // A debate and a problem-solving clinic of 100 minutes: 200 min/week is over the 180
+    // ceiling, and the clinic (no presence reason) is the weaker live case.
     let strong = activity("strong", "debate", 100, "");
-    let weak = activity("weak", "discussion", 100, "");
+    let weak = activity("weak", "problem-solving", 100, "");
     let text = course_text("", "", &format!("{strong}{weak}"));
     let (mode, reasons) = decision(&text, "weak");
     assert_eq!(mode, Mode::Async, "{reasons:?}");
@@ -282,18 +326,17 @@ fn over_the_band_the_weakest_live_choice_moves() {
 
 #[test]
 fn under_the_band_the_strongest_async_candidate_moves_live() {
-    // Only a presentation to 200 (a tie, so async) and a lecture: live time 0 is under the
-    // 60 minute floor.
+    // Only a presentation for working adults on a knowledge course (flexibility wins, so
+    // async) and a lecture: live time 0 is under the 60 minute floor.
     let text = course_text(
         "",
-        "",
+        "populations = [\"working-adults\"]",
         &format!(
-            "{}{}",
+            "[goals]\nfocus = [\"knowledge-acquisition\"]\n{}{}",
             activity("lab", "presentation", 60, ""),
             activity("talk", "lecture", 60, "")
         ),
-    )
-    .replace("count = 20", "count = 200");
+    );
     let (mode, reasons) = decision(&text, "lab");
     assert_eq!(mode, Mode::Sync, "{reasons:?}");
     assert!(reasons.contains(&"band-under"));

@@ -259,7 +259,12 @@ fn per_total_on_a_single_occurrence_is_an_error() {
 
 #[test]
 fn per_without_an_estimate_and_study_hours_off_exams_are_errors() {
-    let text = course_text("", "", &activity("a", "lecture", 30, "per = \"total\"\n"));
+    // `per = "total"` spreads `minutes` too, but needs more than one occurrence to spread over.
+    let text = course_text(
+        "",
+        "",
+        &activity("a", "lecture", 30, "per = \"total\"\nevery = \"once\"\n"),
+    );
     assert_eq!(errors(&text)[0].0, "invalid-value");
     let text = course_text(
         "",

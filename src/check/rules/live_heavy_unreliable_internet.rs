@@ -1,31 +1,59 @@
 //! `live-heavy-unreliable-internet`: its documentation and default severity are in the registry
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
-use crate::engine::rules::RELIABLE_INTERNET_FLOOR;
+use crate::course::{Delivery, Mode};
+use crate::engine::{Decision, may_move_self_paced, sitting_minutes};
 
 use super::{Context, Finding};
 
+/// Share of students with a dependable connection at or below which live time above the
+/// effective ceiling is worth a warning.
+pub const RELIABLE_SHARE: f64 = 0.80;
+
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let students = &cx.course().students;
-    let Some(share) = students.reliable_internet else {
+    let course = cx.course();
+    let Some(share) = course.students.reliable_internet else {
         return Vec::new();
     };
     let summary = &cx.plan.summary;
-    let live = summary.sync_minutes_per_week;
-    if share >= RELIABLE_INTERNET_FLOOR || live <= 0.0 || live < summary.async_minutes_per_week {
+    let effective = summary.effective_ceiling_minutes;
+    let live = crate::engine::round2(sitting_minutes(course, &cx.plan.decisions));
+    if course.meta.delivery != Delivery::Online
+        || share > RELIABLE_SHARE + 1e-9
+        || live <= effective + 1e-9
+    {
+        return Vec::new();
+    }
+    // What balancing may not move (fixed, pinned, office hours) alone keeps live time above
+    // the effective ceiling; otherwise it was the floor that held moves back.
+    let fixed: Vec<Decision> = cx
+        .plan
+        .decisions
+        .iter()
+        .map(|d| {
+            let mut d = d.clone();
+            if may_move_self_paced(course, &d) {
+                d.mode = Mode::Async;
+                d.weeks.clear();
+            }
+            d
+        })
+        .collect();
+    let unmovable = crate::engine::round2(sitting_minutes(course, &fixed));
+    if unmovable <= effective + 1e-9 {
         return Vec::new();
     }
     vec![Finding {
-        span: cx
-            .course
+        span: course
             .students
             .reliable_internet_span
             .unwrap_or_else(|| cx.course_header()),
         message: format!(
-            "only {:.0}% of students have a dependable connection, but {live} of {} weekly minutes are live",
+            "only {:.0}% of students have a dependable connection, so live time should stay at or under {effective} min/week, but fixed, pinned and office-hours sittings alone take {unmovable} min/week",
             share * 100.0,
-            live + summary.async_minutes_per_week
         ),
-        help: Some("move work to self-paced formats and record every live session".into()),
+        help: Some(
+            "unpin or shorten live activities (or make some fixed sessions self-paced) and record every live session".into(),
+        ),
     }]
 }

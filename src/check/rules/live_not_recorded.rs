@@ -7,7 +7,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
         // An exam is not recorded on purpose (seed: recording serves students who miss a
         // session; nobody catches up on an exam by watching it).
-        .filter(|(_, a)| !a.recorded && !a.is_exam())
+        // A room (`in_person`) is not a call: nothing to record by default.
+        .filter(|(_, a)| !a.recorded && !a.is_exam() && !a.in_person)
         .map(|(_, a)| Finding {
             span: a.spans.recorded.unwrap_or(a.spans.id),
             message: format!("live activity `{}` is not recorded", a.id),

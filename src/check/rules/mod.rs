@@ -9,7 +9,9 @@
 
 mod async_without_accountability;
 mod community_without_live;
+mod deliver_on_live;
 mod fixed_offset_zone;
+mod interactive_work_self_paced;
 mod large_live_discussion;
 mod live_heavy_unreliable_internet;
 mod live_hours_outside_band;
@@ -109,6 +111,14 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::LiveIndividualWork,
         run: live_individual_work::run,
+    },
+    CheckRule {
+        id: RuleId::InteractiveWorkSelfPaced,
+        run: interactive_work_self_paced::run,
+    },
+    CheckRule {
+        id: RuleId::DeliverOnLive,
+        run: deliver_on_live::run,
     },
     CheckRule {
         id: RuleId::LiveHoursOutsideBand,

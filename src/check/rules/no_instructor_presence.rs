@@ -6,9 +6,16 @@ use crate::course::{ActivityKind as K, Mode};
 use super::{Context, Finding};
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
-    let present = cx.regular().any(|(d, a)| {
-        d.mode == Mode::Sync || matches!(a.kind, K::Announcement | K::OfficeHours | K::QAndA)
-    });
+    // A live activity meeting at least every second teaching week (alternating's synthesis
+    // weeks) is regular presence.
+    let teaching = cx.course().meta.teaching_weeks(false).len();
+    let live_regularly = cx
+        .live()
+        .any(|(d, a)| a.in_band() && d.weeks.len() * 2 >= teaching && !d.weeks.is_empty());
+    let present = live_regularly
+        || cx.regular().any(|(d, a)| {
+            d.mode == Mode::Sync || matches!(a.kind, K::Announcement | K::OfficeHours | K::QAndA)
+        });
     if present {
         return Vec::new();
     }

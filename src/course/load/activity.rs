@@ -2,6 +2,27 @@
 
 use super::*;
 
+/// Largest `minutes` with `per = "total"`: the per-occurrence limit over a two-year course.
+const MAX_TOTAL_MINUTES: i64 = MAX_MINUTES as i64 * 104;
+
+/// What `deliver = "last"` is checked against.
+pub(super) struct DeliverKeys {
+    /// Where `deliver` is written.
+    span: Span,
+    kind: ActivityKind,
+    optional: bool,
+    has_at: bool,
+}
+
+/// What `in_person = true` is checked against.
+pub(super) struct InPersonKeys {
+    /// Where `in_person` is written.
+    span: Span,
+    kind: ActivityKind,
+    has_at: bool,
+    async_mode: bool,
+}
+
 impl Reader {
     pub(super) fn activities(
         &mut self,
@@ -115,7 +136,17 @@ impl Reader {
         };
         let exam = matches!(kind, Some((ActivityKind::Exam, _)));
         let estimated = self.has_estimator(place);
-        let minutes = self.integer(place, "minutes", None, (1, i64::from(MAX_MINUTES)));
+        // With `per = "total"`, `minutes` is the whole activity's time: the per-occurrence
+        // limit applies to its shares, after spreading.
+        let per_total = place
+            .get("per")
+            .is_some_and(|v| matches!(v.get_ref(), DeValue::String(s) if s.as_ref() == "total"));
+        let most = if per_total {
+            MAX_TOTAL_MINUTES
+        } else {
+            i64::from(MAX_MINUTES)
+        };
+        let minutes = self.integer(place, "minutes", None, (1, most));
         if !estimated && !place.table.contains_key("minutes") {
             self.missing_minutes(place);
         }
@@ -134,6 +165,14 @@ impl Reader {
         let mode = self.enum_key(place, "mode", "mode", Mode::NAMES, Mode::from_name);
         let recorded = self.boolean(place, "recorded");
         let optional = self.boolean(place, "optional");
+        let in_person = self.boolean(place, "in_person");
+        let deliver = self.enum_key(
+            place,
+            "deliver",
+            "`deliver` value",
+            Deliver::NAMES,
+            Deliver::from_name,
+        );
         let participation = self
             .enum_list(
                 place,
@@ -152,7 +191,9 @@ impl Reader {
         let bad_mode = place.table.contains_key("mode") && mode.is_none();
         let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
         let bad_optional = place.table.contains_key("optional") && optional.is_none();
-        if bad_every || bad_mode || bad_recorded || bad_optional {
+        let bad_in_person = place.table.contains_key("in_person") && in_person.is_none();
+        let bad_deliver = place.table.contains_key("deliver") && deliver.is_none();
+        if bad_every || bad_mode || bad_recorded || bad_optional || bad_in_person || bad_deliver {
             return None;
         }
         let ((id, id_span), (kind, kind_span)) = (id?, kind?);
@@ -253,6 +294,28 @@ impl Reader {
             .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
             ok = false;
         }
+        let in_person = match in_person {
+            Some((true, span)) => {
+                let room = InPersonKeys {
+                    span,
+                    kind,
+                    has_at: !at.is_empty(),
+                    async_mode: matches!(mode, Some((Mode::Async, _))),
+                };
+                ok &= self.in_person_allowed(meta, &room);
+                true
+            }
+            _ => false,
+        };
+        if let Some((Deliver::Last, span)) = deliver {
+            let work = DeliverKeys {
+                span,
+                kind,
+                optional: optional_value,
+                has_at: !at.is_empty(),
+            };
+            ok &= self.deliver_last_allowed(&work);
+        }
         let (Some(url), Some(location)) = (url, location) else {
             return None;
         };
@@ -272,13 +335,18 @@ impl Reader {
                 ActivityKind::Exam => Some(Mode::Async),
                 _ => mode.map(|(m, _)| m),
             },
-            recorded: recorded.map_or(!exam, |(r, _)| r),
+            // A room is not recorded unless the file says so.
+            recorded: recorded.map_or(!exam && !in_person, |(r, _)| r),
             at,
             due,
             optional: optional_value,
             participation,
             estimate: None,
             study_hours: None,
+            minutes_total: None,
+            deliver: deliver.map_or(Deliver::Each, |(d, _)| d),
+            deliver_span: deliver.map(|(_, s)| s),
+            in_person,
             spans: ActivitySpans {
                 table: place.span,
                 id: id_span,
@@ -296,6 +364,63 @@ impl Reader {
         let occurrences = meta.map(|m| activity.occurrence_weeks(m).len());
         ok &= self.workload(place, &mut activity, minutes, occurrences);
         ok.then_some(activity)
+    }
+
+    /// `in_person = true` needs a hybrid course and a fixed time, and means live: a located
+    /// error otherwise. Returns whether it is allowed.
+    pub(super) fn in_person_allowed(
+        &mut self,
+        meta: Option<&CourseMeta>,
+        room: &InPersonKeys,
+    ) -> bool {
+        let problem = if meta.is_some_and(|m| m.delivery != Delivery::Hybrid) {
+            Some((
+                "`in_person = true` needs `delivery = \"hybrid\"` in `[course]`",
+                "set `delivery = \"hybrid\"`, or remove `in_person` for an online course",
+            ))
+        } else if room.kind == ActivityKind::Forum {
+            Some((
+                "a forum is a self-paced board, so it cannot meet in person",
+                "use `kind = \"discussion\"` for a discussion in the room",
+            ))
+        } else if room.async_mode {
+            Some((
+                "`in_person = true` meets in a room, so `mode = \"async\"` contradicts it",
+                "remove `mode`, or remove `in_person` for self-paced work",
+            ))
+        } else if !room.has_at {
+            Some((
+                "`in_person = true` needs `at`: a room is booked at a fixed time",
+                "add e.g. `at = { day = \"tue\", time = \"09:00\" }`",
+            ))
+        } else {
+            None
+        };
+        let Some((message, help)) = problem else {
+            return true;
+        };
+        self.error(RuleId::ConflictingKeys, room.span, message.into())
+            .help = Some(help.into());
+        false
+    }
+
+    /// `deliver = "last"` needs self-paced work that is due: a located error on exams, office
+    /// hours, optional work and `at`. Returns whether it is allowed.
+    pub(super) fn deliver_last_allowed(&mut self, work: &DeliverKeys) -> bool {
+        let problem = if work.kind == ActivityKind::Exam {
+            "an exam is one sitting, so it has no earlier work to deliver at the end"
+        } else if work.kind == ActivityKind::OfficeHours {
+            "office hours are live and never due"
+        } else if work.optional {
+            "optional work is never due, so `deliver = \"last\"` has nothing to deliver"
+        } else if work.has_at {
+            "`at` makes the activity live, so it has no due time to move to the end"
+        } else {
+            return true;
+        };
+        self.error(RuleId::ConflictingKeys, work.span, problem.into())
+            .help = Some("remove `deliver`".into());
+        false
     }
 
     /// An exam cannot be cancelled by a holiday, nor fall before `start` (nothing meets

@@ -28,6 +28,15 @@ const MAX_COUNT: i64 = 1_000_000;
 /// Most study hours before one exam.
 const MAX_STUDY_HOURS: f64 = 200.0;
 
+/// `minutes` written with `per = "total"`, and where.
+struct TotalMinutes {
+    minutes: u32,
+    /// Where `minutes` is written.
+    span: Span,
+    /// Where `per` is written.
+    per_span: Span,
+}
+
 impl Reader {
     /// An optional number in `[lo, hi]` (`lo` excluded when `open_low`); `Some(None)` when
     /// absent, `None` when invalid.
@@ -183,23 +192,23 @@ impl Reader {
             return false;
         }
         let Some(&(key, value)) = written.first() else {
-            if let Some((_, span)) = per {
-                self.error(
-                    RuleId::InvalidValue,
-                    span,
-                    format!(
-                        "`per` in {} applies to an estimate, but the activity gives `minutes`",
-                        place.name
-                    ),
-                )
-                .help = Some("remove `per`: `minutes` are always per occurrence".into());
+            let Some((m, span)) = minutes else {
                 return false;
-            }
-            match minutes {
-                Some((m, _)) => activity.minutes = m as u32,
-                None => return false,
-            }
-            return ok;
+            };
+            return match per {
+                Some((Per::Total, per_span)) => {
+                    let total = TotalMinutes {
+                        minutes: m as u32,
+                        span,
+                        per_span,
+                    };
+                    ok & self.minutes_total(activity, &total, occurrences)
+                }
+                _ => {
+                    activity.minutes = m as u32;
+                    ok
+                }
+            };
         };
         if place.table.contains_key("minutes") && minutes.is_none() {
             return false;
@@ -261,6 +270,48 @@ impl Reader {
         activity.minutes = first.max(1) as u32;
         activity.estimate = Some(estimate);
         ok
+    }
+
+    /// `minutes` with `per = "total"`: spread over the occurrences like an estimate (the
+    /// remainder on the earliest), each share within the per-occurrence limit.
+    fn minutes_total(
+        &mut self,
+        activity: &mut Activity,
+        total: &TotalMinutes,
+        occurrences: Option<usize>,
+    ) -> bool {
+        // Without a valid `[course]` the weeks are unknown: that error is reported there, and
+        // the spread is not judged.
+        let Some(n) = occurrences else {
+            activity.minutes = total.minutes.min(MAX_MINUTES);
+            activity.minutes_total = Some(total.minutes);
+            return true;
+        };
+        if n < 2 {
+            self.error(
+                RuleId::InvalidValue,
+                total.per_span,
+                format!("`per = \"total\"` spreads `minutes` over the occurrences, but `{}` takes place once", activity.id),
+            )
+            .help = Some("remove `per` (one occurrence takes all the minutes), or list the weeks to spread them over in `weeks`".into());
+            return false;
+        }
+        let first = crate::course::estimate::share(u64::from(total.minutes), n, 0);
+        if first > u64::from(MAX_MINUTES) {
+            self.error(
+                RuleId::OutOfRange,
+                total.span,
+                format!(
+                    "`{}` spreads {} min over {n} occurrences: {first} min for the first, above the {MAX_MINUTES}-minute limit of one occurrence",
+                    activity.id, total.minutes
+                ),
+            )
+            .help = Some("spread it over more weeks in `weeks`, or split it into several activities".into());
+            return false;
+        }
+        activity.minutes = first.max(1) as u32;
+        activity.minutes_total = Some(total.minutes);
+        true
     }
 
     /// `study_hours`: only on exams. `Some(None)` when absent, `None` when invalid.

@@ -1,0 +1,45 @@
+//! `interactive-work-self-paced`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use super::{Context, Finding};
+use crate::course::Mode;
+use crate::course::estimate::Estimator;
+use crate::rules::RuleId;
+
+/// How far the scores must favour live before a self-paced pin is worth a word: the mirror of
+/// `live-lecture`, which fires on content transmission pinned live.
+pub const MARGIN: f64 = 2.0;
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    cx.decided(Mode::Async)
+        .filter(|(d, a)| {
+            d.pinned
+                && d.margin >= MARGIN
+                // Posts are written work: a board estimated with `post` is what it should be.
+                && !a
+                    .estimate
+                    .is_some_and(|e| matches!(e.estimator, Estimator::Post { .. }))
+        })
+        .filter(|(_, a)| {
+            !cx.course()
+                .check
+                .allows_for(RuleId::InteractiveWorkSelfPaced, &a.id)
+        })
+        .filter_map(|(d, a)| {
+            let span = a.spans.mode?;
+            Some(Finding {
+                span,
+                message: format!(
+                    "`{}` is {} {} pinned self-paced, but its scores favour live time by {} points",
+                    a.id,
+                    crate::engine::rules::article(a.kind),
+                    a.kind,
+                    d.margin
+                ),
+                help: Some(
+                    "for a written discussion board write `kind = \"forum\"`; otherwise remove `mode = \"async\"` so the activity can meet live".into(),
+                ),
+            })
+        })
+        .collect()
+}
