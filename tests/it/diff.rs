@@ -486,3 +486,143 @@ fn which(name: &str) -> Option<PathBuf> {
             .find(|path| path.is_file())
     })
 }
+
+// ---------------------------------------------------------------------------------------------
+// The diff against two calendars read by real parsers
+
+fn calendar_parsers_available() -> bool {
+    let ok = Process::new("python3")
+        .args(["-c", "import icalendar, recurring_ical_events"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
+            "icalendar or recurring-ical-events is missing but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
+        );
+        eprintln!(
+            "note: skipping the diff-against-calendars test; `pip install icalendar recurring-ical-events` to run it"
+        );
+    }
+    ok
+}
+
+/// One random single edit of a course file: the `n`th match of a key (wrapping), or a key
+/// added to `[course]`. `None` when the text has no place for it.
+fn edit(text: &str, kind: u8, n: usize, value: u32) -> Option<String> {
+    let nth = |pattern: &str| {
+        let starts: Vec<usize> = text
+            .match_indices(pattern)
+            .map(|(i, _)| i + pattern.len())
+            .collect();
+        (!starts.is_empty()).then(|| starts[n % starts.len()])
+    };
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let after_course =
+        |line: String| text.replacen("[course]\n", &format!("[course]\n{line}\n"), 1);
+    match kind {
+        // A time of day: a fixed time, a due time or a pin.
+        0 => {
+            let at = nth("time = \"")?;
+            let time = format!("{:02}:{:02}", 7 + value % 14, (value / 14 % 4) * 15);
+            Some(format!("{}{time}{}", &text[..at], &text[at + 5..]))
+        }
+        // A weekday.
+        1 => {
+            let at = nth("day = \"")?;
+            Some(format!(
+                "{}{}{}",
+                &text[..at],
+                days[value as usize % 7],
+                &text[at + 3..]
+            ))
+        }
+        // An activity's weeks.
+        2 => {
+            let at = nth("\n[[activities]]\n")?;
+            let weeks = format!("weeks = [\"{}-{}\"]\n", 1 + value % 3, 4 + value % 5);
+            let rest = &text[at..];
+            if rest.split("\n[[").next()?.contains("weeks =") || rest.contains("every = ") {
+                return None;
+            }
+            Some(format!("{}{weeks}{}", &text[..at], rest))
+        }
+        // A break week.
+        3 => Some(after_course(format!("breaks = [{}]", 2 + value % 6))),
+        // A holiday in the first weeks.
+        4 => {
+            let start = text.split("start = ").nth(1)?.get(..10)?.to_string();
+            let date: jiff::civil::Date = start.parse().ok()?;
+            let day = date
+                .checked_add(jiff::Span::new().days(i64::from(value % 40)))
+                .ok()?;
+            Some(after_course(format!("holidays = [{day}]")))
+        }
+        // A pinned live slot.
+        5 => Some(after_course(format!(
+            "live_at = {{ day = \"{}\", time = \"{:02}:00\" }}",
+            days[value as usize % 5],
+            8 + value % 12
+        ))),
+        // A zone's head count.
+        _ => {
+            let at = nth("count = ")?;
+            let end = at + text[at..].find(|c: char| !c.is_ascii_digit())?;
+            let count: u32 = text[at..end].parse().ok()?;
+            let new = (count + 1 + value % 7).min(2000);
+            Some(format!("{}{new}{}", &text[..at], &text[end..]))
+        }
+    }
+}
+
+fn flat_calendar(path: &Path, out: &Path) {
+    let status = mixplan()
+        .args(["schedule", "--ics"])
+        .arg(out)
+        .args(["--ics-style", "flat"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 40, .. Default::default() })]
+
+    /// Random single edits to every shipped example (a time, a day, weeks, a break, a holiday,
+    /// a pin, a head count): what `diff --format json` reports moved, cancelled, added or
+    /// removed is exactly what two calendars, expanded by icalendar and
+    /// recurring-ical-events and matched by UID, say changed.
+    #[test]
+    fn diff_agrees_with_the_calendars(example in 0usize..7, kind in 0u8..7, n in 0usize..40, value in 0u32..1000) {
+        if !calendar_parsers_available() {
+            return Ok(());
+        }
+        let mut paths: Vec<PathBuf> = std::fs::read_dir("examples").unwrap().map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        let path = &paths[example % paths.len()];
+        let old = std::fs::read_to_string(path).unwrap();
+        let Some(new) = edit(&old, kind, n, value) else { return Ok(()) };
+        proptest::prop_assume!(mixplan::course::parse(&new).is_ok());
+        let dir = tempfile::tempdir().unwrap();
+        let old_path = write(dir.path(), "old.toml", &old);
+        let new_path = write(dir.path(), "new.toml", &new);
+        let out = mixplan().arg("diff").arg(&old_path).arg(&new_path).args(["--format", "json"]).output().unwrap();
+        proptest::prop_assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        let json = write(dir.path(), "diff.json", &String::from_utf8(out.stdout).unwrap());
+        let (old_ics, new_ics) = (dir.path().join("old.ics"), dir.path().join("new.ics"));
+        flat_calendar(&old_path, &old_ics);
+        flat_calendar(&new_path, &new_ics);
+        let check = Process::new("python3").arg("tests/diff_check.py").arg(&old_ics).arg(&new_ics).arg(&json).output().unwrap();
+        proptest::prop_assert!(
+            check.status.success(),
+            "{} edit {kind}/{n}/{value}:\n{}",
+            path.display(),
+            String::from_utf8_lossy(&check.stderr)
+        );
+    }
+}
