@@ -351,15 +351,15 @@ impl<'c> Model<'c> {
         })
     }
 
-    /// Whether a searched session starting at `minute` (organizer's zone) lies inside the
-    /// course's `live_window`, when one is written. A session longer than the window may start
-    /// anywhere in it.
+    /// Whether a searched session starting at `minute` (organizer's zone) lies, start to end,
+    /// inside the course's `live_window`, when one is written.
     fn in_live_window(&self, minute: u32) -> bool {
         let Some(window) = self.course.meta.live_window else {
             return true;
         };
-        let length = self.minutes.min(window.minutes());
-        fits(window, TimeOfDay::from_minutes(minute), length)
+        // The whole sitting, not only its start: a 175-minute sitting does not fit a
+        // 15-minute window (it is live work without a time instead).
+        fits(window, TimeOfDay::from_minutes(minute), self.minutes)
     }
 
     /// The model of sessions of `minutes` in `live_weeks`, clear of the `busy` sittings that
@@ -1051,6 +1051,59 @@ pub fn choose(
     )
 }
 
+/// Search a repeat for the searched sitting at `main`, held in `live_weeks`: the time on the
+/// allowed days, inside the live window and clear of every `busy` sitting (the main one
+/// included), that reaches the most of the students `main` misses in some week, preferring a
+/// day outside `taken` among equally good times. `None` unless it reaches at least
+/// `min_students` of them: a repeat is a second meeting for the instructor, worth it only
+/// for a real share of the class (seed: Synchronous Learning > Weaknesses; FAQ "What about
+/// students who cannot attend synchronous sessions?").
+pub fn choose_repeat(
+    course: &Course,
+    main: &LiveSlot,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+    taken: &[Weekday],
+    min_students: u32,
+) -> Option<LiveSlot> {
+    if live_weeks.is_empty() || search.allowed.is_empty() || main.excluded.is_empty() {
+        return None;
+    }
+    let model = Model::new(course, main.minutes, live_weeks, search.busy);
+    let (_, fit1) = evaluate_at(&model, main.day, main.time);
+    let days: Vec<DayPlan> = search
+        .allowed
+        .iter()
+        .map(|&day| plan_day(&model, day))
+        .collect();
+    let first = (main.day, u32::from(main.time.minutes));
+    let any_day = best_second(&model, &days, &fit1, first)?;
+    let free: Vec<DayPlan> = days
+        .into_iter()
+        .filter(|d| !taken.contains(&d.day))
+        .collect();
+    let pick = match best_second(&model, &free, &fit1, first) {
+        Some(p) if (p.rank.0, p.rank.1) == (any_day.rank.0, any_day.rank.1) => p,
+        _ => any_day,
+    };
+    let (mut repeat, fit2) = evaluate_at(&model, pick.day, TimeOfDay::from_minutes(pick.minute));
+    let n = session_dates(course, main.day, live_weeks).len();
+    let all: u128 = if n >= 128 { u128::MAX } else { (1 << n) - 1 };
+    let added: u32 = model
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|&(g, _)| fit1[g] & all != all && fit2[g] & !fit1[g] & all != 0)
+        .map(|(_, group)| group.count)
+        .sum();
+    if added < min_students.max(1) {
+        return None;
+    }
+    repeat.repeat = true;
+    repeat.students_added = added;
+    Some(repeat)
+}
+
 /// Whether some start minute on an allowed day keeps [`SITTING_GAP_MINUTES`] clear of every
 /// `busy` sitting that meets in one of `live_weeks` and lies in the written `live_window`: the
 /// condition every slot [`choose_on`] may return meets, checked in one sort per day.
@@ -1113,11 +1166,7 @@ fn has_room(
         };
         let in_window = |m: i64| {
             window.is_none_or(|w| {
-                fits(
-                    w,
-                    TimeOfDay::from_minutes(m as u32),
-                    minutes.min(w.minutes()),
-                )
+                fits(w, TimeOfDay::from_minutes(m as u32), minutes)
             })
         };
         // A free run of starts begins at midnight, at the window's start or where a ruled-out

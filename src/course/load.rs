@@ -77,6 +77,9 @@ pub const COURSE_KEYS: &[&str] = &[
     "id",
     "url",
     "location",
+    "prework_hours",
+    "max_sitting_minutes",
+    "repeat_min_students",
 ];
 /// Keys of `live_at = { ... }` in `[course]`.
 pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
@@ -89,7 +92,7 @@ pub const AT_KEYS: &[&str] = &["day", "time", "date"];
 /// Keys of `[students]`.
 pub const STUDENTS_KEYS: &[&str] = &["count", "populations", "reliable_internet", "zones"];
 /// Keys of one `[[students.zones]]` entry.
-pub const ZONE_KEYS: &[&str] = &["zone", "count", "available"];
+pub const ZONE_KEYS: &[&str] = &["zone", "count", "available", "population"];
 /// Keys of `[content]`.
 pub const CONTENT_KEYS: &[&str] = &["types"];
 /// Keys of `[goals]`.
@@ -116,6 +119,8 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "study_hours",
     "url",
     "location",
+    "segmented",
+    "prepares",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];

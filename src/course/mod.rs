@@ -227,6 +227,15 @@ pub struct CourseMeta {
     pub credits: Option<Credits>,
     /// Share above the weekly workload target before a week is flagged (default 0.2).
     pub workload_tolerance: f64,
+    /// Hours pre-work needs between the week's opening and the meeting it prepares
+    /// (`prework_hours`, default 48).
+    pub prework_hours: u32,
+    /// Most minutes of activities one searched sitting holds, breaks on top
+    /// (`max_sitting_minutes`, default 90).
+    pub max_sitting_minutes: u32,
+    /// Students a repeat must add before a searched sitting gets one (`repeat_min_students`);
+    /// `None`: 10% of the head count, at least 1.
+    pub repeat_min_students: Option<u32>,
 }
 
 /// The credits of a course and the hours of work they stand for.
@@ -274,6 +283,9 @@ pub struct StudentZone {
     /// Local window in which these students can attend live sessions, when the file gives
     /// one; without it the availability layer derives one from the populations.
     pub available: Option<Window>,
+    /// This zone's own population, when written: its default window follows it instead of
+    /// the course's populations.
+    pub population: Option<Population>,
     /// Span of this zone's table.
     pub span: Span,
 }
@@ -349,6 +361,15 @@ pub struct Activity {
     pub estimate: Option<Estimate>,
     /// Self-paced study before an exam.
     pub study_hours: Option<StudyHours>,
+    /// Whether a live occurrence is cut into focus segments with breaks (default true;
+    /// `segmented = false` keeps it in one block: a broadcast, a studio).
+    pub segmented: bool,
+    /// For pre-work: the activity (index) whose first meeting in the week it prepares
+    /// (`prepares = "ID"`), instead of the week's first required meeting.
+    pub prepares: Option<usize>,
+    /// `prepares` as written, with where: resolved into [`Activity::prepares`] once every
+    /// activity is loaded.
+    pub prepares_id: Option<(String, Span)>,
     /// Where things are written, for diagnostics.
     pub spans: ActivitySpans,
 }
@@ -531,6 +552,14 @@ impl CourseMeta {
         let days = (date - self.first_day()?).get_days();
         let week = days.div_euclid(7) + 1;
         (days >= 0 && week <= self.weeks as i32).then_some(week as u32)
+    }
+
+    /// Students a repeat must add before a searched sitting gets one: `repeat_min_students`,
+    /// else 10% of the head count `count`, at least 1.
+    pub fn repeat_min_students(&self, count: u32) -> u32 {
+        self.repeat_min_students
+            .unwrap_or_else(|| count.div_ceil(10))
+            .max(1)
     }
 
     /// Whether `date` is a holiday.

@@ -124,6 +124,8 @@ impl Reader {
         let mode = self.enum_key(place, "mode", "mode", Mode::NAMES, Mode::from_name);
         let recorded = self.boolean(place, "recorded");
         let optional = self.boolean(place, "optional");
+        let segmented = self.boolean(place, "segmented");
+        let prepares = self.string(place, "prepares", None);
         let participation = self
             .enum_list(
                 place,
@@ -142,7 +144,10 @@ impl Reader {
         let bad_mode = place.table.contains_key("mode") && mode.is_none();
         let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
         let bad_optional = place.table.contains_key("optional") && optional.is_none();
-        if bad_every || bad_mode || bad_recorded || bad_optional {
+        let bad_segmented = place.table.contains_key("segmented") && segmented.is_none();
+        let bad_prepares = place.table.contains_key("prepares") && prepares.is_none();
+        if bad_every || bad_mode || bad_recorded || bad_optional || bad_segmented || bad_prepares
+        {
             return None;
         }
         let ((id, id_span), (kind, kind_span)) = (id?, kind?);
@@ -243,6 +248,20 @@ impl Reader {
             .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
             ok = false;
         }
+        if let Some((false, span)) = segmented {
+            let self_paced = kind == ActivityKind::Forum
+                || (exam && at.is_empty())
+                || matches!(mode, Some((Mode::Async, _)));
+            if self_paced {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    span,
+                    "`segmented` is for live activities, and this one is self-paced".into(),
+                )
+                .help = Some("remove `segmented`".into());
+                ok = false;
+            }
+        }
         let (Some(url), Some(location)) = (url, location) else {
             return None;
         };
@@ -269,6 +288,9 @@ impl Reader {
             participation,
             estimate: None,
             study_hours: None,
+            segmented: segmented.is_none_or(|(s, _)| s),
+            prepares: None,
+            prepares_id: prepares.map(|(p, span)| (p.to_string(), span)),
             spans: ActivitySpans {
                 table: place.span,
                 id: id_span,
@@ -376,5 +398,49 @@ impl Reader {
             time: time?,
             span: due.span,
         }))
+    }
+
+    /// `prepares = "ID"` names another activity of the file, and sits on pre-work (a
+    /// `lecture`, `reading`, `demonstration` or `announcement`).
+    pub(super) fn resolve_prepares(&mut self, activities: &mut [Activity]) {
+        for k in 0..activities.len() {
+            let Some((id, span)) = activities[k].prepares_id.clone() else {
+                continue;
+            };
+            if !activities[k].kind.is_pre_work() {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    span,
+                    format!(
+                        "`prepares` is for pre-work (a lecture, reading, demonstration or announcement), and `{}` is a {}",
+                        activities[k].id,
+                        activities[k].kind.as_str()
+                    ),
+                )
+                .help = Some("remove `prepares`".into());
+                continue;
+            }
+            match activities.iter().position(|a| a.id == id) {
+                Some(index) if index != k => activities[k].prepares = Some(index),
+                Some(_) => {
+                    self.error(
+                        RuleId::InvalidValue,
+                        span,
+                        format!("`{id}` cannot prepare itself"),
+                    )
+                    .help = Some("name the live activity it prepares".into());
+                }
+                None => {
+                    let help = did_you_mean(&id, activities.iter().map(|a| a.id.as_str()))
+                        .map(|best| format!("did you mean `{best}`?"));
+                    self.error(
+                        RuleId::UnknownValue,
+                        span,
+                        format!("`prepares` names activity `{id}`, which the file does not define"),
+                    )
+                    .help = help;
+                }
+            }
+        }
     }
 }
