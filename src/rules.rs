@@ -169,6 +169,9 @@ rule_ids! {
     LiveWorkWithoutTime = "live-work-without-time",
     LowSittingCoverage = "low-sitting-coverage",
     UnreachableOptionalSitting = "unreachable-optional-sitting",
+    ExamOutsideHours = "exam-outside-hours",
+    ShortPreworkWindow = "short-prework-window",
+    HolidayWeek = "holiday-week",
     WorkloadOverTarget = "workload-over-target",
     WorkloadUnderTarget = "workload-under-target",
     FixedOffsetZone = "fixed-offset-zone",
@@ -180,6 +183,37 @@ rule_ids! {
     EstimateWatch = "estimate-watch",
     StudyHours = "study-hours",
     WorkloadTarget = "workload-target",
+}
+
+/// What a check's finding is about: `[check] allow` may name an activity (or one section)
+/// only for checks about activities, sections, sittings or units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The whole course.
+    Course,
+    /// One or more weeks.
+    Week,
+    /// One activity.
+    Activity,
+    /// A sitting or a unit (a searched sitting with its repeat, an activity with its sections).
+    Unit,
+}
+
+impl Subject {
+    /// Lowercase name, as `mixplan explain` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subject::Course => "course",
+            Subject::Week => "week",
+            Subject::Activity => "activity",
+            Subject::Unit => "sitting or unit",
+        }
+    }
+
+    /// Whether `[check] allow` may limit the rule to one activity with `activity`.
+    pub fn per_activity(self) -> bool {
+        matches!(self, Subject::Activity | Subject::Unit)
+    }
 }
 
 impl RuleId {
@@ -196,6 +230,20 @@ impl RuleId {
     /// The rule's kind, with its default weight or severity.
     pub fn kind(self) -> RuleKind {
         self.doc().kind
+    }
+
+    /// What a finding of this check is about (see [`Subject`]); `Course` for every id that
+    /// is not a check about something smaller.
+    pub fn subject(self) -> Subject {
+        use RuleId::*;
+        match self {
+            LiveNotRecorded | LiveLecture | LiveIndividualWork | LongLiveSession
+            | LargeLiveDiscussion | LiveWorkWithoutTime | ShortPreworkWindow => Subject::Activity,
+            PinnedSlotExcludesStudents | UnreachableSitting | LowSittingCoverage
+            | UnreachableOptionalSitting | ExamOutsideHours => Subject::Unit,
+            LiveHoursOutsideBand | WorkloadOverTarget | HolidayWeek => Subject::Week,
+            _ => Subject::Course,
+        }
     }
 
     /// The rule's documentation.
@@ -676,6 +724,27 @@ impl RuleId {
                 "seed: Synchronous Learning > Weaknesses (students must be available at specific times); FAQ \"What about students who cannot attend synchronous sessions?\"",
                 "Optional work (office hours, drop-in sessions) is outside the band and nobody must attend, so a time nobody can make is worth knowing but breaks nothing: it is information, where the same finding on required work is an error (`unreachable-sitting`).",
                 "[students]\ncount = 30\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\navailable = \"06:00-06:30\"\n\n[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60",
+            ),
+            RuleId::ExamOutsideHours => (
+                Check(Warning),
+                "An exam sitting falls outside the local hours of some students",
+                "seed: Synchronous Learning > Weaknesses (a fixed time suits one zone and shuts out students elsewhere, at work or caring for others); FAQ \"What about students who cannot attend synchronous sessions?\" (a recording is no substitute for sitting an exam)",
+                "An exam fixed with `at` (weekly or dated) is checked in every student zone across its weeks, daylight-saving changes included, with all its sections together: a student is covered when some section fits their window. Nobody catches up on an exam by watching a recording, so any student left outside their hours needs another sitting. The finding names each zone, its head count, the local start and the weeks; its help suggests a second section (`at` as a list) or a self-paced timed exam.",
+                "[course]\ntimezone = \"America/New_York\"\nstart = 2027-01-11\n\n[students]\ncount = 60\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 30\n\n[[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 120\nat = { date = 2027-05-12, time = \"09:00\" }",
+            ),
+            RuleId::ShortPreworkWindow => (
+                Check(Info),
+                "Pre-work falls due less than `prework_hours` after the week opens, in week 1",
+                "seed: The Blended Approach (flipped classroom: content self-paced before the live session that uses it); Choosing the Right Mix > The key is intentionality",
+                "Pre-work (a self-paced lecture, reading, demonstration or announcement with no own `due`) is due when the first required live meeting of its week starts, or the meeting of the activity it `prepares`. When that meeting starts less than `prework_hours` (default 48) after the week opens (its first day at 00:00, or `start`), mixplan lists the item in the previous teaching week instead, due at the same instant. Week 1 has no previous week, so the finding gives the hours and minutes left; start course weeks the day after the week's last live session (`week_starts`), or release the pre-work before `start`. The 48 hours are mixplan's convention, not the guide's.",
+                "[course]\nstart = 2027-01-11\nweek_starts = \"mon\"\n\n[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"mon\", time = \"10:00\" }",
+            ),
+            RuleId::HolidayWeek => (
+                Check(Warning),
+                "Every date of a teaching week is a holiday",
+                "seed: Asynchronous Learning > Weaknesses (students who fall behind the rhythm drift away); Best Practices for Asynchronous Courses (a regular weekly rhythm of deadlines)",
+                "A week whose every date (from its first day, or `start` in week 1) is a holiday holds no sitting, and its self-paced work falls due on the first later date that is not a holiday, still counted in its own week. That is almost always a break written as holidays: `breaks = [N]` takes the week out of the rhythm, so weekly work and the workload target skip it.",
+                "[course]\nstart = 2027-01-11\nweeks = 4\nholidays = [2027-01-18, 2027-01-19, 2027-01-20, 2027-01-21, 2027-01-22, 2027-01-23, 2027-01-24]",
             ),
             RuleId::WorkloadOverTarget => (
                 Check(Warning),

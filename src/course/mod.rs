@@ -208,6 +208,8 @@ pub struct CourseMeta {
     pub no_live: Vec<u32>,
     /// Dates with no sitting and no due time (sorted).
     pub holidays: Vec<jiff::civil::Date>,
+    /// Span of the `holidays` value, when written.
+    pub holidays_span: Option<Span>,
     /// Organizer's local hours for searched sittings, when written; see
     /// [`CourseMeta::live_window`] for the hours in force.
     pub live_window: Option<Window>,
@@ -489,6 +491,38 @@ impl CheckConfig {
             a.rule == rule.as_str() && a.activity.as_ref().is_none_or(|(name, _)| name == id)
         })
     }
+
+    /// Whether a finding of `rule` about `about` (`(activity index, section)` pairs) is
+    /// allowed: every pair is, by an entry naming its activity (`"lab"`) or, for a section,
+    /// that section (`"lab.3"`). A finding about nothing in particular is not.
+    pub fn allows_about(
+        &self,
+        rule: crate::rules::RuleId,
+        activities: &[Activity],
+        about: &[(usize, Option<usize>)],
+    ) -> bool {
+        let named: Vec<&str> = self
+            .allow
+            .iter()
+            .filter(|a| a.rule == rule.as_str())
+            .filter_map(|a| a.activity.as_ref().map(|(name, _)| name.as_str()))
+            .collect();
+        !about.is_empty()
+            && !named.is_empty()
+            && about.iter().all(|&(index, section)| {
+                let Some(activity) = activities.get(index) else {
+                    return false;
+                };
+                named.iter().any(|name| {
+                    *name == activity.id
+                        || section.is_some_and(|n| {
+                            name.strip_prefix(activity.id.as_str())
+                                .and_then(|rest| rest.strip_prefix('.'))
+                                == Some(n.to_string().as_str())
+                        })
+                })
+            })
+    }
 }
 
 impl CourseMeta {
@@ -560,6 +594,29 @@ impl CourseMeta {
         self.repeat_min_students
             .unwrap_or_else(|| count.div_ceil(10))
             .max(1)
+    }
+
+    /// Whether every date of teaching week `week` (from its first day, or `start` in week 1)
+    /// is a holiday.
+    pub fn is_holiday_week(&self, week: u32) -> bool {
+        if self.holidays.is_empty() || !self.is_teaching(week, true) {
+            return false;
+        }
+        let Some(first) = self.week_start(week) else {
+            return false;
+        };
+        let from = self.start.map_or(first, |s| s.max(first));
+        (0..7)
+            .filter_map(|k| first.checked_add(jiff::Span::new().days(k)).ok())
+            .filter(|d| *d >= from)
+            .all(|d| self.is_holiday(d))
+    }
+
+    /// Teaching weeks whose every date is a holiday (`holiday-week`).
+    pub fn holiday_weeks(&self) -> Vec<u32> {
+        (1..=self.weeks)
+            .filter(|&w| self.is_holiday_week(w))
+            .collect()
     }
 
     /// Whether `date` is a holiday.

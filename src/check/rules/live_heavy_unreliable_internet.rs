@@ -27,5 +27,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             live + summary.async_minutes_per_week
         ),
         help: Some("move work to self-paced formats and record every live session".into()),
+        ..Finding::default()
     }]
 }

@@ -37,5 +37,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             hours(max)
         ),
         help: Some(help.into()),
+        ..Finding::default()
     }]
 }

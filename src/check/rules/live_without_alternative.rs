@@ -53,5 +53,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "add a self-paced `discussion` or `reflection` where students who watched the recording post a response".into(),
         ),
+        ..Finding::default()
     }]
 }

@@ -21,8 +21,9 @@ mod live_work_without_time;
 mod long_live_session;
 mod no_early_touchpoint;
 mod no_instructor_presence;
-mod pinned_slot_excludes_students;
-mod sitting_coverage;
+mod short_prework_window;
+mod unit_coverage;
+mod holiday_week;
 mod workload_over_target;
 mod workload_under_target;
 
@@ -69,7 +70,7 @@ pub struct Context<'a> {
 }
 
 /// One thing a check found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Finding {
     /// Where in the file.
     pub span: Span,
@@ -77,6 +78,12 @@ pub struct Finding {
     pub message: String,
     /// What to do instead.
     pub help: Option<String>,
+    /// The severity when it differs from the rule's default (one rule, two levels: a
+    /// coverage finding that misses only the organizer's zone by a default window is info).
+    pub severity: Option<Severity>,
+    /// What the finding is about, for `[check] allow` with `activity`: `(activity index,
+    /// section)` pairs (`None`: the whole activity). Empty for a course- or week-wide finding.
+    pub about: Vec<(usize, Option<usize>)>,
 }
 
 /// One design check: its id (documentation and default severity live in the registry,
@@ -128,7 +135,7 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
     CheckRule {
         id: RuleId::PinnedSlotExcludesStudents,
-        run: pinned_slot_excludes_students::run,
+        run: unit_coverage::pinned_slot,
     },
     CheckRule {
         id: RuleId::LongLiveSession,
@@ -152,7 +159,7 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
     CheckRule {
         id: RuleId::UnreachableSitting,
-        run: sitting_coverage::unreachable,
+        run: unit_coverage::unreachable,
     },
     CheckRule {
         id: RuleId::LiveWorkWithoutTime,
@@ -160,11 +167,23 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
     CheckRule {
         id: RuleId::LowSittingCoverage,
-        run: sitting_coverage::low,
+        run: unit_coverage::low,
     },
     CheckRule {
         id: RuleId::UnreachableOptionalSitting,
-        run: sitting_coverage::unreachable_optional,
+        run: unit_coverage::unreachable_optional,
+    },
+    CheckRule {
+        id: RuleId::ExamOutsideHours,
+        run: unit_coverage::exam_outside_hours,
+    },
+    CheckRule {
+        id: RuleId::ShortPreworkWindow,
+        run: short_prework_window::run,
+    },
+    CheckRule {
+        id: RuleId::HolidayWeek,
+        run: holiday_week::run,
     },
     CheckRule {
         id: RuleId::WorkloadOverTarget,

@@ -259,6 +259,7 @@ impl Reader {
             exam_weeks: sorted(exam_weeks)?,
             no_live: sorted(no_live)?,
             holidays: holidays?,
+            holidays_span: place.get("holidays").map(span_of),
             live_window: live_window?,
             due: due?,
             title: title?,

@@ -1,0 +1,38 @@
+//! `short-prework-window`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use super::{Context, Finding};
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let course = cx.course();
+    let schedule = cx.schedule();
+    schedule
+        .short_prework
+        .iter()
+        .map(|short| {
+            let a = &course.activities[short.activity];
+            let sitting = &schedule.sittings[short.sitting];
+            let hours = short.minutes / 60;
+            let minutes = short.minutes % 60;
+            let after = crate::course::Weekday::from_index(i64::from(sitting.day.index()) + 1);
+            Finding {
+                span: a.spans.kind,
+                message: format!(
+                    "pre-work `{}` is due when `{}` starts ({} {} {}) in week {}, {hours} h {minutes:02} min after the week opens, less than the {} h it needs",
+                    a.id,
+                    sitting.id,
+                    sitting.day,
+                    sitting.time,
+                    course.meta.timezone,
+                    short.week,
+                    course.meta.prework_hours
+                ),
+                help: Some(format!(
+                    "start course weeks the day after the week's last live session (`week_starts = \"{after}\"`), or release the pre-work before `start`"
+                )),
+                about: vec![(short.activity, None)],
+                ..Finding::default()
+            }
+        })
+        .collect()
+}
