@@ -279,7 +279,7 @@ struct Model<'c> {
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
     /// window end, minutes): the same few offsets recur on every day and for every session
     /// length the model is asked about, so each mask is computed once per model.
-    wall_masks: std::cell::RefCell<HashMap<(i64, u16, u16, u32), u128>>,
+    wall_masks: std::cell::RefCell<HashMap<(i64, u16, u16, u32, u8), u128>>,
 }
 
 /// Least time between a searched sitting and a fixed one on the same day, in minutes.
@@ -461,11 +461,15 @@ impl<'c> Model<'c> {
         (local_start, (local_end - local_start).div_euclid(60))
     }
 
-    /// Whether group `g` can attend a session at `minute` on the occasion, exactly.
+    /// Whether group `g` can attend a session at `minute` on the occasion, exactly, in its
+    /// window of the local weekday the session starts on.
     fn fits_exact(&self, occ: &Occasion, g: usize, minute: u32) -> bool {
         let (start, wall) = self.local(occ, g, minute);
+        let shift = start.div_euclid(86_400) - occ.civil.div_euclid(86_400);
+        let day = Weekday::from_jiff(occ.date.weekday());
+        let local_day = Weekday::from_index(i64::from(day.index()) + shift);
         fits_wall(
-            self.groups[g].window,
+            self.groups[g].window_on(local_day),
             start.rem_euclid(86_400).div_euclid(60),
             wall,
         )
@@ -603,7 +607,12 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                 .iter()
                 .enumerate()
                 .map(|(g, delta)| {
-                    let window = model.groups[g].window;
+                    let group = &model.groups[g];
+                    let window = group.window;
+                    // The window may depend on the local weekday (evenings on weekdays, the
+                    // day at weekends): the organizer's weekday is part of the key then.
+                    let weekly = group.source == super::WindowSource::Evening;
+                    let day_key = if weekly { frame.day.index() } else { 7 };
                     match *delta {
                         Some(delta) => *memo
                             .entry((
@@ -611,12 +620,16 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                                 window.start.minutes,
                                 window.end.minutes,
                                 model.minutes,
+                                day_key,
                             ))
                             .or_insert_with(|| {
                                 (0..GRID).fold(0u128, |mask, i| {
                                     let local = i64::from(grid_minute(i)) * 60 + delta;
                                     let start = local.rem_euclid(86_400).div_euclid(60);
-                                    if fits_wall(window, start, minutes) {
+                                    let local_day = Weekday::from_index(
+                                        i64::from(frame.day.index()) + local.div_euclid(86_400),
+                                    );
+                                    if fits_wall(group.window_on(local_day), start, minutes) {
                                         mask | 1 << i
                                     } else {
                                         mask

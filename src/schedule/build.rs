@@ -120,7 +120,7 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
         .iter()
         .map(|&i| (i, course.activities[i].minutes))
         .collect();
-    let groups = crate::engine::sittings::pack(&parts);
+    let groups = crate::engine::sittings::pack_within(&parts, course.meta.max_sitting_minutes);
     let mut group_of: Vec<usize> = vec![usize::MAX; course.activities.len()];
     for (g, group) in groups.iter().enumerate() {
         for &(i, _) in group {

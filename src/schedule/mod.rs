@@ -204,6 +204,31 @@ impl Schedule {
         total as f64 / teaching_weeks.max(1) as f64
     }
 
+    /// One week's band measure: its required, non-exam sitting minutes, breaks included,
+    /// the first section that meets counted for an activity with sections; repeats, optional
+    /// sittings and cancelled dates left out.
+    pub fn week_sitting_minutes(&self, week: &Week) -> u32 {
+        let mut sectioned: Vec<usize> = Vec::new();
+        week.sittings
+            .iter()
+            .filter(|held| {
+                let sitting = &self.sittings[held.sitting];
+                if held.cancelled || sitting.optional || sitting.exam {
+                    return false;
+                }
+                match (sitting.section, sitting.activities.first()) {
+                    (Some(_), Some(&a)) if sectioned.contains(&a) => false,
+                    (Some(_), Some(&a)) => {
+                        sectioned.push(a);
+                        true
+                    }
+                    _ => true,
+                }
+            })
+            .map(|held| held.minutes)
+            .sum()
+    }
+
     /// Students an activity's live sittings reach: with sections, a student is covered when at
     /// least one section fits, so only zones every section excludes count against it. `None`
     /// for an activity with no sitting.
@@ -233,8 +258,10 @@ impl Schedule {
 }
 
 /// When work due on `day` at `time` in course week `week` is due. The date comes from the
-/// week grid and the time is read in the due zone; a date before `start` moves to week 1's last day; a holiday moves it, at the same
-/// time, to the next date of the same week that is not a holiday, else the previous one.
+/// week grid and the time is read in the due zone; a date before `start` moves to week 1's
+/// last day; a holiday moves it, at the same time, to the next date of the same week that is
+/// not a holiday, else the previous one; in a week whose every date is a holiday, to the first
+/// later date that is not one.
 pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) -> Due {
     let meta = &course.meta;
     let zone = meta.due_zone().to_string();
@@ -245,7 +272,16 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
         {
             date = first.checked_add(jiff::Span::new().days(6)).unwrap_or(date);
         }
-        if meta.is_holiday(date)
+        if meta.is_holiday(date) && meta.is_holiday_week(week) {
+            // A week of holidays: the first later date that is not one, never earlier
+            // (`holiday-week`); the item stays listed and counted in its own week.
+            if let Some(moved) = (1..=400)
+                .filter_map(|k| date.checked_add(jiff::Span::new().days(k)).ok())
+                .find(|d| !meta.is_holiday(*d))
+            {
+                date = moved;
+            }
+        } else if meta.is_holiday(date)
             && let Some(week_start) = meta.week_start(week)
         {
             let in_week = |d: &Date| {
@@ -409,12 +445,44 @@ pub fn split(activity: usize, minutes: u32) -> Vec<Segment> {
     interleave(&[(activity, minutes)])
 }
 
+/// One week's session of a searched sitting. Optional drop-in work is not cut into segments;
+/// an activity with `segmented = false` is one focus block, with a break before it when there
+/// was focus since the last break and after it when anything follows.
 fn session(course: &Course, live: &[usize]) -> LiveSession {
-    let parts: Vec<(usize, u32)> = live
-        .iter()
-        .map(|&i| (i, course.activities[i].minutes))
-        .collect();
-    let segments = interleave(&parts);
+    let whole = |i: usize| Segment {
+        kind: SegmentKind::Focus,
+        minutes: course.activities[i].minutes,
+        activity: Some(i),
+    };
+    let pause = Segment {
+        kind: SegmentKind::Break,
+        minutes: BREAK_MINUTES,
+        activity: None,
+    };
+    let segments: Vec<Segment> = if live.iter().all(|&i| course.activities[i].optional) {
+        live.iter().map(|&i| whole(i)).collect()
+    } else {
+        let mut out: Vec<Segment> = Vec::new();
+        let mut run: Vec<(usize, u32)> = Vec::new();
+        for &i in live {
+            let a = &course.activities[i];
+            if a.segmented {
+                run.push((i, a.minutes));
+                continue;
+            }
+            out.extend(interleave(&run));
+            run.clear();
+            if out.last().is_some_and(|s| s.kind == SegmentKind::Focus) {
+                out.push(pause.clone());
+            }
+            out.push(whole(i));
+            if live.last() != Some(&i) {
+                out.push(pause.clone());
+            }
+        }
+        out.extend(interleave(&run));
+        out
+    };
     LiveSession {
         minutes: segments.iter().map(|s| s.minutes).sum(),
         segments,
