@@ -11,12 +11,21 @@
 
 use crate::diagnostic::{Severity, Span};
 use crate::rules::RuleId;
-use crate::schedule::{Sitting, Unit, UnitKind, format_weeks};
+use crate::schedule::{Sitting, Uncovered, Unit, UnitKind, format_weeks};
 
 use super::{Context, Finding};
 
 /// Below this share of the class in its worst week, a searched unit is a warning.
 pub const LOW_COVERAGE: f64 = 0.5;
+
+/// Whom the unit is judged to miss: a `live_at` slot is judged as fixed, on its own (its
+/// repeat is the route, not a reason to stay quiet); every other unit with all its sittings.
+fn judged<'a>(cx: &'a Context<'_>, unit: &'a Unit) -> &'a [Uncovered] {
+    match (unit.kind, unit.sittings.first()) {
+        (UnitKind::Pinned, Some(&i)) => &cx.schedule().sittings[i].uncovered,
+        _ => &unit.uncovered,
+    }
+}
 
 /// The one coverage finding a unit gets, with its severity, if any.
 fn verdict(cx: &Context<'_>, unit: &Unit) -> Option<(RuleId, Severity)> {
@@ -37,13 +46,14 @@ fn verdict(cx: &Context<'_>, unit: &Unit) -> Option<(RuleId, Severity)> {
         UnitKind::Searched => (f64::from(unit.students_covered) < f64::from(count) * LOW_COVERAGE)
             .then_some((RuleId::LowSittingCoverage, Severity::Warning)),
         UnitKind::Fixed | UnitKind::Dated | UnitKind::Pinned => {
-            if unit.uncovered.is_empty() {
+            let uncovered = judged(cx, unit);
+            if uncovered.is_empty() {
                 return None;
             }
             // The organizer's own zone judged by a default window is a guess about their
             // students' hours; a zone elsewhere, or a window the file wrote, is a fact.
             let course = cx.course();
-            let known = unit.uncovered.iter().any(|u| {
+            let known = uncovered.iter().any(|u| {
                 u.zone != course.meta.timezone
                     || course
                         .students
@@ -171,8 +181,7 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
     if unit.students_covered == 0 {
         return format!("{head} reaches none of the {count} students inside their local hours");
     }
-    let missed: Vec<String> = unit
-        .uncovered
+    let missed: Vec<String> = judged(cx, unit)
         .iter()
         .map(|u| {
             let local = sittings
@@ -183,15 +192,19 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
             let weeks = if u.weeks.is_empty() {
                 format!(" ({} weeks)", u.samples.join(" and "))
             } else {
-                format!(" in weeks {}", format_weeks(&u.weeks))
+                let plural = if u.weeks.len() == 1 { "" } else { "s" };
+                format!(" in week{plural} {}", format_weeks(&u.weeks))
             };
             format!("{} student(s) in {}{local}{weeks}", u.count, u.zone)
         })
         .collect();
-    let share = f64::from(unit.students_covered) / f64::from(count.max(1)) * 100.0;
+    let covered = match (unit.kind, sittings.first()) {
+        (UnitKind::Pinned, Some(s)) => s.students_covered,
+        _ => unit.students_covered,
+    };
+    let share = f64::from(covered) / f64::from(count.max(1)) * 100.0;
     format!(
-        "{head} reaches {} of {count} students ({share:.0}%) in its worst week; outside their hours: {}",
-        unit.students_covered,
+        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; outside their hours: {}",
         missed.join("; ")
     )
 }
@@ -212,7 +225,13 @@ fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         UnitKind::Exam => "add a section at a time these students can attend (`at` as a list), or let them sit the exam self-paced".into(),
         UnitKind::Searched if unit.students_covered == 0 => "shorten or split the live work, allow more `live_days`, or give each zone its real `available` window (`mixplan explain default-availability`)".into(),
         UnitKind::Searched => format!("most students depend on the repeat or the recording: shorten the live work, allow more `live_days`, or plan fewer live minutes; {route}"),
-        UnitKind::Pinned => format!("remove `live_at` to let mixplan pick a slot the most students can attend; {route}"),
+        UnitKind::Pinned => match sittings.first().and_then(|s| s.repeat.as_ref()) {
+            Some(r) => format!(
+                "a repeat at {} {} {} reaches {} of them; or remove `live_at` to let mixplan pick a slot the most students can attend; for the rest, {route}",
+                r.slot.day, r.slot.time, r.slot.timezone, r.slot.students_added
+            ),
+            None => format!("remove `live_at` to let mixplan pick a slot the most students can attend; {route}"),
+        },
         _ => format!("{route}; or add a section at a time they can attend (`at` as a list)"),
     }
 }
