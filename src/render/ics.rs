@@ -177,7 +177,9 @@ pub fn calendar(
             let Some(due) = &item.due else { continue };
             let Some(at) = &due.at else { continue };
             let activity = &course.activities[item.activity];
-            let week_text = week.week.to_string();
+            // Pre-work listed a week early belongs to the week of the meeting it prepares.
+            let belongs = item.for_week.unwrap_or(week.week);
+            let week_text = belongs.to_string();
             let uid = ids.uid(
                 &["due", &activity.id, &week_text],
                 &format!("due-{}", activity.id),
@@ -196,7 +198,7 @@ pub fn calendar(
             let name = activity_name(activity);
             cal.line(&format!(
                 "SUMMARY:{}",
-                text(&format!("Due (week {}): {name}", week.week))
+                text(&format!("Due (week {belongs}): {name}"))
             ));
             let mut description = format!(
                 "Self-paced work due {} ({})",
