@@ -161,7 +161,7 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         .map(|s| {
             let date = s.date.map(|d| format!(" {d}")).unwrap_or_default();
             let mut text = format!("`{}` {}{date} {} ({} min)", s.id, s.day, s.time, s.minutes);
-            if let Some(r) = &s.repeat {
+            if let Some(r) = s.repeat.as_ref().filter(|_| unit.kind != UnitKind::Pinned) {
                 text.push_str(&format!(" and its repeat {} {}", r.slot.day, r.slot.time));
             }
             text
@@ -227,7 +227,7 @@ fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         UnitKind::Searched => format!("most students depend on the repeat or the recording: shorten the live work, allow more `live_days`, or plan fewer live minutes; {route}"),
         UnitKind::Pinned => match sittings.first().and_then(|s| s.repeat.as_ref()) {
             Some(r) => format!(
-                "a repeat at {} {} {} reaches {} of them; or remove `live_at` to let mixplan pick a slot the most students can attend; for the rest, {route}",
+                "a repeat at {} {} {} reaches {} of them; or remove `live_at` to let mixplan pick a slot the most students can attend; for any it misses, {route}",
                 r.slot.day, r.slot.time, r.slot.timezone, r.slot.students_added
             ),
             None => format!("remove `live_at` to let mixplan pick a slot the most students can attend; {route}"),
