@@ -282,6 +282,8 @@ proptest! {
         let none_optional = units.iter().any(|u| u.optional && u.students_covered == 0);
         let low = units.iter().filter(searched).any(|u| u.students_covered > 0
             && f64::from(u.students_covered) < f64::from(count) * 0.5);
+        prop_assert_eq!(rules.contains(&"unreachable-sitting"), none);
+        prop_assert_eq!(rules.contains(&"unreachable-optional-sitting"), none_optional);
         prop_assert_eq!(rules.contains(&"low-sitting-coverage"), low);
     }
 }
