@@ -3,6 +3,7 @@
 
 mod common;
 
+mod attend;
 mod check_cli;
 mod check_rules;
 mod cli;
