@@ -656,7 +656,12 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
             })
             .unwrap_or_default();
         let optional = if a.optional { ", optional" } else { "" };
-        let name = format!("{} ({} min{optional})", activity_name(a), a.minutes);
+        // Pre-work listed a week early says which week's meeting it prepares.
+        let early = i
+            .for_week
+            .map(|w| format!(", for week {w}"))
+            .unwrap_or_default();
+        let name = format!("{} ({} min{optional}{early})", activity_name(a), a.minutes);
         match groups.last_mut() {
             Some((names, last)) if *last == due => names.push(name),
             _ => groups.push((vec![name], due)),
