@@ -239,8 +239,11 @@ impl RuleId {
         match self {
             LiveNotRecorded | LiveLecture | LiveIndividualWork | LongLiveSession
             | LargeLiveDiscussion | LiveWorkWithoutTime | ShortPreworkWindow => Subject::Activity,
-            PinnedSlotExcludesStudents | UnreachableSitting | LowSittingCoverage
-            | UnreachableOptionalSitting | ExamOutsideHours => Subject::Unit,
+            PinnedSlotExcludesStudents
+            | UnreachableSitting
+            | LowSittingCoverage
+            | UnreachableOptionalSitting
+            | ExamOutsideHours => Subject::Unit,
             LiveHoursOutsideBand | WorkloadOverTarget | HolidayWeek => Subject::Week,
             _ => Subject::Course,
         }

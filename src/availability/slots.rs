@@ -279,8 +279,12 @@ struct Model<'c> {
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
     /// window end, minutes): the same few offsets recur on every day and for every session
     /// length the model is asked about, so each mask is computed once per model.
-    wall_masks: std::cell::RefCell<HashMap<(i64, u16, u16, u32, u8), u128>>,
+    wall_masks: std::cell::RefCell<HashMap<MaskKey, u128>>,
 }
+
+/// What a grid mask depends on: the local-minus-organizer offset, the window's start and end,
+/// the session's length, and the organizer's weekday (7 when the window is the same every day).
+type MaskKey = (i64, u16, u16, u32, u8);
 
 /// Least time between a searched sitting and a fixed one on the same day, in minutes.
 pub const SITTING_GAP_MINUTES: u32 = 10;
@@ -1177,11 +1181,8 @@ fn has_room(
             let i = merged.partition_point(|r| r.1 < m);
             merged.get(i).is_none_or(|r| m < r.0)
         };
-        let in_window = |m: i64| {
-            window.is_none_or(|w| {
-                fits(w, TimeOfDay::from_minutes(m as u32), minutes)
-            })
-        };
+        let in_window =
+            |m: i64| window.is_none_or(|w| fits(w, TimeOfDay::from_minutes(m as u32), minutes));
         // A free run of starts begins at midnight, at the window's start or where a ruled-out
         // range ends: trying those finds one if there is one.
         let window_start = window.map(|w| i64::from(w.start.minutes));

@@ -75,9 +75,7 @@ pub fn pack_within(parts: &[(usize, u32)], max: u32) -> Vec<Vec<(usize, u32)>> {
     let shortest = parts.iter().map(|p| p.1).min().unwrap_or(1);
     let mut open: Vec<usize> = Vec::new();
     for &part in parts {
-        let fit = open
-            .iter()
-            .position(|&i| sittings[i].0 + part.1 <= max);
+        let fit = open.iter().position(|&i| sittings[i].0 + part.1 <= max);
         let index = match fit {
             Some(k) => open[k],
             None => {

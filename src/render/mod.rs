@@ -340,7 +340,11 @@ fn unit_lines(rec: &Recommendation) -> Vec<(String, String)> {
         .units
         .iter()
         .filter(|u| !u.uncovered.is_empty() && !u.optional)
-        .filter(|u| !u.sittings.iter().any(|&i| schedule.sittings[i].id == "live"))
+        .filter(|u| {
+            !u.sittings
+                .iter()
+                .any(|&i| schedule.sittings[i].id == "live")
+        })
         .map(|unit| {
             let sittings: Vec<String> = unit
                 .sittings
@@ -564,12 +568,8 @@ fn live_cell(rec: &Recommendation, w: &Week, slot: Option<&LiveSlot>) -> String 
             sitting.id, sitting.day, sitting.time, held.minutes
         ));
         if let Some(repeat) = &sitting.repeat {
-            let cancelled = repeat
-                .cancelled
-                .iter()
-                .any(|(w, _)| *w == week_number)
-                .then_some(" (cancelled: holiday)")
-                .unwrap_or_default();
+            let held = !repeat.cancelled.iter().any(|(w, _)| *w == week_number);
+            let cancelled = if held { "" } else { " (cancelled: holiday)" };
             lines.push(format!(
                 "  repeat: {} {} {}{cancelled}",
                 repeat.slot.day, repeat.slot.time, repeat.slot.timezone

@@ -291,7 +291,11 @@ fn busy_of(slot: &LiveSlot, weeks: Vec<u32>) -> slots::Busy {
 /// gets one when the best repeat time adds at least `repeat_min_students` of the students it
 /// misses; searched on the allowed days inside the live window, clear of every placed
 /// sitting (repeats placed before it included), preferring a day no other sitting takes.
-fn place_repeats(course: &Course, packing: &Packing, placement: &Placement) -> Vec<Option<LiveSlot>> {
+fn place_repeats(
+    course: &Course,
+    packing: &Packing,
+    placement: &Placement,
+) -> Vec<Option<LiveSlot>> {
     let mut busy = Placed {
         all: placement.busy.all.clone(),
         by_week: placement.busy.by_week.clone(),
@@ -691,8 +695,7 @@ fn week_items(
                         recorded: Some(activity.recorded),
                         segments: Arc::clone(segments_of[index].get_or_insert_with(|| {
                             if activity.is_exam() || !activity.segmented || activity.optional {
-                                sittings::carve(course, &[(index, activity.minutes)], true)
-                                    .into()
+                                sittings::carve(course, &[(index, activity.minutes)], true).into()
                             } else {
                                 split(index, activity.minutes).into()
                             }
@@ -741,11 +744,12 @@ fn week_items(
     let short = prework.relist(&mut weeks);
     for week in &mut weeks {
         // Pre-work first, then the live sittings, then the rest; file order within each.
-        week.items.sort_by_key(|item| match (item.before_live, item.mode) {
-            (true, _) => 0,
-            (false, Mode::Sync) => 1,
-            (false, Mode::Async) => 2,
-        });
+        week.items
+            .sort_by_key(|item| match (item.before_live, item.mode) {
+                (true, _) => 0,
+                (false, Mode::Sync) => 1,
+                (false, Mode::Async) => 2,
+            });
         week.alternatives = routes(course, week, &layout.sittings, units);
     }
     (weeks, short)
@@ -770,8 +774,14 @@ fn routes(course: &Course, week: &Week, all: &[Sitting], units: &[Unit]) -> Vec<
             .iter()
             .all(|&i| course.activities[i].recorded);
         let at = (sitting.day, sitting.time, held.date);
-        for mut alt in alternatives(course, week.week, week.start, at, held.minutes, &unit.uncovered)
-        {
+        for mut alt in alternatives(
+            course,
+            week.week,
+            week.start,
+            at,
+            held.minutes,
+            &unit.uncovered,
+        ) {
             alt.sitting = Some(held.sitting);
             alt.recorded = recorded;
             out.push(alt);

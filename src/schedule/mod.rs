@@ -15,8 +15,8 @@ use jiff::civil::Date;
 use crate::course::{Course, Mode, TimeOfDay, Weekday};
 pub use prework::ShortWindow;
 pub use sittings::{Repeat, Sitting, WeekSitting};
-pub use units::{Unit, UnitKind};
 pub use slots::{LiveSlot, LocalShift, LocalTime, Uncovered, WeekCoverage, WeekRef};
+pub use units::{Unit, UnitKind};
 
 /// Longest focus segment of a live session, in minutes (the seed's 25/5 rhythm).
 pub const FOCUS_MINUTES: u32 = crate::engine::sittings::FOCUS_MINUTES;

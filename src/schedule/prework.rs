@@ -193,7 +193,13 @@ impl Prework {
 
 /// Minutes from the later of week `week`'s first day at 00:00 and `start` to a meeting at
 /// `day` `time` (on `date`, with a start date).
-fn after_open(course: &Course, week: u32, day: Weekday, time: TimeOfDay, date: Option<Date>) -> i64 {
+fn after_open(
+    course: &Course,
+    week: u32,
+    day: Weekday,
+    time: TimeOfDay,
+    date: Option<Date>,
+) -> i64 {
     let into = course.meta.days_into_week(day) * 1440 + i64::from(time.minutes);
     let (Some(date), Some(first)) = (date, course.meta.week_start(week)) else {
         return into;

@@ -7,7 +7,6 @@ use jiff::civil::Date;
 use super::{BREAK_MINUTES, FOCUS_MINUTES, SEGMENT_ABOVE_MINUTES, Segment, SegmentKind};
 use crate::course::{Course, TimeOfDay, Weekday};
 
-
 /// One continuous live meeting, across the weeks it is held.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sitting {

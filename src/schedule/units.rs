@@ -62,10 +62,8 @@ pub fn held_only(excluded: &[Uncovered], held: &[u32]) -> Vec<Uncovered> {
                 .copied()
                 .filter(|w| held.contains(w))
                 .collect();
-            (u.count > 0 && (!weeks.is_empty() || !u.samples.is_empty())).then(|| Uncovered {
-                weeks,
-                ..u.clone()
-            })
+            (u.count > 0 && (!weeks.is_empty() || !u.samples.is_empty()))
+                .then(|| Uncovered { weeks, ..u.clone() })
         })
         .collect()
 }

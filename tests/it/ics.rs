@@ -489,7 +489,12 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
     assert_eq!(
         expect["exams"],
         // The final's second section, in the evening, is for the students in Shanghai.
-        serde_json::json!(["2027-02-24T19:15", "2027-04-07T19:15", "2027-05-05T10:05", "2027-05-05T19:00"])
+        serde_json::json!([
+            "2027-02-24T19:15",
+            "2027-04-07T19:15",
+            "2027-05-05T10:05",
+            "2027-05-05T19:00"
+        ])
     );
     assert_eq!(text.matches("-exam-").count(), 3, "one event per exam");
     if !python_validators_available() {

@@ -161,7 +161,10 @@ fn judge(rec: &Recommendation, expect: &str) -> (String, bool) {
 /// The unit holding the sitting named `id`.
 fn unit_of<'a>(rec: &'a Recommendation, id: &str) -> Option<&'a mixplan::schedule::Unit> {
     let index = rec.schedule.sittings.iter().position(|s| s.id == id)?;
-    rec.schedule.units.iter().find(|u| u.sittings.contains(&index))
+    rec.schedule
+        .units
+        .iter()
+        .find(|u| u.sittings.contains(&index))
 }
 
 /// The week an item is listed in and the item itself, for activity `id` belonging to week `w`.

@@ -10,6 +10,7 @@
 mod async_without_accountability;
 mod community_without_live;
 mod fixed_offset_zone;
+mod holiday_week;
 mod large_live_discussion;
 mod live_heavy_unreliable_internet;
 mod live_hours_outside_band;
@@ -23,7 +24,6 @@ mod no_early_touchpoint;
 mod no_instructor_presence;
 mod short_prework_window;
 mod unit_coverage;
-mod holiday_week;
 mod workload_over_target;
 mod workload_under_target;
 

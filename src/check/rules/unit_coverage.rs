@@ -38,8 +38,9 @@ fn verdict(cx: &Context<'_>, unit: &Unit) -> Option<(RuleId, Severity)> {
             .then_some((RuleId::UnreachableOptionalSitting, Severity::Info));
     }
     match unit.kind {
-        UnitKind::Exam => (!unit.uncovered.is_empty())
-            .then_some((RuleId::ExamOutsideHours, Severity::Warning)),
+        UnitKind::Exam => {
+            (!unit.uncovered.is_empty()).then_some((RuleId::ExamOutsideHours, Severity::Warning))
+        }
         UnitKind::Searched if unit.students_covered == 0 => {
             Some((RuleId::UnreachableSitting, Severity::Error))
         }
@@ -79,8 +80,11 @@ pub(super) fn findings(cx: &Context<'_>, rule: RuleId) -> Vec<Finding> {
         .iter()
         .filter_map(|unit| {
             let (id, severity) = verdict(cx, unit).filter(|(id, _)| *id == rule)?;
-            let sittings: Vec<&Sitting> =
-                unit.sittings.iter().map(|&i| &schedule.sittings[i]).collect();
+            let sittings: Vec<&Sitting> = unit
+                .sittings
+                .iter()
+                .map(|&i| &schedule.sittings[i])
+                .collect();
             let first = *sittings.first()?;
             let default = id.kind().severity();
             Some(Finding {
@@ -176,7 +180,9 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
     };
     let head = format!("{what} {} {tz}", when.join(", "));
     if unit.students_covered == 0 && unit.optional {
-        return format!("{head} is optional, and no student can attend it inside their local hours");
+        return format!(
+            "{head} is optional, and no student can attend it inside their local hours"
+        );
     }
     if unit.students_covered == 0 {
         return format!("{head} reaches none of the {count} students inside their local hours");

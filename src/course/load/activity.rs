@@ -146,8 +146,7 @@ impl Reader {
         let bad_optional = place.table.contains_key("optional") && optional.is_none();
         let bad_segmented = place.table.contains_key("segmented") && segmented.is_none();
         let bad_prepares = place.table.contains_key("prepares") && prepares.is_none();
-        if bad_every || bad_mode || bad_recorded || bad_optional || bad_segmented || bad_prepares
-        {
+        if bad_every || bad_mode || bad_recorded || bad_optional || bad_segmented || bad_prepares {
             return None;
         }
         let ((id, id_span), (kind, kind_span)) = (id?, kind?);

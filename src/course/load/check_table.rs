@@ -91,7 +91,10 @@ impl Reader {
                         a.at.len().max(1)
                     ),
                 )
-                .help = Some(format!("name the whole activity, `activity = \"{}\"`", a.id));
+                .help = Some(format!(
+                    "name the whole activity, `activity = \"{}\"`",
+                    a.id
+                ));
                 continue;
             }
             let help = did_you_mean(id, activities.iter().map(|a| a.id.as_str()))

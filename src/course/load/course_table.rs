@@ -243,7 +243,9 @@ impl Reader {
         let prework_hours = self.integer(place, "prework_hours", None, (0, 168));
         let max_sitting = self.integer(place, "max_sitting_minutes", None, (1, 600));
         let repeat_min = self.integer(place, "repeat_min_students", None, (1, 10_000_000));
-        let bad = |key: &str, value: &Option<(i64, Span)>| place.table.contains_key(key) && value.is_none();
+        let bad = |key: &str, value: &Option<(i64, Span)>| {
+            place.table.contains_key(key) && value.is_none()
+        };
         if bad("prework_hours", &prework_hours)
             || bad("max_sitting_minutes", &max_sitting)
             || bad("repeat_min_students", &repeat_min)
