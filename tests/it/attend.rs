@@ -189,3 +189,23 @@ proptest! {
         }
     }
 }
+
+/// Pre-work whose Monday meeting leaves less than 48 hours is listed, and its workload
+/// counted, in the previous teaching week; week 1 keeps its own.
+#[test]
+fn relisted_prework_counts_where_it_is_listed() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/it/scenarios/30-monday-sessions-with-monday-weeks.toml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let rec = mixplan::recommend(course::parse(&text).unwrap());
+    let workload = rec.workload();
+    let self_paced: Vec<u64> = workload.weeks.iter().map(|w| w.self_paced_minutes).collect();
+    // 30 min of videos (its own and next week's) plus a 20-minute response.
+    assert_eq!(self_paced[0], 30 + 30 + 20, "{self_paced:?}");
+    assert_eq!(self_paced[3], 30 + 20, "{self_paced:?}");
+    assert_eq!(*self_paced.last().unwrap(), 20, "{self_paced:?}");
+    let total: u64 = self_paced.iter().sum();
+    assert_eq!(total, 8 * 50, "nothing is lost or counted twice");
+}
