@@ -172,6 +172,7 @@ rule_ids! {
     ExamOutsideHours = "exam-outside-hours",
     ShortPreworkWindow = "short-prework-window",
     HolidayWeek = "holiday-week",
+    OptionalOverlapsRequired = "optional-overlaps-required",
     WorkloadOverTarget = "workload-over-target",
     WorkloadUnderTarget = "workload-under-target",
     FixedOffsetZone = "fixed-offset-zone",
@@ -243,7 +244,8 @@ impl RuleId {
             | UnreachableSitting
             | LowSittingCoverage
             | UnreachableOptionalSitting
-            | ExamOutsideHours => Subject::Unit,
+            | ExamOutsideHours
+            | OptionalOverlapsRequired => Subject::Unit,
             LiveHoursOutsideBand | WorkloadOverTarget | HolidayWeek => Subject::Week,
             _ => Subject::Course,
         }
@@ -748,6 +750,13 @@ impl RuleId {
                 "seed: Asynchronous Learning > Weaknesses (students who fall behind the rhythm drift away); Best Practices for Asynchronous Courses (a regular weekly rhythm of deadlines)",
                 "A week whose every date (from its first day, or `start` in week 1) is a holiday holds no sitting, and its self-paced work falls due on the first later date that is not a holiday, still counted in its own week. That is almost always a break written as holidays: `breaks = [N]` takes the week out of the rhythm, so weekly work and the workload target skip it.",
                 "[course]\nstart = 2027-01-11\nweeks = 4\nholidays = [2027-01-18, 2027-01-19, 2027-01-20, 2027-01-21, 2027-01-22, 2027-01-23, 2027-01-24]",
+            ),
+            RuleId::OptionalOverlapsRequired => (
+                Check(Warning),
+                "An optional sitting fixed with `at` overlaps a required sitting",
+                "seed: Best Practices for Asynchronous Courses (design for instructor presence); Synchronous Learning > Weaknesses (students must be free at the set time)",
+                "Office hours and other optional sittings may overlap each other (several staff hold hours at once), but one held during required live work is one no student of that work can use: they are in the required sitting. It is a warning, not an error, because nobody must attend the optional one. Nothing is reported when the required sitting is a section of an activity with another section that week, since students who want the office hours can take the other section.",
+                "[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"wed\", time = \"10:00\" }\n\n[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60\nat = { day = \"wed\", time = \"10:30\" }",
             ),
             RuleId::WorkloadOverTarget => (
                 Check(Warning),

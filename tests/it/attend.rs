@@ -201,7 +201,11 @@ fn relisted_prework_counts_where_it_is_listed() {
     let text = std::fs::read_to_string(path).unwrap();
     let rec = mixplan::recommend(course::parse(&text).unwrap());
     let workload = rec.workload();
-    let self_paced: Vec<u64> = workload.weeks.iter().map(|w| w.self_paced_minutes).collect();
+    let self_paced: Vec<u64> = workload
+        .weeks
+        .iter()
+        .map(|w| w.self_paced_minutes)
+        .collect();
     // 30 min of videos (its own and next week's) plus a 20-minute response.
     assert_eq!(self_paced[0], 30 + 30 + 20, "{self_paced:?}");
     assert_eq!(self_paced[3], 30 + 20, "{self_paced:?}");

@@ -22,6 +22,7 @@ mod live_work_without_time;
 mod long_live_session;
 mod no_early_touchpoint;
 mod no_instructor_presence;
+mod optional_overlaps_required;
 mod short_prework_window;
 mod unit_coverage;
 mod workload_over_target;
@@ -184,6 +185,10 @@ pub static CHECK_RULES: &[CheckRule] = &[
     CheckRule {
         id: RuleId::HolidayWeek,
         run: holiday_week::run,
+    },
+    CheckRule {
+        id: RuleId::OptionalOverlapsRequired,
+        run: optional_overlaps_required::run,
     },
     CheckRule {
         id: RuleId::WorkloadOverTarget,
