@@ -213,3 +213,177 @@ fn relisted_prework_counts_where_it_is_listed() {
     let total: u64 = self_paced.iter().sum();
     assert_eq!(total, 8 * 50, "nothing is lost or counted twice");
 }
+
+fn load_errors(text: &str) -> Vec<(String, String)> {
+    let loaded = course::load(text);
+    loaded
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let span = d.span.unwrap();
+            (d.message.clone(), text[span.start..span.end].to_string())
+        })
+        .collect()
+}
+
+const BASE: &str = "[course]\ntitle = \"T\"\nweeks = 4\nstart = 2027-01-11\ntimezone = \"America/New_York\"\n\n[students]\ncount = 10\n\n[[activities]]\nid = \"lab\"\nkind = \"lab\"\nminutes = 50\nat = [{ day = \"tue\", time = \"09:00\" }, { day = \"wed\", time = \"10:00\" }, { day = \"thu\", time = \"11:00\" }]\n\n[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 30\nmode = \"async\"\n";
+
+/// `activity` on a course- or week-wide check is a located error; a section that does not
+/// exist is one too, with the activity's real number of sections; `"lab.3"` is accepted.
+#[test]
+fn allow_with_activity_is_checked_against_the_rule_and_the_sections() {
+    let text = format!(
+        "{BASE}\n[check]\nallow = [{{ rule = \"no-instructor-presence\", activity = \"lab\" }}]\n"
+    );
+    let errors = load_errors(&text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].0.contains("is about the course"), "{errors:?}");
+    assert_eq!(errors[0].1, "\"lab\"");
+    let text = format!(
+        "{BASE}\n[check]\nallow = [{{ rule = \"live-hours-outside-band\", activity = \"lab\" }}]\n"
+    );
+    assert!(load_errors(&text)[0].0.contains("is about the week"));
+    let text = format!(
+        "{BASE}\n[check]\nallow = [{{ rule = \"pinned-slot-excludes-students\", activity = \"lab.4\" }}]\n"
+    );
+    let errors = load_errors(&text);
+    assert!(
+        errors[0].0.contains("section 4 of `lab`, which has 3"),
+        "{errors:?}"
+    );
+    let text = format!(
+        "{BASE}\n[check]\nallow = [{{ rule = \"pinned-slot-excludes-students\", activity = \"lab.3\" }}]\n"
+    );
+    assert!(load_errors(&text).is_empty());
+    let text = format!(
+        "{BASE}\n[check]\nallow = [{{ rule = \"live-not-recorded\", activity = \"lba\" }}]\n"
+    );
+    let errors = load_errors(&text);
+    assert!(errors[0].0.contains("`lba`"), "{errors:?}");
+}
+
+/// `segmented = false` on self-paced work and `prepares` naming nothing are located errors.
+#[test]
+fn segmented_and_prepares_are_validated() {
+    let text = BASE.replace(
+        "mode = \"async\"\n",
+        "mode = \"async\"\nsegmented = false\n",
+    );
+    let errors = load_errors(&text);
+    assert!(
+        errors[0].0.contains("`segmented` is for live activities"),
+        "{errors:?}"
+    );
+    assert_eq!(errors[0].1, "false");
+    let text = BASE.replace(
+        "mode = \"async\"\n",
+        "mode = \"async\"\nprepares = \"labb\"\n",
+    );
+    let errors = load_errors(&text);
+    assert!(
+        errors[0].0.contains("`prepares` names activity `labb`"),
+        "{errors:?}"
+    );
+    let text = BASE.replace(
+        "mode = \"async\"\n",
+        "mode = \"async\"\nprepares = \"lab\"\n",
+    );
+    let rec = mixplan::recommend(course::parse(&text).unwrap());
+    // The Thursday section is the lab's last; its first meeting of the week is Tuesday.
+    let week2 = &rec.schedule.weeks[1];
+    let videos = week2
+        .items
+        .iter()
+        .chain(&rec.schedule.weeks[0].items)
+        .find(|i| i.activity == 1 && i.for_week.unwrap_or(2) == 2)
+        .unwrap();
+    assert_eq!(
+        videos.due.as_ref().unwrap().day,
+        mixplan::course::Weekday::Tue
+    );
+}
+
+/// Issue 21: `live_window` bounds a searched sitting's end, not only its start: a 175-minute
+/// sitting has no time in a 09:00-09:15 window (it is live work without a time).
+#[test]
+fn live_window_bounds_the_first_searched_sittings_end() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 2\nlive_window = \"09:00-09:15\"\n\n[students]\ncount = 5\n\n[[activities]]\nid = \"studio\"\nkind = \"lab\"\nminutes = 175\nmode = \"sync\"\n";
+    let rec = mixplan::recommend(course::parse(text).unwrap());
+    assert!(
+        rec.schedule.live_slots.is_empty(),
+        "{:?}",
+        rec.schedule.live_slots
+    );
+    assert_eq!(rec.schedule.unplaced().count(), 2);
+    let fits = text.replace("09:00-09:15", "09:00-12:30");
+    let rec = mixplan::recommend(course::parse(&fits).unwrap());
+    let slot = &rec.schedule.live_slots[0];
+    assert!(
+        u32::from(slot.time.minutes) + slot.minutes <= 12 * 60 + 30,
+        "{slot:?}"
+    );
+}
+
+/// Issue 21: fixed sittings that overlap across Sunday into Monday are reported.
+#[test]
+fn fixed_sittings_overlapping_across_sunday_into_monday_are_reported() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 3\nweek_starts = \"mon\"\n\n[students]\ncount = 5\n\n[[activities]]\nid = \"night\"\nkind = \"lab\"\nminutes = 120\nat = { day = \"sun\", time = \"23:00\" }\n\n[[activities]]\nid = \"early\"\nkind = \"discussion\"\nminutes = 30\nat = { day = \"mon\", time = \"00:30\" }\n";
+    let errors = load_errors(text);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0]
+            .0
+            .contains("`early` at mon 00:30 overlaps `night`"),
+        "{errors:?}"
+    );
+    // Sections (students choose one) may overlap.
+    let sections = text.replace(
+        "at = { day = \"sun\", time = \"23:00\" }",
+        "at = [{ day = \"sun\", time = \"23:00\" }, { day = \"wed\", time = \"10:00\" }]",
+    );
+    assert!(load_errors(&sections).is_empty());
+}
+
+/// Every check about an activity, a sitting or a unit is silenced by `[check] allow` entries
+/// naming the activities of its findings, one rule at a time, on its own fail fixture; and
+/// an allow naming the rule for another rule's subject silences nothing else.
+#[test]
+fn per_activity_allows_work_for_every_check_about_activities() {
+    use mixplan::check::CHECK_RULES;
+    for rule in CHECK_RULES.iter().filter(|r| r.id.subject().per_activity()) {
+        let path = format!(
+            "{}/tests/fixtures/check/{}/fail.toml",
+            env!("CARGO_MANIFEST_DIR"),
+            rule.id
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut course = course::parse(&text).unwrap();
+        let before = findings_of(course.clone(), rule.id);
+        assert!(!before.is_empty(), "{}", rule.id);
+        let ids: Vec<String> = course.activities.iter().map(|a| a.id.clone()).collect();
+        for id in ids {
+            course.check.allow.push(mixplan::course::Allowance {
+                rule: rule.id.as_str().to_string(),
+                activity: Some((id, Default::default())),
+                reason: None,
+                span: Default::default(),
+            });
+        }
+        assert!(
+            findings_of(course, rule.id).is_empty(),
+            "{} still fires",
+            rule.id
+        );
+    }
+}
+
+fn findings_of(course: mixplan::course::Course, rule: mixplan::rules::RuleId) -> Vec<String> {
+    let rec = mixplan::recommend(course);
+    rec.advice
+        .iter()
+        .filter_map(|a| match a {
+            mixplan::findings::Advice::Check(d) if d.rule == rule => Some(d.message.clone()),
+            _ => None,
+        })
+        .collect()
+}
