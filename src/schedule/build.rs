@@ -681,30 +681,7 @@ fn week_items(
                 continue;
             }
             let item = match mode {
-                Mode::Sync => {
-                    // With sections, a holiday that cancels one leaves the others: the
-                    // activity meets in the first section held, and is cancelled only when
-                    // every section is.
-                    let mut with = sittings.iter().filter(|s| s.activities.contains(&index));
-                    let at = with.clone().find(|s| !s.cancelled).or_else(|| with.next());
-                    Item {
-                        activity: index,
-                        mode,
-                        due: None,
-                        before_live: false,
-                        recorded: Some(activity.recorded),
-                        segments: Arc::clone(segments_of[index].get_or_insert_with(|| {
-                            if activity.is_exam() || !activity.segmented || activity.optional {
-                                sittings::carve(course, &[(index, activity.minutes)], true).into()
-                            } else {
-                                split(index, activity.minutes).into()
-                            }
-                        })),
-                        sitting: at.map(|s| s.sitting),
-                        cancelled: at.is_some_and(|s| s.cancelled),
-                        for_week: None,
-                    }
-                }
+                Mode::Sync => live_item(course, index, sittings, &mut segments_of),
                 Mode::Async => {
                     let before = prework.due(course, week, index, &student_zones);
                     let due = if activity.optional {
@@ -753,6 +730,38 @@ fn week_items(
         week.alternatives = routes(course, week, &layout.sittings, units);
     }
     (weeks, short)
+}
+
+/// A live item of `index` in a week holding the sittings `held`. With sections, a holiday that cancels
+/// one leaves the others: the activity meets in the first section held, and is cancelled
+/// only when every section is. Its segments are shared by every occurrence.
+fn live_item(
+    course: &Course,
+    index: usize,
+    held: &[WeekSitting],
+    segments_of: &mut [Option<Arc<[Segment]>>],
+) -> Item {
+    let activity = &course.activities[index];
+    let mut with = held.iter().filter(|s| s.activities.contains(&index));
+    let at = with.clone().find(|s| !s.cancelled).or_else(|| with.next());
+    let segments = segments_of[index].get_or_insert_with(|| {
+        if activity.is_exam() || !activity.segmented || activity.optional {
+            sittings::carve(course, &[(index, activity.minutes)], true).into()
+        } else {
+            split(index, activity.minutes).into()
+        }
+    });
+    Item {
+        activity: index,
+        mode: Mode::Sync,
+        due: None,
+        before_live: false,
+        recorded: Some(activity.recorded),
+        segments: Arc::clone(segments),
+        sitting: at.map(|s| s.sitting),
+        cancelled: at.is_some_and(|s| s.cancelled),
+        for_week: None,
+    }
 }
 
 /// The recording-plus-response route of every required, non-exam unit in this week: the
