@@ -1086,6 +1086,21 @@ pub fn choose_repeat(
     if live_weeks.is_empty() || search.allowed.is_empty() || main.excluded.is_empty() {
         return None;
     }
+    // Cheap refusals first: too few students missed to reach the threshold, or no room left
+    // on the allowed days (a file of thousands of sittings must not search for each).
+    let missed: u32 = main.excluded.iter().map(|u| u.count).sum();
+    if missed < min_students.max(1)
+        || !has_room(
+            course,
+            main.minutes,
+            live_weeks,
+            search.allowed,
+            search.busy,
+            search.busy_by_week,
+        )
+    {
+        return None;
+    }
     let model = Model::new(course, main.minutes, live_weeks, search.busy);
     let (_, fit1) = evaluate_at(&model, main.day, main.time);
     let days: Vec<DayPlan> = search
