@@ -190,10 +190,27 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
     let missed: Vec<String> = judged(cx, unit)
         .iter()
         .map(|u| {
+            // The local time in the first week they miss: a clock change on either side
+            // may have moved it since the first week.
+            let first_missed = u.weeks.first().copied();
             let local = sittings
                 .first()
                 .and_then(|s| s.local.iter().find(|l| l.zone == u.zone))
-                .map(|l| format!(", {} {} local", l.day, l.time))
+                .map(|l| {
+                    let (day, time) = l
+                        .shifts
+                        .iter()
+                        .rev()
+                        .find(|shift| {
+                            shift
+                                .week
+                                .number()
+                                .zip(first_missed)
+                                .is_some_and(|(a, b)| a <= b)
+                        })
+                        .map_or((l.day, l.time), |shift| (shift.day, shift.time));
+                    format!(", {day} {time} local")
+                })
                 .unwrap_or_default();
             let weeks = if u.weeks.is_empty() {
                 format!(" ({} weeks)", u.samples.join(" and "))
