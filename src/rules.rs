@@ -615,7 +615,7 @@ impl RuleId {
                 Check(Warning),
                 "A live activity is not recorded",
                 "seed: Best Practices for Synchronous Sessions (record every live session); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`.",
+                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every required activity that runs live with `recorded = false`; exams are not recorded on purpose, and optional drop-in sittings (office hours) are not checked.",
                 "[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"\nrecorded = false",
             ),
             RuleId::LiveLecture => (
@@ -636,7 +636,7 @@ impl RuleId {
                 Check(Warning),
                 "Weekly live time of an online course is outside the `sync_hours` band",
                 "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; more creates scheduling barriers, less weakens community). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
-                "The engine keeps live time inside the band by moving activities, but it never moves a pinned activity and never puts content transmission live. When the plan still ends up above or below the band, the pinned modes or the activity list need a look. Hybrid courses are not checked: their in-person time is not in the file.",
+                "The engine keeps live time inside the band by moving activities, but it never moves a pinned activity and never puts content transmission live. When the plan still ends up above or below the band, the pinned modes or the activity list need a look. The band is a mean over teaching weeks, so with the mean inside it the check still names every teaching week whose own live time (required, non-exam sittings, breaks included, one section counted; repeats, optional and cancelled sittings left out) exceeds the ceiling, with its minutes: a workshop week can be a scheduling barrier on its own. Weeks under the floor are reported only through the mean. Hybrid courses are not checked: their in-person time is not in the file.",
                 "[course]\nsync_hours = [1.0, 2.0]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 180\nmode = \"sync\"",
             ),
             RuleId::AsyncWithoutAccountability => (
@@ -662,16 +662,16 @@ impl RuleId {
             ),
             RuleId::PinnedSlotExcludesStudents => (
                 Check(Warning),
-                "The pinned live slot (`live_at`) falls outside the available hours of students in some time zone",
+                "A fixed live time (`at`, a dated one-off, or the `live_at` slot) falls outside the available hours of some students",
                 "seed: Synchronous Learning > Weaknesses (a student in Tokyo cannot attend a 9:00 Eastern seminar); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check evaluates the pinned slot in every student zone across the course's live weeks (daylight-saving changes included) and names the zone, the head count and the weeks it misses. Unpin `live_at` to let mixplan pick a slot, or plan the recording-plus-response route for those students.",
+                "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check judges every required fixed unit: an activity fixed with `at` with all its sections (a student is covered when one section fits), a dated one-off, and the `live_at` slot (on its own: its repeat is the route, not a reason to stay quiet). It evaluates each in every student zone across the weeks it is held (holidays left out, daylight-saving changes included) and names each zone it misses with the head count, the local start and the weeks. It is a warning when a zone other than the organizer's, or one with a written `available`, is missed; an info when only the organizer's own zone is, judged by a default window (a guess about their hours). The time is the instructor's and is kept: the route for those students is the recording plus a self-paced response (the response alone when the sitting is not recorded); a further section (`at` as a list) would reach them. Optional sittings (office hours) are not judged here. Deliberate exceptions go in `[check] allow` with `activity` (or `\"ID.n\"` for one section).",
                 "[course]\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 40",
             ),
             RuleId::LongLiveSession => (
                 Check(Warning),
                 "A single live activity runs longer than 90 minutes",
                 "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
-                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work.",
+                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. The check reads one activity's minutes, never a sitting's length (several short activities packed into one sitting are variety, not one long call), and optional drop-in sittings such as office hours are not checked.",
                 "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
             ),
             RuleId::LargeLiveDiscussion => (
@@ -685,7 +685,7 @@ impl RuleId {
                 Check(Warning),
                 "Students who cannot attend live have no self-paced way to take part",
                 "seed: FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus meaningful alternatives such as written responses); Choosing the Right Mix > Student population matters",
-                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, the schedule finds students no slot reaches, or the population includes working adults, international students or caregivers), and no self-paced `forum`, `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
+                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, some required sitting, with its sections or repeat, misses students, or the population includes working adults, international students or caregivers), and no self-paced `forum`, `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
                 "[students]\npopulations = [\"working-adults\"]\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"",
             ),
             RuleId::NoEarlyTouchpoint => (
@@ -720,7 +720,7 @@ impl RuleId {
                 Check(Warning),
                 "A required live sitting mixplan searched for reaches under half of the class in its worst week",
                 "seed: Synchronous Learning > Weaknesses (fixed times shut out students in other zones and with other commitments); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "A live session most students cannot attend turns the recording into the main route. mixplan still plans a repeat session and the recording-and-response route for the rest, but a designer should know that live time reaches a minority: shorten the live work, allow more weekdays, or plan fewer live minutes. Slots pinned with `live_at` are reported by `pinned-slot-excludes-students` instead.",
+                "A live session most students cannot attend turns the recording into the main route. Every required searched sitting gets a repeat when one reaches at least `repeat_min_students` (default 10% of the class) of those it misses, and the sitting with its repeat is judged together, in its worst held week: when both still reach under half the class, a designer should know that live time reaches a minority: shorten the live work, allow more weekdays, or plan fewer live minutes. Slots pinned with `live_at` are reported by `pinned-slot-excludes-students` instead.",
                 "[students]\ncount = 40\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 15\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 25",
             ),
             RuleId::UnreachableOptionalSitting => (
