@@ -87,8 +87,9 @@ pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
 pub const DUE_KEYS: &[&str] = &["day", "time", "timezone"];
 /// Keys of an activity's `due = { ... }`.
 pub const ACTIVITY_DUE_KEYS: &[&str] = &["day", "time"];
-/// Keys of one `at = { ... }` of an activity: `day` and `time`, or `date` and `time`.
-pub const AT_KEYS: &[&str] = &["day", "time", "date"];
+/// Keys of one `at = { ... }` of an activity: `day` and `time`, or `date` and `time`; a
+/// section may carry its own `location` and `url`.
+pub const AT_KEYS: &[&str] = &["day", "time", "date", "location", "url"];
 /// Keys of `[students]`.
 pub const STUDENTS_KEYS: &[&str] = &["count", "populations", "reliable_internet", "zones"];
 /// Keys of one `[[students.zones]]` entry.

@@ -165,7 +165,7 @@ pub struct ActivityDue {
 }
 
 /// One fixed live time of an activity (`at`), in the organizer's zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FixedTime {
     /// Weekday (for a dated one-off, the date's weekday).
     pub day: Weekday,
@@ -173,6 +173,10 @@ pub struct FixedTime {
     pub time: TimeOfDay,
     /// For a dated one-off (`at = { date = ..., time = ... }`): the date.
     pub date: Option<jiff::civil::Date>,
+    /// Where this section meets, when it says (overrides the activity's `location`).
+    pub location: Option<String>,
+    /// This section's web address, when it says (overrides the activity's `url`).
+    pub url: Option<String>,
     /// Where this time is written.
     pub span: Span,
 }

@@ -189,6 +189,13 @@ pub struct AtTable {
     /// Start time on a 24-hour clock, `HH:MM`.
     #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), extend("examples" = ["17:30"]))]
     pub time: String,
+    /// Where this section meets (a room), instead of the activity's `location`. Parallel
+    /// sections may share a day and time when their locations differ.
+    #[schemars(regex(pattern = r"\S"))]
+    pub location: Option<String>,
+    /// This section's web address, an `http` or `https` URL, instead of the activity's `url`.
+    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"))]
+    pub url: Option<String>,
 }
 
 /// One fixed time, or several (each a section students choose from).

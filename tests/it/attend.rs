@@ -387,3 +387,19 @@ fn findings_of(course: mixplan::course::Course, rule: mixplan::rules::RuleId) ->
         })
         .collect()
 }
+
+/// Parallel sections: an `at` entry may repeat another's day and time when its `location`
+/// differs, and each keeps its own room and link; the same time in the same room is an error.
+#[test]
+fn parallel_sections_share_a_time_in_different_rooms() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 2\n\n[students]\ncount = 60\n\n[[activities]]\nid = \"lab\"\nkind = \"lab\"\nminutes = 50\nat = [{ day = \"mon\", time = \"10:00\", location = \"Lab A\" }, { day = \"mon\", time = \"10:00\", location = \"Lab B\", url = \"https://meet.example.edu/b\" }]\n";
+    let course = course::parse(text).unwrap();
+    let at = &course.activities[0].at;
+    assert_eq!(at[1].location.as_deref(), Some("Lab B"));
+    assert_eq!(at[1].url.as_deref(), Some("https://meet.example.edu/b"));
+    let rec = mixplan::recommend(course);
+    assert_eq!(rec.schedule.sittings.len(), 2);
+    let same = text.replace("Lab B", "Lab A");
+    let errors = load_errors(&same);
+    assert!(errors[0].0.contains("listed twice in `at`"), "{errors:?}");
+}

@@ -56,8 +56,8 @@ impl Reader {
                 continue;
             }
             let (first, second) = (&activities[a.3], &activities[b.3]);
-            let at = second.at[b.4];
-            let day = first.at[a.4];
+            let at = &second.at[b.4];
+            let day = &first.at[a.4];
             self.error(
                 RuleId::OverlappingSittings,
                 at.span,
