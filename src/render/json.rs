@@ -481,10 +481,13 @@ pub struct SittingOutput<'a> {
     pub sections: usize,
     /// Dates (holidays, YYYY-MM-DD) on which it does not meet.
     pub cancelled: Vec<String>,
+    /// Students its unit (the sitting with its repeat, or the activity with all its sections)
+    /// reaches in no held week, by zone, with the weeks.
+    pub uncovered: Vec<UncoveredOutput<'a>>,
 }
 
 impl<'a> SittingOutput<'a> {
-    fn new(course: &'a Course, t: &'a Sitting) -> Self {
+    fn new(course: &'a Course, t: &'a Sitting, uncovered: &'a [Uncovered]) -> Self {
         SittingOutput {
             id: &t.id,
             day: t.day,
@@ -506,6 +509,7 @@ impl<'a> SittingOutput<'a> {
             section: t.section.map(|(n, _)| n),
             sections: t.section.map_or(1, |(_, of)| of),
             cancelled: t.cancelled.iter().map(|(_, d)| d.to_string()).collect(),
+            uncovered: uncovered.iter().map(UncoveredOutput::new).collect(),
         }
     }
 }
@@ -518,7 +522,11 @@ impl<'a> ScheduleBody<'a> {
             sittings: s
                 .sittings
                 .iter()
-                .map(|t| SittingOutput::new(course, t))
+                .enumerate()
+                .map(|(i, t)| {
+                    let unit = s.units.iter().find(|u| u.sittings.contains(&i));
+                    SittingOutput::new(course, t, unit.map_or(&[][..], |u| &u.uncovered))
+                })
                 .collect(),
             weeks: Lazy::new(move || {
                 s.weeks.iter().map(move |w| WeekOutput {

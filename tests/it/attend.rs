@@ -403,3 +403,25 @@ fn parallel_sections_share_a_time_in_different_rooms() {
     let errors = load_errors(&same);
     assert!(errors[0].0.contains("listed twice in `at`"), "{errors:?}");
 }
+
+/// Regression (issue 18, the guide's own example): a seminar fixed at 09:00 in New York with a
+/// third of the class in Tokyo said `coverage: 0.67` and `uncovered: []` in JSON. Each
+/// sitting now lists whom its unit misses, by zone and week.
+#[test]
+fn json_sittings_list_whom_a_fixed_seminar_misses() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/it/scenarios/24-fixed-seminar-misses-tokyo.toml"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let rec = mixplan::recommend(course::parse(&text).unwrap());
+    let json = mixplan::render::json::recommendation(&rec);
+    let sitting = &json["schedule"]["sittings"][0];
+    assert_eq!(sitting["id"], "seminar");
+    assert_eq!(sitting["uncovered"][0]["zone"], "Asia/Tokyo");
+    assert_eq!(sitting["uncovered"][0]["count"], 14);
+    assert_eq!(
+        sitting["uncovered"][0]["weeks"].as_array().unwrap().len(),
+        8
+    );
+}
