@@ -524,7 +524,7 @@ impl<'a> ScheduleBody<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, t)| {
-                    let unit = s.units.iter().find(|u| u.sittings.contains(&i));
+                    let unit = s.unit_of.get(i).and_then(|&u| s.units.get(u));
                     SittingOutput::new(course, t, unit.map_or(&[][..], |u| &u.uncovered))
                 })
                 .collect(),

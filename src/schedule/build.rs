@@ -36,6 +36,12 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     layout.sort_weeks(course);
     let pinned = placement.main.as_ref().is_some_and(|s| s.pinned);
     let units = units::gather(course, &layout.sittings, pinned);
+    let mut unit_of = vec![usize::MAX; layout.sittings.len()];
+    for (u, unit) in units.iter().enumerate() {
+        for &i in &unit.sittings {
+            unit_of[i] = u;
+        }
+    }
     let main_unit = layout
         .main
         .and_then(|m| units.iter().find(|u| u.sittings.contains(&m)));
@@ -51,12 +57,14 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
                 .map(|r| r.slot.clone()),
         )
         .collect();
-    let (weeks, short_prework) = week_items(course, plan, by_week, &packing, &layout, &units);
+    let (weeks, short_prework) =
+        week_items(course, plan, by_week, &packing, &layout, (&units, &unit_of));
     Schedule {
         live_slots,
         uncovered,
         sittings: layout.sittings,
         units,
+        unit_of,
         weeks,
         short_prework,
     }
@@ -632,7 +640,7 @@ fn week_items(
     by_week: WeekItems,
     packing: &Packing,
     layout: &Layout,
-    units: &[Unit],
+    units: (&[Unit], &[usize]),
 ) -> (Vec<Week>, Vec<super::prework::ShortWindow>) {
     let student_zones = other_zones(course);
     // The main sitting's session of each week.
@@ -766,17 +774,31 @@ fn live_item(
 
 /// The recording-plus-response route of every required, non-exam unit in this week: the
 /// students none of its sittings reaches this week, due two days after the unit's first held
-/// sitting of the week ends for them.
-fn routes(course: &Course, week: &Week, all: &[Sitting], units: &[Unit]) -> Vec<Alternative> {
-    let mut out = Vec::new();
-    for unit in units.iter().filter(|u| !u.optional && !u.exam()) {
-        let Some(held) = week
-            .sittings
-            .iter()
-            .find(|h| !h.cancelled && unit.sittings.contains(&h.sitting))
-        else {
+/// sitting of the week ends for them. `units` comes with each sitting's unit index.
+fn routes(
+    course: &Course,
+    week: &Week,
+    all: &[Sitting],
+    (units, unit_of): (&[Unit], &[usize]),
+) -> Vec<Alternative> {
+    // The first held sitting of each unit this week, in the week's order.
+    let mut firsts: Vec<(usize, &WeekSitting)> = Vec::new();
+    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    for held in week.sittings.iter().filter(|h| !h.cancelled) {
+        let Some(&u) = unit_of.get(held.sitting) else {
             continue;
         };
+        if u != usize::MAX && seen.insert(u) {
+            firsts.push((u, held));
+        }
+    }
+    firsts.sort_by_key(|(u, _)| *u);
+    let mut out = Vec::new();
+    for (u, held) in firsts {
+        let unit = &units[u];
+        if unit.optional || unit.exam() || unit.uncovered.is_empty() {
+            continue;
+        }
         let sitting = &all[held.sitting];
         let recorded = held
             .activities

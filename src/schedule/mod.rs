@@ -45,6 +45,8 @@ pub struct Schedule {
     /// The units coverage is judged on: a searched sitting with its repeat, an activity with
     /// all its sections, a dated one-off, an exam with its sections.
     pub units: Vec<Unit>,
+    /// Per sitting (index into `sittings`): the index of its unit in `units`.
+    pub unit_of: Vec<usize>,
     /// One entry per course week.
     pub weeks: Vec<Week>,
     /// Pre-work left with less than `prework_hours` before the meeting it prepares.

@@ -10,6 +10,7 @@
 //! latest earlier teaching week that is not an exam week, due at the same instant; in week 1
 //! it stays, and `short-prework-window` says how little time it leaves.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -48,8 +49,10 @@ struct Meeting {
 pub struct Prework {
     /// Per week (index `w - 1`): the first held required meeting, if any.
     first: Vec<Option<Meeting>>,
-    /// Per activity: `prepares` resolved, and per week that activity's first held meeting.
-    prepared: Vec<Option<Vec<Option<Meeting>>>>,
+    /// Per week: the first held meeting of each activity some pre-work `prepares`.
+    by_target: Vec<HashMap<usize, Meeting>>,
+    /// Per activity: the activity its pre-work prepares (`prepares`), if any.
+    prepares: Vec<Option<usize>>,
     /// Per activity: whether it is pre-work at all.
     is_prework: Vec<bool>,
     /// `prework_hours` in minutes.
@@ -61,28 +64,6 @@ pub struct Prework {
 impl Prework {
     /// The meetings each week's pre-work prepares, from the laid-out sittings.
     pub(super) fn new(course: &Course, plan: &Plan, layout: &Layout) -> Self {
-        let weeks = course.meta.weeks as usize;
-        let meeting_of = |w: usize, only: Option<usize>| -> Option<Meeting> {
-            layout.week_sittings[w]
-                .iter()
-                .filter(|h| !h.cancelled)
-                .filter(|h| {
-                    let s = &layout.sittings[h.sitting];
-                    !s.optional && !s.exam
-                })
-                .filter(|h| only.is_none_or(|a| h.activities.contains(&a)))
-                .map(|h| {
-                    let s = &layout.sittings[h.sitting];
-                    Meeting {
-                        sitting: h.sitting,
-                        day: s.day,
-                        time: s.time,
-                        date: h.date,
-                        after_open: after_open(course, w as u32 + 1, s.day, s.time, h.date),
-                    }
-                })
-                .min_by_key(|m| (m.date, m.after_open))
-        };
         let is_prework: Vec<bool> = course
             .activities
             .iter()
@@ -94,19 +75,49 @@ impl Prework {
                     && plan.decisions.get(i).is_some_and(|d| d.mode == Mode::Async)
             })
             .collect();
-        let prepared = course
-            .activities
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let target = a.prepares.filter(|_| is_prework[i])?;
-                Some((0..weeks).map(|w| meeting_of(w, Some(target))).collect())
-            })
-            .collect();
+        // Activities some pre-work `prepares`: their first meeting of each week is looked up.
+        let mut targets: Vec<bool> = vec![false; course.activities.len()];
+        for (i, a) in course.activities.iter().enumerate() {
+            if let Some(t) = a.prepares.filter(|_| is_prework[i]) {
+                targets[t] = true;
+            }
+        }
+        let mut first = Vec::with_capacity(layout.week_sittings.len());
+        let mut by_target = Vec::with_capacity(layout.week_sittings.len());
+        for (w, held) in layout.week_sittings.iter().enumerate() {
+            let mut earliest: Option<Meeting> = None;
+            let mut of_target: HashMap<usize, Meeting> = HashMap::new();
+            for h in held.iter().filter(|h| !h.cancelled) {
+                let s = &layout.sittings[h.sitting];
+                if s.optional || s.exam {
+                    continue;
+                }
+                let meeting = Meeting {
+                    sitting: h.sitting,
+                    day: s.day,
+                    time: s.time,
+                    date: h.date,
+                    after_open: after_open(course, w as u32 + 1, s.day, s.time, h.date),
+                };
+                let key = |m: &Meeting| (m.date, m.after_open);
+                for &a in h.activities.iter().filter(|&&a| targets[a]) {
+                    let slot = of_target.entry(a).or_insert_with(|| meeting.clone());
+                    if key(&meeting) < key(slot) {
+                        *slot = meeting.clone();
+                    }
+                }
+                if earliest.as_ref().is_none_or(|e| key(&meeting) < key(e)) {
+                    earliest = Some(meeting);
+                }
+            }
+            first.push(earliest);
+            by_target.push(of_target);
+        }
         Prework {
-            first: (0..weeks).map(|w| meeting_of(w, None)).collect(),
-            prepared,
+            first,
+            by_target,
             is_prework,
+            prepares: course.activities.iter().map(|a| a.prepares).collect(),
             window: i64::from(course.meta.prework_hours) * 60,
             can_list: (1..=course.meta.weeks)
                 .map(|w| course.meta.is_teaching(w, false))
@@ -116,9 +127,9 @@ impl Prework {
 
     fn meeting(&self, week: u32, activity: usize) -> Option<&Meeting> {
         let w = week as usize - 1;
-        match self.prepared.get(activity) {
-            Some(Some(per_week)) => per_week.get(w)?.as_ref(),
-            _ => self.first.get(w)?.as_ref(),
+        match self.prepares.get(activity).copied().flatten() {
+            Some(target) => self.by_target.get(w)?.get(&target),
+            None => self.first.get(w)?.as_ref(),
         }
     }
 

@@ -5,6 +5,8 @@
 //! route (seed: Synchronous Learning > Weaknesses; FAQ "What about students who cannot attend
 //! synchronous sessions?").
 
+use std::collections::HashMap;
+
 use super::{Sitting, Uncovered};
 use crate::course::Course;
 
@@ -51,7 +53,8 @@ impl Unit {
     }
 }
 
-/// `excluded` with only the weeks in `held` (representative weeks are kept as they are).
+/// `excluded` with only the weeks in `held` (ascending; representative weeks are kept as
+/// they are).
 pub fn held_only(excluded: &[Uncovered], held: &[u32]) -> Vec<Uncovered> {
     excluded
         .iter()
@@ -60,7 +63,7 @@ pub fn held_only(excluded: &[Uncovered], held: &[u32]) -> Vec<Uncovered> {
                 .weeks
                 .iter()
                 .copied()
-                .filter(|w| held.contains(w))
+                .filter(|w| held.binary_search(w).is_ok())
                 .collect();
             (u.count > 0 && (!weeks.is_empty() || !u.samples.is_empty()))
                 .then(|| Uncovered { weeks, ..u.clone() })
@@ -68,21 +71,12 @@ pub fn held_only(excluded: &[Uncovered], held: &[u32]) -> Vec<Uncovered> {
         .collect()
 }
 
-/// One member of a unit: the weeks it is held and whom it misses then.
-struct Member<'a> {
-    held: Vec<u32>,
-    uncovered: &'a [Uncovered],
-}
-
-impl Member<'_> {
-    fn misses(&self, zone: &str) -> Option<&Uncovered> {
-        self.uncovered.iter().find(|u| u.zone == zone)
-    }
-}
-
 /// Gather the sittings into units, in the order of their first sitting, and judge each.
 pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> {
     let mut units: Vec<(UnitKind, Vec<usize>)> = Vec::new();
+    // The unit of each sectioned activity: sections of one activity (and of one exam) form
+    // one unit, found in one look-up however many sections there are.
+    let mut sectioned: HashMap<usize, usize> = HashMap::new();
     for (index, s) in sittings.iter().enumerate() {
         let kind = if !s.fixed {
             if pinned && s.id == "live" {
@@ -97,107 +91,129 @@ pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> 
         } else {
             UnitKind::Fixed
         };
-        // Sections of one activity (and of one exam) form one unit.
-        let owner = s.activities.first().copied();
-        let joined = s.section.is_some().then(|| {
-            units.iter_mut().find(|(k, members)| {
-                let first = &sittings[members[0]];
-                (*k == kind || *k == UnitKind::Dated || kind == UnitKind::Dated)
-                    && first.section.is_some()
-                    && first.activities.first().copied() == owner
-            })
-        });
-        match joined.flatten() {
-            Some((k, members)) => {
-                if kind != UnitKind::Dated {
-                    *k = kind;
+        let owner = s
+            .activities
+            .first()
+            .copied()
+            .filter(|_| s.section.is_some());
+        match owner.and_then(|a| sectioned.get(&a)) {
+            Some(&u) => units[u].1.push(index),
+            None => {
+                if let Some(a) = owner {
+                    sectioned.insert(a, units.len());
                 }
-                members.push(index);
+                units.push((kind, vec![index]));
             }
-            None => units.push((kind, vec![index])),
         }
     }
+    let groups = crate::availability::groups(course);
     units
         .into_iter()
-        .map(|(kind, members)| judge(course, sittings, kind, members))
+        .map(|(kind, members)| judge(course, &groups, sittings, kind, members))
         .collect()
 }
 
+/// Representative weeks without a start date, as bits of an occasion mask.
+const SAMPLES: [&str; 2] = ["january", "july"];
+
 /// A unit's coverage: per zone, the held weeks in which no member held that week reaches it.
-fn judge(course: &Course, sittings: &[Sitting], kind: UnitKind, members: Vec<usize>) -> Unit {
-    let mut parts: Vec<Member<'_>> = Vec::new();
+/// Weeks are bits of a mask (course weeks with a start date, else the representative
+/// weeks), so a unit of thousands of sections across hundreds of zones stays linear.
+fn judge(
+    course: &Course,
+    groups: &[crate::availability::StudentGroup],
+    sittings: &[Sitting],
+    kind: UnitKind,
+    members: Vec<usize>,
+) -> Unit {
+    let dated = course.meta.start.is_some();
+    let zone_index: HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.zone.as_str(), i))
+        .collect();
+    let mut unit_held: u128 = 0;
+    let mut covered: Vec<u128> = vec![0; groups.len()];
+    let mut missed: Vec<u128> = vec![0; groups.len()];
+    let mut add =
+        |weeks: &[u32], cancelled: &[(u32, jiff::civil::Date)], uncovered: &[Uncovered]| {
+            let held: u128 = if dated {
+                weeks
+                    .iter()
+                    .filter(|w| !cancelled.iter().any(|(c, _)| c == *w))
+                    .fold(0, |m, &w| m | 1u128 << w.min(127))
+            } else if weeks.is_empty() {
+                0
+            } else {
+                0b11
+            };
+            unit_held |= held;
+            let mut listed: Vec<usize> = Vec::new();
+            for u in uncovered {
+                let Some(&z) = zone_index.get(u.zone.as_str()) else {
+                    continue;
+                };
+                missed[z] = if dated {
+                    u.weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
+                } else {
+                    SAMPLES
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, s)| u.samples.contains(s))
+                        .fold(0, |m, (b, _)| m | 1 << b)
+                };
+                listed.push(z);
+            }
+            for (c, m) in covered.iter_mut().zip(&missed) {
+                *c |= held & !m;
+            }
+            for z in listed {
+                missed[z] = 0;
+            }
+        };
     for &i in &members {
         let s = &sittings[i];
-        let held = |cancelled: &[(u32, jiff::civil::Date)]| -> Vec<u32> {
-            s.weeks
-                .iter()
-                .copied()
-                .filter(|w| !cancelled.iter().any(|(c, _)| c == w))
-                .collect()
-        };
-        parts.push(Member {
-            held: held(&s.cancelled),
-            uncovered: &s.uncovered,
-        });
+        add(&s.weeks, &s.cancelled, &s.uncovered);
         if let Some(r) = &s.repeat {
-            parts.push(Member {
-                held: held(&r.cancelled),
-                uncovered: &r.uncovered,
-            });
+            add(&s.weeks, &r.cancelled, &r.uncovered);
         }
     }
-    let mut weeks: Vec<u32> = parts.iter().flat_map(|m| m.held.iter().copied()).collect();
-    weeks.sort_unstable();
-    weeks.dedup();
     let mut uncovered = Vec::new();
-    for group in crate::availability::groups(course) {
-        let zone = group.zone.as_str();
-        let missed: Vec<u32> = weeks
-            .iter()
-            .copied()
-            .filter(|w| {
-                parts
-                    .iter()
-                    .filter(|m| m.held.contains(w))
-                    .all(|m| m.misses(zone).is_some_and(|u| u.weeks.contains(w)))
-            })
-            .collect();
-        // Without a start date, representative weeks: missed when every member misses them.
-        let mut samples: Vec<&'static str> = parts
-            .first()
-            .and_then(|m| m.misses(zone))
-            .map(|u| u.samples.clone())
-            .unwrap_or_default();
-        samples.retain(|s| {
-            parts
-                .iter()
-                .all(|m| m.misses(zone).is_some_and(|u| u.samples.contains(s)))
-        });
-        if group.count > 0 && (!missed.is_empty() || !samples.is_empty()) {
-            uncovered.push(Uncovered {
+    let mut missed_by_zone: Vec<(u128, u32)> = Vec::new();
+    for (group, covered) in groups.iter().zip(&covered) {
+        let miss = unit_held & !covered;
+        if group.count == 0 || miss == 0 {
+            continue;
+        }
+        missed_by_zone.push((miss, group.count));
+        let bits = (0..128u32).filter(|b| miss >> b & 1 == 1);
+        uncovered.push(if dated {
+            Uncovered {
                 zone: group.zone.clone(),
                 count: group.count,
-                weeks: missed,
-                samples,
-            });
-        }
+                weeks: bits.collect(),
+                samples: Vec::new(),
+            }
+        } else {
+            Uncovered {
+                zone: group.zone.clone(),
+                count: group.count,
+                weeks: Vec::new(),
+                samples: bits
+                    .filter_map(|b| SAMPLES.get(b as usize).copied())
+                    .collect(),
+            }
+        });
     }
-    let worst_week = weeks
-        .iter()
-        .map(|w| {
-            uncovered
+    let worst_week = (0..128u32)
+        .filter(|b| unit_held >> b & 1 == 1)
+        .map(|b| {
+            missed_by_zone
                 .iter()
-                .filter(|u| u.weeks.contains(w))
-                .map(|u| u.count)
+                .filter(|(m, _)| m >> b & 1 == 1)
+                .map(|(_, c)| c)
                 .sum::<u32>()
         })
-        .chain(["january", "july"].iter().map(|s| {
-            uncovered
-                .iter()
-                .filter(|u| u.samples.contains(s))
-                .map(|u| u.count)
-                .sum::<u32>()
-        }))
         .max()
         .unwrap_or(0);
     Unit {
