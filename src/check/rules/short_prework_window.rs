@@ -14,7 +14,18 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             let sitting = &schedule.sittings[short.sitting];
             let hours = short.minutes / 60;
             let minutes = short.minutes % 60;
-            let after = crate::course::Weekday::from_index(i64::from(sitting.day.index()) + 1);
+            // Weeks that start the day after the week's last required sitting give every
+            // meeting the whole week before it.
+            let last = schedule
+                .weeks
+                .get(short.week as usize - 1)
+                .into_iter()
+                .flat_map(|w| &w.sittings)
+                .map(|h| &schedule.sittings[h.sitting])
+                .filter(|s| !s.optional && !s.exam)
+                .max_by_key(|s| (course.meta.days_into_week(s.day), s.time))
+                .map_or(sitting.day, |s| s.day);
+            let after = crate::course::Weekday::from_index(i64::from(last.index()) + 1);
             Finding {
                 span: a.spans.kind,
                 message: format!(
