@@ -187,21 +187,13 @@ impl Schedule {
     }
 
     /// The band's measure on the weeks as scheduled: the mean over `teaching_weeks` of each
-    /// week's required, non-exam sitting minutes, breaks included, one section counted and
-    /// dates a holiday cancels left out.
+    /// week's [`Schedule::week_sitting_minutes`] (the first section that meets counted, dates
+    /// a holiday cancels left out).
     pub fn sitting_minutes_per_week(&self, teaching_weeks: usize) -> f64 {
         let total: u64 = self
             .weeks
             .iter()
-            .flat_map(|week| &week.sittings)
-            .filter(|held| {
-                let sitting = &self.sittings[held.sitting];
-                !held.cancelled
-                    && !sitting.optional
-                    && !sitting.exam
-                    && sitting.section.is_none_or(|(n, _)| n == 1)
-            })
-            .map(|held| u64::from(held.minutes))
+            .map(|week| u64::from(self.week_sitting_minutes(week)))
             .sum();
         total as f64 / teaching_weeks.max(1) as f64
     }
