@@ -177,6 +177,10 @@ rule_ids! {
     LiveWorkWithoutTime = "live-work-without-time",
     LowSittingCoverage = "low-sitting-coverage",
     UnreachableOptionalSitting = "unreachable-optional-sitting",
+    ExamOutsideHours = "exam-outside-hours",
+    ShortPreworkWindow = "short-prework-window",
+    HolidayWeek = "holiday-week",
+    OptionalOverlapsRequired = "optional-overlaps-required",
     WorkloadOverTarget = "workload-over-target",
     WorkloadUnderTarget = "workload-under-target",
     FixedOffsetZone = "fixed-offset-zone",
@@ -189,6 +193,37 @@ rule_ids! {
     StudyHours = "study-hours",
     WorkloadTarget = "workload-target",
     CalendarWithoutCourseId = "calendar-without-course-id",
+}
+
+/// What a check's finding is about: `[check] allow` may name an activity (or one section)
+/// only for checks about activities, sections, sittings or units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The whole course.
+    Course,
+    /// One or more weeks.
+    Week,
+    /// One activity.
+    Activity,
+    /// A sitting or a unit (a searched sitting with its repeat, an activity with its sections).
+    Unit,
+}
+
+impl Subject {
+    /// Lowercase name, as `mixplan explain` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Subject::Course => "course",
+            Subject::Week => "week",
+            Subject::Activity => "activity",
+            Subject::Unit => "sitting or unit",
+        }
+    }
+
+    /// Whether `[check] allow` may limit the rule to one activity with `activity`.
+    pub fn per_activity(self) -> bool {
+        matches!(self, Subject::Activity | Subject::Unit)
+    }
 }
 
 impl RuleId {
@@ -205,6 +240,31 @@ impl RuleId {
     /// The rule's kind, with its default weight or severity.
     pub fn kind(self) -> RuleKind {
         self.doc().kind
+    }
+
+    /// What a finding of this check is about (see [`Subject`]); `Course` for every id that
+    /// is not a check about something smaller.
+    pub fn subject(self) -> Subject {
+        use RuleId::*;
+        match self {
+            LiveNotRecorded
+            | LiveLecture
+            | LiveIndividualWork
+            | LongLiveSession
+            | LargeLiveDiscussion
+            | LiveWorkWithoutTime
+            | ShortPreworkWindow
+            | DeliverOnLive
+            | InteractiveWorkSelfPaced => Subject::Activity,
+            PinnedSlotExcludesStudents
+            | UnreachableSitting
+            | LowSittingCoverage
+            | UnreachableOptionalSitting
+            | ExamOutsideHours
+            | OptionalOverlapsRequired => Subject::Unit,
+            LiveHoursOutsideBand | WorkloadOverTarget | HolidayWeek => Subject::Week,
+            _ => Subject::Course,
+        }
     }
 
     /// The rule's documentation.
@@ -447,8 +507,8 @@ impl RuleId {
             RuleId::DefaultAvailability => (
                 Decision,
                 "Without `available`, each student group's hours follow the course's populations, in the group's own time zone",
-                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take more synchronous requirements). The hours themselves are mixplan's convention, not the guide's: it gives no windows",
-                "A `[[students.zones]]` entry without `available` (and the students in no listed zone) can attend 18:00-22:00 local time if the course lists `working-adults` or `caregivers`, 09:00-17:00 local time if it lists only `full-time` students, and 08:00-22:00 otherwise. The window is always the students' own local time, so working adults in New York taught from London are met in their evening, not the organizer's. Both the time-zone rule and the live-slot search read these windows; write `available = \"HH:MM-HH:MM\"` to override them.",
+                "seed: Synchronous Learning > Weaknesses (work commitments and caregiving collide with fixed times; a student in Tokyo cannot attend a 9:00 AM Eastern seminar); Choosing the Right Mix > Student population matters (full-time students can take scheduled sessions). The hours themselves are mixplan's convention, not the guide's: it gives no windows",
+                "A `[[students.zones]]` entry without `available` (and the students in no listed zone) gets a window from its own `population` when the entry names one, else from the course's `populations`: with `working-adults` or `caregivers`, 18:00-22:00 Monday to Friday and 09:00-22:00 on Saturday and Sunday (the students' local weekday); with `full-time` as the only population, 08:00-18:00; otherwise 08:00-22:00. These hours are mixplan's convention, not the guide's: the guide says only that work and caregiving collide with fixed times and that full-time students can take scheduled sessions. The window is always the students' own local time, so working adults in New York taught from London are met in their evening, not the organizer's. Both the time-zone rule and the live-slot search read these windows; write `available = \"HH:MM-HH:MM\"` (or a zone's `population`) to override them.",
                 "[students]\ncount = 30\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30",
             ),
             RuleId::TomlSyntax => (
@@ -581,7 +641,7 @@ impl RuleId {
                 Check(Warning),
                 "A live activity is not recorded",
                 "seed: Best Practices for Synchronous Sessions (record every live session); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every activity that runs live with `recorded = false`, except activities met in a room (`in_person = true`), which are not recorded by default.",
+                "Students miss live sessions for work, caregiving, time zones and dropped connections. Without a recording they lose the content, and nobody can go back over a complex discussion. Fires for every required activity that runs live with `recorded = false`; exams are not recorded on purpose, activities met in a room (`in_person = true`) are not recorded by default, and optional drop-in sittings (office hours) are not checked.",
                 "[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"\nrecorded = false",
             ),
             RuleId::LiveLecture => (
@@ -616,7 +676,7 @@ impl RuleId {
                 Check(Warning),
                 "Weekly live time of an online course is outside the `sync_hours` band",
                 "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; more creates scheduling barriers, less weakens community). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
-                "The engine keeps live time inside the band by moving activities, but it never moves a pinned activity and never puts content transmission live. When the plan still ends up above or below the band, the pinned modes or the activity list need a look. Hybrid courses are not checked: their in-person time is not in the file.",
+                "The engine keeps live time inside the band by moving activities, but it never moves a pinned activity and never puts content transmission live. When the plan still ends up above or below the band, the pinned modes or the activity list need a look. The band is a mean over teaching weeks, so with the mean inside it the check still names every teaching week whose own live time (required, non-exam sittings, breaks included, one section counted; repeats, optional and cancelled sittings left out) exceeds the ceiling, with its minutes: a workshop week can be a scheduling barrier on its own. Weeks under the floor are reported only through the mean. Hybrid courses are not checked: their in-person time is not in the file.",
                 "[course]\nsync_hours = [1.0, 2.0]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 180\nmode = \"sync\"",
             ),
             RuleId::AsyncWithoutAccountability => (
@@ -642,16 +702,16 @@ impl RuleId {
             ),
             RuleId::PinnedSlotExcludesStudents => (
                 Check(Warning),
-                "The pinned live slot (`live_at`) falls outside the available hours of students in some time zone",
+                "A fixed live time (`at`, a dated one-off, or the `live_at` slot) falls outside the available hours of some students",
                 "seed: Synchronous Learning > Weaknesses (a student in Tokyo cannot attend a 9:00 Eastern seminar); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check evaluates the pinned slot in every student zone across the course's live weeks (daylight-saving changes included) and names the zone, the head count and the weeks it misses. Unpin `live_at` to let mixplan pick a slot, or plan the recording-plus-response route for those students.",
+                "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check judges every required fixed unit: an activity fixed with `at` with all its sections (a student is covered when one section fits), a dated one-off, and the `live_at` slot (on its own: its repeat is the route, not a reason to stay quiet). It evaluates each in every student zone across the weeks it is held (holidays left out, daylight-saving changes included) and names each zone it misses with the head count, the local start and the weeks. It is a warning when a zone other than the organizer's, or one with a written `available`, is missed; an info when only the organizer's own zone is, judged by a default window (a guess about their hours). The time is the instructor's and is kept: the route for those students is the recording plus a self-paced response (the response alone when the sitting is not recorded); a further section (`at` as a list) would reach them. Optional sittings (office hours) are not judged here. Deliberate exceptions go in `[check] allow` with `activity` (or `\"ID.n\"` for one section).",
                 "[course]\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 40",
             ),
             RuleId::LongLiveSession => (
                 Check(Warning),
                 "A single live activity runs longer than 90 minutes",
                 "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
-                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes.",
+                "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes. The check reads one activity's minutes, never a sitting's length (several short activities packed into one sitting are variety, not one long call), and optional drop-in sittings such as office hours are not checked.",
                 "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
             ),
             RuleId::LargeLiveDiscussion => (
@@ -665,7 +725,7 @@ impl RuleId {
                 Check(Warning),
                 "Students who cannot attend live have no self-paced way to take part",
                 "seed: FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus meaningful alternatives such as written responses); Choosing the Right Mix > Student population matters",
-                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, the schedule finds students no slot reaches, or the population includes working adults, international students or caregivers), and no self-paced `forum`, `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
+                "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, some required sitting, with its sections or repeat, misses students, or the population includes working adults, international students or caregivers), and no self-paced `forum`, `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
                 "[students]\npopulations = [\"working-adults\"]\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"",
             ),
             RuleId::NoEarlyTouchpoint => (
@@ -700,7 +760,7 @@ impl RuleId {
                 Check(Warning),
                 "A required live sitting mixplan searched for reaches under half of the class in its worst week",
                 "seed: Synchronous Learning > Weaknesses (fixed times shut out students in other zones and with other commitments); FAQ \"What about students who cannot attend synchronous sessions?\"",
-                "A live session most students cannot attend turns the recording into the main route. mixplan still plans a repeat session and the recording-and-response route for the rest, but a designer should know that live time reaches a minority: shorten the live work, allow more weekdays, or plan fewer live minutes. Slots pinned with `live_at` are reported by `pinned-slot-excludes-students` instead.",
+                "A live session most students cannot attend turns the recording into the main route. Every required searched sitting gets a repeat when one reaches at least `repeat_min_students` (default 10% of the class) of those it misses, and the sitting with its repeat is judged together, in its worst held week: when both still reach under half the class, a designer should know that live time reaches a minority: shorten the live work, allow more weekdays, or plan fewer live minutes. Slots pinned with `live_at` are reported by `pinned-slot-excludes-students` instead.",
                 "[students]\ncount = 40\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 15\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 25",
             ),
             RuleId::UnreachableOptionalSitting => (
@@ -709,6 +769,34 @@ impl RuleId {
                 "seed: Synchronous Learning > Weaknesses (students must be available at specific times); FAQ \"What about students who cannot attend synchronous sessions?\"",
                 "Optional work (office hours, drop-in sessions) is outside the band and nobody must attend, so a time nobody can make is worth knowing but breaks nothing: it is information, where the same finding on required work is an error (`unreachable-sitting`).",
                 "[students]\ncount = 30\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\navailable = \"06:00-06:30\"\n\n[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60",
+            ),
+            RuleId::ExamOutsideHours => (
+                Check(Warning),
+                "An exam sitting falls outside the local hours of some students",
+                "seed: Synchronous Learning > Weaknesses (a fixed time suits one zone and shuts out students elsewhere, at work or caring for others); FAQ \"What about students who cannot attend synchronous sessions?\" (a recording is no substitute for sitting an exam)",
+                "An exam fixed with `at` (weekly or dated) is judged in every student zone across its weeks, daylight-saving changes included, with all its sections together: a student is covered when some section fits their window. Nobody catches up on an exam by watching a recording, so any student left outside their hours needs another sitting. The finding names each zone, its head count, the local start and the weeks; its help suggests a second section (`at` as a list) or a self-paced timed exam.",
+                "[course]\ntimezone = \"America/New_York\"\nstart = 2027-01-11\n\n[students]\ncount = 60\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 30\n\n[[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 120\nat = { date = 2027-05-12, time = \"09:00\" }",
+            ),
+            RuleId::ShortPreworkWindow => (
+                Check(Info),
+                "Pre-work falls due less than `prework_hours` after the week opens, in week 1",
+                "seed: The Blended Approach (flipped classroom: content self-paced before the live session that uses it); Choosing the Right Mix > The key is intentionality",
+                "Pre-work (a self-paced lecture, reading, demonstration or announcement with no own `due`) is due when the first required live meeting of its week starts, or the meeting of the activity it `prepares`. When that meeting starts less than `prework_hours` (default 48) after the week opens (its first day at 00:00, or `start`), mixplan lists the item in the previous teaching week instead, due at the same instant. Week 1 has no previous week, so the finding gives the hours and minutes left; start course weeks the day after the week's last live session (`week_starts`), or release the pre-work before `start`. The 48 hours are mixplan's convention, not the guide's.",
+                "[course]\nstart = 2027-01-11\nweek_starts = \"mon\"\n\n[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"mon\", time = \"10:00\" }",
+            ),
+            RuleId::HolidayWeek => (
+                Check(Warning),
+                "Every date of a teaching week is a holiday",
+                "seed: Asynchronous Learning > Weaknesses (students who fall behind the rhythm drift away); Best Practices for Asynchronous Courses (a regular weekly rhythm of deadlines)",
+                "A week whose every date (from its first day, or `start` in week 1) is a holiday holds no sitting, and its self-paced work falls due on the first later date that is not a holiday, still counted in its own week. That is almost always a break written as holidays: `breaks = [N]` takes the week out of the rhythm, so weekly work and the workload target skip it.",
+                "[course]\nstart = 2027-01-11\nweeks = 4\nholidays = [2027-01-18, 2027-01-19, 2027-01-20, 2027-01-21, 2027-01-22, 2027-01-23, 2027-01-24]",
+            ),
+            RuleId::OptionalOverlapsRequired => (
+                Check(Warning),
+                "An optional sitting fixed with `at` overlaps a required sitting",
+                "seed: Best Practices for Asynchronous Courses (design for instructor presence); Synchronous Learning > Weaknesses (students must be free at the set time)",
+                "Office hours and other optional sittings may overlap each other (several staff hold hours at once), but one held during required live work is one no student of that work can use: they are in the required sitting. It is a warning, not an error, because nobody must attend the optional one. Nothing is reported when the required sitting is a section of an activity with another section that week, since students who want the office hours can take the other section.",
+                "[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"wed\", time = \"10:00\" }\n\n[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60\nat = { day = \"wed\", time = \"10:30\" }",
             ),
             RuleId::WorkloadOverTarget => (
                 Check(Warning),

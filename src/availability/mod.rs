@@ -17,7 +17,7 @@ use crate::course::{Course, Population, TimeOfDay, Window};
 pub enum WindowSource {
     /// Written in the file (`available`).
     Given,
-    /// The course lists working adults or caregivers: evenings, local time.
+    /// Working adults or caregivers: weekday evenings and weekend days, local time.
     Evening,
     /// Only full-time students: the working day, local time.
     Daytime,
@@ -25,38 +25,51 @@ pub enum WindowSource {
     Waking,
 }
 
-/// 18:00-22:00: the evening hours of students who work or care for others by day.
+/// 18:00-22:00: the weekday evening hours of students who work or care for others by day.
 pub const EVENING: Window = Window {
     start: TimeOfDay { minutes: 18 * 60 },
     end: TimeOfDay { minutes: 22 * 60 },
 };
-/// 09:00-17:00: the teaching day of full-time students.
-pub const DAYTIME: Window = Window {
+/// 09:00-22:00: the weekend hours of the same students (Saturday and Sunday, local).
+pub const WEEKEND: Window = Window {
     start: TimeOfDay { minutes: 9 * 60 },
-    end: TimeOfDay { minutes: 17 * 60 },
+    end: TimeOfDay { minutes: 22 * 60 },
+};
+/// 08:00-18:00: the teaching day of full-time students.
+pub const DAYTIME: Window = Window {
+    start: TimeOfDay { minutes: 8 * 60 },
+    end: TimeOfDay { minutes: 18 * 60 },
 };
 /// 08:00-22:00: the waking day, when nothing narrower is known.
 pub const WAKING: Window = Window::DEFAULT;
 
-/// The window of a student group whose entry gives no `available`, and why.
+/// The window of students of `populations` whose zone entry gives no `available`, and why.
 ///
 /// The seed ("Synchronous Learning > Weaknesses"; "Choosing the Right Mix > Student population
 /// matters") says work and caregiving are what collide with fixed live times, while traditional
-/// full-time students can take scheduled sessions: so a course that lists working adults or
-/// caregivers meets their evenings, a full-time course its teaching day, anything else the
-/// waking day. The window is local to each group's own zone, never the organizer's.
-pub fn default_window(course: &Course) -> (Window, WindowSource) {
-    let populations = &course.students.populations;
+/// full-time students can take scheduled sessions: so working adults and caregivers are met on
+/// weekday evenings (and in the day at weekends), full-time students alone in their teaching
+/// day, anyone else in the waking day. The hours themselves are mixplan's convention, not the
+/// guide's. The window is local to each group's own zone, never the organizer's.
+pub fn window_for(populations: &[Population]) -> (Window, WindowSource) {
     if populations
         .iter()
         .any(|p| matches!(p, Population::WorkingAdults | Population::Caregivers))
     {
         (EVENING, WindowSource::Evening)
-    } else if populations.contains(&Population::FullTime) {
+    } else if populations == [Population::FullTime] {
         (DAYTIME, WindowSource::Daytime)
     } else {
         (WAKING, WindowSource::Waking)
     }
+}
+
+/// The default window of the course's students (its `populations`), and why.
+pub fn default_window(course: &Course) -> (Window, WindowSource) {
+    let mut populations = course.students.populations.clone();
+    populations.sort_unstable();
+    populations.dedup();
+    window_for(&populations)
 }
 
 /// Students who share a time zone and an availability window.
@@ -68,14 +81,27 @@ pub struct StudentGroup {
     pub tz: jiff::tz::TimeZone,
     /// Head count.
     pub count: u32,
-    /// Local availability window.
+    /// Local availability window (Monday to Friday, local, for an evening window).
     pub window: Window,
     /// Where the window comes from.
     pub source: WindowSource,
 }
 
+impl StudentGroup {
+    /// The window on a local weekday: an evening window widens to [`WEEKEND`] on Saturday
+    /// and Sunday.
+    pub fn window_on(&self, day: crate::course::Weekday) -> Window {
+        use crate::course::Weekday;
+        match (self.source, day) {
+            (WindowSource::Evening, Weekday::Sat | Weekday::Sun) => WEEKEND,
+            _ => self.window,
+        }
+    }
+}
+
 /// Every listed student zone, plus the students in no listed zone, who count as being in the
-/// organizer's zone. Groups without `available` get [`default_window`].
+/// organizer's zone. Groups without `available` get the window of their own `population`,
+/// else the course's ([`default_window`]).
 pub fn groups(course: &Course) -> Vec<StudentGroup> {
     let (fallback, fallback_source) = default_window(course);
     let mut groups: Vec<StudentGroup> = course
@@ -83,9 +109,10 @@ pub fn groups(course: &Course) -> Vec<StudentGroup> {
         .zones
         .iter()
         .filter_map(|z| {
-            let (window, source) = match z.available {
-                Some(window) => (window, WindowSource::Given),
-                None => (fallback, fallback_source),
+            let (window, source) = match (z.available, z.population) {
+                (Some(window), _) => (window, WindowSource::Given),
+                (None, Some(p)) => window_for(&[p]),
+                (None, None) => (fallback, fallback_source),
             };
             Some(StudentGroup {
                 zone: z.zone.clone(),

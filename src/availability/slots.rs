@@ -279,8 +279,12 @@ struct Model<'c> {
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
     /// window end, minutes): the same few offsets recur on every day and for every session
     /// length the model is asked about, so each mask is computed once per model.
-    wall_masks: std::cell::RefCell<HashMap<(i64, u16, u16, u32), u128>>,
+    wall_masks: std::cell::RefCell<HashMap<MaskKey, u128>>,
 }
+
+/// What a grid mask depends on: the local-minus-organizer offset, the window's start and end,
+/// the session's length, and the organizer's weekday (7 when the window is the same every day).
+type MaskKey = (i64, u16, u16, u32, u8);
 
 /// Least time between a searched sitting and a fixed one on the same day, in minutes.
 pub const SITTING_GAP_MINUTES: u32 = 10;
@@ -351,15 +355,15 @@ impl<'c> Model<'c> {
         })
     }
 
-    /// Whether a searched session starting at `minute` (organizer's zone) lies inside the
-    /// course's `live_window`, when one is written. A session longer than the window may start
-    /// anywhere in it.
+    /// Whether a searched session starting at `minute` (organizer's zone) lies, start to end,
+    /// inside the course's `live_window`, when one is written.
     fn in_live_window(&self, minute: u32) -> bool {
         let Some(window) = self.course.meta.live_window else {
             return true;
         };
-        let length = self.minutes.min(window.minutes());
-        fits(window, TimeOfDay::from_minutes(minute), length)
+        // The whole sitting, not only its start: a 175-minute sitting does not fit a
+        // 15-minute window (it is live work without a time instead).
+        fits(window, TimeOfDay::from_minutes(minute), self.minutes)
     }
 
     /// The model of sessions of `minutes` in `live_weeks`, clear of the `busy` sittings that
@@ -461,11 +465,15 @@ impl<'c> Model<'c> {
         (local_start, (local_end - local_start).div_euclid(60))
     }
 
-    /// Whether group `g` can attend a session at `minute` on the occasion, exactly.
+    /// Whether group `g` can attend a session at `minute` on the occasion, exactly, in its
+    /// window of the local weekday the session starts on.
     fn fits_exact(&self, occ: &Occasion, g: usize, minute: u32) -> bool {
         let (start, wall) = self.local(occ, g, minute);
+        let shift = start.div_euclid(86_400) - occ.civil.div_euclid(86_400);
+        let day = Weekday::from_jiff(occ.date.weekday());
+        let local_day = Weekday::from_index(i64::from(day.index()) + shift);
         fits_wall(
-            self.groups[g].window,
+            self.groups[g].window_on(local_day),
             start.rem_euclid(86_400).div_euclid(60),
             wall,
         )
@@ -603,7 +611,12 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                 .iter()
                 .enumerate()
                 .map(|(g, delta)| {
-                    let window = model.groups[g].window;
+                    let group = &model.groups[g];
+                    let window = group.window;
+                    // The window may depend on the local weekday (evenings on weekdays, the
+                    // day at weekends): the organizer's weekday is part of the key then.
+                    let weekly = group.source == super::WindowSource::Evening;
+                    let day_key = if weekly { frame.day.index() } else { 7 };
                     match *delta {
                         Some(delta) => *memo
                             .entry((
@@ -611,12 +624,16 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                                 window.start.minutes,
                                 window.end.minutes,
                                 model.minutes,
+                                day_key,
                             ))
                             .or_insert_with(|| {
                                 (0..GRID).fold(0u128, |mask, i| {
                                     let local = i64::from(grid_minute(i)) * 60 + delta;
                                     let start = local.rem_euclid(86_400).div_euclid(60);
-                                    if fits_wall(window, start, minutes) {
+                                    let local_day = Weekday::from_index(
+                                        i64::from(frame.day.index()) + local.div_euclid(86_400),
+                                    );
+                                    if fits_wall(group.window_on(local_day), start, minutes) {
                                         mask | 1 << i
                                     } else {
                                         mask
@@ -1051,6 +1068,74 @@ pub fn choose(
     )
 }
 
+/// Search a repeat for the searched sitting at `main`, held in `live_weeks`: the time on the
+/// allowed days, inside the live window and clear of every `busy` sitting (the main one
+/// included), that reaches the most of the students `main` misses in some week, preferring a
+/// day outside `taken` among equally good times. `None` unless it reaches at least
+/// `min_students` of them: a repeat is a second meeting for the instructor, worth it only
+/// for a real share of the class (seed: Synchronous Learning > Weaknesses; FAQ "What about
+/// students who cannot attend synchronous sessions?").
+pub fn choose_repeat(
+    course: &Course,
+    main: &LiveSlot,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+    taken: &[Weekday],
+    min_students: u32,
+) -> Option<LiveSlot> {
+    if live_weeks.is_empty() || search.allowed.is_empty() || main.excluded.is_empty() {
+        return None;
+    }
+    // Cheap refusals first: too few students missed to reach the threshold, or no room left
+    // on the allowed days (a file of thousands of sittings must not search for each).
+    let missed: u32 = main.excluded.iter().map(|u| u.count).sum();
+    if missed < min_students.max(1)
+        || !has_room(
+            course,
+            main.minutes,
+            live_weeks,
+            search.allowed,
+            search.busy,
+            search.busy_by_week,
+        )
+    {
+        return None;
+    }
+    let model = Model::new(course, main.minutes, live_weeks, search.busy);
+    let (_, fit1) = evaluate_at(&model, main.day, main.time);
+    let days: Vec<DayPlan> = search
+        .allowed
+        .iter()
+        .map(|&day| plan_day(&model, day))
+        .collect();
+    let first = (main.day, u32::from(main.time.minutes));
+    let any_day = best_second(&model, &days, &fit1, first)?;
+    let free: Vec<DayPlan> = days
+        .into_iter()
+        .filter(|d| !taken.contains(&d.day))
+        .collect();
+    let pick = match best_second(&model, &free, &fit1, first) {
+        Some(p) if (p.rank.0, p.rank.1) == (any_day.rank.0, any_day.rank.1) => p,
+        _ => any_day,
+    };
+    let (mut repeat, fit2) = evaluate_at(&model, pick.day, TimeOfDay::from_minutes(pick.minute));
+    let n = session_dates(course, main.day, live_weeks).len();
+    let all: u128 = if n >= 128 { u128::MAX } else { (1 << n) - 1 };
+    let added: u32 = model
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|&(g, _)| fit1[g] & all != all && fit2[g] & !fit1[g] & all != 0)
+        .map(|(_, group)| group.count)
+        .sum();
+    if added < min_students.max(1) {
+        return None;
+    }
+    repeat.repeat = true;
+    repeat.students_added = added;
+    Some(repeat)
+}
+
 /// Whether some start minute on an allowed day keeps [`SITTING_GAP_MINUTES`] clear of every
 /// `busy` sitting that meets in one of `live_weeks` and lies in the written `live_window`: the
 /// condition every slot [`choose_on`] may return meets, checked in one sort per day.
@@ -1111,15 +1196,8 @@ fn has_room(
             let i = merged.partition_point(|r| r.1 < m);
             merged.get(i).is_none_or(|r| m < r.0)
         };
-        let in_window = |m: i64| {
-            window.is_none_or(|w| {
-                fits(
-                    w,
-                    TimeOfDay::from_minutes(m as u32),
-                    minutes.min(w.minutes()),
-                )
-            })
-        };
+        let in_window =
+            |m: i64| window.is_none_or(|w| fits(w, TimeOfDay::from_minutes(m as u32), minutes));
         // A free run of starts begins at midnight, at the window's start or where a ruled-out
         // range ends: trying those finds one if there is one.
         let window_start = window.map(|w| i64::from(w.start.minutes));

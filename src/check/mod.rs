@@ -26,18 +26,25 @@ pub fn rule(id: &str) -> Option<&'static CheckRule> {
     CHECK_RULES.iter().find(|r| r.id == id)
 }
 
-/// Every design-check finding in `cx`, at default severity, in table order.
+/// Every design-check finding in `cx`, at its severity, in table order. The file's
+/// `[check] allow` is applied once, here: a rule allowed for the file is not run, and a
+/// finding about activities (or sections) all allowed with `activity` is dropped.
 pub fn design(cx: &Context<'_>) -> Vec<Diagnostic> {
+    let allow = &cx.course.check;
     CHECK_RULES
         .iter()
+        .filter(|rule| !allow.allows(rule.id))
         .flat_map(|rule| {
-            (rule.run)(cx).into_iter().map(|f| Diagnostic {
-                rule: rule.id,
-                severity: rule.severity(),
-                span: Some(f.span),
-                message: f.message,
-                help: f.help,
-            })
+            (rule.run)(cx)
+                .into_iter()
+                .filter(|f| !allow.allows_about(rule.id, &cx.course.activities, &f.about))
+                .map(|f| Diagnostic {
+                    rule: rule.id,
+                    severity: f.severity.unwrap_or_else(|| rule.severity()),
+                    span: Some(f.span),
+                    message: f.message,
+                    help: f.help,
+                })
         })
         .collect()
 }

@@ -77,6 +77,9 @@ pub const COURSE_KEYS: &[&str] = &[
     "id",
     "url",
     "location",
+    "prework_hours",
+    "max_sitting_minutes",
+    "repeat_min_students",
 ];
 /// Keys of `live_at = { ... }` in `[course]`.
 pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
@@ -84,12 +87,13 @@ pub const LIVE_AT_KEYS: &[&str] = &["day", "time"];
 pub const DUE_KEYS: &[&str] = &["day", "time", "timezone"];
 /// Keys of an activity's `due = { ... }`.
 pub const ACTIVITY_DUE_KEYS: &[&str] = &["day", "time"];
-/// Keys of one `at = { ... }` of an activity: `day` and `time`, or `date` and `time`.
-pub const AT_KEYS: &[&str] = &["day", "time", "date"];
+/// Keys of one `at = { ... }` of an activity: `day` and `time`, or `date` and `time`; a
+/// section may carry its own `location` and `url`.
+pub const AT_KEYS: &[&str] = &["day", "time", "date", "location", "url"];
 /// Keys of `[students]`.
 pub const STUDENTS_KEYS: &[&str] = &["count", "populations", "reliable_internet", "zones"];
 /// Keys of one `[[students.zones]]` entry.
-pub const ZONE_KEYS: &[&str] = &["zone", "count", "available"];
+pub const ZONE_KEYS: &[&str] = &["zone", "count", "available", "population"];
 /// Keys of `[content]`.
 pub const CONTENT_KEYS: &[&str] = &["types"];
 /// Keys of `[goals]`.
@@ -118,6 +122,8 @@ pub const ACTIVITY_KEYS: &[&str] = &[
     "location",
     "in_person",
     "deliver",
+    "segmented",
+    "prepares",
 ];
 /// Keys of `[check]`.
 pub const CHECK_KEYS: &[&str] = &["allow"];

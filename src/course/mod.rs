@@ -165,7 +165,7 @@ pub struct ActivityDue {
 }
 
 /// One fixed live time of an activity (`at`), in the organizer's zone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FixedTime {
     /// Weekday (for a dated one-off, the date's weekday).
     pub day: Weekday,
@@ -173,6 +173,10 @@ pub struct FixedTime {
     pub time: TimeOfDay,
     /// For a dated one-off (`at = { date = ..., time = ... }`): the date.
     pub date: Option<jiff::civil::Date>,
+    /// Where this section meets, when it says (overrides the activity's `location`).
+    pub location: Option<String>,
+    /// This section's web address, when it says (overrides the activity's `url`).
+    pub url: Option<String>,
     /// Where this time is written.
     pub span: Span,
 }
@@ -208,6 +212,8 @@ pub struct CourseMeta {
     pub no_live: Vec<u32>,
     /// Dates with no sitting and no due time (sorted).
     pub holidays: Vec<jiff::civil::Date>,
+    /// Span of the `holidays` value, when written.
+    pub holidays_span: Option<Span>,
     /// Organizer's local hours for searched sittings, when written; see
     /// [`CourseMeta::live_window`] for the hours in force.
     pub live_window: Option<Window>,
@@ -227,6 +233,15 @@ pub struct CourseMeta {
     pub credits: Option<Credits>,
     /// Share above the weekly workload target before a week is flagged (default 0.2).
     pub workload_tolerance: f64,
+    /// Hours pre-work needs between the week's opening and the meeting it prepares
+    /// (`prework_hours`, default 48).
+    pub prework_hours: u32,
+    /// Most minutes of activities one searched sitting holds, breaks on top
+    /// (`max_sitting_minutes`, default 90).
+    pub max_sitting_minutes: u32,
+    /// Students a repeat must add before a searched sitting gets one (`repeat_min_students`);
+    /// `None`: 10% of the head count, at least 1.
+    pub repeat_min_students: Option<u32>,
 }
 
 /// The credits of a course and the hours of work they stand for.
@@ -274,6 +289,9 @@ pub struct StudentZone {
     /// Local window in which these students can attend live sessions, when the file gives
     /// one; without it the availability layer derives one from the populations.
     pub available: Option<Window>,
+    /// This zone's own population, when written: its default window follows it instead of
+    /// the course's populations.
+    pub population: Option<Population>,
     /// Span of this zone's table.
     pub span: Span,
 }
@@ -359,6 +377,15 @@ pub struct Activity {
     /// Met in a room (`in_person = true`, hybrid courses, with `at`): always live, outside the
     /// online band, and no rule about video calls applies to it.
     pub in_person: bool,
+    /// Whether a live occurrence is cut into focus segments with breaks (default true;
+    /// `segmented = false` keeps it in one block: a broadcast, a studio).
+    pub segmented: bool,
+    /// For pre-work: the activity (index) whose first meeting in the week it prepares
+    /// (`prepares = "ID"`), instead of the week's first required meeting.
+    pub prepares: Option<usize>,
+    /// `prepares` as written, with where: resolved into [`Activity::prepares`] once every
+    /// activity is loaded.
+    pub prepares_id: Option<(String, Span)>,
     /// Where things are written, for diagnostics.
     pub spans: ActivitySpans,
 }
@@ -479,6 +506,38 @@ impl CheckConfig {
             a.rule == rule.as_str() && a.activity.as_ref().is_none_or(|(name, _)| name == id)
         })
     }
+
+    /// Whether a finding of `rule` about `about` (`(activity index, section)` pairs) is
+    /// allowed: every pair is, by an entry naming its activity (`"lab"`) or, for a section,
+    /// that section (`"lab.3"`). A finding about nothing in particular is not.
+    pub fn allows_about(
+        &self,
+        rule: crate::rules::RuleId,
+        activities: &[Activity],
+        about: &[(usize, Option<usize>)],
+    ) -> bool {
+        let named: Vec<&str> = self
+            .allow
+            .iter()
+            .filter(|a| a.rule == rule.as_str())
+            .filter_map(|a| a.activity.as_ref().map(|(name, _)| name.as_str()))
+            .collect();
+        !about.is_empty()
+            && !named.is_empty()
+            && about.iter().all(|&(index, section)| {
+                let Some(activity) = activities.get(index) else {
+                    return false;
+                };
+                named.iter().any(|name| {
+                    *name == activity.id
+                        || section.is_some_and(|n| {
+                            name.strip_prefix(activity.id.as_str())
+                                .and_then(|rest| rest.strip_prefix('.'))
+                                == Some(n.to_string().as_str())
+                        })
+                })
+            })
+    }
 }
 
 impl CourseMeta {
@@ -542,6 +601,37 @@ impl CourseMeta {
         let days = (date - self.first_day()?).get_days();
         let week = days.div_euclid(7) + 1;
         (days >= 0 && week <= self.weeks as i32).then_some(week as u32)
+    }
+
+    /// Students a repeat must add before a searched sitting gets one: `repeat_min_students`,
+    /// else 10% of the head count `count`, at least 1.
+    pub fn repeat_min_students(&self, count: u32) -> u32 {
+        self.repeat_min_students
+            .unwrap_or_else(|| count.div_ceil(10))
+            .max(1)
+    }
+
+    /// Whether every date of teaching week `week` (from its first day, or `start` in week 1)
+    /// is a holiday.
+    pub fn is_holiday_week(&self, week: u32) -> bool {
+        if self.holidays.is_empty() || !self.is_teaching(week, true) {
+            return false;
+        }
+        let Some(first) = self.week_start(week) else {
+            return false;
+        };
+        let from = self.start.map_or(first, |s| s.max(first));
+        (0..7)
+            .filter_map(|k| first.checked_add(jiff::Span::new().days(k)).ok())
+            .filter(|d| *d >= from)
+            .all(|d| self.is_holiday(d))
+    }
+
+    /// Teaching weeks whose every date is a holiday (`holiday-week`).
+    pub fn holiday_weeks(&self) -> Vec<u32> {
+        (1..=self.weeks)
+            .filter(|&w| self.is_holiday_week(w))
+            .collect()
     }
 
     /// Whether `date` is a holiday.

@@ -134,6 +134,19 @@ pub struct CourseTable {
     /// above target × 1.2 is flagged.
     #[schemars(range(min = 0, max = 10), extend("default" = 0.2))]
     pub workload_tolerance: Option<f64>,
+    /// Hours pre-work needs between the week's opening and the live meeting it prepares;
+    /// pre-work of a meeting sooner than that is listed in the previous teaching week.
+    /// Default 48.
+    #[schemars(range(min = 0, max = 168), extend("default" = 48))]
+    pub prework_hours: Option<u32>,
+    /// Most minutes of activities one searched live sitting holds (its breaks come on top).
+    /// Default 90.
+    #[schemars(range(min = 1, max = 600), extend("default" = 90))]
+    pub max_sitting_minutes: Option<u32>,
+    /// Students a repeat sitting must reach, of those a searched sitting misses, before it is
+    /// planned. Default 10% of the head count, at least 1.
+    #[schemars(range(min = 1, max = 10_000_000))]
+    pub repeat_min_students: Option<u32>,
 }
 
 /// When self-paced work is due, by default.
@@ -176,6 +189,13 @@ pub struct AtTable {
     /// Start time on a 24-hour clock, `HH:MM`.
     #[schemars(regex(pattern = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"), extend("examples" = ["17:30"]))]
     pub time: String,
+    /// Where this section meets (a room), instead of the activity's `location`. Parallel
+    /// sections may share a day and time when their locations differ.
+    #[schemars(regex(pattern = r"\S"))]
+    pub location: Option<String>,
+    /// This section's web address, an `http` or `https` URL, instead of the activity's `url`.
+    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://\S+$"))]
+    pub url: Option<String>,
 }
 
 /// One fixed time, or several (each a section students choose from).
@@ -241,11 +261,14 @@ pub struct ZoneTable {
     #[schemars(range(min = 0, max = 10_000_000))]
     pub count: u32,
     /// Local window in which these students can attend live sessions, `HH:MM-HH:MM`
-    /// (24-hour clock; it may wrap past midnight, e.g. `20:00-02:00`). Default, in the group's own zone: `18:00-22:00` if the course lists working adults or caregivers, else `09:00-17:00` for full-time students, else `08:00-22:00`.
+    /// (24-hour clock; it may wrap past midnight, e.g. `20:00-02:00`). Default, in the group's own zone, by its `population` else the course's: working adults or caregivers `18:00-22:00` Monday to Friday and `09:00-22:00` at weekends; full-time students alone `08:00-18:00`; else `08:00-22:00`.
     #[schemars(regex(
         pattern = r"^\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*-\s*([01][0-9]|2[0-3]):[0-5][0-9]\s*$"
     ))]
     pub available: Option<String>,
+    /// These students' own population, when it differs from the course's: their default
+    /// window follows it.
+    pub population: Option<Population>,
 }
 
 /// The `[content]` table.
@@ -333,6 +356,13 @@ pub struct ActivityTable {
     /// Nobody must attend or submit. Default `false` (`true` for office hours). Optional work
     /// sits outside the live-hours band and is never due.
     pub optional: Option<bool>,
+    /// Whether a live activity is cut into focus segments with breaks. Default `true`;
+    /// `false` keeps it in one block (a broadcast, a studio). Live activities only.
+    pub segmented: Option<bool>,
+    /// For pre-work (a self-paced lecture, reading, demonstration or announcement): the id of
+    /// the live activity whose first meeting of the week it prepares, instead of the week's
+    /// first required meeting.
+    pub prepares: Option<String>,
     /// How a live activity lets a large class take part.
     #[schemars(extend("uniqueItems" = true))]
     pub participation: Option<Vec<Participation>>,

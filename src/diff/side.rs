@@ -366,12 +366,14 @@ fn dues(rec: &Recommendation, side: &mut Side) {
                     time: due.time,
                 },
             };
+            // Pre-work listed a week early belongs to the week of the meeting it prepares.
+            let belongs = item.for_week.unwrap_or(week.week);
             side.dues.insert(
-                (activity.id.clone(), week.week),
+                (activity.id.clone(), belongs),
                 DueFacts {
                     title: activity.name().to_string(),
                     at,
-                    uid: crate::schedule::occurrences::due_uid(course, item.activity, week.week),
+                    uid: crate::schedule::occurrences::due_uid(course, item.activity, belongs),
                 },
             );
         }

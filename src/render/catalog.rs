@@ -57,6 +57,7 @@ pub fn entry_json(id: RuleId) -> Value {
         "favors": favors,
         "weight": weight,
         "severity": doc.kind.severity().map(|s| s.as_str()),
+        "subject": matches!(doc.kind, RuleKind::Check(_)).then(|| id.subject().as_str()),
         "doc": doc.doc,
         "example": doc.example,
     })
@@ -160,6 +161,9 @@ pub fn markdown_entry(id: RuleId) -> String {
             weight_or_severity(doc.kind),
             escape(doc.evidence)
         ));
+        if let RuleKind::Check(_) = doc.kind {
+            out.push_str(&format!("{}\n\n", escape(&subject_line(id))));
+        }
         out.push_str(&escape(
             &doc.doc.split_whitespace().collect::<Vec<_>>().join(" "),
         ));
@@ -169,6 +173,22 @@ pub fn markdown_entry(id: RuleId) -> String {
         }
     }
     out
+}
+
+/// What a check is about, and what `[check] allow` may name for it.
+fn subject_line(id: RuleId) -> String {
+    let subject = id.subject();
+    if subject.per_activity() {
+        format!(
+            "Subject: {} (`[check] allow` may name one activity, or one section as \"ID.n\", with `activity`)",
+            subject.as_str()
+        )
+    } else {
+        format!(
+            "Subject: {} (`[check] allow` takes no `activity` for it)",
+            subject.as_str()
+        )
+    }
 }
 
 /// One rule's documentation page.
@@ -186,6 +206,9 @@ pub fn explain(id: RuleId) -> String {
         other => {
             if let Some(s) = other.severity() {
                 out.push_str(&format!("Default severity: {s}\n"));
+            }
+            if let RuleKind::Check(_) = other {
+                out.push_str(&format!("{}\n", subject_line(id)));
             }
         }
     }

@@ -205,7 +205,9 @@ fn due_events(cal: &mut Calendar, rec: &Recommendation, stamp: &str, options: Op
             let Some(due) = &item.due else { continue };
             let Some(at) = &due.at else { continue };
             let activity = &course.activities[item.activity];
-            let uid = occurrences::due_uid(course, item.activity, week.week);
+            // Pre-work listed a week early belongs to the week of the meeting it prepares.
+            let belongs = item.for_week.unwrap_or(week.week);
+            let uid = occurrences::due_uid(course, item.activity, belongs);
             cal.line("BEGIN:VEVENT");
             cal.line(&format!("UID:{uid}"));
             cal.line(&format!("DTSTAMP:{stamp}"));
@@ -220,9 +222,8 @@ fn due_events(cal: &mut Calendar, rec: &Recommendation, stamp: &str, options: Op
             cal.line("DURATION:PT0S");
             let name = activity_name(activity);
             let summary = format!(
-                "{}: due {name} (week {})",
-                sanitize(&course.meta.title),
-                week.week
+                "{}: due {name} (week {belongs})",
+                sanitize(&course.meta.title)
             );
             cal.line(&format!("SUMMARY:{}", text(&summary)));
             let mut description = format!(

@@ -509,11 +509,11 @@ impl<'a> SittingOutput<'a> {
         let (course, occ) = (&rec.course, &rec.occurrences);
         let r = &occ.sittings[position];
         let t = &rec.schedule.sittings[r.base];
-        // A repeat with no sitting of its own is judged by its own slot.
+        // A repeat is judged by its own slot.
         let repeat_slot = r
-            .shifted
-            .then(|| rec.schedule.live_slots.iter().find(|s| s.repeat))
-            .flatten();
+            .repeat_of
+            .and_then(|_| t.repeat.as_ref())
+            .map(|repeat| &repeat.slot);
         SittingOutput {
             id: &r.id,
             repeat_of: r.repeat_of.map(|p| occ.sittings[p].id.as_str()),

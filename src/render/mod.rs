@@ -482,7 +482,74 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
             slot_text(slot, rec.course.students.count),
         ));
     }
+    lines.extend(unit_lines(rec));
     lines
+}
+
+/// One summary line for each unit other than the main searched sitting (whose slot lines
+/// say whom it misses) that misses students, with their route.
+fn unit_lines(rec: &Recommendation) -> Vec<(String, String)> {
+    let schedule = &rec.schedule;
+    let course = &rec.course;
+    schedule
+        .units
+        .iter()
+        .filter(|u| !u.uncovered.is_empty() && !u.optional)
+        .filter(|u| {
+            !u.sittings
+                .iter()
+                .any(|&i| schedule.sittings[i].id == "live")
+        })
+        .map(|unit| {
+            let sittings: Vec<String> = unit
+                .sittings
+                .iter()
+                .map(|&i| {
+                    let s = &schedule.sittings[i];
+                    let date = s.date.map(|d| format!(" {d}")).unwrap_or_default();
+                    let repeat = s
+                        .repeat
+                        .as_ref()
+                        .map(|r| format!(" (repeat {} {})", r.slot.day, r.slot.time))
+                        .unwrap_or_default();
+                    format!("{} {}{date} {}{repeat}", s.id, s.day, s.time)
+                })
+                .collect();
+            let missed: Vec<String> = unit
+                .uncovered
+                .iter()
+                .map(|u| {
+                    format!(
+                        "{} ({}) {}",
+                        u.zone,
+                        u.count,
+                        words::missed_text(&u.weeks, &u.samples)
+                    )
+                })
+                .collect();
+            let recorded = unit
+                .sittings
+                .iter()
+                .flat_map(|&i| &schedule.sittings[i].activities)
+                .all(|&a| course.activities[a].recorded);
+            let route = match (unit.exam(), recorded) {
+                (true, _) => "route: another section",
+                (false, true) => "route: recording + response",
+                (false, false) => "route: self-paced response (not recorded)",
+            };
+            (
+                "misses".to_string(),
+                format!(
+                    "{} {}: {}/{} students in the worst week; misses {}; {route}",
+                    sittings.join(", "),
+                    course.meta.timezone,
+                    unit.students_covered,
+                    course.students.count,
+                    missed.join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The weekly range and the peak week in one line, against the target when there is one.
@@ -644,8 +711,19 @@ fn live_cell(rec: &Recommendation, w: &Week) -> String {
                 crate::schedule::ALTERNATIVE_DAYS
             ),
         };
+        let sitting = alt
+            .sitting
+            .map(|i| &rec.schedule.sittings[i].id)
+            .filter(|id| *id != "live")
+            .map(|id| format!("{id}: "))
+            .unwrap_or_default();
+        let route = if alt.recorded {
+            "recording + response"
+        } else {
+            "response (not recorded)"
+        };
         lines.push(format!(
-            "{} ({}): recording + response {due}",
+            "{sitting}{} ({}): {route} {due}",
             alt.zone, alt.count
         ));
     }
@@ -774,10 +852,15 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
             occurrence_index(rec, i.activity, w.week),
             rec.plan.decisions[i.activity].weeks.len(),
         );
+        // Pre-work listed a week early says which week's meeting it prepares.
+        let early = i
+            .for_week
+            .map(|w| format!(", for week {w}"))
+            .unwrap_or_default();
         let name = if towards {
             format!("work on {} ({minutes} min)", activity_name(a))
         } else {
-            format!("{} ({} min{optional})", activity_name(a), a.minutes)
+            format!("{} ({} min{optional}{early})", activity_name(a), a.minutes)
         };
         match groups.last_mut() {
             Some((names, last)) if *last == due => names.push(name),

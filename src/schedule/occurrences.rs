@@ -253,7 +253,8 @@ pub fn build(course: &Course, schedule: &Schedule) -> Occurrences {
         for held in &week.sittings {
             for &position in &positions[held.sitting] {
                 let sitting = (position, &sittings[position]);
-                list.extend(occurrence(course, tz.as_ref(), sitting, week, held));
+                let base = &schedule.sittings[sittings[position].base];
+                list.extend(occurrence(course, tz.as_ref(), sitting, (week, held), base));
             }
         }
     }
@@ -291,21 +292,7 @@ pub fn build(course: &Course, schedule: &Schedule) -> Occurrences {
 /// becomes a repeat of its own when the schedule has no such sitting.
 fn sitting_refs(course: &Course, schedule: &Schedule) -> Vec<SittingRef> {
     let mut out: Vec<SittingRef> = Vec::new();
-    // Sittings by id: thousands of searched sittings are looked up in one pass.
-    let by_id: std::collections::HashMap<&str, usize> = schedule
-        .sittings
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let is_repeat = |s: &Sitting| {
-        s.id.strip_suffix(".repeat")
-            .is_some_and(|base| by_id.contains_key(base))
-    };
     for (index, sitting) in schedule.sittings.iter().enumerate() {
-        if is_repeat(sitting) {
-            continue;
-        }
         let key = sitting_key(course, sitting);
         let position = out.len();
         out.push(SittingRef {
@@ -322,29 +309,19 @@ fn sitting_refs(course: &Course, schedule: &Schedule) -> Vec<SittingRef> {
             },
             shifted: false,
         });
-        let repeat_id = format!("{}.repeat", sitting.id);
-        let own = by_id.get(repeat_id.as_str()).copied();
-        let slot = schedule.live_slots.iter().find(|s| s.repeat);
-        let (base, day, time, shifted) = match (own, slot) {
-            (Some(r), _) => (
-                r,
-                schedule.sittings[r].day,
-                schedule.sittings[r].time,
-                false,
-            ),
-            (None, Some(slot)) if sitting.id == "live" => (index, slot.day, slot.time, true),
-            _ => continue,
-        };
-        out.push(SittingRef {
-            id: repeat_id,
-            key: format!("{key}.repeat"),
-            base,
-            repeat_of: Some(position),
-            day,
-            time,
-            kind: OccurrenceKind::Repeat,
-            shifted,
-        });
+        // A repeat meets in its sitting's weeks, on its own day and time.
+        if let Some(repeat) = &sitting.repeat {
+            out.push(SittingRef {
+                id: format!("{}.repeat", sitting.id),
+                key: format!("{key}.repeat"),
+                base: index,
+                repeat_of: Some(position),
+                day: repeat.slot.day,
+                time: repeat.slot.time,
+                kind: OccurrenceKind::Repeat,
+                shifted: true,
+            });
+        }
     }
     out
 }
@@ -375,8 +352,8 @@ fn occurrence(
     course: &Course,
     tz: Option<&jiff::tz::TimeZone>,
     (position, sitting): (usize, &SittingRef),
-    week: &super::Week,
-    held: &WeekSitting,
+    (week, held): (&super::Week, &WeekSitting),
+    base: &Sitting,
 ) -> Option<Occurrence> {
     let meta = &course.meta;
     // A repeat without a sitting of its own meets on its own day of the same week.
@@ -401,7 +378,7 @@ fn occurrence(
         .as_ref()
         .and_then(|s| s.checked_add(i64::from(held.minutes).minutes()).ok());
     let identity = format!("{}@{}", sitting.key, week.week);
-    let (location, url) = place(course, &held.activities);
+    let (location, url) = place(course, base, &held.activities);
     Some(Occurrence {
         sitting: position,
         week: week.week,
@@ -434,17 +411,45 @@ fn local_instant(
         .ok()
 }
 
-/// Location and URL of a meeting: what all its activities share, else the course's.
-fn place(course: &Course, activities: &[usize]) -> (Option<String>, Option<String>) {
+/// Location and URL of a meeting: what all its activities share (a fixed time's own
+/// `location`/`url` first, as parallel sections write them), else the course's.
+fn place(
+    course: &Course,
+    base: &Sitting,
+    activities: &[usize],
+) -> (Option<String>, Option<String>) {
+    fn entry<'a>(
+        base: &Sitting,
+        a: &'a crate::course::Activity,
+    ) -> Option<&'a crate::course::FixedTime> {
+        if !base.fixed {
+            return None;
+        }
+        match base.section {
+            Some((n, _)) => a.at.get(n - 1),
+            None => {
+                a.at.iter()
+                    .find(|t| t.day == base.day && t.time == base.time && t.date == base.date)
+            }
+        }
+    }
     let list = || activities.iter().map(|&i| &course.activities[i]);
-    let location = shared(list().map(|a| a.location.as_ref()))
-        .flatten()
-        .or(course.meta.location.as_ref())
-        .cloned();
-    let url = shared(list().map(|a| a.url.as_ref()))
-        .flatten()
-        .or(course.meta.url.as_ref())
-        .cloned();
+    let location = shared(list().map(|a| {
+        entry(base, a)
+            .and_then(|t| t.location.as_ref())
+            .or(a.location.as_ref())
+    }))
+    .flatten()
+    .or(course.meta.location.as_ref())
+    .cloned();
+    let url = shared(list().map(|a| {
+        entry(base, a)
+            .and_then(|t| t.url.as_ref())
+            .or(a.url.as_ref())
+    }))
+    .flatten()
+    .or(course.meta.url.as_ref())
+    .cloned();
     (location, url)
 }
 

@@ -42,6 +42,23 @@ pub struct Sitting {
     pub coverage: f64,
     /// Students it cannot reach in some held week, by zone: `(zone, count)`.
     pub excluded: Vec<(String, u32)>,
+    /// Students it cannot reach, by zone, with the held weeks concerned (holidays left out).
+    pub uncovered: Vec<super::Uncovered>,
+    /// The sitting as each student zone sees it (local day and time in its first week).
+    pub local: Vec<super::LocalTime>,
+    /// For a searched sitting: its repeat for students it misses, if one reaches enough.
+    pub repeat: Option<Repeat>,
+}
+
+/// A repeat of a searched sitting: the same activities again at another time, for the
+/// students the sitting misses. Held in the sitting's weeks, cancelled on holidays; outside
+/// the band, the workload and pre-work.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repeat {
+    /// Its slot: day, time, who it reaches.
+    pub slot: super::LiveSlot,
+    /// Dates a holiday cancels, with their weeks.
+    pub cancelled: Vec<(u32, Date)>,
     /// Students it cannot reach, by zone, with the held weeks concerned.
     pub uncovered: Vec<super::Uncovered>,
 }
@@ -134,10 +151,14 @@ impl FixedGroup {
 
 /// A fixed sitting's segments: its activities whole, in file order, lasting exactly the sum
 /// of their minutes; past 30 minutes a 5-minute break is carved out every half hour (the seed's
-/// 25/5 rhythm). An exam runs unbroken.
-pub fn carve(parts: &[(usize, u32)], exam: bool) -> Vec<Segment> {
+/// 25/5 rhythm). `whole` (an exam, optional drop-in work) runs unbroken, and so does a sitting
+/// holding an activity with `segmented = false` (nothing is carved out of it).
+pub fn carve(course: &Course, parts: &[(usize, u32)], whole: bool) -> Vec<Segment> {
     let total: u32 = parts.iter().map(|p| p.1).sum();
-    if exam || total <= SEGMENT_ABOVE_MINUTES {
+    let unsegmented = parts
+        .iter()
+        .any(|&(i, _)| course.activities.get(i).is_some_and(|a| !a.segmented));
+    if whole || unsegmented || total <= SEGMENT_ABOVE_MINUTES {
         return parts
             .iter()
             .map(|&(activity, minutes)| Segment {
@@ -180,6 +201,11 @@ mod tests {
 
     #[test]
     fn carving_keeps_the_length_and_the_rhythm() {
+        let c = crate::course::parse(
+            "[course]\ntitle = \"T\"\nweeks = 1\n[students]\ncount = 1\n[[activities]]\nid = \"a\"\nkind = \"debate\"\nminutes = 75\n[[activities]]\nid = \"b\"\nkind = \"debate\"\nminutes = 20\n",
+        )
+        .unwrap();
+        let carve = |parts: &[(usize, u32)], whole| carve(&c, parts, whole);
         let s = carve(&[(0, 75)], false);
         let minutes: Vec<u32> = s.iter().map(|s| s.minutes).collect();
         assert_eq!(minutes, vec![25, 5, 25, 5, 15]);

@@ -188,6 +188,17 @@ pub fn compute(course: &Course, plan: &Plan, schedule: &Schedule) -> Workload {
                 .map(move |i| (i.activity, w.week))
         })
         .collect();
+    // Pre-work listed a week early (its meeting leaves too little time) is counted where it
+    // is listed: `(activity, week it belongs to)` -> week it is listed in.
+    let listed: std::collections::HashMap<(usize, u32), u32> = schedule
+        .weeks
+        .iter()
+        .flat_map(|w| {
+            w.items
+                .iter()
+                .filter_map(move |i| Some(((i.activity, i.for_week?), w.week)))
+        })
+        .collect();
     let teaching = course.teaching_weeks();
     let mut weeks: Vec<WeekLoad> = (1..=course.meta.weeks)
         .map(|week| WeekLoad {
@@ -234,6 +245,7 @@ pub fn compute(course: &Course, plan: &Plan, schedule: &Schedule) -> Workload {
             }
         }
         for (&week, &m) in meets.iter().zip(&minutes) {
+            let week = listed.get(&(d.index, week)).copied().unwrap_or(week);
             if let Some(slot) = weeks.get_mut(week as usize - 1) {
                 match d.mode {
                     Mode::Sync => slot.live_minutes += m,

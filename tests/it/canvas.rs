@@ -367,6 +367,9 @@ fn weeks_are_modules_with_live_headers_then_assignments_and_no_class_in_breaks()
             header("Live: seminar, Thu 2027-01-21 10:00 EST"),
             assignment("Readings <week> (week 2)"),
             assignment("problem-set (week 2)"),
+            // Week 4's pre-work: its lecture starts too soon after week 3 (a break) ends, so it
+            // is listed in the latest earlier teaching week.
+            assignment("Readings <week> (week 4)"),
         ]
     );
     assert_eq!(weeks[2].1, [header("No class")]);
@@ -456,13 +459,13 @@ fn assignments_are_unpublished_content_ungraded_and_no_points() {
     let fields = assignment_fields(&files);
     let reading = &fields["Readings <week> (week 1)"];
     let practice = &fields["problem-set (week 1)"];
-    // Sunday 23:59 New York, in UTC.
+    // Pre-work, due when the week's first lecture starts (Tue 17:30 New York), in UTC.
     assert_eq!(
         reading,
         &(
             "unpublished".into(),
             "not_graded".into(),
-            "2027-01-18T04:59:00".into()
+            "2027-01-12T22:30:00".into()
         )
     );
     assert_eq!(
@@ -614,8 +617,17 @@ fn moving_one_sitting_changes_only_its_events_and_keeps_every_identifier() {
         }
     }
     assert_eq!(moved, 3);
-    // Assignments, modules' identifiers and the page's identifier stay.
-    assert_eq!(assignment_fields(&before), assignment_fields(&after));
+    // Assignments keep their identifiers; only pre-work due at the moved seminar moves with it
+    // (week 2's readings prepare the seminar, the week's only held meeting).
+    let (a, b) = (assignment_fields(&before), assignment_fields(&after));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (title, fields) in &a {
+        if title == "Readings <week> (week 2)" {
+            assert_eq!(b[title].2, "2027-01-22T19:15:00", "{title}");
+        } else {
+            assert_eq!(fields, &b[title], "{title}");
+        }
+    }
     let ids = |files: &BTreeMap<String, String>| -> Vec<String> {
         parse("m", &files["course_settings/module_meta.xml"])
             .find_all("item")
@@ -1025,9 +1037,16 @@ fn moving_the_due_time_moves_every_assignment_in_place() {
         before.keys().collect::<Vec<_>>(),
         after.keys().collect::<Vec<_>>()
     );
-    for (id, due) in &before {
-        assert_ne!(due, &after[id], "{id}");
-    }
+    // Every due item with the course's due time moves; pre-work stays due at its meeting.
+    let moved = before
+        .iter()
+        .filter(|(id, due)| *due != &after[*id])
+        .count();
+    let prework = before
+        .values()
+        .filter(|d| d.ends_with("T22:30:00") || d.ends_with("T15:00:00"))
+        .count();
+    assert_eq!(moved + prework, before.len(), "{before:?}\n{after:?}");
     // Friday 17:00 New York of week 1 is 22:00 UTC.
     assert!(
         after.values().any(|d| d == "2027-01-15T22:00:00"),

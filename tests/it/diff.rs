@@ -411,7 +411,7 @@ fn the_json_validates_against_its_schema() {
             "holidays = [2027-02-15]",
             "holidays = [2027-02-15, 2027-02-18]",
         )
-        .replace("id = \"readings\"", "id = \"chapters\"");
+        .replace("id = \"assignment\"", "id = \"programming-assignment\"");
     let (_, stdout, _) = diff_texts(&old, &new, &["--format", "json"]);
     let doc = write(dir.path(), "diff.json", &stdout);
     let schema = write(

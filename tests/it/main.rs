@@ -3,6 +3,7 @@
 
 mod common;
 
+mod attend;
 mod canvas;
 mod check_cli;
 mod check_rules;

@@ -14,6 +14,16 @@
 //! | `live>=N` / `live<=N` | weekly live sitting minutes (breaks included) are at least (at most) `N` |
 //! | `slot:ZONE>=HH:MM` / `slot:ZONE<=HH:MM` | the main slot starts at or after (before) that local time in `ZONE` |
 //! | `pattern-text~WORDS` / `pattern-text!~WORDS` | the pattern's explanation contains (lacks) `WORDS` |
+//! | `covered:SITTING=N` | the unit holding sitting `SITTING` reaches `N` students in its worst week |
+//! | `uncovered:SITTING=ZONE:N` | that unit leaves `N` students of `ZONE` uncovered (`0`: none) |
+//! | `repeat:SITTING` / `no-repeat:SITTING` | the sitting has (has not) a repeat |
+//! | `due:ID@W=DAY HH:MM` | the item of `ID` belonging to week `W` is due then (organizer's zone) |
+//! | `listed:ID@W=L` | the item of `ID` belonging to week `W` is listed in week `L` |
+//! | `meets:ID@W` | activity `ID` meets (is not cancelled) in week `W` |
+//! | `severity:RULE=LEVEL` | some finding of `RULE` has severity `LEVEL` |
+//! | `warnings=0` | no finding is a warning or an error |
+//! | `finding:RULE~TEXT` / `no-finding:RULE~TEXT` | some (no) finding of `RULE` mentions `TEXT` |
+//! | `sittings=N` | the schedule has `N` sittings |
 
 #![expect(
     clippy::disallowed_macros,
@@ -128,6 +138,9 @@ fn judge(rec: &Recommendation, expect: &str) -> (String, bool) {
             );
         }
     }
+    if let Some(got) = judge_attendance(rec, expect) {
+        return got;
+    }
     if let Some(pattern) = expect.strip_prefix("pattern=") {
         let got = rec.plan.pattern.as_str();
         return (format!("pattern={got}"), got == pattern);
@@ -143,6 +156,138 @@ fn judge(rec: &Recommendation, expect: &str) -> (String, bool) {
         return (format!("{id}={got}"), got == mode);
     }
     ("bad expectation".into(), false)
+}
+
+/// The unit holding the sitting named `id`.
+fn unit_of<'a>(rec: &'a Recommendation, id: &str) -> Option<&'a mixplan::schedule::Unit> {
+    let index = rec.schedule.sittings.iter().position(|s| s.id == id)?;
+    rec.schedule
+        .units
+        .iter()
+        .find(|u| u.sittings.contains(&index))
+}
+
+/// The week an item is listed in and the item itself, for activity `id` belonging to week `w`.
+fn item_of<'a>(
+    rec: &'a Recommendation,
+    id: &str,
+    w: u32,
+) -> Option<(u32, &'a mixplan::schedule::Item)> {
+    let index = rec.course.activities.iter().position(|a| a.id == id)?;
+    rec.schedule.weeks.iter().find_map(|week| {
+        let item = week
+            .items
+            .iter()
+            .find(|i| i.activity == index && i.for_week.unwrap_or(week.week) == w)?;
+        Some((week.week, item))
+    })
+}
+
+/// Expectations about sittings, coverage, routes, dues and findings' severities.
+fn judge_attendance(rec: &Recommendation, expect: &str) -> Option<(String, bool)> {
+    let findings = || {
+        rec.advice.iter().filter_map(|a| match a {
+            mixplan::findings::Advice::Check(d) => Some(d),
+            _ => None,
+        })
+    };
+    if expect == "warnings=0" {
+        let loud: Vec<String> = findings()
+            .filter(|d| d.severity != mixplan::diagnostic::Severity::Info)
+            .map(|d| d.rule.as_str().to_string())
+            .collect();
+        return Some((format!("warnings: [{}]", loud.join(", ")), loud.is_empty()));
+    }
+    for (prefix, want) in [("no-finding:", false), ("finding:", true)] {
+        if let Some(rest) = expect.strip_prefix(prefix) {
+            let (rule, text) = rest.split_once('~')?;
+            let got = findings().any(|d| d.rule.as_str() == rule && d.message.contains(text));
+            return Some((format!("{rule} ~ {text}: {got}"), got == want));
+        }
+    }
+    if let Some(n) = expect.strip_prefix("sittings=") {
+        let got = rec.schedule.sittings.len();
+        return Some((format!("{got} sittings"), n.parse() == Ok(got)));
+    }
+    if let Some(rest) = expect.strip_prefix("severity:") {
+        let (rule, level) = rest.split_once('=')?;
+        let got: Vec<&str> = findings()
+            .filter(|d| d.rule.as_str() == rule)
+            .map(|d| d.severity.as_str())
+            .collect();
+        return Some((format!("{rule}: {got:?}"), got.contains(&level)));
+    }
+    if let Some(rest) = expect.strip_prefix("covered:") {
+        let (id, n) = rest.split_once('=')?;
+        let Some(unit) = unit_of(rec, id) else {
+            return Some((format!("no sitting {id}"), false));
+        };
+        let want: u32 = n.parse().ok()?;
+        return Some((
+            format!("{id} covers {}", unit.students_covered),
+            unit.students_covered == want,
+        ));
+    }
+    if let Some(rest) = expect.strip_prefix("uncovered:") {
+        let (id, what) = rest.split_once('=')?;
+        let (zone, n) = what.rsplit_once(':')?;
+        let Some(unit) = unit_of(rec, id) else {
+            return Some((format!("no sitting {id}"), false));
+        };
+        let got = unit
+            .uncovered
+            .iter()
+            .find(|u| u.zone == zone)
+            .map_or(0, |u| u.count);
+        let want: u32 = n.parse().ok()?;
+        return Some((format!("{id} misses {got} in {zone}"), got == want));
+    }
+    for (prefix, want) in [("no-repeat:", false), ("repeat:", true)] {
+        if let Some(id) = expect.strip_prefix(prefix) {
+            let got = rec
+                .schedule
+                .sittings
+                .iter()
+                .find(|s| s.id == id)
+                .is_some_and(|s| s.repeat.is_some());
+            return Some((format!("{id} repeat: {got}"), got == want));
+        }
+    }
+    if let Some(rest) = expect.strip_prefix("due:") {
+        let (key, when) = rest.split_once('=')?;
+        let (id, w) = key.split_once('@')?;
+        let Some((_, item)) = item_of(rec, id, w.parse().ok()?) else {
+            return Some((format!("no item {key}"), false));
+        };
+        let got = item
+            .due
+            .as_ref()
+            .map(|d| match &d.at {
+                Some(at) => at.strftime("%a %H:%M").to_string().to_lowercase(),
+                None => format!("{} {}", d.day, d.time),
+            })
+            .unwrap_or_default();
+        return Some((format!("{key} due {got}"), got == when.trim()));
+    }
+    if let Some(rest) = expect.strip_prefix("listed:") {
+        let (key, listed) = rest.split_once('=')?;
+        let (id, w) = key.split_once('@')?;
+        let Some((week, _)) = item_of(rec, id, w.parse().ok()?) else {
+            return Some((format!("no item {key}"), false));
+        };
+        return Some((format!("{key} in week {week}"), listed.parse() == Ok(week)));
+    }
+    if let Some(key) = expect.strip_prefix("meets:") {
+        let (id, w) = key.split_once('@')?;
+        let Some((_, item)) = item_of(rec, id, w.parse().ok()?) else {
+            return Some((format!("no item {key}"), false));
+        };
+        return Some((
+            format!("{key} cancelled: {}", item.cancelled),
+            item.sitting.is_some() && !item.cancelled,
+        ));
+    }
+    None
 }
 
 #[test]

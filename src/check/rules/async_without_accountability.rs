@@ -34,5 +34,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "add a short weekly quiz (`kind = \"assessment\"`) or a weekly discussion or peer review, so students have a reason to keep pace".into(),
         ),
+        ..Finding::default()
     }]
 }

@@ -23,5 +23,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             goals.join(" and ")
         ),
         help: Some("run a discussion, collaboration or Q&A live, at least every other week".into()),
+        ..Finding::default()
     }]
 }

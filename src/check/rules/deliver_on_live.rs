@@ -3,13 +3,11 @@
 
 use super::{Context, Finding};
 use crate::course::Deliver;
-use crate::rules::RuleId;
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
         .filter(|(_, a)| a.deliver == Deliver::Last)
-        .filter(|(_, a)| !cx.course().check.allows_for(RuleId::DeliverOnLive, &a.id))
-        .filter_map(|(_, a)| {
+        .filter_map(|(d, a)| {
             Some(Finding {
                 span: a.deliver_span?,
                 message: format!(
@@ -19,6 +17,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 help: Some(
                     "pin it self-paced (`mode = \"async\"`) if it is one deliverable worked on over several weeks, or remove `deliver`".into(),
                 ),
+                about: vec![(d.index, None)],
+                ..Finding::default()
             })
         })
         .collect()

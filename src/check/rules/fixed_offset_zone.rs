@@ -20,6 +20,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 "`{zone}` is a fixed offset with no daylight saving time: sessions and deadlines are an hour off local time all summer"
             ),
             help: Some(format!("write the city zone `{city}`{same}")),
+            ..Finding::default()
         })
     };
     // The model keeps no span for `timezone`: the finding points at the `[course]` header.

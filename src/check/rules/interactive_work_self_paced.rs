@@ -4,7 +4,6 @@
 use super::{Context, Finding};
 use crate::course::Mode;
 use crate::course::estimate::Estimator;
-use crate::rules::RuleId;
 
 /// How far the scores must favour live before a self-paced pin is worth a word: the mirror of
 /// `live-lecture`, which fires on content transmission pinned live.
@@ -20,11 +19,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                     .estimate
                     .is_some_and(|e| matches!(e.estimator, Estimator::Post { .. }))
         })
-        .filter(|(_, a)| {
-            !cx.course()
-                .check
-                .allows_for(RuleId::InteractiveWorkSelfPaced, &a.id)
-        })
         .filter_map(|(d, a)| {
             let span = a.spans.mode?;
             Some(Finding {
@@ -39,6 +33,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 help: Some(
                     "for a written discussion board write `kind = \"forum\"`; otherwise remove `mode = \"async\"` so the activity can meet live".into(),
                 ),
+                about: vec![(d.index, None)],
+                ..Finding::default()
             })
         })
         .collect()

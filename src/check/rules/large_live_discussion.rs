@@ -40,9 +40,9 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
         .filter(|(_, a)| whole_class(a.kind) && !a.optional)
         // Sections split the class: each meets ⌈count ÷ sections⌉ students.
-        .map(|(_, a)| (total.div_ceil(a.sections() as u32), a))
-        .filter(|&(count, a)| count > LARGE_CLASS && !planned(a))
-        .map(|(count, a)| {
+        .map(|(d, a)| (total.div_ceil(a.sections() as u32), d.index, a))
+        .filter(|&(count, _, a)| count > LARGE_CLASS && !planned(a))
+        .map(|(count, index, a)| {
             let help = match a.kind {
                 K::Presentation => format!(
                     "above {LARGE_CLASS} students not everyone can present: have selected groups present to the whole class (recorded breakout segments), and write `participation = [\"breakouts\", \"polling\"]`"
@@ -61,6 +61,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                     a.kind, a.id
                 ),
                 help: Some(help),
+                about: vec![(index, None)],
+                ..Finding::default()
             }
         })
         .collect()

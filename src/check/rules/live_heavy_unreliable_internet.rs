@@ -55,5 +55,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "unpin or shorten live activities (or make some fixed sessions self-paced) and record every live session".into(),
         ),
+        ..Finding::default()
     }]
 }

@@ -8,10 +8,13 @@ use super::{Context, Finding, hours};
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let course = cx.course();
     let summary = &cx.plan.summary;
-    if course.meta.delivery != Delivery::Online || summary.within_band() {
+    if course.meta.delivery != Delivery::Online {
         return Vec::new();
     }
     let (min, max) = summary.band_minutes;
+    if summary.within_band() {
+        return weeks_over(cx, max);
+    }
     // The band measures sittings, breaks included.
     let live = summary.sync_sitting_minutes_per_week;
     let (side, help) = if live > max {
@@ -37,5 +40,39 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             hours(max)
         ),
         help: Some(help.into()),
+        ..Finding::default()
+    }]
+}
+
+/// With the mean inside the band: every teaching week whose own measure exceeds the ceiling,
+/// with its minutes, in one finding.
+fn weeks_over(cx: &Context<'_>, max: f64) -> Vec<Finding> {
+    let course = cx.course();
+    let schedule = cx.schedule();
+    let over: Vec<String> = schedule
+        .weeks
+        .iter()
+        .filter(|w| course.meta.is_teaching(w.week, false))
+        .map(|w| (w.week, schedule.week_sitting_minutes(w)))
+        .filter(|&(_, minutes)| f64::from(minutes) > max + 1e-9)
+        .map(|(week, minutes)| format!("week {week} ({minutes} min)"))
+        .collect();
+    if over.is_empty() {
+        return Vec::new();
+    }
+    vec![Finding {
+        span: course
+            .meta
+            .sync_hours_span
+            .unwrap_or_else(|| cx.course_header()),
+        message: format!(
+            "weekly live time is inside the band on average, but above its ceiling of {} h in {}",
+            hours(max),
+            over.join(", ")
+        ),
+        help: Some(
+            "spread the live work of those weeks over others (`weeks`), make part of it self-paced, or widen `sync_hours` if the peak is deliberate".into(),
+        ),
+        ..Finding::default()
     }]
 }

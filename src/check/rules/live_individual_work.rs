@@ -29,6 +29,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 help: Some(
                     "make it self-paced with a due date (`mode = \"async\"`) and keep live time for discussion, problem-solving or collaboration; for a deliberate exception add `{ rule = \"live-individual-work\", reason = \"...\" }` to `[check] allow`".into(),
                 ),
+                about: vec![(d.index, None)],
+                ..Finding::default()
             }
         })
         .collect()

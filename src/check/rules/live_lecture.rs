@@ -2,13 +2,10 @@
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
 use super::{Context, Finding, in_session_variety};
-use crate::rules::RuleId;
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
         .filter(|(d, a)| a.kind.is_content_transmission() && !in_session_variety(cx, d, a))
-        // `{ rule = "live-lecture", activity = "..." }` excuses that activity only.
-        .filter(|(_, a)| !cx.course().check.allows_for(RuleId::LiveLecture, &a.id))
         .map(|(d, a)| {
             let (span, how) = match (d.pinned, a.spans.mode) {
                 (true, Some(span)) => (span, "is pinned to live time"),
@@ -25,6 +22,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 help: Some(
                     "record it as self-paced pre-work (`mode = \"async\"`) and use the live time for discussion, problem-solving or collaboration; for a deliberate exception add `{ rule = \"live-lecture\", reason = \"...\" }` to `[check] allow`".into(),
                 ),
+                about: vec![(d.index, None)],
+                ..Finding::default()
             }
         })
         .collect()

@@ -32,7 +32,17 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     // Cheapest reason first: the schedule (slot search) is built only when nothing else applies.
-    let uncovered = || -> u32 { cx.schedule().uncovered.iter().map(|u| u.count).sum() };
+    // Students some required, non-exam unit misses: the largest number any one unit misses.
+    let uncovered = || -> u32 {
+        let schedule = cx.schedule();
+        schedule
+            .units
+            .iter()
+            .filter(|u| !u.optional && !u.exam())
+            .map(|u| u.uncovered.iter().map(|z| z.count).sum::<u32>())
+            .max()
+            .unwrap_or(0)
+    };
     let why = if live.iter().any(|a| !a.recorded) {
         "some live activities are not recorded".to_string()
     } else if let Some(p) = cx.plan.facts.flexible.first() {
@@ -40,7 +50,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     } else {
         match uncovered() {
             0 => return Vec::new(),
-            n => format!("{n} student(s) cannot attend the live slot"),
+            n => format!("{n} student(s) cannot attend a live sitting"),
         }
     };
     let ids: Vec<&str> = live.iter().map(|a| a.id.as_str()).collect();
@@ -53,5 +63,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "add a self-paced `discussion` or `reflection` where students who watched the recording post a response".into(),
         ),
+        ..Finding::default()
     }]
 }

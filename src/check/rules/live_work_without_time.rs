@@ -39,6 +39,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 help: Some(
                     "allow more `live_days`, widen `live_window`, shorten the live work, or make it self-paced".into(),
                 ),
+                about: vec![(index, None)],
+                ..Finding::default()
             }
         })
         .collect()

@@ -21,9 +21,10 @@ fn limit(activity: &Activity) -> u32 {
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     cx.live()
-        // An exam runs as long as it must: it is never split.
-        .filter(|(_, a)| a.minutes > limit(a) && !a.is_exam())
-        .map(|(_, a)| {
+        // An exam runs as long as it must: it is never split. Optional drop-in work (office
+        // hours) is not one sitting anyone must sit through.
+        .filter(|(_, a)| a.minutes > limit(a) && !a.is_exam() && !a.optional)
+        .map(|(d, a)| {
             let limit = limit(a);
             Finding {
                 span: a.spans.minutes,
@@ -34,6 +35,8 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 help: Some(format!(
                     "split it into sessions of at most {limit} minutes, or move part of it to self-paced work"
                 )),
+                about: vec![(d.index, None)],
+                ..Finding::default()
             }
         })
         .collect()

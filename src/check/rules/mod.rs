@@ -11,6 +11,7 @@ mod async_without_accountability;
 mod community_without_live;
 mod deliver_on_live;
 mod fixed_offset_zone;
+mod holiday_week;
 mod interactive_work_self_paced;
 mod large_live_discussion;
 mod live_heavy_unreliable_internet;
@@ -23,8 +24,9 @@ mod live_work_without_time;
 mod long_live_session;
 mod no_early_touchpoint;
 mod no_instructor_presence;
-mod pinned_slot_excludes_students;
-mod sitting_coverage;
+mod optional_overlaps_required;
+mod short_prework_window;
+mod unit_coverage;
 mod workload_over_target;
 mod workload_under_target;
 
@@ -71,7 +73,7 @@ pub struct Context<'a> {
 }
 
 /// One thing a check found.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Finding {
     /// Where in the file.
     pub span: Span,
@@ -79,6 +81,12 @@ pub struct Finding {
     pub message: String,
     /// What to do instead.
     pub help: Option<String>,
+    /// The severity when it differs from the rule's default (one rule, two levels: a
+    /// coverage finding that misses only the organizer's zone by a default window is info).
+    pub severity: Option<Severity>,
+    /// What the finding is about, for `[check] allow` with `activity`: `(activity index,
+    /// section)` pairs (`None`: the whole activity). Empty for a course- or week-wide finding.
+    pub about: Vec<(usize, Option<usize>)>,
 }
 
 /// One design check: its id (documentation and default severity live in the registry,
@@ -138,7 +146,7 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
     CheckRule {
         id: RuleId::PinnedSlotExcludesStudents,
-        run: pinned_slot_excludes_students::run,
+        run: unit_coverage::pinned_slot,
     },
     CheckRule {
         id: RuleId::LongLiveSession,
@@ -162,7 +170,7 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
     CheckRule {
         id: RuleId::UnreachableSitting,
-        run: sitting_coverage::unreachable,
+        run: unit_coverage::unreachable,
     },
     CheckRule {
         id: RuleId::LiveWorkWithoutTime,
@@ -170,11 +178,27 @@ pub static CHECK_RULES: &[CheckRule] = &[
     },
     CheckRule {
         id: RuleId::LowSittingCoverage,
-        run: sitting_coverage::low,
+        run: unit_coverage::low,
     },
     CheckRule {
         id: RuleId::UnreachableOptionalSitting,
-        run: sitting_coverage::unreachable_optional,
+        run: unit_coverage::unreachable_optional,
+    },
+    CheckRule {
+        id: RuleId::ExamOutsideHours,
+        run: unit_coverage::exam_outside_hours,
+    },
+    CheckRule {
+        id: RuleId::ShortPreworkWindow,
+        run: short_prework_window::run,
+    },
+    CheckRule {
+        id: RuleId::HolidayWeek,
+        run: holiday_week::run,
+    },
+    CheckRule {
+        id: RuleId::OptionalOverlapsRequired,
+        run: optional_overlaps_required::run,
     },
     CheckRule {
         id: RuleId::WorkloadOverTarget,

@@ -34,5 +34,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "open with a live welcome session or a week-1 discussion board; students decide in the first two weeks whether to stay".into(),
         ),
+        ..Finding::default()
     }]
 }

@@ -25,5 +25,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "add a weekly announcement (`kind = \"announcement\"`, 5 minutes) or regular office hours".into(),
         ),
+        ..Finding::default()
     }]
 }

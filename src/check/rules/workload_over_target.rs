@@ -57,5 +57,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "spread the heavy work over lighter weeks (`per = \"total\"` with more `weeks`), move a deadline, or raise `workload_tolerance` if the peak is deliberate; `mixplan workload` shows every week".into(),
         ),
+        ..Finding::default()
     }]
 }

@@ -30,5 +30,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         help: Some(
             "list the work the syllabus asks for (readings, papers, exam study), with estimates (`read`, `write`, `watch`, `post`) where it gives pages or words, or lower `credits` or `credit_hours`".into(),
         ),
+        ..Finding::default()
     }]
 }

@@ -173,6 +173,8 @@ impl Reader {
             Deliver::NAMES,
             Deliver::from_name,
         );
+        let segmented = self.boolean(place, "segmented");
+        let prepares = self.string(place, "prepares", None);
         let participation = self
             .enum_list(
                 place,
@@ -193,7 +195,17 @@ impl Reader {
         let bad_optional = place.table.contains_key("optional") && optional.is_none();
         let bad_in_person = place.table.contains_key("in_person") && in_person.is_none();
         let bad_deliver = place.table.contains_key("deliver") && deliver.is_none();
-        if bad_every || bad_mode || bad_recorded || bad_optional || bad_in_person || bad_deliver {
+        let bad_segmented = place.table.contains_key("segmented") && segmented.is_none();
+        let bad_prepares = place.table.contains_key("prepares") && prepares.is_none();
+        if bad_every
+            || bad_mode
+            || bad_recorded
+            || bad_optional
+            || bad_in_person
+            || bad_deliver
+            || bad_segmented
+            || bad_prepares
+        {
             return None;
         }
         let ((id, id_span), (kind, kind_span)) = (id?, kind?);
@@ -316,6 +328,20 @@ impl Reader {
             };
             ok &= self.deliver_last_allowed(&work);
         }
+        if let Some((false, span)) = segmented {
+            let self_paced = kind == ActivityKind::Forum
+                || (exam && at.is_empty())
+                || matches!(mode, Some((Mode::Async, _)));
+            if self_paced {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    span,
+                    "`segmented` is for live activities, and this one is self-paced".into(),
+                )
+                .help = Some("remove `segmented`".into());
+                ok = false;
+            }
+        }
         let (Some(url), Some(location)) = (url, location) else {
             return None;
         };
@@ -347,6 +373,9 @@ impl Reader {
             deliver: deliver.map_or(Deliver::Each, |(d, _)| d),
             deliver_span: deliver.map(|(_, s)| s),
             in_person,
+            segmented: segmented.is_none_or(|(s, _)| s),
+            prepares: None,
+            prepares_id: prepares.map(|(p, span)| (p.to_string(), span)),
             spans: ActivitySpans {
                 table: place.span,
                 id: id_span,
@@ -511,6 +540,50 @@ impl Reader {
             time: time?,
             span: due.span,
         }))
+    }
+
+    /// `prepares = "ID"` names another activity of the file, and sits on pre-work (a
+    /// `lecture`, `reading`, `demonstration` or `announcement`).
+    pub(super) fn resolve_prepares(&mut self, activities: &mut [Activity]) {
+        for k in 0..activities.len() {
+            let Some((id, span)) = activities[k].prepares_id.clone() else {
+                continue;
+            };
+            if !activities[k].kind.is_pre_work() {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    span,
+                    format!(
+                        "`prepares` is for pre-work (a lecture, reading, demonstration or announcement), and `{}` is a {}",
+                        activities[k].id,
+                        activities[k].kind.as_str()
+                    ),
+                )
+                .help = Some("remove `prepares`".into());
+                continue;
+            }
+            match activities.iter().position(|a| a.id == id) {
+                Some(index) if index != k => activities[k].prepares = Some(index),
+                Some(_) => {
+                    self.error(
+                        RuleId::InvalidValue,
+                        span,
+                        format!("`{id}` cannot prepare itself"),
+                    )
+                    .help = Some("name the live activity it prepares".into());
+                }
+                None => {
+                    let help = did_you_mean(&id, activities.iter().map(|a| a.id.as_str()))
+                        .map(|best| format!("did you mean `{best}`?"));
+                    self.error(
+                        RuleId::UnknownValue,
+                        span,
+                        format!("`prepares` names activity `{id}`, which the file does not define"),
+                    )
+                    .help = help;
+                }
+            }
+        }
     }
 }
 

@@ -47,7 +47,10 @@ impl Reader {
             Some(place) => self.check(&place),
             None => CheckConfig::default(),
         };
-        let activities = self.activities(&file, meta.as_ref());
+        let mut activities = self.activities(&file, meta.as_ref());
+        if let Some(activities) = &mut activities {
+            self.resolve_prepares(activities);
+        }
         if let (Some(meta), Some(activities)) = (&meta, &activities) {
             self.fixed_overlaps(meta, activities);
         }
@@ -237,12 +240,28 @@ impl Reader {
             })
         };
         let (credits, workload_tolerance) = self.credits(place);
+        let prework_hours = self.integer(place, "prework_hours", None, (0, 168));
+        let max_sitting = self.integer(place, "max_sitting_minutes", None, (1, 600));
+        let repeat_min = self.integer(place, "repeat_min_students", None, (1, 10_000_000));
+        let bad = |key: &str, value: &Option<(i64, Span)>| {
+            place.table.contains_key(key) && value.is_none()
+        };
+        if bad("prework_hours", &prework_hours)
+            || bad("max_sitting_minutes", &max_sitting)
+            || bad("repeat_min_students", &repeat_min)
+        {
+            return None;
+        }
         Some(CourseMeta {
+            prework_hours: prework_hours.map_or(48, |(n, _)| n as u32),
+            max_sitting_minutes: max_sitting.map_or(90, |(n, _)| n as u32),
+            repeat_min_students: repeat_min.map(|(n, _)| n as u32),
             week_starts,
             breaks: sorted(breaks)?,
             exam_weeks: sorted(exam_weeks)?,
             no_live: sorted(no_live)?,
             holidays: holidays?,
+            holidays_span: place.get("holidays").map(span_of),
             live_window: live_window?,
             due: due?,
             title: title?,

@@ -45,15 +45,22 @@ impl Reader {
                     };
                     let at = Place::new(table, "`at`", span_of(item));
                     match self.fixed_time(&at, meta, false) {
+                        // Parallel sections share a time in different rooms.
                         Some(t)
-                            if out
-                                .iter()
-                                .any(|o: &FixedTime| o.day == t.day && o.time == t.time) =>
+                            if out.iter().any(|o: &FixedTime| {
+                                o.day == t.day
+                                    && o.time == t.time
+                                    && (o.location.is_none() || o.location == t.location)
+                            }) =>
                         {
                             self.error(
                                 RuleId::DuplicateValue,
                                 t.span,
                                 format!("{} {} is listed twice in `at`", t.day, t.time),
+                            )
+                            .help = Some(
+                                "give each parallel section its own `location`, or remove one"
+                                    .into(),
                             );
                             ok = false;
                         }
@@ -82,6 +89,9 @@ impl Reader {
         alone: bool,
     ) -> Option<FixedTime> {
         self.unknown_keys(at, AT_KEYS);
+        let location = self.nonempty(at, "location");
+        let url = self.url(at);
+        let (location, url) = (location?, url?);
         if at.table.contains_key("date") {
             if let Some(key) = at.table.iter().find(|(k, _)| k.get_ref() == "day") {
                 self.error(
@@ -150,6 +160,8 @@ impl Reader {
                 day: Weekday::from_jiff(date.weekday()),
                 time: time?,
                 date: Some(date),
+                location,
+                url,
                 span: at.span,
             });
         }
@@ -158,6 +170,8 @@ impl Reader {
             day: day?,
             time: time?,
             date: None,
+            location,
+            url,
             span: at.span,
         })
     }

@@ -3,8 +3,10 @@
 use super::*;
 
 impl Reader {
-    /// Two fixed sittings that overlap on the same date: each fixed time with the activities
-    /// that share it is one sitting lasting the sum of their minutes.
+    /// Two fixed sittings every student must attend that overlap: each fixed time with the
+    /// activities that share it is one sitting lasting the sum of their minutes. Sections
+    /// (students choose one) and optional work may overlap; a sitting running past midnight
+    /// into the next course week (Sunday into Monday) overlaps what starts there.
     pub(super) fn fixed_overlaps(&mut self, meta: &CourseMeta, activities: &[Activity]) {
         // (week, minute of the week, activity index, time index)
         let mut starts: Vec<(u32, i64, usize, usize)> = Vec::new();
@@ -20,24 +22,42 @@ impl Reader {
             }
         }
         starts.sort_unstable();
-        // Sittings: runs of equal (week, minute); their length is the sum of minutes.
+        // Sittings everyone must attend: runs of equal (week, minute); their length is the
+        // sum of minutes. Positions are minutes from week 1's start, so a Sunday-night
+        // sitting meets the Monday one after it.
         let mut sittings: Vec<(u32, i64, i64, usize, usize)> = Vec::new();
         for &(week, minute, index, n) in &starts {
-            let minutes = i64::from(activities[index].minutes);
+            let activity = &activities[index];
+            if activity.optional || activity.at.len() > 1 {
+                continue;
+            }
+            let minutes = i64::from(activity.minutes);
+            let at = (i64::from(week) - 1) * 7 * 1440 + minute;
             match sittings.last_mut() {
-                Some(last) if last.0 == week && last.1 == minute => last.2 += minutes,
-                _ => sittings.push((week, minute, minutes, index, n)),
+                Some(last) if last.1 == at => last.2 += minutes,
+                _ => sittings.push((week, at, minutes, index, n)),
             }
         }
         let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
-        for pair in sittings.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            if a.0 != b.0 || a.1 + a.2 <= b.1 || !reported.insert((b.3, b.4)) {
+        // The sitting that ends last so far: a long one may overlap several after it.
+        let mut longest: Option<(u32, i64, i64, usize, usize)> = None;
+        for &b in &sittings {
+            let a = match longest {
+                Some(a) if a.1 + a.2 > b.1 => a,
+                _ => {
+                    longest = Some(b);
+                    continue;
+                }
+            };
+            if b.1 + b.2 > a.1 + a.2 {
+                longest = Some(b);
+            }
+            if !reported.insert((b.3, b.4)) {
                 continue;
             }
             let (first, second) = (&activities[a.3], &activities[b.3]);
-            let at = second.at[b.4];
-            let day = first.at[a.4];
+            let at = &second.at[b.4];
+            let day = &first.at[a.4];
             self.error(
                 RuleId::OverlappingSittings,
                 at.span,

@@ -143,6 +143,17 @@ impl Reader {
                 "a local window",
                 "write e.g. `available = \"08:00-22:00\"` (it may wrap past midnight, `20:00-02:00`)",
             );
+            let population = self.enum_key(
+                &zone_place,
+                "population",
+                "population",
+                Population::NAMES,
+                Population::from_name,
+            );
+            if zone_place.table.contains_key("population") && population.is_none() {
+                ok = false;
+                continue;
+            }
             match (zone, count, available) {
                 (Some((zone, zone_span)), Some(count), Some(available)) => {
                     if seen.contains(&zone) {
@@ -163,6 +174,7 @@ impl Reader {
                         zone,
                         count,
                         available,
+                        population: population.map(|(p, _)| p),
                         span: zone_place.span,
                     });
                 }

@@ -47,7 +47,7 @@ impl Reader {
                 }
                 let help = match did_you_mean(key.get_ref(), allowed.iter().copied()) {
                     Some(best) => format!("did you mean `{best}`?"),
-                    None => format!("expected one of {}", list(allowed)),
+                    None => expected_keys(allowed),
                 };
                 self.error(
                     RuleId::UnknownKey,
@@ -325,4 +325,27 @@ impl Reader {
         }
         place
     }
+}
+
+/// "expected one of ..." for an unknown key, cut after about 200 characters so a help line
+/// stays readable: the rest is counted, and `mixplan schema` lists every key.
+fn expected_keys(allowed: &[&str]) -> String {
+    let full = list(allowed);
+    if full.len() <= 200 {
+        return format!("expected one of {full}");
+    }
+    let mut shown: Vec<String> = Vec::new();
+    let mut length = 0;
+    for name in allowed {
+        if length + name.len() + 4 > 200 {
+            break;
+        }
+        length += name.len() + 4;
+        shown.push(format!("`{name}`"));
+    }
+    format!(
+        "expected one of {} and {} more (`mixplan schema` lists every key)",
+        shown.join(", "),
+        allowed.len() - shown.len()
+    )
 }

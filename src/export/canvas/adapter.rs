@@ -222,8 +222,10 @@ fn due_items(rec: &Recommendation, ids: &Ids<'_>) -> Vec<DueItem> {
                 continue;
             };
             let activity = &course.activities[item.activity];
+            // Pre-work listed a week early belongs to the week of the meeting it prepares.
+            let belongs = item.for_week.unwrap_or(week.week);
             let identity =
-                crate::schedule::occurrences::due_identity(course, item.activity, week.week);
+                crate::schedule::occurrences::due_identity(course, item.activity, belongs);
             let occurrences = rec
                 .plan
                 .decisions
@@ -234,7 +236,7 @@ fn due_items(rec: &Recommendation, ids: &Ids<'_>) -> Vec<DueItem> {
                 item_id: ids.id("due-item", &identity),
                 assignment: Assignment {
                     id: ids.id("due", &identity),
-                    title: format!("{} (week {})", activity_name(activity), week.week),
+                    title: format!("{} (week {belongs})", activity_name(activity)),
                     kind: activity.kind,
                     week: week.week,
                     description: assignment_text(activity, at, occurrences),

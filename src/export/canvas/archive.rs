@@ -19,8 +19,9 @@ pub struct PackageFile {
     pub bytes: Vec<u8>,
 }
 
-/// Zip `files` deterministically (sorted by path whatever order they come in).
-pub fn zip(files: &[PackageFile]) -> Vec<u8> {
+/// Zip `files` deterministically (sorted by path whatever order they come in). Fails only on
+/// a bug in the package writer (two files with one path), never silently.
+pub fn zip(files: &[PackageFile]) -> zip::result::ZipResult<Vec<u8>> {
     let mut sorted: Vec<&PackageFile> = files.iter().collect();
     sorted.sort_by(|a, b| a.path.cmp(&b.path));
     let options = SimpleFileOptions::default()
@@ -29,16 +30,11 @@ pub fn zip(files: &[PackageFile]) -> Vec<u8> {
         .system(zip::System::Unix)
         .unix_permissions(0o644);
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    // Writing into memory cannot fail for want of space; an error here would be a bug in the
-    // zip crate, and the empty archive it leaves is caught by every test that opens one.
-    let written = (|| -> zip::result::ZipResult<Vec<u8>> {
-        for file in sorted {
-            writer.start_file(file.path.as_str(), options)?;
-            writer.write_all(&file.bytes)?;
-        }
-        Ok(writer.finish()?.into_inner())
-    })();
-    written.unwrap_or_default()
+    for file in sorted {
+        writer.start_file(file.path.as_str(), options)?;
+        writer.write_all(&file.bytes)?;
+    }
+    Ok(writer.finish()?.into_inner())
 }
 
 #[cfg(test)]
@@ -54,8 +50,8 @@ mod tests {
 
     #[test]
     fn same_files_in_any_order_give_the_same_bytes() {
-        let a = zip(&[file("b.txt", "two"), file("a.txt", "one")]);
-        let b = zip(&[file("a.txt", "one"), file("b.txt", "two")]);
+        let a = zip(&[file("b.txt", "two"), file("a.txt", "one")]).unwrap();
+        let b = zip(&[file("a.txt", "one"), file("b.txt", "two")]).unwrap();
         assert_eq!(a, b);
         let mut archive = zip::ZipArchive::new(Cursor::new(a)).unwrap();
         assert_eq!(archive.len(), 2);

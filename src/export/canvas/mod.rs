@@ -196,6 +196,7 @@ impl Options {
 /// Build the package of a planned course: its bytes, deterministic for the same input.
 pub fn package(course: &CanvasCourse, options: &Options) -> Vec<u8> {
     archive::zip(&package::files(course, options))
+        .expect("every package file has its own path: identifiers are unique per identity")
 }
 
 #[cfg(test)]

@@ -1,0 +1,84 @@
+//! `optional-overlaps-required`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use crate::schedule::{Sitting, WeekSitting};
+
+use super::{Context, Finding};
+
+/// A held sitting's place in the course: (week, day offset in the week, start, end minute).
+fn span_of(cx: &Context<'_>, week: u32, s: &Sitting, held: &WeekSitting) -> (u32, i64, u32, u32) {
+    let start = u32::from(s.time.minutes);
+    (
+        week,
+        cx.course().meta.days_into_week(s.day),
+        start,
+        start + held.minutes,
+    )
+}
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let course = cx.course();
+    let schedule = cx.schedule();
+    // (optional sitting, required sitting) pairs, each once, with the first week they clash.
+    let mut clashes: Vec<(usize, usize, u32)> = Vec::new();
+    for week in &schedule.weeks {
+        let held: Vec<&WeekSitting> = week.sittings.iter().filter(|h| !h.cancelled).collect();
+        for o in held.iter().filter(|h| {
+            let s = &schedule.sittings[h.sitting];
+            s.fixed && s.optional
+        }) {
+            let os = &schedule.sittings[o.sitting];
+            let (_, od, ostart, oend) = span_of(cx, week.week, os, o);
+            for r in &held {
+                let rs = &schedule.sittings[r.sitting];
+                if rs.optional {
+                    continue;
+                }
+                // A section of an activity with another section held that week: students
+                // who want the office hours take the other section.
+                let alternative = rs.section.is_some()
+                    && held.iter().any(|h| {
+                        h.sitting != r.sitting
+                            && schedule.sittings[h.sitting].section.is_some()
+                            && schedule.sittings[h.sitting].activities.first()
+                                == rs.activities.first()
+                    });
+                let (_, rd, rstart, rend) = span_of(cx, week.week, rs, r);
+                let same_day = match (o.date, r.date) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => od == rd,
+                };
+                if alternative || !same_day || oend <= rstart || rend <= ostart {
+                    continue;
+                }
+                if !clashes.iter().any(|c| c.0 == o.sitting && c.1 == r.sitting) {
+                    clashes.push((o.sitting, r.sitting, week.week));
+                }
+            }
+        }
+    }
+    clashes
+        .into_iter()
+        .filter_map(|(o, r, week)| {
+            let (os, rs) = (&schedule.sittings[o], &schedule.sittings[r]);
+            let first = &course.activities[*os.activities.first()?];
+            let at = first.at.get(os.section.map_or(0, |(n, _)| n - 1))?;
+            Some(Finding {
+                span: at.span,
+                message: format!(
+                    "optional sitting `{}` ({} {}) overlaps required sitting `{}` ({} {}) from week {week}: students cannot come to both",
+                    os.id, os.day, os.time, rs.id, rs.day, rs.time
+                ),
+                help: Some(
+                    "move the optional sitting to a time clear of required work".into(),
+                ),
+                about: os
+                    .activities
+                    .iter()
+                    .map(|&a| (a, os.section.map(|(n, _)| n)))
+                    .collect(),
+                ..Finding::default()
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,49 @@
+//! `short-prework-window`: its documentation and default severity are in the registry
+//! ([`crate::rules::RuleId`]); this file holds its condition.
+
+use super::{Context, Finding};
+
+pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let course = cx.course();
+    let schedule = cx.schedule();
+    schedule
+        .short_prework
+        .iter()
+        .map(|short| {
+            let a = &course.activities[short.activity];
+            let sitting = &schedule.sittings[short.sitting];
+            let hours = short.minutes / 60;
+            let minutes = short.minutes % 60;
+            // Weeks that start the day after the week's last required sitting give every
+            // meeting the whole week before it.
+            let last = schedule
+                .weeks
+                .get(short.week as usize - 1)
+                .into_iter()
+                .flat_map(|w| &w.sittings)
+                .map(|h| &schedule.sittings[h.sitting])
+                .filter(|s| !s.optional && !s.exam)
+                .max_by_key(|s| (course.meta.days_into_week(s.day), s.time))
+                .map_or(sitting.day, |s| s.day);
+            let after = crate::course::Weekday::from_index(i64::from(last.index()) + 1);
+            Finding {
+                span: a.spans.kind,
+                message: format!(
+                    "pre-work `{}` is due when `{}` starts ({} {} {}) in week {}, {hours} h {minutes:02} min after the week opens, less than the {} h it needs",
+                    a.id,
+                    sitting.id,
+                    sitting.day,
+                    sitting.time,
+                    course.meta.timezone,
+                    short.week,
+                    course.meta.prework_hours
+                ),
+                help: Some(format!(
+                    "start course weeks the day after the week's last live session (`week_starts = \"{after}\"`), or release the pre-work before `start`"
+                )),
+                about: vec![(short.activity, None)],
+                ..Finding::default()
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,260 @@
+//! Coverage per unit: `exam-outside-hours`, `unreachable-sitting`, `low-sitting-coverage`,
+//! `pinned-slot-excludes-students` and `unreachable-optional-sitting`. Their documentation and
+//! default severities are in the registry ([`crate::rules::RuleId`]); this file holds their
+//! conditions.
+//!
+//! A unit is a searched sitting with its repeat, an activity fixed with `at` with all its
+//! sections, a dated one-off, or an exam with its sections ([`crate::schedule::Unit`]). Each
+//! unit gets at most one coverage finding, the first that applies: an exam that misses
+//! anyone; a searched unit that reaches nobody, else under half the class; a fixed unit (or a
+//! `live_at` slot) that misses anyone. Optional units only say when they reach nobody.
+
+use crate::diagnostic::{Severity, Span};
+use crate::rules::RuleId;
+use crate::schedule::{Sitting, Uncovered, Unit, UnitKind, format_weeks};
+
+use super::{Context, Finding};
+
+/// Below this share of the class in its worst week, a searched unit is a warning.
+pub const LOW_COVERAGE: f64 = 0.5;
+
+/// Whom the unit is judged to miss: a `live_at` slot is judged as fixed, on its own (its
+/// repeat is the route, not a reason to stay quiet); every other unit with all its sittings.
+fn judged<'a>(cx: &'a Context<'_>, unit: &'a Unit) -> &'a [Uncovered] {
+    match (unit.kind, unit.sittings.first()) {
+        (UnitKind::Pinned, Some(&i)) => &cx.schedule().sittings[i].uncovered,
+        _ => &unit.uncovered,
+    }
+}
+
+/// The one coverage finding a unit gets, with its severity, if any.
+fn verdict(cx: &Context<'_>, unit: &Unit) -> Option<(RuleId, Severity)> {
+    let count = cx.course().students.count;
+    if count == 0 {
+        return None;
+    }
+    if unit.optional {
+        return (unit.students_covered == 0)
+            .then_some((RuleId::UnreachableOptionalSitting, Severity::Info));
+    }
+    match unit.kind {
+        UnitKind::Exam => {
+            (!unit.uncovered.is_empty()).then_some((RuleId::ExamOutsideHours, Severity::Warning))
+        }
+        UnitKind::Searched if unit.students_covered == 0 => {
+            Some((RuleId::UnreachableSitting, Severity::Error))
+        }
+        UnitKind::Searched => (f64::from(unit.students_covered) < f64::from(count) * LOW_COVERAGE)
+            .then_some((RuleId::LowSittingCoverage, Severity::Warning)),
+        UnitKind::Fixed | UnitKind::Dated | UnitKind::Pinned => {
+            let uncovered = judged(cx, unit);
+            if uncovered.is_empty() {
+                return None;
+            }
+            // The organizer's own zone judged by a default window is a guess about their
+            // students' hours; a zone elsewhere, or a window the file wrote, is a fact.
+            let course = cx.course();
+            let known = uncovered.iter().any(|u| {
+                u.zone != course.meta.timezone
+                    || course
+                        .students
+                        .zones
+                        .iter()
+                        .any(|z| z.zone == u.zone && z.available.is_some())
+            });
+            let severity = if known {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            Some((RuleId::PinnedSlotExcludesStudents, severity))
+        }
+    }
+}
+
+/// Every unit whose coverage finding is `rule`'s, as findings.
+pub(super) fn findings(cx: &Context<'_>, rule: RuleId) -> Vec<Finding> {
+    let schedule = cx.schedule();
+    schedule
+        .units
+        .iter()
+        .filter_map(|unit| {
+            let (id, severity) = verdict(cx, unit).filter(|(id, _)| *id == rule)?;
+            let sittings: Vec<&Sitting> = unit
+                .sittings
+                .iter()
+                .map(|&i| &schedule.sittings[i])
+                .collect();
+            let first = *sittings.first()?;
+            let default = id.kind().severity();
+            Some(Finding {
+                span: span(cx, unit, first),
+                message: message(cx, unit, &sittings),
+                help: Some(help(cx, unit, &sittings)),
+                severity: (Some(severity) != default).then_some(severity),
+                about: about(&sittings),
+            })
+        })
+        .collect()
+}
+
+pub(super) fn exam_outside_hours(cx: &Context<'_>) -> Vec<Finding> {
+    findings(cx, RuleId::ExamOutsideHours)
+}
+
+pub(super) fn unreachable(cx: &Context<'_>) -> Vec<Finding> {
+    findings(cx, RuleId::UnreachableSitting)
+}
+
+pub(super) fn low(cx: &Context<'_>) -> Vec<Finding> {
+    findings(cx, RuleId::LowSittingCoverage)
+}
+
+pub(super) fn unreachable_optional(cx: &Context<'_>) -> Vec<Finding> {
+    findings(cx, RuleId::UnreachableOptionalSitting)
+}
+
+pub(super) fn pinned_slot(cx: &Context<'_>) -> Vec<Finding> {
+    findings(cx, RuleId::PinnedSlotExcludesStudents)
+}
+
+/// What the finding is about: each activity of the unit, or each section.
+fn about(sittings: &[&Sitting]) -> Vec<(usize, Option<usize>)> {
+    let mut about: Vec<(usize, Option<usize>)> = sittings
+        .iter()
+        .flat_map(|s| {
+            let section = s.section.map(|(n, _)| n);
+            s.activities.iter().map(move |&a| (a, section))
+        })
+        .collect();
+    about.sort_unstable();
+    about.dedup();
+    about
+}
+
+/// Where the unit's time is written: `live_at` for a pinned slot, the first `at` for a
+/// fixed unit, else the longest activity's `minutes` (what sets a searched sitting's length).
+fn span(cx: &Context<'_>, unit: &Unit, first: &Sitting) -> Span {
+    let course = cx.course();
+    if unit.kind == UnitKind::Pinned
+        && let Some(at) = course.meta.live_at
+    {
+        return at.span;
+    }
+    if first.fixed
+        && let Some(a) = first.activities.first().map(|&i| &course.activities[i])
+        && let Some(at) = a.at.get(first.section.map_or(0, |(n, _)| n - 1))
+    {
+        return at.span;
+    }
+    first
+        .activities
+        .iter()
+        .map(|&i| &course.activities[i])
+        .max_by_key(|a| a.minutes)
+        .map_or_else(|| cx.course_header(), |a| a.spans.minutes)
+}
+
+/// The unit in words: its sittings with their times, and whom it misses.
+fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
+    let course = cx.course();
+    let tz = &course.meta.timezone;
+    let count = course.students.count;
+    let when: Vec<String> = sittings
+        .iter()
+        .map(|s| {
+            let date = s.date.map(|d| format!(" {d}")).unwrap_or_default();
+            let mut text = format!("`{}` {}{date} {} ({} min)", s.id, s.day, s.time, s.minutes);
+            if let Some(r) = s.repeat.as_ref().filter(|_| unit.kind != UnitKind::Pinned) {
+                text.push_str(&format!(" and its repeat {} {}", r.slot.day, r.slot.time));
+            }
+            text
+        })
+        .collect();
+    let what = match unit.kind {
+        UnitKind::Exam => "the exam sitting",
+        UnitKind::Pinned => "the pinned live slot",
+        UnitKind::Searched => "the live sitting",
+        _ if sittings.len() > 1 => "the sections",
+        _ => "the fixed sitting",
+    };
+    let head = format!("{what} {} {tz}", when.join(", "));
+    if unit.students_covered == 0 && unit.optional {
+        return format!(
+            "{head} is optional, and no student can attend it inside their local hours"
+        );
+    }
+    if unit.students_covered == 0 {
+        return format!("{head} reaches none of the {count} students inside their local hours");
+    }
+    let missed: Vec<String> = judged(cx, unit)
+        .iter()
+        .map(|u| {
+            // The local time in the first week they miss: a clock change on either side
+            // may have moved it since the first week.
+            let first_missed = u.weeks.first().copied();
+            let local = sittings
+                .first()
+                .and_then(|s| s.local.iter().find(|l| l.zone == u.zone))
+                .map(|l| {
+                    let (day, time) = l
+                        .shifts
+                        .iter()
+                        .rev()
+                        .find(|shift| {
+                            shift
+                                .week
+                                .number()
+                                .zip(first_missed)
+                                .is_some_and(|(a, b)| a <= b)
+                        })
+                        .map_or((l.day, l.time), |shift| (shift.day, shift.time));
+                    format!(", {day} {time} local")
+                })
+                .unwrap_or_default();
+            let weeks = if u.weeks.is_empty() {
+                format!(" ({} weeks)", u.samples.join(" and "))
+            } else {
+                let plural = if u.weeks.len() == 1 { "" } else { "s" };
+                format!(" in week{plural} {}", format_weeks(&u.weeks))
+            };
+            format!("{} student(s) in {}{local}{weeks}", u.count, u.zone)
+        })
+        .collect();
+    let covered = match (unit.kind, sittings.first()) {
+        (UnitKind::Pinned, Some(s)) => s.students_covered,
+        _ => unit.students_covered,
+    };
+    let share = f64::from(covered) / f64::from(count.max(1)) * 100.0;
+    format!(
+        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; outside their hours: {}",
+        missed.join("; ")
+    )
+}
+
+/// The route for the students the unit misses, and what would reach them.
+fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
+    let course = cx.course();
+    let recorded = sittings
+        .iter()
+        .flat_map(|s| &s.activities)
+        .all(|&i| course.activities[i].recorded);
+    let route = if recorded {
+        "their route is the recording plus a self-paced written response (a `forum` or `reflection`)"
+    } else {
+        "the sitting is not recorded, so their route is a self-paced alternative alone (a `forum` or `reflection`)"
+    };
+    match unit.kind {
+        UnitKind::Exam => "add a section at a time these students can attend (`at` as a list), or let them sit the exam self-paced".into(),
+        UnitKind::Searched if unit.students_covered == 0 => "shorten or split the live work, allow more `live_days`, or give each zone its real `available` window (`mixplan explain default-availability`)".into(),
+        UnitKind::Searched => format!("most students depend on the repeat or the recording: shorten the live work, allow more `live_days`, or plan fewer live minutes; {route}"),
+        UnitKind::Pinned => match sittings.first().and_then(|s| s.repeat.as_ref()) {
+            Some(r) => format!(
+                "a repeat at {} {} {} reaches {} of them; or remove `live_at` to let mixplan pick a slot the most students can attend; for any it misses, {route}",
+                r.slot.day, r.slot.time, r.slot.timezone, r.slot.students_added
+            ),
+            None => format!("remove `live_at` to let mixplan pick a slot the most students can attend; {route}"),
+        },
+        _ => format!("{route}; or add a section at a time they can attend (`at` as a list)"),
+    }
+}
