@@ -512,7 +512,7 @@ impl<'a> SittingOutput<'a> {
         // A repeat is judged by its own slot.
         let repeat_slot = r
             .repeat_of
-            .and_then(|_| t.repeat.as_ref())
+            .and(t.repeat.as_ref())
             .map(|repeat| &repeat.slot);
         SittingOutput {
             id: &r.id,
