@@ -250,7 +250,9 @@ pub struct WorkloadArgs {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Course files and directories (walked for `*.toml` files with a `[course]` table,
-    /// honouring `.gitignore`); `-` reads standard input. Default: the current directory.
+    /// skipping hidden paths, `.ignore` entries and, inside a git repository, untracked
+    /// `.gitignore` entries, each skip noted); `-` reads standard input. Default: the current
+    /// directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -276,6 +278,12 @@ pub struct CheckArgs {
     /// pre-commit, which names every staged `*.toml` file (`Cargo.toml`, `hugo.toml`, ...).
     #[arg(long)]
     pub courses_only: bool,
+    /// Walk hidden files and directories too (names starting with a dot; `.git` never).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Apply no ignore file while walking: `.gitignore`, `.ignore`, git's exclude files.
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Output format of `rules` and `explain`.
@@ -784,46 +792,19 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         None
     };
     let files: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_path() != stdin).collect();
-    let found = check::discover(&files);
+    let walk = check::WalkOptions {
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+    };
+    let found = check::discover(&files, walk);
     let mut input_paths: Vec<PathBuf> = found.inputs.iter().map(|i| i.path.clone()).collect();
     if stdin_uses == 1 {
         // Compared by what standard input reads: `check - -o c.toml < c.toml` is refused.
         input_paths.push(stdin.to_path_buf());
     }
-    let walked: Vec<(String, Option<String>)> = found
-        .inputs
-        .iter()
-        .map(|i| (i.display.clone(), i.walked_from.clone()))
-        .collect();
-    let mut run = check::run(found.inputs, stdin_input, &options);
-    run.failures
-        .extend(found.errors.into_iter().map(|problem| check::ReadFailure {
-            path: String::new(),
-            message: problem.message,
-        }));
-    let mut notes = found.notes;
-    for dir in &found.walked {
-        let courses = walked
-            .iter()
-            .filter(|(file, from)| from.as_ref() == Some(dir) && !run.skipped.contains(file))
-            .count();
-        if courses == 0 {
-            let other = walked
-                .iter()
-                .filter(|(_, from)| from.as_ref() == Some(dir))
-                .count();
-            notes.push(if other == 0 {
-                format!("`{dir}` holds no `.toml` file (ignore files apply)")
-            } else {
-                format!(
-                    "`{dir}` holds no course file: {other} `.toml` file{} without a `[course]` table",
-                    if other == 1 { "" } else { "s" }
-                )
-            });
-        }
-    }
-    for note in &notes {
-        writeln!(stderr, "note: {}", render::sanitize::sanitize(note))?;
+    let run = check::run(found, stdin_input, &options);
+    for note in render::notes::note_lines(&run.notes) {
+        writeln!(stderr, "note: {}", render::sanitize::sanitize(&note))?;
     }
     for failure in &run.failures {
         writeln!(

@@ -14,7 +14,9 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-pub use discover::{Input, discover, has_course_table};
+pub use discover::{
+    Discovery, Input, Note, SkipReason, Skipped, WalkOptions, course_detection, discover,
+};
 pub use rules::{CHECK_RULES, CheckRule, Context, Finding};
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity, Span};
@@ -225,8 +227,9 @@ pub struct CheckRun {
     pub failures: Vec<ReadFailure>,
     /// `--deny warnings` was given.
     pub deny_warnings: bool,
-    /// Files found by walking a directory and skipped because they hold no `[course]` table.
-    pub skipped: Vec<String>,
+    /// What was left out and why: hidden, ignored, linked or non-course files met while
+    /// walking, and walked directories that held no course file. Every format reports them.
+    pub notes: Vec<Note>,
 }
 
 /// Findings per severity.
@@ -270,15 +273,24 @@ impl CheckRun {
     }
 }
 
-/// Check every input in parallel. Files found by walking a directory are skipped unless they
-/// hold a `[course]` table; files named explicitly and standard input are always checked.
-pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
+/// Check every file `discovery` found, and standard input, in parallel. Files found by walking
+/// a directory are skipped unless they are course files ([`course_detection`]); files named
+/// explicitly and standard input are always checked. The discovery's problems become
+/// failures, its notes the run's, followed by the non-course files skipped and the walked
+/// directories that held no course file.
+pub fn run(discovery: Discovery, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
     enum Outcome {
         Checked(FileReport),
-        Skipped(String),
+        Skipped(Input),
         Failed(ReadFailure),
     }
-    let mut outcomes: Vec<Outcome> = inputs
+    let walked_inputs: Vec<(String, Option<String>)> = discovery
+        .inputs
+        .iter()
+        .map(|i| (i.display.clone(), i.walked_from.clone()))
+        .collect();
+    let mut outcomes: Vec<Outcome> = discovery
+        .inputs
         .into_par_iter()
         .map(|input| {
             let bytes = match read(&input.path) {
@@ -290,8 +302,8 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     });
                 }
             };
-            if (!input.explicit || options.courses_only) && !has_course_table(&bytes) {
-                return Outcome::Skipped(input.display);
+            if (!input.explicit || options.courses_only) && !course_detection(&bytes) {
+                return Outcome::Skipped(input);
             }
             Outcome::Checked(check_bytes(input.display, &bytes, options))
         })
@@ -301,8 +313,10 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
     }
     let mut run = CheckRun {
         deny_warnings: options.deny_warnings,
+        notes: discovery.notes,
         ..CheckRun::default()
     };
+    let mut not_courses: Vec<Input> = Vec::new();
     for outcome in outcomes {
         match outcome {
             Outcome::Checked(report) => {
@@ -311,15 +325,71 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     run.files.push(report);
                 }
             }
-            Outcome::Skipped(display) => run.skipped.push(display),
+            Outcome::Skipped(input) => not_courses.push(input),
             Outcome::Failed(failure) => run.failures.push(failure),
         }
     }
+    run.notes.extend(not_course_notes(
+        &discovery.walked,
+        &not_courses,
+        &walked_inputs,
+    ));
     // Findings about the flags come first: they say how the rest was configured.
     run.files.sort_by(|a, b| a.path.cmp(&b.path));
     run.files.splice(0..0, options.flag_report());
     run.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    run.failures
+        .extend(discovery.errors.into_iter().map(|problem| ReadFailure {
+            path: String::new(),
+            message: problem.message,
+        }));
     run
+}
+
+/// Notes for files skipped as non-course TOML, per walked directory, and for each walked
+/// directory in which no course file was checked. A file named on the command line (or
+/// under `--courses-only`) and skipped is noted under its own name.
+fn not_course_notes(
+    walked: &[String],
+    skipped: &[Input],
+    inputs: &[(String, Option<String>)],
+) -> Vec<Note> {
+    let mut by_directory: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for input in skipped {
+        let directory = input
+            .walked_from
+            .clone()
+            .unwrap_or_else(|| input.display.clone());
+        by_directory
+            .entry(directory)
+            .or_default()
+            .push(input.display.clone());
+    }
+    // A set, not a scan per input: a directory of 100,000 files stays linear.
+    let skipped_names: std::collections::HashSet<&str> =
+        skipped.iter().map(|s| s.display.as_str()).collect();
+    let mut notes = Vec::new();
+    for (directory, mut paths) in by_directory {
+        paths.sort();
+        notes.push(Note::Skipped(Skipped {
+            directory,
+            reason: SkipReason::NotCourse,
+            paths,
+        }));
+    }
+    for dir in walked {
+        let from_here = || inputs.iter().filter(|(_, from)| from.as_ref() == Some(dir));
+        let courses = from_here()
+            .filter(|(file, _)| !skipped_names.contains(file.as_str()))
+            .count();
+        if courses == 0 {
+            notes.push(Note::NoCourse {
+                directory: dir.clone(),
+                toml_files: from_here().count(),
+            });
+        }
+    }
+    notes
 }
 
 fn read(path: &PathBuf) -> std::io::Result<Vec<u8>> {

@@ -4,7 +4,7 @@
 //! user's file. Everything downstream (engine, schedule, checks, renderers) works on the typed
 //! model and never sees TOML.
 
-mod document;
+pub(crate) mod document;
 pub mod estimate;
 mod load;
 mod names;

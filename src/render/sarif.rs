@@ -316,6 +316,13 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
                             text: f.message.clone(),
                         },
                     })
+                    // What was left out while walking, so a SARIF consumer sees it too.
+                    .chain(run.notes.iter().map(|n| Notification {
+                        level: "note",
+                        message: Text {
+                            text: super::notes::note_text(n),
+                        },
+                    }))
                     .collect(),
             }],
             column_kind: "unicodeCodePoints",

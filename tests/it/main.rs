@@ -6,6 +6,7 @@ mod common;
 mod check_cli;
 mod check_rules;
 mod cli;
+mod discovery;
 mod editors;
 mod hostile;
 mod ics;
