@@ -584,7 +584,8 @@ fn plan_command(
     schedule_only: bool,
     fragment: bool,
 ) -> Result<Outcome> {
-    let Some(course) = load_course(&args.course, color)? else {
+    let outputs = [budget_output(args.format)];
+    let Some(course) = load_course_within(&args.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -621,7 +622,8 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
             display_path(&plan.course)
         );
     }
-    let Some(course) = load_course(&plan.course, color)? else {
+    let outputs = [crate::budget::Output::Workload];
+    let Some(course) = load_course_within(&plan.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -655,7 +657,12 @@ fn schedule_with_calendar(
     fragment: bool,
     color: ColorChoice,
 ) -> Result<Outcome> {
-    let Some(course) = load_course(&args.course, color)? else {
+    let reminders = options.remind.is_some();
+    let outputs = [
+        crate::budget::Output::Calendar { reminders },
+        budget_output(args.format),
+    ];
+    let Some(course) = load_course_within(&args.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -705,20 +712,48 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     }
 }
 
+/// What a format of `recommend` or `schedule` writes, for the output budget.
+fn budget_output(format: Format) -> crate::budget::Output {
+    use crate::budget::Output;
+    match format {
+        Format::Table => Output::Table,
+        Format::Markdown => Output::Markdown,
+        Format::Json => Output::Json,
+        Format::Html => Output::Page,
+    }
+}
+
 /// Load a course, printing its diagnostics to standard error when it has problems.
 ///
 /// `Ok(None)` means the input had problems (exit 1); `Err` means it could not be read (exit 2).
-pub fn load_course(path: &Path, color: ColorChoice) -> Result<Option<course::Course>> {
+///
+/// Then the output budget for each of `outputs`: a course whose output would be too large is
+/// reported as a located `too-many` error, as an input problem, before any planning or
+/// writing.
+pub fn load_course_within(
+    path: &Path,
+    color: ColorChoice,
+    outputs: &[crate::budget::Output],
+) -> Result<Option<course::Course>> {
     let bytes = read_input(path)?;
     let (text, loaded) = course::load_bytes(&bytes);
-    if let Some(course) = loaded.course {
-        return Ok(Some(course));
-    }
+    let (diagnostics, omitted) = match loaded.course {
+        Some(course) => {
+            let refused = outputs
+                .iter()
+                .find_map(|&output| crate::budget::check_output(&course, output).err());
+            match refused {
+                None => return Ok(Some(course)),
+                Some(diagnostic) => (vec![*diagnostic], 0),
+            }
+        }
+        None => (loaded.diagnostics, loaded.omitted),
+    };
     let report = FileReport {
         path: display_path(path),
         text: text.into_owned(),
-        diagnostics: loaded.diagnostics,
-        omitted: loaded.omitted,
+        diagnostics,
+        omitted,
     };
     let count = report.diagnostics.len() + report.omitted;
     let mut stderr = io::stderr().lock();

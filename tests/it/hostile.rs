@@ -295,7 +295,7 @@ fn due_times_per_zone_cannot_amplify_the_output() {
     assert_eq!(code, Some(1), "{err}");
     assert!(err.contains("error[too-many]"), "{err}");
     assert!(
-        err.contains("make 2080000 due times; at most 2000000"),
+        err.contains("make 2080000 due times and sittings; at most 2000000"),
         "{err}"
     );
     // Just under the limit, the same course plans.

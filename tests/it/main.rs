@@ -3,6 +3,7 @@
 
 mod common;
 
+mod budget;
 mod check_cli;
 mod check_rules;
 mod cli;
