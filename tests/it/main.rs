@@ -4,6 +4,7 @@
 mod common;
 
 mod budget;
+mod check_caps;
 mod check_cli;
 mod check_rules;
 mod cli;

@@ -1,0 +1,88 @@
+//! Every design check at the activity cap: none compares activities pairwise. A check that
+//! scanned every live activity for every activity and week (`in_session_variety`) once took
+//! 17.8 s on 2 MB and did not finish in 300 s on 5.2 MB inside the caps.
+
+use std::fmt::Write as _;
+use std::time::{Duration, Instant};
+
+use mixplan::check::{CHECK_RULES, Context};
+use mixplan::course::MAX_ACTIVITIES;
+
+use crate::common::*;
+
+/// 100,000 activities over 20 weeks, one week each, mixing what the checks compare: short
+/// live lectures and exercises beside live discussions (the in-session variety the seed
+/// recommends), long live work, unrecorded live work, fixed sittings, self-paced work.
+fn at_the_cap() -> String {
+    let mut text = String::from(
+        "[course]\ntitle = \"cap\"\nweeks = 20\nstart = 2027-01-04\ntimezone = \"America/New_York\"\nsync_hours = [0, 168]\n\n[students]\ncount = 40\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10\n\n",
+    );
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    for i in 0..MAX_ACTIVITIES {
+        let mut week = i % 20 + 1;
+        let (kind, minutes, extra) = match i % 8 {
+            0 => ("lecture", 10, "mode = \"sync\"".to_string()),
+            1 => ("practice", 10, "mode = \"sync\"".to_string()),
+            2 => ("debate", 30, "mode = \"sync\"".to_string()),
+            3 => (
+                "discussion",
+                200,
+                "mode = \"sync\"\nrecorded = false".to_string(),
+            ),
+            4 => ("reading", 20, String::new()),
+            5 => ("assessment", 15, String::new()),
+            // One in 80 is fixed, each at its own hour of its week: no two overlap.
+            6 if i % 80 == 6 => {
+                let k = i / 80;
+                week = k % 20 + 1;
+                let slot = k / 20;
+                let at = format!(
+                    "at = {{ day = \"{}\", time = \"{:02}:00\" }}",
+                    days[slot % 7],
+                    8 + slot / 7
+                );
+                ("discussion", 20, at)
+            }
+            _ => ("reflection", 10, String::new()),
+        };
+        writeln!(
+            text,
+            "[[activities]]\nid = \"a{i}\"\nkind = \"{kind}\"\nminutes = {minutes}\nweeks = [{week}]\n{extra}"
+        )
+        .unwrap();
+    }
+    text
+}
+
+#[test]
+fn every_check_at_the_activity_cap_is_linear() {
+    let text = at_the_cap();
+    let loaded = mixplan::course::load(&text);
+    // Overlapping fixed sittings are input errors; the generator keeps them apart.
+    let course = loaded.course.unwrap_or_else(|| {
+        panic!(
+            "{:?}",
+            &loaded.diagnostics[..loaded.diagnostics.len().min(3)]
+        )
+    });
+    let plan = mixplan::engine::plan(&course);
+    let cx = Context::lazy(&course, &plan);
+    // Build the schedule once, outside the timings: it is shared by the checks that read it.
+    let _ = cx.schedule();
+    // A debug build on a shared two-core machine: generous, yet far below what one pairwise
+    // comparison of 100,000 activities costs (minutes to hours).
+    let limit = Duration::from_secs(20);
+    let mut slow = Vec::new();
+    for rule in CHECK_RULES {
+        let started = Instant::now();
+        let _ = (rule.run)(&cx);
+        let took = started.elapsed();
+        if took > limit {
+            slow.push(format!("{}: {took:?}", rule.id));
+        }
+    }
+    assert!(
+        slow.is_empty(),
+        "checks over {limit:?} at the cap: {slow:?}"
+    );
+}
