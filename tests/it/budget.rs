@@ -376,3 +376,27 @@ fn reminders_count_against_the_occurrence_limit() {
         refused.message
     );
 }
+
+#[test]
+fn long_word_at_the_title_cap_is_cut_before_the_table_library() {
+    // A 900,000-character word once kept the table busy for an hour (quadratic splitting in
+    // comfy-table); at the 500-character cap, and cut to 58-character lines before the
+    // library sees it, 20 such titles over 104 weeks lay out at once and within the width.
+    let title = format!("title = \"{}\"", "w".repeat(500));
+    let mut rest = String::new();
+    for i in 0..20 {
+        rest.push_str(&activity(&format!("a{i}"), "reading", 5, &title));
+    }
+    let text = course_text("", "", &rest).replace("weeks = 4", "weeks = 104");
+    let rec = mixplan::recommend(load_ok(&text));
+    let started = std::time::Instant::now();
+    let mut out = Vec::new();
+    render::write(&rec, Format::Table, Style::PLAIN, false, &mut out).unwrap();
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains(&"w".repeat(58)));
+    assert!(!out.contains(&"w".repeat(59)));
+    for line in out.lines() {
+        assert!(line.chars().count() <= 120, "{line}");
+    }
+}
