@@ -1,8 +1,10 @@
 //! `mixplan check`: the loader's input errors plus the design checks of [`rules`], for CI.
 //!
 //! The flow for one file is: bytes -> [`crate::course::load_bytes`] (every input error is a
-//! finding) -> [`crate::recommend`] -> every [`rules::CheckRule`] -> the file's `[check] allow`
-//! -> the command line's `--allow/--warn/--deny` -> sorted diagnostics. Files are independent,
+//! finding) -> [`crate::recommend`] (the plan and its schedule, and every [`rules::CheckRule`]
+//! judging them, less the file's `[check] allow`) -> the command line's
+//! `--allow/--warn/--deny` -> sorted diagnostics. `check` and `recommend` thus report the same
+//! findings at the same severities. Files are independent,
 //! so [`run`] checks them in parallel and sorts the result, which keeps the output identical
 //! from run to run whatever the thread timing.
 
@@ -150,11 +152,21 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
     let mut diagnostics = loaded.diagnostics;
     let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
-        // What `crate::recommend` does, with the schedule built only when a check needs it.
-        let plan = crate::engine::plan(&course);
-        let mut found = design(&Context::lazy(&course, &plan));
-        let allow = &course.check;
-        found.retain(|d| !allow.allows(d.rule));
+        // The scheduled plan, exactly as `recommend` judges it: `recommend` takes the band
+        // measure from the schedule (only it knows which sittings a holiday or `start`
+        // cancels), so a check reading the unscheduled plan passed files whose advice said
+        // otherwise. The design findings are the advice `recommend` prints, file `allow`
+        // already applied.
+        let rec = crate::recommend(course);
+        let mut found: Vec<Diagnostic> = rec
+            .advice
+            .into_iter()
+            .filter_map(|advice| match advice {
+                crate::findings::Advice::Check(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        let allow = &rec.course.check;
         found.extend(
             allow
                 .allow

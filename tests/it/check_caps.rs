@@ -86,3 +86,79 @@ fn every_check_at_the_activity_cap_is_linear() {
         "checks over {limit:?} at the cap: {slow:?}"
     );
 }
+
+/// Every `.toml` file under `dir`, sorted.
+fn toml_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            toml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+}
+
+/// `check` judges the scheduled plan: every finding `recommend` prints as advice from a
+/// design check, `check` reports at the same severity, and nothing else, on every example,
+/// template, fixture and scenario. (With week 1 starting before `start`, `recommend` once
+/// reported the live hours outside the band while `check` passed: it read the plan before
+/// the schedule had cancelled anything.)
+#[test]
+fn check_and_recommend_agree_on_every_fixture_and_scenario() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in [
+        "examples",
+        "templates",
+        "tests/fixtures",
+        "tests/it/scenarios",
+    ] {
+        toml_files(&root.join(dir), &mut files);
+    }
+    assert!(files.len() > 50, "{} files", files.len());
+    let options = mixplan::check::Options::default();
+    let mut compared = 0;
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            continue;
+        };
+        let Some(course) = mixplan::course::load(text).course else {
+            continue;
+        };
+        let key = |d: &mixplan::diagnostic::Diagnostic| {
+            (
+                d.rule,
+                d.severity,
+                d.span,
+                d.message.clone(),
+                d.help.clone(),
+            )
+        };
+        let mut advised: Vec<_> = mixplan::recommend(course)
+            .advice
+            .iter()
+            .filter_map(|a| match a {
+                mixplan::findings::Advice::Check(d) => Some(key(d)),
+                _ => None,
+            })
+            .collect();
+        let report = mixplan::check::check_bytes(path.display().to_string(), &bytes, &options);
+        let mut checked: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule != mixplan::rules::RuleId::UnknownRule)
+            .map(key)
+            .collect();
+        advised.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        checked.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(advised, checked, "{}", path.display());
+        compared += 1;
+    }
+    assert!(compared > 40, "{compared} files compared");
+}
