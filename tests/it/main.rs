@@ -3,6 +3,7 @@
 
 mod common;
 
+mod attacks;
 mod budget;
 mod check_caps;
 mod check_cli;
