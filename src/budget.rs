@@ -56,7 +56,7 @@ impl Output {
     /// `budget::estimate_bounds_every_format` test) and rounded up. Text copies are in tenths.
     fn cost(self) -> Cost {
         let base = Cost {
-            fixed: 8_000,
+            fixed: 10_000,
             per_occurrence: 0,
             per_zone: 0,
             per_section: 0,
@@ -64,7 +64,9 @@ impl Output {
             place: 0,
             course_place: 0,
             section_text: 0,
-            activity_text: 0,
+            activity_text: 20,
+            per_meeting: 0,
+            per_week: 0,
         };
         match self {
             Output::Table => Cost {
@@ -94,6 +96,8 @@ impl Output {
             },
             Output::Page => Cost {
                 per_occurrence: 50,
+                per_meeting: 120,
+                per_week: 160,
                 per_zone: 2,
                 per_section: 180,
                 title: 11,
@@ -114,23 +118,31 @@ impl Output {
             },
             Output::Workload => Cost {
                 per_occurrence: 50,
-                activity_text: 15,
                 ..base
             },
         }
     }
 }
 
+/// How often any output repeats the course's title, link and location outside its
+/// occurrences (headings, the page's title and footer, a calendar's name).
+const COURSE_TEXT_COPIES: u64 = 6;
+
 /// Bytes an output costs, in parts that grow with different things. Copies of a text are in
 /// tenths (`12` is 1.2 copies), as measured.
 #[derive(Clone, Copy, Debug)]
 struct Cost {
-    /// Headers, legends, style: written whatever the course.
+    /// Headers, legends, style: written whatever the course (plus [`COURSE_TEXT_COPIES`] of
+    /// the course's own title, link and location).
     fixed: u64,
     /// Each week an activity occurs (a due item, a sitting).
     per_occurrence: u64,
     /// Each occurrence again per student zone (local due times and starts).
     per_zone: u64,
+    /// Each occurrence of an activity that may meet live, on top of `per_occurrence`.
+    per_meeting: u64,
+    /// Each course week (its heading and dates), whatever meets.
+    per_week: u64,
     /// Each section of a fixed activity beyond the first, each week it meets.
     per_section: u64,
     /// Copies of an activity's title per occurrence.
@@ -177,14 +189,27 @@ fn printed_len(text: Option<&str>) -> u64 {
     })
 }
 
+/// Whether an activity may meet live once planned (a meeting costs more than a due item on
+/// the page): fixed, pinned live, or of a kind the engine may move live.
+fn may_meet(activity: &Activity) -> bool {
+    activity.is_fixed()
+        || activity.mode == Some(crate::course::Mode::Sync)
+        || (activity.mode.is_none()
+            && !activity.kind.is_content_transmission()
+            && !activity.kind.is_individual_work())
+}
+
 /// Estimate what `output` would write for `course`.
 pub fn estimate(course: &Course, output: Output) -> Estimate {
     let cost = output.cost();
     let zones = course.students.zones.len() as u64;
     let meta = &course.meta;
     let course_place = printed_len(meta.url.as_deref()) + printed_len(meta.location.as_deref());
+    let course_text = printed_len(Some(&meta.title)) + course_place;
     let mut total = Estimate {
-        bytes: cost.fixed,
+        bytes: cost.fixed
+            + COURSE_TEXT_COPIES * course_text
+            + cost.per_week * u64::from(meta.weeks),
         occurrences: 0,
         largest: None,
     };
@@ -196,6 +221,11 @@ pub fn estimate(course: &Course, output: Output) -> Estimate {
         let place =
             printed_len(activity.url.as_deref()) + printed_len(activity.location.as_deref());
         let each = cost.per_occurrence
+            + if may_meet(activity) {
+                cost.per_meeting
+            } else {
+                0
+            }
             + cost.per_zone * zones
             + (cost.title * title + cost.place * place + cost.course_place * course_place) / 10;
         let further = cost.per_section + cost.section_text * (title + place) / 10;

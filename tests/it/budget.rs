@@ -400,3 +400,23 @@ fn long_word_at_the_title_cap_is_cut_before_the_table_library() {
         assert!(line.chars().count() <= 120, "{line}");
     }
 }
+
+mod mirror {
+    use arbitrary::{Arbitrary, Unstructured};
+    use proptest::prelude::*;
+
+    use crate::common::hostile_gen;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 60, .. ProptestConfig::default() })]
+
+        /// Mirror of `fuzz_targets/writers.rs`: hostile titles, locations and links never
+        /// panic the page or calendar writers, and the output budget bounds both.
+        #[test]
+        fn writers_stay_within_the_budget(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let mut u = Unstructured::new(&bytes);
+            let Ok(input) = hostile_gen::FuzzWriters::arbitrary(&mut u) else { return Ok(()) };
+            hostile_gen::writers(&input);
+        }
+    }
+}

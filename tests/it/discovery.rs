@@ -237,3 +237,23 @@ fn skipped_paths_reach_sarif_and_github_reports() {
         "{text}"
     );
 }
+
+mod mirror {
+    use arbitrary::{Arbitrary, Unstructured};
+    use proptest::prelude::*;
+
+    use crate::common::hostile_gen;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+
+        /// Mirror of `fuzz_targets/check_dir.rs`: a directory of generated files is walked and
+        /// checked; every file is checked or noted, never both, and the reports parse.
+        #[test]
+        fn check_dir_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            let mut u = Unstructured::new(&bytes);
+            let Ok(tree) = hostile_gen::FuzzTree::arbitrary(&mut u) else { return Ok(()) };
+            hostile_gen::check_dir(&tree);
+        }
+    }
+}
