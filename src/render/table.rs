@@ -365,7 +365,8 @@ mod tests {
     #[test]
     fn long_words_are_cut_before_the_table_sees_them() {
         let word = "w".repeat(130);
-        let cut = cut_long_words(&format!("a {word} b"));
+        let text = format!("a {word} b");
+        let cut = cut_long_words(&text);
         let lines: Vec<&str> = cut.split(['\n', ' ']).collect();
         assert_eq!(lines, ["a", &word[..58], &word[58..116], &word[116..], "b"]);
         assert!(matches!(

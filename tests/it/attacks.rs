@@ -2,6 +2,11 @@
 //! SARIF URIs for odd file names, output files that keep their group, a read-only folder,
 //! and user text in the SVG chart.
 
+#![expect(
+    clippy::disallowed_macros,
+    reason = "tests print a note when the machine cannot stage an attack"
+)]
+
 use std::path::Path;
 
 use crate::common::mixplan;

@@ -1,6 +1,11 @@
 //! The output budget: the estimate bounds what every format writes, and the attacks that once
 //! made a small file write gigabytes are refused, located, before anything is written.
 
+#![expect(
+    clippy::disallowed_macros,
+    reason = "`MIXPLAN_PRINT_BUDGET=1` prints the estimate beside the output, to recalibrate the costs"
+)]
+
 use std::fmt::Write as _;
 
 use mixplan::budget::{self, MAX_OUTPUT_BYTES, Output};

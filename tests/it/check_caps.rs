@@ -8,8 +8,6 @@ use std::time::{Duration, Instant};
 use mixplan::check::{CHECK_RULES, Context};
 use mixplan::course::MAX_ACTIVITIES;
 
-use crate::common::*;
-
 /// 100,000 activities over 20 weeks, one week each, mixing what the checks compare: short
 /// live lectures and exercises beside live discussions (the in-session variety the seed
 /// recommends), long live work, unrecorded live work, fixed sittings, self-paced work.
