@@ -67,9 +67,11 @@ impl Output {
             activity_text: 20,
             per_meeting: 0,
             per_week: 0,
+            per_activity: 0,
         };
         match self {
             Output::Table => Cost {
+                per_activity: 800,
                 per_occurrence: 45,
                 per_zone: 6,
                 per_section: 300,
@@ -78,6 +80,7 @@ impl Output {
                 ..base
             },
             Output::Markdown => Cost {
+                per_activity: 450,
                 per_occurrence: 25,
                 per_zone: 3,
                 per_section: 120,
@@ -86,6 +89,7 @@ impl Output {
                 ..base
             },
             Output::Json => Cost {
+                per_activity: 2_000,
                 per_occurrence: 600,
                 per_zone: 160,
                 per_section: 150,
@@ -95,6 +99,7 @@ impl Output {
                 ..base
             },
             Output::Page => Cost {
+                per_activity: 150,
                 per_occurrence: 50,
                 per_meeting: 120,
                 per_week: 160,
@@ -102,7 +107,7 @@ impl Output {
                 per_section: 180,
                 title: 11,
                 place: 21,
-                section_text: 12,
+                section_text: 20,
                 ..base
             },
             // A flat calendar writes each section of each week as its own event.
@@ -117,6 +122,7 @@ impl Output {
                 ..base
             },
             Output::Workload => Cost {
+                per_activity: 300,
                 per_occurrence: 50,
                 ..base
             },
@@ -143,6 +149,8 @@ struct Cost {
     per_meeting: u64,
     /// Each course week (its heading and dates), whatever meets.
     per_week: u64,
+    /// Each activity once, whatever its occurrences (its decision, reasons, weekly total).
+    per_activity: u64,
     /// Each section of a fixed activity beyond the first, each week it meets.
     per_section: u64,
     /// Copies of an activity's title per occurrence.
@@ -229,8 +237,9 @@ pub fn estimate(course: &Course, output: Output) -> Estimate {
             + cost.per_zone * zones
             + (cost.title * title + cost.place * place + cost.course_place * course_place) / 10;
         let further = cost.per_section + cost.section_text * (title + place) / 10;
-        let bytes =
-            weeks * (each + (sections - 1) * further) + cost.activity_text * (title + place) / 10;
+        let bytes = weeks * (each + (sections - 1) * further)
+            + cost.per_activity
+            + cost.activity_text * (title + place) / 10;
         let mut count = weeks * sections;
         if matches!(output, Output::Calendar { reminders: true }) {
             count *= 2;
