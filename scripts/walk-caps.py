@@ -123,7 +123,9 @@ def run(binary, args, out_path):
     wall = re.search(r"Elapsed \(wall clock\) time .*: (?:(\d+):)?(\d+):([\d.]+)", err)
     secs = float(wall.group(3)) + 60 * int(wall.group(2)) + 3600 * int(wall.group(1) or 0)
     kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", err).group(1))
-    return proc.returncode, secs, kib, os.path.getsize(out_path), err
+    cpu = sum(float(re.search(rf"{k} time \(seconds\): ([\d.]+)", err).group(1))
+              for k in ("User", "System"))
+    return proc.returncode, (secs, cpu), kib, os.path.getsize(out_path), err
 
 
 def walk(binary, work, family, output):
@@ -151,24 +153,28 @@ def walk(binary, work, family, output):
             n = max(1, n * int(counted.group(2)) // int(counted.group(1)) - 1)
             continue
         return n, os.path.getsize(path), code, secs, kib, size
-    return n, os.path.getsize(path), None, 0, 0, 0
+    return n, os.path.getsize(path), None, (0.0, 0.0), 0, 0
 
 
 def main():
     target = os.environ.get("CARGO_TARGET_DIR", "target")
     binary = sys.argv[1] if len(sys.argv) > 1 else os.path.join(target, "release", "mixplan")
     binary = os.path.abspath(binary)
-    print("| command and format | input | size | file | exit | wall | peak memory | output |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    worst = (0.0, 0, 0)
+    print("| command and format | input | size | file | exit | wall | CPU | peak memory | output |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    worst = (0.0, 0, 0, 0.0)
     with tempfile.TemporaryDirectory() as work:
         for output in OUTPUTS:
             for family in FAMILIES:
                 n, file_bytes, code, secs, kib, size = walk(binary, work, family, output)
-                worst = (max(worst[0], secs), max(worst[1], kib), max(worst[2], size))
+                (wall, cpu) = secs
+                worst = (max(worst[0], wall), max(worst[1], kib), max(worst[2], size),
+                         max(worst[3], cpu))
                 print(f"| `{output[0]}` | {family} | {n:,} | {file_bytes / 1e6:.1f} MB | {code} "
-                      f"| {secs:.2f} s | {kib / 1024:.0f} MiB | {size / 1e6:.1f} MB |", flush=True)
-    print(f"\nworst: {worst[0]:.2f} s, {worst[1] / 1024:.0f} MiB, {worst[2] / 1e6:.1f} MB")
+                      f"| {wall:.2f} s | {cpu:.2f} s | {kib / 1024:.0f} MiB "
+                      f"| {size / 1e6:.1f} MB |", flush=True)
+    print(f"\nworst: {worst[0]:.2f} s wall, {worst[3]:.2f} s CPU, {worst[1] / 1024:.0f} MiB, "
+          f"{worst[2] / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":
