@@ -856,9 +856,39 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     } else {
         Outcome::Success
     };
+    write_check_report(args, &run, &input_paths, color, &summary)?;
+    if args.format == CheckFormat::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(render::github::step_summary(&run).as_bytes()));
+        if let Err(err) = appended {
+            writeln!(
+                stderr,
+                "warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {err}",
+                Path::new(&path).display()
+            )?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Write `check`'s report to `--output` (atomically, never over an input) or standard
+/// output, and the closing count line to standard error where the format leaves it out.
+fn write_check_report(
+    args: &CheckArgs,
+    run: &crate::check::CheckRun,
+    input_paths: &[PathBuf],
+    color: ColorChoice,
+    summary: &str,
+) -> Result<()> {
+    let mut stderr = io::stderr().lock();
     match &args.output {
         Some(output) => {
-            let text = args.format.renderer()(&run, false);
+            let text = args.format.renderer()(run, false);
             let inputs: Vec<&Path> = input_paths.iter().map(PathBuf::as_path).collect();
             crate::fsio::write_atomic(
                 output,
@@ -873,7 +903,7 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             let mut stdout = io::stdout().lock();
             let written = args
                 .format
-                .write(&run, styled, &mut stdout)
+                .write(run, styled, &mut stdout)
                 .and_then(|()| stdout.flush());
             match written {
                 // The reader went away (`| head`, `| true`): stop writing, quietly, but keep
@@ -892,21 +922,5 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             }
         }
     }
-    if args.format == CheckFormat::Github
-        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-    {
-        let appended = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .and_then(|mut file| file.write_all(render::github::step_summary(&run).as_bytes()));
-        if let Err(err) = appended {
-            writeln!(
-                stderr,
-                "warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {err}",
-                Path::new(&path).display()
-            )?;
-        }
-    }
-    Ok(outcome)
+    Ok(())
 }
