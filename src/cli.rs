@@ -351,7 +351,9 @@ fn parse_kind(text: &str) -> Result<crate::course::ActivityKind, String> {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Course files and directories (walked for `*.toml` files with a `[course]` table,
-    /// honouring `.gitignore`); `-` reads standard input. Default: the current directory.
+    /// skipping hidden paths, `.ignore` entries and, inside a git repository, untracked
+    /// `.gitignore` entries, each skip noted); `-` reads standard input. Default: the current
+    /// directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -377,6 +379,12 @@ pub struct CheckArgs {
     /// pre-commit, which names every staged `*.toml` file (`Cargo.toml`, `hugo.toml`, ...).
     #[arg(long)]
     pub courses_only: bool,
+    /// Walk hidden files and directories too (names starting with a dot; `.git` never).
+    #[arg(long)]
+    pub hidden: bool,
+    /// Apply no ignore file while walking: `.gitignore`, `.ignore`, git's exclude files.
+    #[arg(long)]
+    pub no_ignore: bool,
 }
 
 /// Output format of `rules` and `explain`.
@@ -672,7 +680,8 @@ fn plan_command(
     schedule_only: bool,
     fragment: bool,
 ) -> Result<Outcome> {
-    let Some(course) = load_course(&args.course, color)? else {
+    let outputs = [budget_output(args.format)];
+    let Some(course) = load_course_within(&args.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -703,7 +712,8 @@ fn emit_plan(
 /// atomically (never over the course file).
 fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> {
     let plan = &args.plan;
-    let Some(course) = load_course(&plan.course, color)? else {
+    let outputs = [crate::budget::Output::Workload];
+    let Some(course) = load_course_within(&plan.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -757,7 +767,12 @@ fn schedule_with_calendar(
     fragment: bool,
     color: ColorChoice,
 ) -> Result<Outcome> {
-    let Some(course) = load_course(&args.course, color)? else {
+    let reminders = options.remind.is_some();
+    let outputs = [
+        crate::budget::Output::Calendar { reminders },
+        budget_output(args.format),
+    ];
+    let Some(course) = load_course_within(&args.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -807,7 +822,7 @@ fn export_canvas(args: &CanvasArgs, color: ColorChoice) -> Result<Outcome> {
             "`-o -` would write a zip archive to the terminal; redirect it (`> course.imscc`) or name a file"
         );
     }
-    let Some(course) = load_course(&args.course, color)? else {
+    let Some(course) = load_course_within(&args.course, color, &[])? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
@@ -898,20 +913,48 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>> {
     }
 }
 
+/// What a format of `recommend` or `schedule` writes, for the output budget.
+fn budget_output(format: Format) -> crate::budget::Output {
+    use crate::budget::Output;
+    match format {
+        Format::Table => Output::Table,
+        Format::Markdown => Output::Markdown,
+        Format::Json => Output::Json,
+        Format::Html => Output::Page,
+    }
+}
+
 /// Load a course, printing its diagnostics to standard error when it has problems.
 ///
 /// `Ok(None)` means the input had problems (exit 1); `Err` means it could not be read (exit 2).
-pub fn load_course(path: &Path, color: ColorChoice) -> Result<Option<course::Course>> {
+///
+/// Then the output budget for each of `outputs`: a course whose output would be too large is
+/// reported as a located `too-many` error, as an input problem, before any planning or
+/// writing.
+pub fn load_course_within(
+    path: &Path,
+    color: ColorChoice,
+    outputs: &[crate::budget::Output],
+) -> Result<Option<course::Course>> {
     let bytes = read_input(path)?;
     let (text, loaded) = course::load_bytes(&bytes);
-    if let Some(course) = loaded.course {
-        return Ok(Some(course));
-    }
+    let (diagnostics, omitted) = match loaded.course {
+        Some(course) => {
+            let refused = outputs
+                .iter()
+                .find_map(|&output| crate::budget::check_output(&course, output).err());
+            match refused {
+                None => return Ok(Some(course)),
+                Some(diagnostic) => (vec![*diagnostic], 0),
+            }
+        }
+        None => (loaded.diagnostics, loaded.omitted),
+    };
     let report = FileReport {
         path: display_path(path),
         text: text.into_owned(),
-        diagnostics: loaded.diagnostics,
-        omitted: loaded.omitted,
+        diagnostics,
+        omitted,
     };
     let count = report.diagnostics.len() + report.omitted;
     let mut stderr = io::stderr().lock();
@@ -985,46 +1028,19 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         None
     };
     let files: Vec<PathBuf> = paths.into_iter().filter(|p| p.as_path() != stdin).collect();
-    let found = check::discover(&files);
+    let walk = check::WalkOptions {
+        hidden: args.hidden,
+        no_ignore: args.no_ignore,
+    };
+    let found = check::discover(&files, walk);
     let mut input_paths: Vec<PathBuf> = found.inputs.iter().map(|i| i.path.clone()).collect();
     if stdin_uses == 1 {
         // Compared by what standard input reads: `check - -o c.toml < c.toml` is refused.
         input_paths.push(stdin.to_path_buf());
     }
-    let walked: Vec<(String, Option<String>)> = found
-        .inputs
-        .iter()
-        .map(|i| (i.display.clone(), i.walked_from.clone()))
-        .collect();
-    let mut run = check::run(found.inputs, stdin_input, &options);
-    run.failures
-        .extend(found.errors.into_iter().map(|problem| check::ReadFailure {
-            path: String::new(),
-            message: problem.message,
-        }));
-    let mut notes = found.notes;
-    for dir in &found.walked {
-        let courses = walked
-            .iter()
-            .filter(|(file, from)| from.as_ref() == Some(dir) && !run.skipped.contains(file))
-            .count();
-        if courses == 0 {
-            let other = walked
-                .iter()
-                .filter(|(_, from)| from.as_ref() == Some(dir))
-                .count();
-            notes.push(if other == 0 {
-                format!("`{dir}` holds no `.toml` file (ignore files apply)")
-            } else {
-                format!(
-                    "`{dir}` holds no course file: {other} `.toml` file{} without a `[course]` table",
-                    if other == 1 { "" } else { "s" }
-                )
-            });
-        }
-    }
-    for note in &notes {
-        writeln!(stderr, "note: {}", render::sanitize::sanitize(note))?;
+    let run = check::run(found, stdin_input, &options);
+    for note in render::notes::note_lines(&run.notes) {
+        writeln!(stderr, "note: {}", render::sanitize::sanitize(&note))?;
     }
     for failure in &run.failures {
         writeln!(
@@ -1041,9 +1057,39 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     } else {
         Outcome::Success
     };
+    write_check_report(args, &run, &input_paths, color, &summary)?;
+    if args.format == CheckFormat::Github
+        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
+    {
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(render::github::step_summary(&run).as_bytes()));
+        if let Err(err) = appended {
+            writeln!(
+                stderr,
+                "warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {err}",
+                Path::new(&path).display()
+            )?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// Write `check`'s report to `--output` (atomically, never over an input) or standard
+/// output, and the closing count line to standard error where the format leaves it out.
+fn write_check_report(
+    args: &CheckArgs,
+    run: &crate::check::CheckRun,
+    input_paths: &[PathBuf],
+    color: ColorChoice,
+    summary: &str,
+) -> Result<()> {
+    let mut stderr = io::stderr().lock();
     match &args.output {
         Some(output) => {
-            let text = args.format.renderer()(&run, false);
+            let text = args.format.renderer()(run, false);
             let inputs: Vec<&Path> = input_paths.iter().map(PathBuf::as_path).collect();
             crate::fsio::write_atomic(
                 output,
@@ -1058,7 +1104,7 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             let mut stdout = io::stdout().lock();
             let written = args
                 .format
-                .write(&run, styled, &mut stdout)
+                .write(run, styled, &mut stdout)
                 .and_then(|()| stdout.flush());
             match written {
                 // The reader went away (`| head`, `| true`): stop writing, quietly, but keep
@@ -1077,21 +1123,5 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
             }
         }
     }
-    if args.format == CheckFormat::Github
-        && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty())
-    {
-        let appended = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&path)
-            .and_then(|mut file| file.write_all(render::github::step_summary(&run).as_bytes()));
-        if let Err(err) = appended {
-            writeln!(
-                stderr,
-                "warning: cannot append to GITHUB_STEP_SUMMARY `{}`: {err}",
-                Path::new(&path).display()
-            )?;
-        }
-    }
-    Ok(outcome)
+    Ok(())
 }

@@ -19,6 +19,21 @@ pub enum WriteError {
     /// The target exists and the caller asked not to replace it.
     #[error("`{}` already exists; mixplan does not overwrite it", .0.display())]
     AlreadyExists(PathBuf),
+    /// The output's folder does not let mixplan create the temporary file it renames over the
+    /// output, even when the output itself is writable.
+    #[error(
+        "cannot write `{}`: its folder `{}` does not allow creating files ({error}); mixplan writes a temporary file beside the output and renames it into place, so the folder must be writable, not only the file",
+        path.display(),
+        folder.display()
+    )]
+    FolderNotWritable {
+        /// The target path.
+        path: PathBuf,
+        /// Its folder.
+        folder: PathBuf,
+        /// The underlying error.
+        error: std::io::Error,
+    },
     /// Creating, writing or renaming failed.
     // The cause is part of the message and deliberately not a `source`: anyhow's `{:#}` would
     // print it twice.
@@ -195,10 +210,11 @@ pub fn write_atomic(
         .prefix(".mixplan-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(io)?;
+        .map_err(|error| folder_error(path, dir, without_temporary_path(error)))?;
     let _pending = Pending::register(temp.path());
     temp.write_all(bytes).map_err(io)?;
     set_final_mode(temp.as_file(), path).map_err(io)?;
+    keep_group(temp.as_file(), path).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     match existing {
         Existing::Replace | Existing::ReplaceEntry => {
@@ -229,6 +245,55 @@ fn without_temporary_path(error: std::io::Error) -> std::io::Error {
         }
         _ => error,
     }
+}
+
+/// The error for a temporary file that could not be created in `dir`: a permission problem
+/// is the folder's, and says so (the output itself may well be writable).
+fn folder_error(path: &Path, dir: &Path, error: std::io::Error) -> WriteError {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            WriteError::FolderNotWritable {
+                path: path.to_path_buf(),
+                folder: dir.to_path_buf(),
+                error,
+            }
+        }
+        _ => WriteError::Io {
+            path: path.to_path_buf(),
+            error,
+        },
+    }
+}
+
+/// Give the temporary file the group of the file it replaces: a calendar published through a
+/// web server's group must stay readable by it after a rewrite, as its mode does. A user who
+/// may not give a file that group gets an error saying so rather than a file the server can
+/// no longer read.
+#[cfg(unix)]
+fn keep_group(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(old) = std::fs::metadata(target) else {
+        return Ok(());
+    };
+    if file.metadata()?.gid() == old.gid() {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, None, Some(old.gid())).map_err(|error| {
+        std::io::Error::new(
+            error.kind(),
+            format!(
+                "cannot keep its group (gid {}) on the rewritten file: {}",
+                old.gid(),
+                crate::check::discover::io_reason(&error)
+            ),
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn keep_group(_file: &std::fs::File, _target: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// Give the temporary file the mode the target should end with: the existing file's mode on a
@@ -279,6 +344,35 @@ fn probe_umask() -> std::io::Result<u32> {
 
 #[cfg(test)]
 mod tests {
+
+    /// A read-only folder holding a writable file: the error names the folder and why it
+    /// matters (root is not refused by permissions, so the mapping is tested directly).
+    #[test]
+    fn read_only_folder_with_a_writable_file_says_why() {
+        let denied = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let error = super::folder_error(
+            std::path::Path::new("site/course.ics"),
+            std::path::Path::new("site"),
+            denied,
+        );
+        let text = error.to_string();
+        assert!(
+            text.starts_with(
+                "cannot write `site/course.ics`: its folder `site` does not allow creating files"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("the folder must be writable, not only the file"),
+            "{text}"
+        );
+        let other = super::folder_error(
+            std::path::Path::new("x"),
+            std::path::Path::new("."),
+            std::io::Error::from(std::io::ErrorKind::StorageFull),
+        );
+        assert!(matches!(other, super::WriteError::Io { .. }));
+    }
 
     /// What the SIGINT/SIGTERM handler does: a temporary file still being written is removed,
     /// and one whose write finished is no longer listed.

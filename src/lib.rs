@@ -8,6 +8,7 @@
 //! is a [`rules::RuleId`].
 
 pub mod availability;
+pub mod budget;
 pub mod check;
 pub mod course;
 pub mod diagnostic;

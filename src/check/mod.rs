@@ -1,8 +1,10 @@
 //! `mixplan check`: the loader's input errors plus the design checks of [`rules`], for CI.
 //!
 //! The flow for one file is: bytes -> [`crate::course::load_bytes`] (every input error is a
-//! finding) -> [`crate::recommend`] -> every [`rules::CheckRule`] -> the file's `[check] allow`
-//! -> the command line's `--allow/--warn/--deny` -> sorted diagnostics. Files are independent,
+//! finding) -> [`crate::recommend`] (the plan and its schedule, and every [`rules::CheckRule`]
+//! judging them, less the file's `[check] allow`) -> the command line's
+//! `--allow/--warn/--deny` -> sorted diagnostics. `check` and `recommend` thus report the same
+//! findings at the same severities. Files are independent,
 //! so [`run`] checks them in parallel and sorts the result, which keeps the output identical
 //! from run to run whatever the thread timing.
 
@@ -14,7 +16,9 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
-pub use discover::{Input, discover, has_course_table};
+pub use discover::{
+    Discovery, Input, Note, SkipReason, Skipped, WalkOptions, course_detection, discover,
+};
 pub use rules::{CHECK_RULES, CheckRule, Context, Finding};
 
 use crate::diagnostic::{Diagnostic, FileReport, Severity, Span};
@@ -155,11 +159,21 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
     let mut diagnostics = loaded.diagnostics;
     let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
-        // What `crate::recommend` does, with the schedule built only when a check needs it.
-        let plan = crate::engine::plan(&course);
-        let mut found = design(&Context::lazy(&course, &plan));
-        let allow = &course.check;
-        found.retain(|d| !allow.allows(d.rule));
+        // The scheduled plan, exactly as `recommend` judges it: `recommend` takes the band
+        // measure from the schedule (only it knows which sittings a holiday or `start`
+        // cancels), so a check reading the unscheduled plan passed files whose advice said
+        // otherwise. The design findings are the advice `recommend` prints, file `allow`
+        // already applied.
+        let rec = crate::recommend(course);
+        let mut found: Vec<Diagnostic> = rec
+            .advice
+            .into_iter()
+            .filter_map(|advice| match advice {
+                crate::findings::Advice::Check(d) => Some(d),
+                _ => None,
+            })
+            .collect();
+        let allow = &rec.course.check;
         found.extend(
             allow
                 .allow
@@ -232,8 +246,9 @@ pub struct CheckRun {
     pub failures: Vec<ReadFailure>,
     /// `--deny warnings` was given.
     pub deny_warnings: bool,
-    /// Files found by walking a directory and skipped because they hold no `[course]` table.
-    pub skipped: Vec<String>,
+    /// What was left out and why: hidden, ignored, linked or non-course files met while
+    /// walking, and walked directories that held no course file. Every format reports them.
+    pub notes: Vec<Note>,
 }
 
 /// Findings per severity.
@@ -277,15 +292,24 @@ impl CheckRun {
     }
 }
 
-/// Check every input in parallel. Files found by walking a directory are skipped unless they
-/// hold a `[course]` table; files named explicitly and standard input are always checked.
-pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
+/// Check every file `discovery` found, and standard input, in parallel. Files found by walking
+/// a directory are skipped unless they are course files ([`course_detection`]); files named
+/// explicitly and standard input are always checked. The discovery's problems become
+/// failures, its notes the run's, followed by the non-course files skipped and the walked
+/// directories that held no course file.
+pub fn run(discovery: Discovery, stdin: Option<(String, Vec<u8>)>, options: &Options) -> CheckRun {
     enum Outcome {
         Checked(FileReport),
-        Skipped(String),
+        Skipped(Input),
         Failed(ReadFailure),
     }
-    let mut outcomes: Vec<Outcome> = inputs
+    let walked_inputs: Vec<(String, Option<String>)> = discovery
+        .inputs
+        .iter()
+        .map(|i| (i.display.clone(), i.walked_from.clone()))
+        .collect();
+    let mut outcomes: Vec<Outcome> = discovery
+        .inputs
         .into_par_iter()
         .map(|input| {
             let bytes = match read(&input.path) {
@@ -297,8 +321,8 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     });
                 }
             };
-            if (!input.explicit || options.courses_only) && !has_course_table(&bytes) {
-                return Outcome::Skipped(input.display);
+            if (!input.explicit || options.courses_only) && !course_detection(&bytes) {
+                return Outcome::Skipped(input);
             }
             Outcome::Checked(check_bytes(input.display, &bytes, options))
         })
@@ -308,8 +332,10 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
     }
     let mut run = CheckRun {
         deny_warnings: options.deny_warnings,
+        notes: discovery.notes,
         ..CheckRun::default()
     };
+    let mut not_courses: Vec<Input> = Vec::new();
     for outcome in outcomes {
         match outcome {
             Outcome::Checked(report) => {
@@ -318,15 +344,71 @@ pub fn run(inputs: Vec<Input>, stdin: Option<(String, Vec<u8>)>, options: &Optio
                     run.files.push(report);
                 }
             }
-            Outcome::Skipped(display) => run.skipped.push(display),
+            Outcome::Skipped(input) => not_courses.push(input),
             Outcome::Failed(failure) => run.failures.push(failure),
         }
     }
+    run.notes.extend(not_course_notes(
+        &discovery.walked,
+        &not_courses,
+        &walked_inputs,
+    ));
     // Findings about the flags come first: they say how the rest was configured.
     run.files.sort_by(|a, b| a.path.cmp(&b.path));
     run.files.splice(0..0, options.flag_report());
     run.failures.sort_by(|a, b| a.path.cmp(&b.path));
+    run.failures
+        .extend(discovery.errors.into_iter().map(|problem| ReadFailure {
+            path: String::new(),
+            message: problem.message,
+        }));
     run
+}
+
+/// Notes for files skipped as non-course TOML, per walked directory, and for each walked
+/// directory in which no course file was checked. A file named on the command line (or
+/// under `--courses-only`) and skipped is noted under its own name.
+fn not_course_notes(
+    walked: &[String],
+    skipped: &[Input],
+    inputs: &[(String, Option<String>)],
+) -> Vec<Note> {
+    let mut by_directory: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for input in skipped {
+        let directory = input
+            .walked_from
+            .clone()
+            .unwrap_or_else(|| input.display.clone());
+        by_directory
+            .entry(directory)
+            .or_default()
+            .push(input.display.clone());
+    }
+    // A set, not a scan per input: a directory of 100,000 files stays linear.
+    let skipped_names: std::collections::HashSet<&str> =
+        skipped.iter().map(|s| s.display.as_str()).collect();
+    let mut notes = Vec::new();
+    for (directory, mut paths) in by_directory {
+        paths.sort();
+        notes.push(Note::Skipped(Skipped {
+            directory,
+            reason: SkipReason::NotCourse,
+            paths,
+        }));
+    }
+    for dir in walked {
+        let from_here = || inputs.iter().filter(|(_, from)| from.as_ref() == Some(dir));
+        let courses = from_here()
+            .filter(|(file, _)| !skipped_names.contains(file.as_str()))
+            .count();
+        if courses == 0 {
+            notes.push(Note::NoCourse {
+                directory: dir.clone(),
+                toml_files: from_here().count(),
+            });
+        }
+    }
+    notes
 }
 
 fn read(path: &PathBuf) -> std::io::Result<Vec<u8>> {

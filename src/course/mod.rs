@@ -4,7 +4,7 @@
 //! user's file. Everything downstream (engine, schedule, checks, renderers) works on the typed
 //! model and never sees TOML.
 
-mod document;
+pub(crate) mod document;
 pub mod estimate;
 mod load;
 mod names;
@@ -43,6 +43,13 @@ pub const DEFAULT_WORKLOAD_TOLERANCE: f64 = 0.2;
 /// this product is the size of the schedule's output; bounding it keeps every command on any
 /// accepted file within seconds and a bounded amount of memory.
 pub const MAX_OCCURRENCE_ZONES: u64 = 2_000_000;
+/// Longest `url`, in bytes: browsers and LMSs keep links to about 2,000 bytes, and a calendar
+/// copies the course's `url` into every event.
+pub const MAX_URL_BYTES: usize = 2_048;
+/// Longest id (an activity's `id`, `prepares`, `[check] allow` entries), in characters.
+pub const MAX_ID_CHARS: usize = 100;
+/// Longest title, location or other text value, in characters.
+pub const MAX_TEXT_CHARS: usize = 500;
 /// Default weekly live-hours band, from the seed's FAQ ("How much synchronous time is ideal?").
 pub const DEFAULT_SYNC_HOURS: (f64, f64) = (1.0, 3.0);
 

@@ -26,9 +26,12 @@ const GRID: &str = "#d9d9d9";
 const PALE: &str = "#dbe8f5";
 const WHITE: &str = "#ffffff";
 
-/// Text for XML: `&`, `<`, `>` and quotes escaped; control characters dropped as XML 1.0
-/// cannot carry them.
+/// Text for XML: user text through the one sanitizer first (controls and bidi controls shown
+/// escaped, as in every human format, never raw and never dropped), then the characters XML
+/// 1.0 cannot carry at all (U+FFFE, U+FFFF) shown the same way, then `&`, `<`, `>` and quotes
+/// escaped. A title holding U+FFFE once made the chart not well-formed XML.
 fn xml(text: &str) -> String {
+    let text = super::sanitize::sanitize(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -37,7 +40,7 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\t' => out.push('\u{fffd}'),
+            '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -352,7 +355,18 @@ mod tests {
 
     #[test]
     fn xml_escapes_markup_and_controls() {
-        assert_eq!(xml("a<b & \"c\"\n"), "a&lt;b &amp; &quot;c&quot;\u{fffd}");
+        assert_eq!(xml("a<b & \"c\"\n"), "a&lt;b &amp; &quot;c&quot;\\n");
+    }
+
+    #[test]
+    fn noncharacter_in_a_title_keeps_the_chart_well_formed() {
+        assert_eq!(xml("a\u{fffe}b\u{ffff}"), "a\\u{fffe}b\\u{ffff}");
+    }
+
+    #[test]
+    fn bidi_controls_never_reach_the_chart_raw() {
+        assert_eq!(xml("evil\u{202e}txt"), "evil\\u{202e}txt");
+        assert_eq!(xml("\u{2066}x\u{2069}"), "\\u{2066}x\\u{2069}");
     }
 
     #[test]

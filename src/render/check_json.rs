@@ -24,6 +24,28 @@ pub struct CheckOutput<'a> {
     /// Every finding, grouped by file, in file order: at most 10,000, then one
     /// `too-many-diagnostics` entry saying how many were left out.
     pub diagnostics: Vec<DiagnosticOutput<'a>>,
+    /// What was left out while walking directories, and why (absent when nothing was).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteOutput<'a>>,
+}
+
+/// Paths left out for one reason under one walked directory, or a walked directory that held
+/// no course file.
+#[derive(Serialize, JsonSchema)]
+pub struct NoteOutput<'a> {
+    /// The walked directory (or the file named on the command line) the note is about.
+    pub directory: &'a str,
+    /// `hidden` (`--hidden` walks it), `ignore-file` (`--no-ignore`), `gitignore` (untracked
+    /// and listed in `.gitignore`; `--no-ignore`), `symbolic-link`, `extension` (`.TOML`),
+    /// `not-a-course` (no `[course]` table), or `no-course-file` (the directory held no
+    /// course file).
+    pub reason: &'a str,
+    /// How many paths: every one skipped, or for `no-course-file` the `.toml` files walked.
+    pub count: usize,
+    /// The paths skipped, sorted (empty for `no-course-file`).
+    pub paths: &'a [String],
+    /// The note as one sentence.
+    pub message: String,
 }
 
 /// One finding about a course file.
@@ -97,8 +119,33 @@ pub fn check_json(run: &CheckRun, _color: bool) -> String {
         schema_version: SchemaVersion,
         files_checked: run.files_checked,
         diagnostics,
+        notes: run.notes.iter().map(note).collect(),
     };
     let mut text = serde_json::to_string_pretty(&output).expect("check output serializes");
     text.push('\n');
     text
+}
+
+fn note(note: &crate::check::Note) -> NoteOutput<'_> {
+    use crate::check::Note;
+    let message = super::notes::note_text(note);
+    match note {
+        Note::Skipped(skipped) => NoteOutput {
+            directory: &skipped.directory,
+            reason: skipped.reason.as_str(),
+            count: skipped.paths.len(),
+            paths: &skipped.paths,
+            message,
+        },
+        Note::NoCourse {
+            directory,
+            toml_files,
+        } => NoteOutput {
+            directory,
+            reason: "no-course-file",
+            count: *toml_files,
+            paths: &[],
+            message,
+        },
+    }
 }

@@ -84,6 +84,13 @@ pub fn github(run: &CheckRun, _color: bool) -> String {
             ));
         }
     }
+    // What was left out while walking: a CI log reader would otherwise not know.
+    for line in super::notes::note_lines(&run.notes) {
+        out.push_str(&format!(
+            "::notice title=mixplan check::{}\n",
+            escape_data(&sanitize(&line))
+        ));
+    }
     let hidden: Vec<String> = ["error", "warning", "notice"]
         .iter()
         .filter_map(|cmd| {

@@ -16,6 +16,7 @@ pub mod ics;
 pub mod json;
 pub mod manpage;
 pub mod markdown;
+pub mod notes;
 pub mod sanitize;
 pub mod sarif;
 pub mod table;

@@ -165,15 +165,49 @@ pub fn level(severity: Severity) -> &'static str {
     }
 }
 
-/// A relative URI reference for a reported path: `/` separators, and percent-encoding for
-/// everything outside RFC 3986's unreserved and sub-delimiter characters.
+/// A relative URI reference for a reported path: the path's own bytes, with `/` separators
+/// kept and everything outside RFC 3986's unreserved and sub-delimiter characters
+/// percent-encoded.
+///
+/// Reported paths escape what is not plain text (`check`'s display: a backslash as `\\`, a
+/// byte that is not UTF-8 as `\xNN`); the URI names the file itself, so those escapes are
+/// undone first. A file literally named `courses\intro.toml` is `courses%5Cintro.toml`, never
+/// `courses//intro.toml` (another file), and `\xff.toml` is `%FF.toml`, the file that exists.
 pub fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
-    for b in path.replace('\\', "/").bytes() {
+    for b in unescape_display(path) {
         if b.is_ascii_alphanumeric() || b"-._~/!$&'()*+,;=@".contains(&b) {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// The bytes of a path as `check` displays it: `\\` is a backslash, `\xNN` a raw byte;
+/// anything else stands for itself.
+fn unescape_display(path: &str) -> Vec<u8> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let hex = |b: u8| (b as char).to_digit(16);
+        match rest {
+            [b'\\', b'\\', ..] => {
+                out.push(b'\\');
+                i += 2;
+            }
+            [b'\\', b'x', hi, lo, ..] if hex(*hi).is_some() && hex(*lo).is_some() => {
+                out.push((hex(*hi).unwrap_or(0) * 16 + hex(*lo).unwrap_or(0)) as u8);
+                i += 4;
+            }
+            [b, ..] => {
+                out.push(*b);
+                i += 1;
+            }
+            [] => break,
         }
     }
     out
@@ -316,6 +350,13 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
                             text: f.message.clone(),
                         },
                     })
+                    // What was left out while walking, so a SARIF consumer sees it too.
+                    .chain(run.notes.iter().map(|n| Notification {
+                        level: "note",
+                        message: Text {
+                            text: super::notes::note_text(n),
+                        },
+                    }))
                     .collect(),
             }],
             column_kind: "unicodeCodePoints",
@@ -355,6 +396,21 @@ mod tests {
             uri("courses/my course#1.toml"),
             "courses/my%20course%231.toml"
         );
-        assert_eq!(uri("a\\b.toml"), "a/b.toml");
+    }
+
+    #[test]
+    fn backslash_in_a_file_name_is_not_a_separator() {
+        // `check` displays a file named `courses\intro.toml` as `courses\\intro.toml`.
+        assert_eq!(uri("courses\\\\intro.toml"), "courses%5Cintro.toml");
+        assert_ne!(uri("courses\\\\intro.toml"), uri("courses/intro.toml"));
+    }
+
+    #[test]
+    fn non_utf8_name_is_its_own_bytes() {
+        // `check` displays the byte 0xff as `\xff`: the URI names that byte, not the text.
+        assert_eq!(uri("\\xff.toml"), "%FF.toml");
+        assert_eq!(uri("d/\\xfe\\xff.toml"), "d/%FE%FF.toml");
+        // A literal backslash before `xff` is not a byte escape.
+        assert_eq!(uri("\\\\xff.toml"), "%5Cxff.toml");
     }
 }

@@ -34,6 +34,50 @@ fn bare_table(style: Style) -> Table {
     table
 }
 
+/// The longest word a table cell holds, in characters: the widest a column's lower bound
+/// goes (60, padding included). Longer words are cut into lines of this length before
+/// comfy-table sees them: its own splitting of a long word is quadratic in the word's length
+/// (a 100,000-character word over 104 weeks once took 22.7 s).
+pub const MAX_WORD_CHARS: usize = 58;
+
+/// `text` with every word longer than [`MAX_WORD_CHARS`] cut into lines of that length, in
+/// one pass; text without such a word is returned as it is.
+pub fn cut_long_words(text: &str) -> std::borrow::Cow<'_, str> {
+    let long = text
+        .split([' ', '\n'])
+        .any(|w| w.len() > MAX_WORD_CHARS && w.chars().count() > MAX_WORD_CHARS);
+    if !long {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / MAX_WORD_CHARS);
+    let mut run = 0;
+    for c in text.chars() {
+        if c == ' ' || c == '\n' {
+            run = 0;
+        } else if run == MAX_WORD_CHARS {
+            out.push('\n');
+            run = 1;
+        } else {
+            run += 1;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Every cell of a row with its long words cut ([`cut_long_words`]).
+fn cut_row<const N: usize>(row: [String; N]) -> [String; N] {
+    row.map(|cell| match cut_long_words(&cell) {
+        std::borrow::Cow::Borrowed(_) => cell,
+        std::borrow::Cow::Owned(cut) => cut,
+    })
+}
+
+/// The schedule's rows, long words cut.
+fn week_rows(rec: &Recommendation) -> impl Iterator<Item = [String; 3]> + '_ {
+    week_row_iter(rec).map(cut_row)
+}
+
 /// The width to lay text out for: `--width`, else the terminal's; `None` (no wrapping) when
 /// neither is known.
 fn layout_width(style: Style) -> Option<usize> {
@@ -125,7 +169,7 @@ pub fn write_recommendation(
     let mut out = heading(&headline(rec), style);
     out.push('\n');
     out.push_str(&heading("Activities", style));
-    let rows = activity_rows(rec);
+    let rows: Vec<[String; 8]> = activity_rows(rec).into_iter().map(cut_row).collect();
     let words = longest_words(&ACTIVITY_HEADER, &rows);
     let width = layout_width(style);
     let mut activities = new_table(style, &ACTIVITY_HEADER);
@@ -167,7 +211,7 @@ pub fn write_recommendation(
     let mut summary = bare_table(style);
     let lines: Vec<[String; 2]> = summary_lines(rec)
         .into_iter()
-        .map(|(a, b)| [a, b])
+        .map(|(a, b)| cut_row([a, b]))
         .collect();
     keep_words_whole(&mut summary, &longest_words(&[], &lines));
     for [label, value] in lines {
@@ -217,7 +261,7 @@ pub fn write_schedule(
     // distinct line once is enough to reproduce the layout of the whole table.
     let mut lines: [std::collections::BTreeSet<String>; 3] = Default::default();
     let chars = |text: &str| text.chars().count();
-    for row in week_row_iter(rec) {
+    for row in week_rows(rec) {
         for (i, cell) in row.iter().enumerate() {
             let word = cell.split([' ', '\n']).map(chars).max().unwrap_or(0);
             words[i] = words[i].max(word);
@@ -236,7 +280,7 @@ pub fn write_schedule(
     let narrowest = keep_words_whole(&mut probe, &words);
     if width.is_some_and(|w| w < narrowest) {
         // Too narrow for three columns of whole words: one block per week instead.
-        for [week, live, self_paced] in week_row_iter(rec) {
+        for [week, live, self_paced] in week_rows(rec) {
             let mut block = wrap(&format!("week {week}"), width, "", "    ");
             for (label, cell) in [("live", live), ("self-paced", self_paced)] {
                 block.push_str(&wrap(&format!("{label}:"), width, "  ", "    "));
@@ -262,7 +306,7 @@ pub fn write_schedule(
         .map(|segment| segment.chars().count() as u16)
         .collect();
     let weeks = rec.schedule.weeks.len();
-    for (n, row) in week_row_iter(rec).enumerate() {
+    for (n, row) in week_rows(rec).enumerate() {
         let mut table = if n == 0 {
             new_table(style, &header)
         } else {
@@ -317,6 +361,22 @@ fn activity_blocks(rows: Vec<[String; 8]>, width: Option<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_words_are_cut_before_the_table_sees_them() {
+        let word = "w".repeat(130);
+        let text = format!("a {word} b");
+        let cut = cut_long_words(&text);
+        let lines: Vec<&str> = cut.split(['\n', ' ']).collect();
+        assert_eq!(lines, ["a", &word[..58], &word[58..116], &word[116..], "b"]);
+        assert!(matches!(
+            cut_long_words("short words stay"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // Characters, not bytes: 58 four-byte letters are one word that fits.
+        let wide = "𝄞".repeat(58);
+        assert_eq!(cut_long_words(&wide), wide);
+    }
 
     #[test]
     fn wraps_at_spaces_and_never_cuts_a_word() {

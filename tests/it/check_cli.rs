@@ -287,14 +287,15 @@ fn write(path: &Path, text: &str) {
 }
 
 #[test]
-fn directories_honour_gitignore_without_git_and_skip_other_toml() {
+fn directories_honour_ignore_files_without_git_and_skip_other_toml() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let clean = std::fs::read_to_string(set().join("courses/clean.toml")).unwrap();
     write(&root.join("a/course.toml"), &clean);
     write(&root.join("a/b/deep.toml"), &clean);
     write(&root.join("generated/broken.toml"), "[course\n");
-    write(&root.join(".gitignore"), "generated/\n");
+    // `.ignore` applies anywhere; `.gitignore` only inside a repository (tests/it/discovery.rs).
+    write(&root.join(".ignore"), "generated/\n");
     write(&root.join("Cargo.toml"), "[package]\nname = \"x\"\n");
     write(&root.join("notes.txt"), "[course\n");
     mixplan(root)

@@ -3,12 +3,16 @@
 
 mod common;
 
+mod attacks;
 mod attend;
+mod budget;
 mod canvas;
+mod check_caps;
 mod check_cli;
 mod check_rules;
 mod cli;
 mod diff;
+mod discovery;
 mod editors;
 mod hostile;
 mod ics;

@@ -46,15 +46,29 @@ pub const SHORT_SEGMENT_MINUTES: u32 = 15;
 /// seed (Best Practices for Synchronous Sessions: build in variety, alternate lecture,
 /// discussion, individual work and group activities) recommends exactly that, so a 10-minute
 /// framing talk before a live debate is not a lecture in live time.
+///
+/// Read from a per-week index ([`Context::interactive_weeks`]), never by scanning every live
+/// activity for every activity and week: 100,000 short live activities once made this check
+/// quadratic (2 MB took 17.8 s).
 fn in_session_variety(cx: &Context<'_>, d: &Decision, a: &Activity) -> bool {
-    a.minutes <= SHORT_SEGMENT_MINUTES
-        && d.weeks.iter().all(|w| {
-            cx.live().any(|(other, _)| {
-                other.index != d.index
-                    && crate::engine::gains_from_live(other)
-                    && other.weeks.contains(w)
-            })
-        })
+    if a.minutes > SHORT_SEGMENT_MINUTES {
+        return false;
+    }
+    let index = cx.interactive_weeks();
+    d.weeks.iter().all(|&w| {
+        index
+            .get(w as usize)
+            .is_some_and(|week| week.count >= 2 || (week.count == 1 && week.first != d.index))
+    })
+}
+
+/// Live activities that gain from live time, in one week: how many, and the first of them.
+#[derive(Clone, Copy, Debug, Default)]
+struct InteractiveWeek {
+    /// How many live activities gaining from live time meet that week.
+    count: usize,
+    /// The index of the first of them (meaningful when `count` is at least 1).
+    first: usize,
 }
 
 /// Share of weekly minutes that are self-paced above which a course counts as async-heavy.
@@ -70,6 +84,7 @@ pub struct Context<'a> {
     pub plan: &'a Plan,
     schedule: Option<&'a Schedule>,
     built: OnceCell<Schedule>,
+    interactive: OnceCell<Vec<InteractiveWeek>>,
 }
 
 /// One thing a check found.
@@ -226,6 +241,7 @@ impl<'a> Context<'a> {
             plan,
             schedule: Some(schedule),
             built: OnceCell::new(),
+            interactive: OnceCell::new(),
         }
     }
 
@@ -238,6 +254,7 @@ impl<'a> Context<'a> {
             plan,
             schedule: None,
             built: OnceCell::new(),
+            interactive: OnceCell::new(),
         }
     }
 
@@ -253,6 +270,28 @@ impl<'a> Context<'a> {
 
     fn course(&self) -> &Course {
         self.course
+    }
+
+    /// Per course week (indexed by week number), the live activities that gain from live
+    /// time: built once, in one pass over the plan, for the checks that compare activities.
+    fn interactive_weeks(&self) -> &[InteractiveWeek] {
+        self.interactive.get_or_init(|| {
+            let mut weeks = vec![InteractiveWeek::default(); self.course.meta.weeks as usize + 1];
+            for (d, _) in self.live() {
+                if !crate::engine::gains_from_live(d) {
+                    continue;
+                }
+                for &w in &d.weeks {
+                    if let Some(week) = weeks.get_mut(w as usize) {
+                        if week.count == 0 {
+                            week.first = d.index;
+                        }
+                        week.count += 1;
+                    }
+                }
+            }
+            weeks
+        })
     }
 
     /// Activities that run live under the plan, with their decisions, in file order.

@@ -60,9 +60,11 @@ impl Reader {
 
         let (meta, students, activities) = (meta?, students?, activities?);
         // Checked here, before any planning: the work of everything after grows with it.
+        // Every section of every week and every dated sitting counts: a sitting is shown in
+        // every zone as a due item is.
         let occurrences: u64 = activities
             .iter()
-            .map(|a| a.occurrence_weeks(&meta).len() as u64)
+            .map(|a| a.occurrence_weeks(&meta).len() as u64 * a.sections() as u64)
             .sum();
         let zones = students.zones.len() as u64 + 1;
         if occurrences.saturating_mul(zones) > MAX_OCCURRENCE_ZONES {
@@ -71,14 +73,14 @@ impl Reader {
                 RuleId::TooMany,
                 span,
                 format!(
-                    "{occurrences} activity occurrences over {} weeks, each due in {zones} zones (the course's and {} student zones), make {} due times; at most {MAX_OCCURRENCE_ZONES} are allowed",
+                    "{occurrences} activity occurrences (each section of each week counted) over {} weeks, each shown in {zones} zones (the course's and {} student zones), make {} due times and sittings; at most {MAX_OCCURRENCE_ZONES} are allowed",
                     meta.weeks,
                     zones - 1,
                     occurrences.saturating_mul(zones)
                 ),
             )
             .help = Some(
-                "use fewer weekly activities (one reading list rather than one activity per reading), fewer weeks, or fewer student zones (zones with the same offset can share one entry)".into(),
+                "use fewer weekly activities (one reading list rather than one activity per reading), fewer sections, fewer weeks, or fewer student zones (zones with the same offset can share one entry)".into(),
             );
             return None;
         }

@@ -102,12 +102,51 @@ impl Reader {
             }
         };
         match value.get_ref() {
-            DeValue::String(s) => Some((s.as_ref(), span_of(value))),
+            DeValue::String(s) => {
+                let span = span_of(value);
+                self.within_text_cap(place, key, s, span)
+                    .then_some((s.as_ref(), span))
+            }
             _ => {
                 self.wrong_type(place, key, value, "a string");
                 None
             }
         }
+    }
+
+    /// Whether a text value keeps within its length cap ([`text_cap`]); a located `too-many`
+    /// error otherwise, naming the length and never echoing the text. Every string read from
+    /// a course file passes here, so no later step (a calendar copying a `url` into 100,000
+    /// events, a table splitting a 900,000-character word) sees more than the cap.
+    pub(super) fn within_text_cap(
+        &mut self,
+        place: &Place<'_, '_>,
+        key: &str,
+        text: &str,
+        span: Span,
+    ) -> bool {
+        let cap = text_cap(key);
+        let (length, unit) = match cap {
+            TextCap::Bytes(_) => (text.len(), "bytes"),
+            TextCap::Chars(_) => (text.chars().count(), "characters"),
+        };
+        let (TextCap::Bytes(max) | TextCap::Chars(max)) = cap;
+        if length <= max {
+            return true;
+        }
+        self.error(
+            RuleId::TooMany,
+            span,
+            format!(
+                "`{key}` in {} is {length} {unit} long; at most {max} are allowed",
+                place.name
+            ),
+        )
+        .help = Some(match key {
+            "url" => "link to a shorter address (a link shortener, or the LMS page that holds the details)".into(),
+            _ => "shorten it; long text belongs in the LMS page the course `url` links to".into(),
+        });
+        false
     }
 
     pub(super) fn integer(
@@ -348,4 +387,23 @@ fn expected_keys(allowed: &[&str]) -> String {
         shown.join(", "),
         allowed.len() - shown.len()
     )
+}
+
+/// The most a text value may hold.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum TextCap {
+    /// At most this many bytes (links, which travel as bytes).
+    Bytes(usize),
+    /// At most this many characters (text people read).
+    Chars(usize),
+}
+
+/// The length cap of a string value, by its key: `url` 2,048 bytes; ids and references to
+/// ids 100 characters; titles, locations and every other text 500 characters.
+pub(super) fn text_cap(key: &str) -> TextCap {
+    match key {
+        "url" => TextCap::Bytes(MAX_URL_BYTES),
+        "id" | "prepares" | "activity" | "rule" => TextCap::Chars(MAX_ID_CHARS),
+        _ => TextCap::Chars(MAX_TEXT_CHARS),
+    }
 }

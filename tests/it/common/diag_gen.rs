@@ -60,7 +60,7 @@ impl FuzzRun {
             })
             .collect();
         CheckRun {
-            skipped: Vec::new(),
+            notes: Vec::new(),
             files_checked: files.len() + usize::from(self.extra_files),
             files,
             failures: self

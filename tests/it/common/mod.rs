@@ -3,6 +3,7 @@
 
 pub mod course_gen;
 pub mod diag_gen;
+pub mod hostile_gen;
 
 use assert_cmd::Command;
 use mixplan::course::{self, Course};
