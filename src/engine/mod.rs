@@ -239,7 +239,7 @@ impl LiveWeeks {
         let teaching = course.meta.teaching_weeks(false);
         let live: std::collections::BTreeSet<u32> = decisions
             .iter()
-            .filter(|d| d.mode == Mode::Sync && course.activities[d.index].in_band())
+            .filter(|d| d.mode == Mode::Sync && meets_required(&course.activities[d.index]))
             .flat_map(|d| d.weeks.iter().copied())
             .filter(|w| teaching.binary_search(w).is_ok())
             .collect();
@@ -397,7 +397,7 @@ pub fn plan(course: &Course) -> Plan {
         why,
         live: decisions
             .iter()
-            .any(|d| d.mode == Mode::Sync && course.activities[d.index].in_band()),
+            .any(|d| d.mode == Mode::Sync && meets_required(&course.activities[d.index])),
         pre_work: has_pre_work(course, &decisions),
         weeks: LiveWeeks::of(course, &decisions),
     };
@@ -525,6 +525,12 @@ fn decide_all(
         );
     }
     (decisions, notes)
+}
+
+/// Required live work the pattern speaks of: online or in a room, exams and optional work left
+/// out (a hybrid course whose classes meet in a room does run live).
+fn meets_required(activity: &Activity) -> bool {
+    !activity.optional && !activity.is_exam()
 }
 
 /// Whether some self-paced pre-work (content a live session builds on) falls in a week with

@@ -456,6 +456,7 @@ impl Layout {
                 excluded: excluded_of(&slot),
                 local: slot.local,
                 repeat: None,
+                in_person: group.in_person,
             });
         }
     }
@@ -589,6 +590,7 @@ impl Layout {
             excluded: excluded_of(slot),
             local: slot.local.clone(),
             repeat,
+            in_person: false,
         });
         Some(index)
     }

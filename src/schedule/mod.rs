@@ -213,7 +213,7 @@ impl Schedule {
         total as f64 / teaching_weeks.max(1) as f64
     }
 
-    /// One week's band measure: its required, non-exam sitting minutes, breaks included,
+    /// One week's band measure: its required, non-exam, online sitting minutes, breaks included,
     /// the first section that meets counted for an activity with sections; repeats, optional
     /// sittings and cancelled dates left out.
     pub fn week_sitting_minutes(&self, week: &Week) -> u32 {
@@ -222,7 +222,8 @@ impl Schedule {
             .iter()
             .filter(|held| {
                 let sitting = &self.sittings[held.sitting];
-                if held.cancelled || sitting.optional || sitting.exam {
+                // In a hybrid course the band measures the online sittings: a room is not one.
+                if held.cancelled || sitting.optional || sitting.exam || sitting.in_person {
                     return false;
                 }
                 match (sitting.section, sitting.activities.first()) {

@@ -48,6 +48,8 @@ pub struct Sitting {
     pub local: Vec<super::LocalTime>,
     /// For a searched sitting: its repeat for students it misses, if one reaches enough.
     pub repeat: Option<Repeat>,
+    /// Met in a room (`in_person`): outside the online band measure.
+    pub in_person: bool,
 }
 
 /// A repeat of a searched sitting: the same activities again at another time, for the
