@@ -536,14 +536,11 @@ fn meets_required(activity: &Activity) -> bool {
 /// Whether some self-paced pre-work (content a live session builds on) falls in a week with
 /// live work: only then does a flipped week put anything "before" the live session.
 fn has_pre_work(course: &Course, decisions: &[Decision]) -> bool {
-    // The schedule puts pre-work before the week's searched required sitting, so only that
-    // counts: fixed meetings keep their own times and optional ones set no due times.
+    // The schedule puts pre-work before the week's first required meeting, fixed or searched
+    // (or the one it `prepares`); optional meetings set no due times.
     let live_weeks: std::collections::BTreeSet<u32> = decisions
         .iter()
-        .filter(|d| {
-            let a = &course.activities[d.index];
-            d.mode == Mode::Sync && a.in_band() && !a.is_fixed()
-        })
+        .filter(|d| d.mode == Mode::Sync && meets_required(&course.activities[d.index]))
         .flat_map(|d| d.weeks.iter().copied())
         .collect();
     decisions.iter().any(|d| {

@@ -464,11 +464,26 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
             "self-paced".to_string(),
             format!("{} min/week", s.async_minutes_per_week),
         ),
-        (
-            "pattern".to_string(),
-            words::pattern_reason(rec.plan.pattern_choice),
-        ),
     ];
+    let teaching = rec.course.meta.teaching_weeks(false).len();
+    let in_person = rec.schedule.in_person_minutes_per_week(teaching);
+    if in_person > 0.0 {
+        lines[0].0 = "live online".to_string();
+        lines.insert(
+            1,
+            (
+                "in person".to_string(),
+                format!(
+                    "{} min/week in rooms, outside the online live-hours band",
+                    crate::engine::round2(in_person)
+                ),
+            ),
+        );
+    }
+    lines.extend([(
+        "pattern".to_string(),
+        words::pattern_reason(rec.plan.pattern_choice),
+    )]);
     if let Some(text) = workload_text(&rec.workload()) {
         lines.push(("workload".to_string(), text));
     }

@@ -213,6 +213,26 @@ impl Schedule {
         total as f64 / teaching_weeks.max(1) as f64
     }
 
+    /// Mean minutes per teaching week of required, non-exam sittings met in a room
+    /// (`in_person`), held dates only: what a hybrid course meets outside the online band.
+    pub fn in_person_minutes_per_week(&self, teaching_weeks: usize) -> f64 {
+        let total: u64 = self
+            .weeks
+            .iter()
+            .flat_map(|week| &week.sittings)
+            .filter(|held| {
+                let sitting = &self.sittings[held.sitting];
+                sitting.in_person
+                    && !held.cancelled
+                    && !sitting.optional
+                    && !sitting.exam
+                    && sitting.section.is_none_or(|(n, _)| n == 1)
+            })
+            .map(|held| u64::from(held.minutes))
+            .sum();
+        total as f64 / teaching_weeks.max(1) as f64
+    }
+
     /// One week's band measure: its required, non-exam, online sitting minutes, breaks included,
     /// the first section that meets counted for an activity with sections; repeats, optional
     /// sittings and cancelled dates left out.

@@ -28,12 +28,17 @@ example_snapshots! {
     large_lecture => "large-lecture",
     remote_graphics_lecture => "remote-graphics-lecture",
     self_paced_professional => "self-paced-professional",
+    hybrid_engineering_labs => "hybrid-engineering-labs",
 }
 
 /// JSON of the examples modelled on real syllabi: sittings, titles, due zones.
 #[test]
 fn real_term_examples_json() {
-    for name in ["remote-graphics-lecture", "self-paced-professional"] {
+    for name in [
+        "remote-graphics-lecture",
+        "self-paced-professional",
+        "hybrid-engineering-labs",
+    ] {
         let text = std::fs::read_to_string(format!("examples/{name}.toml")).unwrap();
         let course = mixplan::course::parse(&text).unwrap();
         let json = mixplan::render::json::to_string(&mixplan::recommend(course), false);
