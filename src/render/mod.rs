@@ -301,16 +301,9 @@ pub fn standard_formats(mut schema: serde_json::Value) -> serde_json::Value {
     schema
 }
 
-/// 64-bit FNV-1a: tiny, and the same on every machine and every run, unlike std's hasher
-/// (SARIF fingerprints and calendar UIDs must never change with the compiler).
-pub fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
+/// 64-bit FNV-1a, the one hash of every identity mixplan writes (SARIF fingerprints, calendar
+/// UIDs, Canvas identifiers): defined once, beside the occurrences' identities.
+pub use crate::schedule::occurrences::fnv1a;
 
 /// An instant as a person reads it: `format` (a strftime pattern without the zone) and the
 /// zone's abbreviation, or `AoE` for "anywhere on earth" deadlines (whose abbreviation, `-12`,
