@@ -69,25 +69,33 @@ time { font-weight: 600; }
 }
 ";
 
-/// Adds the reader's own time after every `<time datetime>` when their zone differs from the
-/// course's. Without it, every time still reads in the course's zone.
+/// Adds the reader's own time after every `<time datetime>` whose wall-clock reading differs
+/// in the reader's zone (a zone with another name but the same clock, such as
+/// `America/Indianapolis` for `America/Indiana/Indianapolis`, adds nothing). Without it, every
+/// time still reads in the course's zone.
 const SCRIPT: &str = "\
 (function () {
   var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   var course = document.documentElement.getAttribute('data-course-zone');
   if (!zone || zone === course) return;
-  var fmt = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short',
-    hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  var opts = { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+  var mine = new Intl.DateTimeFormat(undefined, opts);
+  var theirs = null;
+  try { theirs = new Intl.DateTimeFormat(undefined, Object.assign({ timeZone: course }, opts)); } catch (e) {}
+  var fmt = new Intl.DateTimeFormat(undefined, Object.assign({ timeZoneName: 'short' }, opts));
+  var added = 0;
   document.querySelectorAll('time[datetime]').forEach(function (t) {
     var d = new Date(t.getAttribute('datetime'));
     if (isNaN(d.getTime())) return;
+    if (theirs && theirs.format(d) === mine.format(d)) return;
     var s = document.createElement('span');
     s.className = 'yours';
     s.textContent = ' (your time: ' + fmt.format(d) + ')';
     t.insertAdjacentElement('afterend', s);
+    added += 1;
   });
   var note = document.getElementById('your-zone');
-  if (note) { note.textContent = ' Times in brackets are in your time zone, ' + zone + '.'; }
+  if (note && added) { note.textContent = ' Times in brackets are in your time zone, ' + zone + '.'; }
 })();
 ";
 
