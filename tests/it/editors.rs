@@ -482,7 +482,8 @@ fn recommend_and_schedule_json_validate_against_their_schemas() {
     }
 }
 
-/// Every JSON output of every example and template (recommend, schedule, workload, check)
+/// Every JSON output of every example and template (recommend, schedule, workload, check, and
+/// diff against a changed copy of each example)
 /// validates against its published schema in ajv's default strict mode (standard formats and
 /// keywords only) and against its closed schema in check-jsonschema.
 #[test]
@@ -505,16 +506,38 @@ fn every_json_output_validates_in_ajv_strict_and_check_jsonschema() {
         }
         outputs.push((command, files));
     }
-    let examples = root().join("examples");
     let check = Command::cargo_bin("mixplan")
         .expect("built")
         .args(["check", "--format", "json"])
-        .arg(&examples)
+        .arg(root().join("examples"))
         .output()
         .expect("runs");
     let path = dir.path().join("check-examples.json");
     std::fs::write(&path, &check.stdout).expect("writable");
     outputs.push(("check", vec![path]));
+    // `diff` of every example against a copy with its times moved, a holiday and one id renamed.
+    let mut diffs = Vec::new();
+    for example in examples() {
+        let text = std::fs::read_to_string(&example).expect("readable");
+        let changed = text.replace(":00\"", ":15\"");
+        let new = dir.path().join(format!(
+            "new-{}",
+            example.file_name().unwrap().to_string_lossy()
+        ));
+        std::fs::write(&new, changed).expect("writable");
+        let out = Command::cargo_bin("mixplan")
+            .expect("built")
+            .arg("diff")
+            .arg(&example)
+            .arg(&new)
+            .args(["--format", "json"])
+            .output()
+            .expect("runs");
+        let path = dir.path().join(format!("diff-{}.json", diffs.len()));
+        std::fs::write(&path, &out.stdout).expect("writable");
+        diffs.push(path);
+    }
+    outputs.push(("diff", diffs));
     let ajv = root().join("tests/clients/node_modules/ajv");
     if ajv.exists() {
         for (command, files) in &outputs {
