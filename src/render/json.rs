@@ -285,6 +285,11 @@ pub struct ActivityOutput<'a> {
     pub margin: f64,
     /// The weeks in which the activity occurs.
     pub weeks: &'a [u32],
+    /// Met in a room (`in_person = true`): always live and outside the online band.
+    pub in_person: bool,
+    /// Which occurrences are handed in: `each`, or only the `last` (the earlier weeks are work
+    /// towards it, undated).
+    pub deliver: crate::course::Deliver,
     /// Every rule that moved the scores or the mode.
     pub reasons: Vec<ReasonOutput<'a>>,
 }
@@ -307,6 +312,8 @@ impl<'a> ActivityOutput<'a> {
             },
             margin: d.margin,
             weeks: &d.weeks,
+            in_person: a.in_person,
+            deliver: a.deliver,
             reasons: d.reasons.iter().map(ReasonOutput::new).collect(),
         }
     }

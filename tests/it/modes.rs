@@ -387,3 +387,28 @@ fn below_the_floor_because_of_connectivity_says_so() {
     assert!(note.contains("connectivity held moves back"), "{note}");
     assert!(note.contains("70% of students"), "{note}");
 }
+
+/// The JSON says which activities meet in a room and which are handed in once.
+#[test]
+fn json_activities_carry_in_person_and_deliver() {
+    let text = std::fs::read_to_string("examples/hybrid-engineering-labs.toml").unwrap();
+    let course = mixplan::course::parse(&text).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&mixplan::render::json::to_string(
+        &mixplan::recommend(course),
+        false,
+    ))
+    .unwrap();
+    let activity = |id: &str| {
+        json["activities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(activity("class-tue")["in_person"], true);
+    assert_eq!(activity("notebooks")["in_person"], false);
+    assert_eq!(activity("project")["deliver"], "last");
+    assert_eq!(activity("homework")["deliver"], "each");
+}
