@@ -1070,8 +1070,9 @@ pub fn choose(
 
 /// Search a repeat for the searched sitting at `main`, held in `live_weeks`: the time on the
 /// allowed days, inside the live window and clear of every `busy` sitting (the main one
-/// included), that reaches the most of the students `main` misses in some week, preferring a
-/// day outside `taken` among equally good times. `None` unless it reaches at least
+/// included), that reaches the most of the students `main` misses in some week, preferring
+/// among equally good times a day after `main`'s in the course week, then a day outside
+/// `taken`. `None` unless it reaches at least
 /// `min_students` of them: a repeat is a second meeting for the instructor, worth it only
 /// for a real share of the class (seed: Synchronous Learning > Weaknesses; FAQ "What about
 /// students who cannot attend synchronous sessions?").
@@ -1109,15 +1110,25 @@ pub fn choose_repeat(
         .map(|&day| plan_day(&model, day))
         .collect();
     let first = (main.day, u32::from(main.time.minutes));
+    let mut days = days;
     let any_day = best_second(&model, &days, &fit1, first)?;
-    let free: Vec<DayPlan> = days
+    // Among times that reach as many: a day after the sitting's own in the course week first
+    // (pre-work falls due when the week's first sitting starts, so a repeat before it would
+    // meet students who are not yet prepared), then a day no other sitting takes. The days are
+    // grouped as [later and free | later | earlier and free | earlier], so each preference is
+    // one slice.
+    let main_offset = course.meta.days_into_week(main.day);
+    let later = |d: &DayPlan| course.meta.days_into_week(d.day) > main_offset;
+    let free = |d: &DayPlan| !taken.contains(&d.day);
+    days.sort_by_key(|d| (!later(d), !free(d)));
+    let later_free = days.iter().take_while(|d| later(d) && free(d)).count();
+    let all_later = days.iter().take_while(|d| later(d)).count();
+    let earlier_free = all_later + days[all_later..].iter().take_while(|d| free(d)).count();
+    let as_good = |p: &Pick| (p.rank.0, p.rank.1) == (any_day.rank.0, any_day.rank.1);
+    let pick = [0..later_free, 0..all_later, all_later..earlier_free]
         .into_iter()
-        .filter(|d| !taken.contains(&d.day))
-        .collect();
-    let pick = match best_second(&model, &free, &fit1, first) {
-        Some(p) if (p.rank.0, p.rank.1) == (any_day.rank.0, any_day.rank.1) => p,
-        _ => any_day,
-    };
+        .find_map(|range| best_second(&model, &days[range], &fit1, first).filter(as_good))
+        .unwrap_or(any_day);
     let (mut repeat, fit2) = evaluate_at(&model, pick.day, TimeOfDay::from_minutes(pick.minute));
     let n = session_dates(course, main.day, live_weeks).len();
     let all: u128 = if n >= 128 { u128::MAX } else { (1 << n) - 1 };

@@ -1038,3 +1038,43 @@ fn a_flood_of_live_work_fills_the_days_and_reports_the_rest() {
     assert_eq!(placed, 6 * 5 * 4);
     assert_eq!(schedule.unplaced().count(), 240 - placed);
 }
+
+/// Students in Tokyo and Kolkata take the repeat of the Wednesday case debate. Monday reaches
+/// them as well as Thursday does, but a Monday repeat would meet before the readings fall due
+/// (when Wednesday's debate starts): the repeat goes after the sitting it repeats.
+#[test]
+fn a_repeat_meets_after_the_sitting_it_repeats_when_a_later_day_is_as_good() {
+    let text = std::fs::read_to_string("examples/international-cohort.toml").unwrap();
+    let rec = plan(&text);
+    let live = rec
+        .schedule
+        .sittings
+        .iter()
+        .find(|s| s.id == "live")
+        .unwrap();
+    let repeat = live.repeat.as_ref().expect("the debate has a repeat");
+    let offset = |day| rec.course.meta.days_into_week(day);
+    assert!(
+        offset(repeat.slot.day) > offset(live.day),
+        "repeat on {} before the {} debate",
+        repeat.slot.day,
+        live.day
+    );
+    // Every pre-work item of a week is due before that week's repeat starts.
+    let json: serde_json::Value =
+        serde_json::from_str(&mixplan::render::json::to_string(&rec, false)).unwrap();
+    for occurrence in json["schedule"]["occurrences"].as_array().unwrap() {
+        if occurrence["sitting"] != "live.repeat" {
+            continue;
+        }
+        let week = &json["schedule"]["weeks"][occurrence["week"].as_u64().unwrap() as usize - 1];
+        for item in week["items"].as_array().unwrap() {
+            if item["before_live"] == true {
+                assert!(
+                    item["due_utc"].as_str() <= occurrence["start_utc"].as_str(),
+                    "{item} is due after {occurrence}"
+                );
+            }
+        }
+    }
+}
