@@ -1022,6 +1022,9 @@ pub struct ItemOutput<'a> {
     /// Whether it is due before the week's live session (flipped pattern).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub before_live: Option<bool>,
+    /// Pre-work listed a week early: the course week whose meeting it prepares.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub for_week: Option<u32>,
     /// Whether the live occurrence is recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recorded: Option<bool>,
@@ -1070,6 +1073,7 @@ impl<'a> ItemOutput<'a> {
             due_timezone: due.map(|(due, _)| due.timezone.as_str()),
             due_local: due.map(|(_, text)| text.local.as_slice()),
             before_live: due.map(|_| item.before_live),
+            for_week: item.for_week,
             recorded: item.recorded,
             segments: item.recorded.map(|_| segments(course, &item.segments)),
             sitting: item

@@ -1078,3 +1078,36 @@ fn a_repeat_meets_after_the_sitting_it_repeats_when_a_later_day_is_as_good() {
         }
     }
 }
+
+/// Pre-work listed a week early says in the JSON which week's meeting it prepares, and is due
+/// before that meeting starts.
+#[test]
+fn relisted_prework_names_its_week_in_json() {
+    let text = std::fs::read_to_string("examples/evening-working-adults.toml").unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&mixplan::render::json::to_string(&plan(&text), false)).unwrap();
+    let mut relisted = 0;
+    for week in json["schedule"]["weeks"].as_array().unwrap() {
+        for item in week["items"].as_array().unwrap() {
+            let Some(for_week) = item["for_week"].as_u64() else {
+                continue;
+            };
+            relisted += 1;
+            assert!(for_week > week["week"].as_u64().unwrap(), "{item}");
+            let meeting = json["schedule"]["occurrences"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|o| o["week"] == for_week && o["cancelled"].is_null())
+                .expect("the week it prepares meets");
+            assert!(
+                item["due_utc"].as_str() <= meeting["start_utc"].as_str(),
+                "{item}"
+            );
+        }
+    }
+    assert!(
+        relisted > 0,
+        "the example lists week 12's pre-work in week 11"
+    );
+}
