@@ -152,6 +152,20 @@ pub enum MeetingChangeKind {
     Removed,
 }
 
+impl MeetingChangeKind {
+    /// The name the JSON writes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingChangeKind::Moved => "moved",
+            MeetingChangeKind::Resized => "resized",
+            MeetingChangeKind::Cancelled => "cancelled",
+            MeetingChangeKind::Reinstated => "reinstated",
+            MeetingChangeKind::Added => "added",
+            MeetingChangeKind::Removed => "removed",
+        }
+    }
+}
+
 /// One due item's change.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DueChange {

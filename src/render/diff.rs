@@ -733,17 +733,6 @@ pub struct FindingJson {
     pub change: &'static str,
 }
 
-fn meeting_change_name(kind: MeetingChangeKind) -> &'static str {
-    match kind {
-        MeetingChangeKind::Moved => "moved",
-        MeetingChangeKind::Resized => "resized",
-        MeetingChangeKind::Cancelled => "cancelled",
-        MeetingChangeKind::Reinstated => "reinstated",
-        MeetingChangeKind::Added => "added",
-        MeetingChangeKind::Removed => "removed",
-    }
-}
-
 fn activity_json(a: &crate::diff::ActivityChange) -> ActivityJson {
     let mut out = ActivityJson {
         id: a.id.clone(),
@@ -821,7 +810,7 @@ pub fn json(report: &Report<'_>) -> String {
                 identity: m.identity.clone(),
                 title: m.title.clone(),
                 week: m.week,
-                change: meeting_change_name(m.kind),
+                change: m.kind.as_str(),
                 delta_minutes: m.delta_minutes,
                 uid: m
                     .new

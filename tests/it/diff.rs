@@ -626,3 +626,53 @@ proptest::proptest! {
         );
     }
 }
+
+/// `--fail-on less-coverage` fails when some zone loses students of a live activity, and not
+/// the other way round; `--fail-on any` fails on any change and passes on none.
+#[test]
+fn less_coverage_and_any_fail_only_when_they_occur() {
+    let old = example();
+    // A 75-minute lecture at 21:30 ends after 22:00, where Chicago's students' window ends.
+    let new = old.replace(
+        "at = { day = \"tue\", time = \"17:30\" }",
+        "at = { day = \"tue\", time = \"21:30\" }",
+    );
+    let (code, json) = diff_json(&old, &new, &["--fail-on", "less-coverage"]);
+    assert_eq!(code, 1, "{json:#}");
+    assert_eq!(json["failed_on"], serde_json::json!(["less-coverage"]));
+    let retitled = old.replace("title = \"Q&A forum\"", "title = \"Questions\"");
+    let (code, _) = diff_json(&old, &retitled, &["--fail-on", "less-coverage"]);
+    assert_eq!(code, 0, "a new title loses nobody");
+    let (code, _) = diff_json(&old, &retitled, &["--fail-on", "any"]);
+    assert_eq!(code, 1, "a new title is a change");
+    let (code, _) = diff_json(&old, &old, &["--fail-on", "any"]);
+    assert_eq!(code, 0);
+}
+
+/// `--format github`: one workflow command per change on the new file, with GitHub's escapes,
+/// earlier due items as warnings.
+#[test]
+fn github_format_writes_one_annotation_per_change() {
+    let old = example();
+    let new = old.replace(
+        "due = { day = \"mon\", time = \"23:59\" }",
+        "due = { day = \"mon\", time = \"12:00\" }",
+    );
+    let (code, text, _) = diff_texts(&old, &new, &["--format", "github"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines.is_empty());
+    for line in &lines {
+        assert!(
+            line.starts_with("::warning file=") || line.starts_with("::notice file="),
+            "{line}"
+        );
+        assert!(line.contains("new.toml,title=mixplan diff%3A "), "{line}");
+    }
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("::warning") && l.contains("EARLIER by 11 h 59 min")),
+        "{text}"
+    );
+}

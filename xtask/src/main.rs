@@ -83,7 +83,11 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
         ["generate", "--check"] => true,
         _ => bail!("usage: cargo xtask generate [--check]"),
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+    // `cargo run` sets the variable for the binary it starts: read it at run time, so an
+    // xtask binary built from another checkout (a shared CARGO_TARGET_DIR) still writes here.
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")), PathBuf::from);
+    let root = manifest_dir
         .parent()
         .context("xtask lives in the repository root")?
         .to_path_buf();
