@@ -153,51 +153,56 @@ pub fn unknown_rule(id: &str, span: Span, place: &str) -> Diagnostic {
     }
 }
 
+/// The design findings of a planned course, as `check` reports them: the advice `recommend`
+/// prints from a check (the file's `allow` already applied), unknown ids in `[check] allow`,
+/// then the command line's `--allow/--warn/--deny`.
+///
+/// It judges the scheduled plan, exactly as `recommend` does: `recommend` takes the band
+/// measure from the schedule (only it knows which sittings a holiday or `start` cancels), so a
+/// check reading the unscheduled plan passed files whose advice said otherwise.
+pub fn findings(rec: &crate::Recommendation, options: &Options) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = rec
+        .advice
+        .iter()
+        .filter_map(|advice| match advice {
+            crate::findings::Advice::Check(d) => Some(d.clone()),
+            _ => None,
+        })
+        .collect();
+    let allow = &rec.course.check;
+    found.extend(
+        allow
+            .allow
+            .iter()
+            .filter(|entry| rule(&entry.rule).is_none())
+            .map(|entry| unknown_rule(&entry.rule, entry.span, "`[check] allow`")),
+    );
+    // The file's `allow` wins over the command line, like `#[allow]` in Rust source over
+    // `-W`/`-D` flags: it is a reviewed, local decision.
+    let file_allowed = |id: RuleId| allow.allows(id);
+    found.retain_mut(|d| match options.levels.get(&d.rule) {
+        _ if file_allowed(d.rule) => false,
+        Some(Level::Allow) => false,
+        Some(Level::Warn) => {
+            d.severity = Severity::Warning;
+            true
+        }
+        Some(Level::Deny) => {
+            d.severity = Severity::Error;
+            true
+        }
+        None => true,
+    });
+    found
+}
+
 /// Check one course file's bytes. `path` is the name to report.
 pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport {
     let (text, loaded) = crate::course::load_bytes(bytes);
     let mut diagnostics = loaded.diagnostics;
     let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
-        // The scheduled plan, exactly as `recommend` judges it: `recommend` takes the band
-        // measure from the schedule (only it knows which sittings a holiday or `start`
-        // cancels), so a check reading the unscheduled plan passed files whose advice said
-        // otherwise. The design findings are the advice `recommend` prints, file `allow`
-        // already applied.
-        let rec = crate::recommend(course);
-        let mut found: Vec<Diagnostic> = rec
-            .advice
-            .into_iter()
-            .filter_map(|advice| match advice {
-                crate::findings::Advice::Check(d) => Some(d),
-                _ => None,
-            })
-            .collect();
-        let allow = &rec.course.check;
-        found.extend(
-            allow
-                .allow
-                .iter()
-                .filter(|entry| rule(&entry.rule).is_none())
-                .map(|entry| unknown_rule(&entry.rule, entry.span, "`[check] allow`")),
-        );
-        // The file's `allow` wins over the command line, like `#[allow]` in Rust source over
-        // `-W`/`-D` flags: it is a reviewed, local decision.
-        let file_allowed = |id: RuleId| allow.allows(id);
-        found.retain_mut(|d| match options.levels.get(&d.rule) {
-            _ if file_allowed(d.rule) => false,
-            Some(Level::Allow) => false,
-            Some(Level::Warn) => {
-                d.severity = Severity::Warning;
-                true
-            }
-            Some(Level::Deny) => {
-                d.severity = Severity::Error;
-                true
-            }
-            None => true,
-        });
-        diagnostics.extend(found);
+        diagnostics.extend(findings(&crate::recommend(course), options));
     }
     sort(&mut diagnostics);
     let text = if diagnostics.is_empty() {
@@ -214,7 +219,7 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
 }
 
 /// Position, then rule, then message: the order of every output format.
-fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         let start = |d: &Diagnostic| d.span.map(|s| s.start);
         let end = |d: &Diagnostic| d.span.map(|s| s.end);

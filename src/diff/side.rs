@@ -193,10 +193,11 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Side, crate::diagnostic::F
             omitted: loaded.omitted,
         });
     };
-    let findings =
-        crate::check::check_bytes(name.to_string(), bytes, &crate::check::Options::default());
+    // Loaded and planned once: the findings are the planned course's, as `check` reports them.
     let rec = crate::recommend(course);
-    Ok(from_plan(&rec, &findings.diagnostics))
+    let mut findings = crate::check::findings(&rec, &crate::check::Options::default());
+    crate::check::sort(&mut findings);
+    Ok(from_plan(&rec, &findings))
 }
 
 /// Build a side from a planned course and the findings `check` reports for its file.
