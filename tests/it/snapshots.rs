@@ -29,6 +29,7 @@ example_snapshots! {
     remote_graphics_lecture => "remote-graphics-lecture",
     self_paced_professional => "self-paced-professional",
     hybrid_engineering_labs => "hybrid-engineering-labs",
+    summer_data_structures => "summer-data-structures",
 }
 
 /// JSON of the examples modelled on real syllabi: sittings, titles, due zones.
@@ -38,6 +39,7 @@ fn real_term_examples_json() {
         "remote-graphics-lecture",
         "self-paced-professional",
         "hybrid-engineering-labs",
+        "summer-data-structures",
     ] {
         let text = std::fs::read_to_string(format!("examples/{name}.toml")).unwrap();
         let course = mixplan::course::parse(&text).unwrap();
