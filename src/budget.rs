@@ -66,6 +66,7 @@ impl Output {
             section_text: 0,
             activity_text: 20,
             per_meeting: 0,
+            per_repeat: 0,
             per_week: 0,
             per_activity: 0,
         };
@@ -76,6 +77,7 @@ impl Output {
                 per_occurrence: 45,
                 per_zone: 6,
                 per_section: 420,
+                per_repeat: 420,
                 title: 20,
                 section_text: 6,
                 ..base
@@ -85,6 +87,7 @@ impl Output {
                 per_occurrence: 25,
                 per_zone: 3,
                 per_section: 170,
+                per_repeat: 170,
                 title: 12,
                 section_text: 11,
                 ..base
@@ -96,6 +99,7 @@ impl Output {
                 per_meeting: 500,
                 per_zone: 160,
                 per_section: 1_100,
+                per_repeat: 1_100,
                 title: 12,
                 place: 10,
                 section_text: 2,
@@ -108,6 +112,7 @@ impl Output {
                 per_week: 160,
                 per_zone: 2,
                 per_section: 180,
+                per_repeat: 180,
                 title: 11,
                 place: 21,
                 section_text: 20,
@@ -118,6 +123,7 @@ impl Output {
                 per_occurrence: if reminders { 480 } else { 400 },
                 per_zone: 50,
                 per_section: if reminders { 480 } else { 400 },
+                per_repeat: if reminders { 480 } else { 400 },
                 // A flat event names what meets in its summary and its description.
                 title: if reminders { 55 } else { 45 },
                 place: 11,
@@ -151,6 +157,10 @@ struct Cost {
     per_zone: u64,
     /// Each occurrence of an activity that may meet live, on top of `per_occurrence`.
     per_meeting: u64,
+    /// Each week of an activity the slot search places, on top of `per_meeting`: its sitting
+    /// may get a repeat for the students the first time misses, written like a further
+    /// section.
+    per_repeat: u64,
     /// Each course week (its heading and dates), whatever meets.
     per_week: u64,
     /// Each activity once, whatever its occurrences (its decision, reasons, weekly total).
@@ -235,6 +245,11 @@ pub fn estimate(course: &Course, output: Output) -> Estimate {
         let each = cost.per_occurrence
             + if may_meet(activity) {
                 cost.per_meeting
+            } else {
+                0
+            }
+            + if may_meet(activity) && !activity.is_fixed() {
+                cost.per_repeat
             } else {
                 0
             }

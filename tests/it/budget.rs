@@ -38,6 +38,8 @@ struct Shape {
     location: usize,
     /// Titles of bidi controls (each printed escaped, ten bytes) instead of letters.
     escaped: bool,
+    /// Weekly discussions placed by the slot search (each may get a repeat every week).
+    searched: usize,
 }
 
 fn text(shape: &Shape) -> String {
@@ -75,6 +77,13 @@ fn text(shape: &Shape) -> String {
         if shape.location > 0 {
             writeln!(out, "location = \"{}\"", "r".repeat(shape.location)).unwrap();
         }
+    }
+    for i in 0..shape.searched {
+        writeln!(
+            out,
+            "[[activities]]\nid = \"d{i}\"\ntitle = \"{title}z\"\nkind = \"discussion\"\nminutes = 20"
+        )
+        .unwrap();
     }
     if shape.sections > 0 {
         let at: Vec<String> = (0..shape.sections)
@@ -190,6 +199,23 @@ fn estimate_bounds_every_format() {
             sections: 40,
             zones: 8,
             title: 300,
+            ..base
+        },
+        // Searched sittings with a repeat in every week: students in zones the first time
+        // misses.
+        Shape {
+            self_paced: 1,
+            searched: 1,
+            zones: 4,
+            weeks: 30,
+            ..base
+        },
+        Shape {
+            self_paced: 0,
+            searched: 6,
+            zones: 6,
+            title: 300,
+            weeks: 30,
             ..base
         },
     ];
@@ -424,4 +450,18 @@ mod mirror {
             hostile_gen::writers(&input);
         }
     }
+}
+
+/// Found by the `writers` fuzz target: 30 weeks of a reading and a discussion for four student
+/// zones wrote a page 1% over the budget's estimate (the discussion's searched sitting gets a
+/// repeat every week, which the estimate did not count).
+#[test]
+fn fuzz_writers_page_with_weekly_repeats_stays_within_the_estimate() {
+    use arbitrary::{Arbitrary, Unstructured};
+    let bytes = [
+        0x2f, 0x18, 0x61, 0xf8, 0x77, 0x61, 0x74, 0x63, 0x68, 0xca, 0x69, 0x64,
+    ];
+    let input =
+        crate::common::hostile_gen::FuzzWriters::arbitrary(&mut Unstructured::new(&bytes)).unwrap();
+    crate::common::hostile_gen::writers(&input);
 }
