@@ -10,7 +10,8 @@ Each family of inputs grows one dimension (activities, sections) with every text
 command and format the walk starts at the largest size those limits accept; when the output
 budget refuses it (`too-many`, "would be about X MB"), the size is scaled down by the
 estimate the refusal names until the command accepts it. The accepted input is then run
-under /usr/bin/time -v with its output to a file. Prints a Markdown table for BENCHMARKS.md.
+under /usr/bin/time -v with its output to a file (`diff` compares the course with itself an
+hour later, its zone moved west, so every instant changes). Prints a Markdown table for BENCHMARKS.md.
 """
 import os
 import re
@@ -111,6 +112,10 @@ OUTPUTS = [
     ("workload --format json", ["workload", "{f}", "--format", "json"]),
     ("check", ["check", "{f}"]),
     ("check --format json", ["check", "{f}", "--format", "json"]),
+    ("export canvas", ["export", "canvas", "{f}", "--output", "-"]),
+    # The same course an hour later (its zone moved west): every instant changes.
+    ("diff", ["diff", "{f}", "{g}"]),
+    ("diff --format json", ["diff", "{f}", "{g}", "--format", "json"]),
 ]
 
 
@@ -136,11 +141,15 @@ def walk(binary, work, family, output):
     unit = max(1, len(gen(2, weeks, zone_names)) - len(gen(1, weeks, zone_names))) + 6
     n = largest(per_unit, zone_count, unit, fixed, cap)
     path = os.path.join(work, f"{family}.toml")
+    later = os.path.join(work, f"{family}-later.toml")
     label, template = output
-    args = [a.replace("{f}", path) for a in template]
+    args = [a.replace("{f}", path).replace("{g}", later) for a in template]
     for _ in range(6):
+        text = gen(n, weeks, zone_names)
         with open(path, "w") as f:
-            f.write(gen(n, weeks, zone_names))
+            f.write(text)
+        with open(later, "w") as f:
+            f.write(text.replace('timezone = "America/New_York"', 'timezone = "America/Chicago"', 1))
         code, secs, kib, size, err = run(binary, args, os.path.join(work, "out"))
         refused = re.search(r"would be about (\d+) MB", err)
         if code == 1 and refused and "too-many" in err:
