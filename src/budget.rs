@@ -196,13 +196,20 @@ pub fn occurrences(activity: &Activity, course: &Course) -> u64 {
     activity.occurrence_weeks(&course.meta).len() as u64 * activity.sections() as u64
 }
 
-/// Bytes a text costs once printed: escaped characters (controls, bidi) at their escaped length.
+/// Bytes a text costs once printed, each character at the longest form any format writes it
+/// in: controls and bidi controls escaped (`\u{202e}`, ten bytes), markup characters as the
+/// page's character references (`&quot;`, six bytes), and the characters the calendar, JSON
+/// or Markdown escape with a backslash in two.
 fn printed_len(text: Option<&str>) -> u64 {
     text.map_or(0, |text| {
         text.chars()
             .map(|c| {
                 if crate::render::sanitize::needs_escape(c) {
                     10
+                } else if matches!(c, '&' | '<' | '>' | '"' | '\'') {
+                    6
+                } else if matches!(c, '\\' | ',' | ';' | '|' | '*' | '_' | '`' | '[' | ']') {
+                    2
                 } else {
                     c.len_utf8() as u64
                 }
