@@ -160,7 +160,7 @@ struct Cost {
     per_meeting: u64,
     /// Each week of an activity the slot search places, on top of `per_meeting`: its sitting
     /// may get a repeat for the students the first time misses, written like a further
-    /// section.
+    /// section (with its `section_text` copies).
     per_repeat: u64,
     /// Each course week (its heading and dates), whatever meets.
     per_week: u64,
@@ -257,7 +257,7 @@ pub fn estimate(course: &Course, output: Output) -> Estimate {
                 0
             }
             + if may_meet(activity) && !activity.is_fixed() {
-                cost.per_repeat
+                cost.per_repeat + cost.section_text * (title + place) / 10
             } else {
                 0
             }

@@ -459,7 +459,9 @@ mod mirror {
 /// - `page-escaped-links`: apostrophes in eight activities' links, written as character
 ///   references, put a page 28% over (each counted as one byte);
 /// - `calendar-long-title`: a 288-character title of controls and commas over 14 weeks wrote
-///   a calendar 0.2% over (folding its lines adds three bytes per 75 octets).
+///   a calendar 0.2% over (folding its lines adds three bytes per 75 octets);
+/// - `calendar-repeats-long-title`: a discussion repeated for five zones wrote its 292-character
+///   title into every repeat event, uncounted (3% over).
 #[test]
 fn fuzz_writers_findings_stay_within_the_estimate() {
     use arbitrary::{Arbitrary, Unstructured};
@@ -473,5 +475,5 @@ fn fuzz_writers_findings_stay_within_the_estimate() {
         crate::common::hostile_gen::writers(&input);
         names.push(path.file_name().unwrap().to_owned());
     }
-    assert!(names.len() >= 3, "{names:?}");
+    assert!(names.len() >= 4, "{names:?}");
 }
