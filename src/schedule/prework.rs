@@ -3,8 +3,8 @@
 //! The seed's flipped classroom (The Blended Approach) puts content before the live session
 //! that uses it, so preparation due after its session is no preparation. Pre-work is a
 //! required self-paced `lecture`, `reading`, `demonstration` or `announcement` with no own
-//! `due`. It prepares the first held meeting in its week of a required, non-exam sitting
-//! (`prepares = "ID"`: the first meeting of that activity instead) and is due at that
+//! `due`. It prepares the first held meeting in its week of a required, non-exam, online
+//! sitting (`prepares = "ID"`: the first meeting of that activity instead, in a room too) and is due at that
 //! meeting's start, in the organizer's zone. A meeting that starts less than `prework_hours`
 //! (default 48) after the week opens leaves no time to prepare: the item is listed in the
 //! latest earlier teaching week that is not an exam week, due at the same instant; in week 1
@@ -107,7 +107,10 @@ impl Prework {
                         *slot = meeting.clone();
                     }
                 }
-                if earliest.as_ref().is_none_or(|e| key(&meeting) < key(e)) {
+                // Without `prepares`, pre-work prepares an online meeting: a class in a room
+                // is prepared for by whatever its instructor sets, and the online
+                // preparation keeps its own week's rhythm.
+                if !s.in_person && earliest.as_ref().is_none_or(|e| key(&meeting) < key(e)) {
                     earliest = Some(meeting);
                 }
             }

@@ -214,6 +214,39 @@ fn relisted_prework_counts_where_it_is_listed() {
     assert_eq!(total, 8 * 50, "nothing is lost or counted twice");
 }
 
+/// Without `prepares`, pre-work prepares the week's first online sitting, never a class in a
+/// room: the readings of a hybrid course fall due before Thursday's online seminar, not at
+/// Tuesday's lecture hall; with no online sitting they keep the ordinary due time.
+#[test]
+fn prework_without_prepares_skips_rooms() {
+    let course = |seminar: &str| {
+        format!(
+            "[course]\ntitle = \"T\"\nweeks = 3\nstart = 2027-01-11\ntimezone = \"America/New_York\"\ndelivery = \"hybrid\"\n\n[students]\ncount = 20\n\n[[activities]]\nid = \"readings\"\nkind = \"reading\"\nminutes = 60\n\n[[activities]]\nid = \"lecture\"\nkind = \"lecture\"\nminutes = 75\nat = {{ day = \"tue\", time = \"10:00\", location = \"Hall 1\" }}\nin_person = true\n{seminar}"
+        )
+    };
+    let due_of_readings = |text: &str| {
+        let rec = mixplan::recommend(course::parse(text).unwrap());
+        let week = &rec.schedule.weeks[1];
+        let item = week
+            .items
+            .iter()
+            .find(|i| rec.course.activities[i.activity].id == "readings")
+            .unwrap();
+        let at = item.due.as_ref().unwrap().at.clone().unwrap();
+        (at.strftime("%a %H:%M").to_string(), item.before_live)
+    };
+    let online = "\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"thu\", time = \"18:00\" }\n";
+    assert_eq!(
+        due_of_readings(&course(online)),
+        ("Thu 18:00".to_string(), true)
+    );
+    let (_, before_live) = due_of_readings(&course(""));
+    assert!(
+        !before_live,
+        "a room alone is not what the readings prepare"
+    );
+}
+
 fn load_errors(text: &str) -> Vec<(String, String)> {
     let loaded = course::load(text);
     loaded
