@@ -9,6 +9,7 @@ pub mod check_json;
 pub mod concise;
 pub mod diagnostics;
 pub mod diff;
+pub mod facts;
 pub mod github;
 pub mod html;
 pub mod human;

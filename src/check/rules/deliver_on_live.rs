@@ -23,3 +23,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `deliver-on-live`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "`deliver = \"last\"` on an activity the plan runs live is ignored",
+    evidence: "seed: Best Practices for Asynchronous Courses (set predictable due dates: a deliverable's due date must be one students can see); The Blended Approach (every activity in the mode that best serves its purpose)",
+    doc: "`deliver = \"last\"` makes one deliverable of self-paced work spread over several weeks: only the last occurrence is due, the earlier weeks list \"work on\" items. A live activity has no due time, so when the plan runs it live the key does nothing; the check says so instead of ignoring it silently. Pin the activity self-paced if it is one deliverable, or remove `deliver`.",
+    example: "[[activities]]\nid = \"studio\"\nkind = \"collaboration\"\nminutes = 60\nweeks = [4, 5, 6]\ndeliver = \"last\"",
+};

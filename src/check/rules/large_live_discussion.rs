@@ -67,3 +67,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `large-live-discussion`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A whole-class live activity for more than 30 students says nothing about how they take part (`participation`)",
+    evidence: "seed: FAQ \"Can synchronous sessions be effective with large classes?\" (polls and chat rather than verbal discussion from everyone; breakout rooms for discussion; selected groups present to the class); University of the Highlands and Islands (25-30 per interactive online session); Babaian & Schiano 2020 (breakout groups of 3-7)",
+    doc: "Above about 30 students a live session cannot give everyone a voice, so it needs a design for participation at scale. The check looks at every live whole-class activity (lecture, discussion, debate, Q&A, problem-solving, presentation, demonstration; not small-group collaboration, office hours or exams), counting one section (⌈count ÷ sections⌉). The plan is the activity's own `participation` key: `breakouts` or `polling` for a discussion or debate, any of `breakouts`, `polling`, `chat` for the rest. Words in an id or title do not count. For a presentation the advice is the seed's: selected groups present to the whole class.",
+    example: "[students]\ncount = 120\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+};

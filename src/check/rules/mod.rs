@@ -27,6 +27,7 @@ mod no_instructor_presence;
 mod optional_overlaps_required;
 mod short_prework_window;
 mod unit_coverage;
+mod unknown_rule;
 mod workload_over_target;
 mod workload_under_target;
 
@@ -35,7 +36,7 @@ use std::cell::OnceCell;
 use crate::course::{Activity, Course, Mode};
 use crate::diagnostic::{Severity, Span};
 use crate::engine::{Decision, Plan};
-use crate::rules::RuleId;
+use crate::rules::{RuleDoc, RuleId, RuleKind, Subject};
 use crate::schedule::Schedule;
 
 /// Longest lecture or individual exercise that counts as a segment of a live session rather
@@ -104,14 +105,77 @@ pub struct Finding {
     pub about: Vec<(usize, Option<usize>)>,
 }
 
-/// One design check: its id (documentation and default severity live in the registry,
-/// [`crate::rules`]) and its condition.
-#[derive(Debug)]
+/// Declares the design checks: each id with its documentation, its condition and what its
+/// findings are about. One line per check; the id enum ([`CheckId`]) and every match over it
+/// come from this list, so a check cannot exist without documentation or a condition.
+macro_rules! checks {
+    ($($variant:ident = $id:literal => { doc: $doc:expr, run: $run:path, about: $subject:ident },)*) => {
+        crate::rules::area! {
+            /// The design checks of `mixplan check`.
+            Check(CheckId) {
+                $($variant = $id => $doc,)*
+            }
+        }
+
+        impl CheckId {
+            /// The check's condition.
+            const fn runner(self) -> Runner {
+                match self {
+                    $(CheckId::$variant => $run,)*
+                }
+            }
+
+            /// What a finding of this check is about (see [`Subject`]).
+            pub fn subject(self) -> Subject {
+                match self {
+                    $(CheckId::$variant => Subject::$subject,)*
+                }
+            }
+        }
+    };
+}
+
+checks! {
+    LiveNotRecorded = "live-not-recorded" => { doc: live_not_recorded::DOC, run: live_not_recorded::run, about: Activity },
+    LiveLecture = "live-lecture" => { doc: live_lecture::DOC, run: live_lecture::run, about: Activity },
+    LiveIndividualWork = "live-individual-work" => { doc: live_individual_work::DOC, run: live_individual_work::run, about: Activity },
+    InteractiveWorkSelfPaced = "interactive-work-self-paced" => { doc: interactive_work_self_paced::DOC, run: interactive_work_self_paced::run, about: Activity },
+    DeliverOnLive = "deliver-on-live" => { doc: deliver_on_live::DOC, run: deliver_on_live::run, about: Activity },
+    LiveHoursOutsideBand = "live-hours-outside-band" => { doc: live_hours_outside_band::DOC, run: live_hours_outside_band::run, about: Week },
+    AsyncWithoutAccountability = "async-without-accountability" => { doc: async_without_accountability::DOC, run: async_without_accountability::run, about: Course },
+    NoInstructorPresence = "no-instructor-presence" => { doc: no_instructor_presence::DOC, run: no_instructor_presence::run, about: Course },
+    CommunityWithoutLive = "community-without-live" => { doc: community_without_live::DOC, run: community_without_live::run, about: Course },
+    PinnedSlotExcludesStudents = "pinned-slot-excludes-students" => { doc: unit_coverage::PINNED_SLOT_EXCLUDES_STUDENTS, run: unit_coverage::pinned_slot, about: Unit },
+    LongLiveSession = "long-live-session" => { doc: long_live_session::DOC, run: long_live_session::run, about: Activity },
+    LargeLiveDiscussion = "large-live-discussion" => { doc: large_live_discussion::DOC, run: large_live_discussion::run, about: Activity },
+    LiveWithoutAlternative = "live-without-alternative" => { doc: live_without_alternative::DOC, run: live_without_alternative::run, about: Course },
+    NoEarlyTouchpoint = "no-early-touchpoint" => { doc: no_early_touchpoint::DOC, run: no_early_touchpoint::run, about: Course },
+    LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet" => { doc: live_heavy_unreliable_internet::DOC, run: live_heavy_unreliable_internet::run, about: Course },
+    UnreachableSitting = "unreachable-sitting" => { doc: unit_coverage::UNREACHABLE_SITTING, run: unit_coverage::unreachable, about: Unit },
+    LiveWorkWithoutTime = "live-work-without-time" => { doc: live_work_without_time::DOC, run: live_work_without_time::run, about: Activity },
+    LowSittingCoverage = "low-sitting-coverage" => { doc: unit_coverage::LOW_SITTING_COVERAGE, run: unit_coverage::low, about: Unit },
+    UnreachableOptionalSitting = "unreachable-optional-sitting" => { doc: unit_coverage::UNREACHABLE_OPTIONAL_SITTING, run: unit_coverage::unreachable_optional, about: Unit },
+    ExamOutsideHours = "exam-outside-hours" => { doc: unit_coverage::EXAM_OUTSIDE_HOURS, run: unit_coverage::exam_outside_hours, about: Unit },
+    ShortPreworkWindow = "short-prework-window" => { doc: short_prework_window::DOC, run: short_prework_window::run, about: Activity },
+    HolidayWeek = "holiday-week" => { doc: holiday_week::DOC, run: holiday_week::run, about: Week },
+    OptionalOverlapsRequired = "optional-overlaps-required" => { doc: optional_overlaps_required::DOC, run: optional_overlaps_required::run, about: Unit },
+    WorkloadOverTarget = "workload-over-target" => { doc: workload_over_target::DOC, run: workload_over_target::run, about: Week },
+    WorkloadUnderTarget = "workload-under-target" => { doc: workload_under_target::DOC, run: workload_under_target::run, about: Course },
+    FixedOffsetZone = "fixed-offset-zone" => { doc: fixed_offset_zone::DOC, run: fixed_offset_zone::run, about: Course },
+    UnknownRule = "unknown-rule" => { doc: unknown_rule::DOC, run: unknown_rule::run, about: Course },
+}
+
+/// A check's condition.
+type Runner = fn(&Context<'_>) -> Vec<Finding>;
+
+/// One design check: its id (documentation and default severity come from [`CheckId::doc`])
+/// and its condition.
+#[derive(Clone, Copy, Debug)]
 pub struct CheckRule {
     /// The check's id.
     pub id: RuleId,
     /// The condition.
-    pub run: fn(&Context<'_>) -> Vec<Finding>,
+    pub run: Runner,
 }
 
 impl CheckRule {
@@ -122,116 +186,23 @@ impl CheckRule {
 }
 
 /// Every design check, in the order `mixplan rules` lists them.
-pub static CHECK_RULES: &[CheckRule] = &[
-    CheckRule {
-        id: RuleId::LiveNotRecorded,
-        run: live_not_recorded::run,
-    },
-    CheckRule {
-        id: RuleId::LiveLecture,
-        run: live_lecture::run,
-    },
-    CheckRule {
-        id: RuleId::LiveIndividualWork,
-        run: live_individual_work::run,
-    },
-    CheckRule {
-        id: RuleId::InteractiveWorkSelfPaced,
-        run: interactive_work_self_paced::run,
-    },
-    CheckRule {
-        id: RuleId::DeliverOnLive,
-        run: deliver_on_live::run,
-    },
-    CheckRule {
-        id: RuleId::LiveHoursOutsideBand,
-        run: live_hours_outside_band::run,
-    },
-    CheckRule {
-        id: RuleId::AsyncWithoutAccountability,
-        run: async_without_accountability::run,
-    },
-    CheckRule {
-        id: RuleId::NoInstructorPresence,
-        run: no_instructor_presence::run,
-    },
-    CheckRule {
-        id: RuleId::CommunityWithoutLive,
-        run: community_without_live::run,
-    },
-    CheckRule {
-        id: RuleId::PinnedSlotExcludesStudents,
-        run: unit_coverage::pinned_slot,
-    },
-    CheckRule {
-        id: RuleId::LongLiveSession,
-        run: long_live_session::run,
-    },
-    CheckRule {
-        id: RuleId::LargeLiveDiscussion,
-        run: large_live_discussion::run,
-    },
-    CheckRule {
-        id: RuleId::LiveWithoutAlternative,
-        run: live_without_alternative::run,
-    },
-    CheckRule {
-        id: RuleId::NoEarlyTouchpoint,
-        run: no_early_touchpoint::run,
-    },
-    CheckRule {
-        id: RuleId::LiveHeavyUnreliableInternet,
-        run: live_heavy_unreliable_internet::run,
-    },
-    CheckRule {
-        id: RuleId::UnreachableSitting,
-        run: unit_coverage::unreachable,
-    },
-    CheckRule {
-        id: RuleId::LiveWorkWithoutTime,
-        run: live_work_without_time::run,
-    },
-    CheckRule {
-        id: RuleId::LowSittingCoverage,
-        run: unit_coverage::low,
-    },
-    CheckRule {
-        id: RuleId::UnreachableOptionalSitting,
-        run: unit_coverage::unreachable_optional,
-    },
-    CheckRule {
-        id: RuleId::ExamOutsideHours,
-        run: unit_coverage::exam_outside_hours,
-    },
-    CheckRule {
-        id: RuleId::ShortPreworkWindow,
-        run: short_prework_window::run,
-    },
-    CheckRule {
-        id: RuleId::HolidayWeek,
-        run: holiday_week::run,
-    },
-    CheckRule {
-        id: RuleId::OptionalOverlapsRequired,
-        run: optional_overlaps_required::run,
-    },
-    CheckRule {
-        id: RuleId::WorkloadOverTarget,
-        run: workload_over_target::run,
-    },
-    CheckRule {
-        id: RuleId::WorkloadUnderTarget,
-        run: workload_under_target::run,
-    },
-    CheckRule {
-        id: RuleId::FixedOffsetZone,
-        run: fixed_offset_zone::run,
-    },
-    CheckRule {
-        id: RuleId::UnknownRule,
-        run: |_| Vec::new(),
-    },
-];
+pub static CHECK_RULES: &[CheckRule] = &CHECK_TABLE;
+
+const CHECK_TABLE: [CheckRule; CheckId::ALL.len()] = {
+    let mut table = [CheckRule {
+        id: RuleId::Check(CheckId::ALL[0]),
+        run: CheckId::ALL[0].runner(),
+    }; CheckId::ALL.len()];
+    let mut i = 0;
+    while i < CheckId::ALL.len() {
+        table[i] = CheckRule {
+            id: RuleId::Check(CheckId::ALL[i]),
+            run: CheckId::ALL[i].runner(),
+        };
+        i += 1;
+    }
+    table
+};
 
 impl<'a> Context<'a> {
     /// A context over a planned and scheduled course.

@@ -37,3 +37,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `no-early-touchpoint`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Info),
+    summary: "Weeks 1-2 have no live session and no community or presence activity",
+    evidence: "seed: Asynchronous Learning > Weaknesses (isolation, disengagement); Jordan 2015 (weeks 1-2 decide completion)",
+    doc: "Most students who drop out of online courses do so at the very start. A live welcome, a discussion board or an announcement in the first two weeks gives them a reason to stay. Checked for courses of four weeks or more.",
+    example: "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nweeks = [3, 6]",
+};
