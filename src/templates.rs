@@ -1,10 +1,8 @@
 //! What `mixplan init` and `mixplan schema` offer: the starter courses and the JSON Schemas,
 //! named as on the command line.
 
-use clap::ValueEnum;
-
 /// Starter courses for `init`, after the seed's situations ("Choosing the Right Mix").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Template {
     /// A general online course: mixed students, a flipped weekly rhythm.
     General,
@@ -34,16 +32,31 @@ impl Template {
         }
     }
 
+    /// Every template, in the order `init --help` lists them.
+    pub const ALL: &'static [Template] = &[
+        Template::General,
+        Template::EveningAdults,
+        Template::International,
+        Template::FullTime,
+        Template::LargeLecture,
+        Template::TueThuLecture,
+    ];
+
     /// The name as written on the command line.
-    pub fn name(self) -> String {
-        self.to_possible_value()
-            .map(|v| v.get_name().to_string())
-            .unwrap_or_default()
+    pub fn name(self) -> &'static str {
+        match self {
+            Template::General => "general",
+            Template::EveningAdults => "evening-adults",
+            Template::International => "international",
+            Template::FullTime => "full-time",
+            Template::LargeLecture => "large-lecture",
+            Template::TueThuLecture => "tue-thu-lecture",
+        }
     }
 }
 
 /// Which JSON Schema `schema` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SchemaKind {
     /// The course file (TOML), for editors and `check-jsonschema`.
     Course,
@@ -57,4 +70,28 @@ pub enum SchemaKind {
     Workload,
     /// The output of `diff --format json`.
     Diff,
+}
+
+impl SchemaKind {
+    /// Every schema, in the order `schema --help` lists them.
+    pub const ALL: &'static [SchemaKind] = &[
+        SchemaKind::Course,
+        SchemaKind::Recommend,
+        SchemaKind::Schedule,
+        SchemaKind::Check,
+        SchemaKind::Workload,
+        SchemaKind::Diff,
+    ];
+
+    /// The name as written on the command line, and the schema file's stem.
+    pub fn name(self) -> &'static str {
+        match self {
+            SchemaKind::Course => "course",
+            SchemaKind::Recommend => "recommend",
+            SchemaKind::Schedule => "schedule",
+            SchemaKind::Check => "check",
+            SchemaKind::Workload => "workload",
+            SchemaKind::Diff => "diff",
+        }
+    }
 }

@@ -14,7 +14,6 @@ use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use clap::ValueEnum;
 use mixplan::course;
 use mixplan::templates::{SchemaKind, Template};
 use serde_json::Value;
@@ -53,14 +52,11 @@ fn examples() -> Vec<PathBuf> {
 }
 
 fn templates() -> Vec<Template> {
-    Template::value_variants().to_vec()
+    Template::ALL.to_vec()
 }
 
 fn kind_name(kind: SchemaKind) -> String {
-    kind.to_possible_value()
-        .expect("not skipped")
-        .get_name()
-        .to_string()
+    kind.name().to_string()
 }
 
 /// The `check-jsonschema` executable, or `None` (with a note) when it is not installed and not
@@ -109,7 +105,7 @@ fn validate(validator: &Path, schema: &Path, files: &[PathBuf]) -> Result<(), St
 
 #[test]
 fn committed_schemas_equal_the_generated_ones() {
-    for kind in SchemaKind::value_variants() {
+    for kind in SchemaKind::ALL {
         let name = kind_name(*kind);
         let path = root().join(format!("schema/{name}.schema.json"));
         let committed = std::fs::read_to_string(&path)
@@ -601,7 +597,7 @@ fn check_schema_accepts_the_documented_shape_and_rejects_others() {
 #[test]
 fn every_schema_is_valid_against_its_metaschema() {
     let Some(validator) = validator() else { return };
-    let mut files: Vec<PathBuf> = SchemaKind::value_variants()
+    let mut files: Vec<PathBuf> = SchemaKind::ALL
         .iter()
         .map(|kind| root().join(format!("schema/{}.schema.json", kind_name(*kind))))
         .collect();

@@ -229,3 +229,29 @@ fn the_counter_finds_a_planted_long_function() {
         "{source}"
     );
 }
+
+/// clap's types live in the binary (`src/main.rs`, `src/cli.rs`, `src/cli/`); the library takes
+/// plain values, so it can be used without a command line.
+#[test]
+fn the_library_does_not_use_clap() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    let binary = |path: &Path| {
+        let relative = path.strip_prefix(root.join("src")).unwrap();
+        relative == Path::new("main.rs")
+            || relative == Path::new("cli.rs")
+            || relative.starts_with("cli")
+    };
+    let mut uses = Vec::new();
+    for file in files.iter().filter(|f| !binary(f)) {
+        let source = std::fs::read_to_string(file).unwrap();
+        for (n, line) in source.lines().enumerate() {
+            if line.contains("clap::") || line.contains("clap_mangen") || line.contains("use clap")
+            {
+                uses.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(uses.is_empty(), "clap in the library:\n{}", uses.join("\n"));
+}
