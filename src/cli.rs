@@ -53,7 +53,7 @@ Exit status: 0 no failing finding, 1 failing findings (errors; warnings too unde
 
 const WORKLOAD_EXAMPLES: &str = "\
 Examples:
-  mixplan workload examples/workload-worked-example.toml
+  mixplan workload examples/workload-seminar.toml
   mixplan workload course.toml --chart workload.svg
   mixplan workload course.toml --format json | jq '.weeks[] | select(.over)'";
 

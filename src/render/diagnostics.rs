@@ -6,6 +6,7 @@
 use crate::check::CheckRun;
 use crate::diagnostic::{Diagnostic, FileReport, LineIndex, Location, Severity};
 use crate::rules::RuleId;
+use unicode_width::UnicodeWidthStr;
 
 pub(super) fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
@@ -53,7 +54,8 @@ pub struct FrameLine {
 }
 
 /// Cut `line` to a window around its bytes `[start, end)` and escape it for display; the caret
-/// positions count the escapes. The work is proportional to the window, never to the line:
+/// positions are display columns (by Unicode width) and count the escapes. The window itself
+/// is counted in characters. The work is proportional to the window, never to the line:
 /// a 16 MiB course on one line is as cheap to frame as a short one.
 pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
     let start = floor_boundary(line, start.min(line.len()));
@@ -90,9 +92,11 @@ pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
     let inside = shown(&line[start..end.min(to).max(start)]);
     let after = shown(&line[end.min(to).max(start)..to]);
     let tail = if to < line.len() { "..." } else { "" };
+    // Columns on a terminal, not characters: a CJK character takes two, a combining mark none,
+    // so the caret lands under the span after wide text too.
     FrameLine {
-        caret_offset: lead.len() + before.chars().count(),
-        caret_width: inside.chars().count().max(1),
+        caret_offset: lead.len() + before.width(),
+        caret_width: inside.width().max(1),
         text: format!("{lead}{before}{inside}{after}{tail}"),
     }
 }
@@ -270,6 +274,23 @@ pub fn located(run: &CheckRun) -> Vec<(&FileReport, &Diagnostic, Location)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_caret_counts_display_columns_after_wide_text() {
+        // Four CJK characters take eight columns: the caret must start eight columns in,
+        // not four, to sit under `"x"`.
+        let line = "course = { title = \"数据分析\", weeks = \"x\" }";
+        let start = line.find("\"x\"").unwrap();
+        let frame = frame_line(line, start, start + 3);
+        let ascii_before = line[..start].chars().count() - 4;
+        assert_eq!(frame.caret_offset, ascii_before + 8);
+        assert_eq!(frame.caret_width, 3);
+        let wide = frame_line(line, line.find('数').unwrap(), line.find('"').unwrap() + 14);
+        assert_eq!(
+            wide.caret_width, 9,
+            "four wide characters and the closing quote"
+        );
+    }
 
     #[test]
     fn long_lines_are_framed_by_a_window_around_the_span() {

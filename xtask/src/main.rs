@@ -17,6 +17,8 @@ use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
 
+mod checks;
+
 /// A derived file and the `mixplan` arguments whose standard output it is.
 struct Derived {
     path: &'static str,
@@ -91,8 +93,18 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
         .parent()
         .context("xtask lives in the repository root")?
         .to_path_buf();
+    // Sources the binary is built from come first: written before the build, so the build
+    // (and every file below) includes a check that was just added.
+    let sources: Vec<File> = vec![
+        (checks::LIST.into(), checks::list(&root)?),
+        (checks::FIXTURE_CASES.into(), checks::fixture_cases(&root)?),
+    ];
+    if !check {
+        write_files(&root, &sources)?;
+    }
     let mixplan = build_mixplan(&root)?;
-    let files = generate_all(&mixplan, &root)?;
+    let mut files = sources;
+    files.extend(generate_all(&mixplan, &root)?);
     if check {
         let stale = stale(&root, &files, MAN_DIR);
         if stale.is_empty() {
@@ -231,6 +243,11 @@ fn write_all(root: &Path, files: &[File], owned_dir: &str) -> Result<()> {
     for path in leftovers(root, files, owned_dir) {
         std::fs::remove_file(root.join(&path)).with_context(|| format!("removing {path}"))?;
     }
+    write_files(root, files)
+}
+
+/// Writes each file whose bytes differ.
+fn write_files(root: &Path, files: &[File]) -> Result<()> {
     for (path, bytes) in files {
         let path = root.join(path);
         if let Some(dir) = path.parent() {

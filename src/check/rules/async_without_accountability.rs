@@ -1,5 +1,8 @@
-//! `async-without-accountability`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `async-without-accountability`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: AsyncWithoutAccountability = "async-without-accountability", about: Course
 
 use crate::course::ActivityKind as K;
 

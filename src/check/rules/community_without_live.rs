@@ -1,5 +1,8 @@
-//! `community-without-live`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `community-without-live`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: CommunityWithoutLive = "community-without-live", about: Course
 
 use crate::course::Goal;
 

@@ -1,5 +1,8 @@
-//! `deliver-on-live`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `deliver-on-live`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: DeliverOnLive = "deliver-on-live", about: Activity
 
 use super::{Context, Finding};
 use crate::course::Deliver;

@@ -1,5 +1,8 @@
-//! `fixed-offset-zone`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `fixed-offset-zone`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: FixedOffsetZone = "fixed-offset-zone", about: Course
 
 use super::{Context, Finding};
 use crate::course::zones::fixed_abbreviation;

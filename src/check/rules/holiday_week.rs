@@ -1,5 +1,8 @@
-//! `holiday-week`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `holiday-week`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: HolidayWeek = "holiday-week", about: Week
 
 use super::{Context, Finding};
 

@@ -1,5 +1,8 @@
-//! `interactive-work-self-paced`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `interactive-work-self-paced`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: InteractiveWorkSelfPaced = "interactive-work-self-paced", about: Activity
 
 use super::{Context, Finding};
 use crate::course::Mode;

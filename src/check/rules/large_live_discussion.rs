@@ -1,8 +1,11 @@
-//! `large-live-discussion`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `large-live-discussion`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
 //!
 //! The plan is read from the activity's own `participation` key, never from words in its id or
 //! title (an id like `pollution-debate` is not a polling plan).
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LargeLiveDiscussion = "large-live-discussion", about: Activity
 
 use crate::course::{Activity, ActivityKind as K, Participation};
 use crate::engine::rules::LARGE_CLASS;

@@ -1,5 +1,8 @@
-//! `live-heavy-unreliable-internet`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-heavy-unreliable-internet`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet", about: Course
 
 use crate::course::{Delivery, Mode};
 use crate::engine::{Decision, may_move_self_paced, sitting_minutes};

@@ -1,5 +1,8 @@
-//! `live-hours-outside-band`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-hours-outside-band`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveHoursOutsideBand = "live-hours-outside-band", about: Week
 
 use crate::course::Delivery;
 

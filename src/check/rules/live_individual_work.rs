@@ -1,5 +1,8 @@
-//! `live-individual-work`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-individual-work`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveIndividualWork = "live-individual-work", about: Activity
 
 use crate::course::ActivityKind;
 

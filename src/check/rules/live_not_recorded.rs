@@ -1,5 +1,8 @@
-//! `live-not-recorded`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-not-recorded`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveNotRecorded = "live-not-recorded", about: Activity
 
 use super::{Context, Finding};
 

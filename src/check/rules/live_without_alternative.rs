@@ -1,5 +1,8 @@
-//! `live-without-alternative`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-without-alternative`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveWithoutAlternative = "live-without-alternative", about: Course
 
 use crate::course::{Activity, ActivityKind as K, Mode};
 

@@ -1,5 +1,8 @@
-//! `live-work-without-time`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-work-without-time`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveWorkWithoutTime = "live-work-without-time", about: Activity
 
 use std::collections::BTreeMap;
 

@@ -1,5 +1,8 @@
-//! `long-live-session`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `long-live-session`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LongLiveSession = "long-live-session", about: Activity
 
 use crate::course::Activity;
 use crate::engine::rules::LONG_LIVE_MINUTES;

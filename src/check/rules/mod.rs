@@ -1,35 +1,11 @@
-//! The design checks of `mixplan check`: one file per check, one line per check in
-//! [`CHECK_RULES`].
+//! The design checks of `mixplan check`: one file per check, holding its documentation (a
+//! [`RuleDoc`] constant: summary, evidence, default severity, example), its condition and its
+//! messages, and naming itself in a `// check:` line. `cargo xtask generate` collects those lines
+//! into `list.rs`, which declares each file and fills [`CheckId`] and [`CHECK_RULES`].
 //!
-//! A check's user documentation (summary, evidence, doc, example, default severity) lives in the
-//! registry, [`crate::rules`]; its file here holds only the condition. Each check rests on a best
-//! practice of the seed article (its section heading is cited) and, where a number is involved,
-//! on a published source. Adding a check means a `RuleId` variant with its documentation, a file
-//! here, one line in [`CHECK_RULES`], and a `tests/fixtures/check/<id>/{fail,pass}.toml` pair.
-
-mod async_without_accountability;
-mod community_without_live;
-mod deliver_on_live;
-mod fixed_offset_zone;
-mod holiday_week;
-mod interactive_work_self_paced;
-mod large_live_discussion;
-mod live_heavy_unreliable_internet;
-mod live_hours_outside_band;
-mod live_individual_work;
-mod live_lecture;
-mod live_not_recorded;
-mod live_without_alternative;
-mod live_work_without_time;
-mod long_live_session;
-mod no_early_touchpoint;
-mod no_instructor_presence;
-mod optional_overlaps_required;
-mod short_prework_window;
-mod unit_coverage;
-mod unknown_rule;
-mod workload_over_target;
-mod workload_under_target;
+//! Each check rests on a best practice of the seed article (its section heading is cited) and,
+//! where a number is involved, on a published source. Adding a check means its file here and a
+//! `tests/fixtures/check/<id>/{fail,pass}.toml` pair (ARCHITECTURE.md has the recipe).
 
 use std::cell::OnceCell;
 
@@ -135,35 +111,10 @@ macro_rules! checks {
     };
 }
 
-checks! {
-    LiveNotRecorded = "live-not-recorded" => { doc: live_not_recorded::DOC, run: live_not_recorded::run, about: Activity },
-    LiveLecture = "live-lecture" => { doc: live_lecture::DOC, run: live_lecture::run, about: Activity },
-    LiveIndividualWork = "live-individual-work" => { doc: live_individual_work::DOC, run: live_individual_work::run, about: Activity },
-    InteractiveWorkSelfPaced = "interactive-work-self-paced" => { doc: interactive_work_self_paced::DOC, run: interactive_work_self_paced::run, about: Activity },
-    DeliverOnLive = "deliver-on-live" => { doc: deliver_on_live::DOC, run: deliver_on_live::run, about: Activity },
-    LiveHoursOutsideBand = "live-hours-outside-band" => { doc: live_hours_outside_band::DOC, run: live_hours_outside_band::run, about: Week },
-    AsyncWithoutAccountability = "async-without-accountability" => { doc: async_without_accountability::DOC, run: async_without_accountability::run, about: Course },
-    NoInstructorPresence = "no-instructor-presence" => { doc: no_instructor_presence::DOC, run: no_instructor_presence::run, about: Course },
-    CommunityWithoutLive = "community-without-live" => { doc: community_without_live::DOC, run: community_without_live::run, about: Course },
-    PinnedSlotExcludesStudents = "pinned-slot-excludes-students" => { doc: unit_coverage::PINNED_SLOT_EXCLUDES_STUDENTS, run: unit_coverage::pinned_slot, about: Unit },
-    LongLiveSession = "long-live-session" => { doc: long_live_session::DOC, run: long_live_session::run, about: Activity },
-    LargeLiveDiscussion = "large-live-discussion" => { doc: large_live_discussion::DOC, run: large_live_discussion::run, about: Activity },
-    LiveWithoutAlternative = "live-without-alternative" => { doc: live_without_alternative::DOC, run: live_without_alternative::run, about: Course },
-    NoEarlyTouchpoint = "no-early-touchpoint" => { doc: no_early_touchpoint::DOC, run: no_early_touchpoint::run, about: Course },
-    LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet" => { doc: live_heavy_unreliable_internet::DOC, run: live_heavy_unreliable_internet::run, about: Course },
-    UnreachableSitting = "unreachable-sitting" => { doc: unit_coverage::UNREACHABLE_SITTING, run: unit_coverage::unreachable, about: Unit },
-    LiveWorkWithoutTime = "live-work-without-time" => { doc: live_work_without_time::DOC, run: live_work_without_time::run, about: Activity },
-    LowSittingCoverage = "low-sitting-coverage" => { doc: unit_coverage::LOW_SITTING_COVERAGE, run: unit_coverage::low, about: Unit },
-    UnreachableOptionalSitting = "unreachable-optional-sitting" => { doc: unit_coverage::UNREACHABLE_OPTIONAL_SITTING, run: unit_coverage::unreachable_optional, about: Unit },
-    ExamOutsideHours = "exam-outside-hours" => { doc: unit_coverage::EXAM_OUTSIDE_HOURS, run: unit_coverage::exam_outside_hours, about: Unit },
-    ShortPreworkWindow = "short-prework-window" => { doc: short_prework_window::DOC, run: short_prework_window::run, about: Activity },
-    HolidayWeek = "holiday-week" => { doc: holiday_week::DOC, run: holiday_week::run, about: Week },
-    OptionalOverlapsRequired = "optional-overlaps-required" => { doc: optional_overlaps_required::DOC, run: optional_overlaps_required::run, about: Unit },
-    WorkloadOverTarget = "workload-over-target" => { doc: workload_over_target::DOC, run: workload_over_target::run, about: Week },
-    WorkloadUnderTarget = "workload-under-target" => { doc: workload_under_target::DOC, run: workload_under_target::run, about: Course },
-    FixedOffsetZone = "fixed-offset-zone" => { doc: fixed_offset_zone::DOC, run: fixed_offset_zone::run, about: Course },
-    UnknownRule = "unknown-rule" => { doc: unknown_rule::DOC, run: unknown_rule::run, about: Course },
-}
+// The module of every check and the `checks!` list, generated by `cargo xtask generate` from
+// the `// check:` lines of the files here (new checks are appended, so `mixplan rules` keeps
+// its order).
+include!("list.rs");
 
 /// A check's condition.
 type Runner = fn(&Context<'_>) -> Vec<Finding>;

@@ -1,5 +1,8 @@
-//! `no-instructor-presence`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `no-instructor-presence`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: NoInstructorPresence = "no-instructor-presence", about: Course
 
 use crate::course::{ActivityKind as K, Mode};
 

@@ -1,5 +1,8 @@
-//! `optional-overlaps-required`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `optional-overlaps-required`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: OptionalOverlapsRequired = "optional-overlaps-required", about: Unit
 
 use crate::schedule::{Sitting, WeekSitting};
 

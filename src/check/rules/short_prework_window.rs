@@ -1,5 +1,8 @@
-//! `short-prework-window`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `short-prework-window`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: ShortPreworkWindow = "short-prework-window", about: Activity
 
 use super::{Context, Finding};
 

@@ -1,13 +1,19 @@
 //! Coverage per unit: `exam-outside-hours`, `unreachable-sitting`, `low-sitting-coverage`,
-//! `pinned-slot-excludes-students` and `unreachable-optional-sitting`. Their documentation and
-//! default severities are in the registry ([`crate::rules::RuleId`]); this file holds their
-//! conditions.
+//! `pinned-slot-excludes-students` and `unreachable-optional-sitting`. Their documentation (one
+//! `RuleDoc` constant each, named after the check) and their conditions.
 //!
 //! A unit is a searched sitting with its repeat, an activity fixed with `at` with all its
 //! sections, a dated one-off, or an exam with its sections ([`crate::schedule::Unit`]). Each
 //! unit gets at most one coverage finding, the first that applies: an exam that misses
 //! anyone; a searched unit that reaches nobody, else under half the class; a fixed unit (or a
 //! `live_at` slot) that misses anyone. Optional units only say when they reach nobody.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: PinnedSlotExcludesStudents = "pinned-slot-excludes-students", about: Unit, doc: PINNED_SLOT_EXCLUDES_STUDENTS, run: pinned_slot
+// check: UnreachableSitting = "unreachable-sitting", about: Unit, doc: UNREACHABLE_SITTING, run: unreachable
+// check: LowSittingCoverage = "low-sitting-coverage", about: Unit, doc: LOW_SITTING_COVERAGE, run: low
+// check: UnreachableOptionalSitting = "unreachable-optional-sitting", about: Unit, doc: UNREACHABLE_OPTIONAL_SITTING, run: unreachable_optional
+// check: ExamOutsideHours = "exam-outside-hours", about: Unit, doc: EXAM_OUTSIDE_HOURS, run: exam_outside_hours
 
 use crate::diagnostic::{Severity, Span};
 use crate::rules::RuleId;

@@ -1,6 +1,9 @@
 //! `unknown-rule`: its documentation; the finding itself is made where `[check] allow` and the
 //! command-line levels are read.
 
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: UnknownRule = "unknown-rule", about: Course
+
 /// `unknown-rule`.
 pub(super) const DOC: super::RuleDoc = super::RuleDoc {
     kind: super::RuleKind::Check(super::Severity::Warning),

@@ -1,5 +1,8 @@
-//! `workload-over-target`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `workload-over-target`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: WorkloadOverTarget = "workload-over-target", about: Week
 
 use super::{Context, Finding, hours};
 use crate::schedule::format_weeks;

@@ -1,5 +1,8 @@
-//! `workload-under-target`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `workload-under-target`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: WorkloadUnderTarget = "workload-under-target", about: Course
 
 use super::{Context, Finding, hours};
 use crate::workload::UNDER_TARGET_SHARE;
