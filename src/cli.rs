@@ -217,7 +217,8 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write `mixplan.1`, one page per command (`mixplan-recommend.1`, ...) and the course
-    /// file's `mixplan-course.5` into this directory instead of printing the main page.
+    /// file's `mixplan-course.5` into this directory (made if missing) instead of printing the
+    /// main page.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -630,6 +631,8 @@ fn man(args: &ManArgs) -> Result<Outcome> {
         pages.push(manual::command_page(sub.clone())?);
     }
     pages.push(("mixplan-course.5".into(), manpage::course_page()));
+    // The help's own example, `--dir target/man`, names a folder a fresh checkout lacks.
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     for (name, page) in pages {
         crate::fsio::write_atomic(
             &dir.join(&name),

@@ -16,6 +16,7 @@ mod diff;
 mod discovery;
 mod editors;
 mod facts;
+mod help_examples;
 mod hostile;
 mod house;
 mod ics;
