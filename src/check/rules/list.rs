@@ -22,6 +22,7 @@ mod optional_overlaps_required;
 mod short_prework_window;
 mod unit_coverage;
 mod unknown_rule;
+mod unpredictable_due_times;
 mod workload_over_target;
 mod workload_under_target;
 
@@ -53,4 +54,5 @@ checks! {
     WorkloadUnderTarget = "workload-under-target" => { doc: workload_under_target::DOC, run: workload_under_target::run, about: Course },
     FixedOffsetZone = "fixed-offset-zone" => { doc: fixed_offset_zone::DOC, run: fixed_offset_zone::run, about: Course },
     UnknownRule = "unknown-rule" => { doc: unknown_rule::DOC, run: unknown_rule::run, about: Course },
+    UnpredictableDueTimes = "unpredictable-due-times" => { doc: unpredictable_due_times::DOC, run: unpredictable_due_times::run, about: Course },
 }
