@@ -327,7 +327,7 @@ fn bar(s: &mut String, f: &Frame, i: usize, w: &WeekLoad, target: Option<&Target
             xml(&label)
         );
     }
-    if i % f.label_every == 0 {
+    if i.is_multiple_of(f.label_every) {
         let text = if w.teaching {
             w.week.to_string()
         } else {

@@ -4,11 +4,6 @@
 //! are installed (`tests/canvas_check.py`: lxml, icalendar, recurring-ical-events, and the IMS
 //! Common Cartridge 1.1 schemas kept under `tests/fixtures/cc11/`).
 
-#![expect(
-    clippy::disallowed_macros,
-    reason = "tests print a note when an optional validator is skipped"
-)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};

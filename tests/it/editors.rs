@@ -271,7 +271,7 @@ fn examples_and_templates_validate_against_the_course_schema() {
     let mut files = examples();
     for template in templates() {
         let path = dir.path().join(format!("{}.toml", template.name()));
-        let text = stdout_of(&["init", "-", "--template", &template.name()]);
+        let text = stdout_of(&["init", "-", "--template", template.name()]);
         std::fs::write(&path, text).expect("writable");
         files.push(path);
     }
@@ -621,7 +621,7 @@ fn every_schema_is_valid_against_its_metaschema() {
 fn init_templates_load_without_diagnostics_and_plan() {
     for template in templates() {
         let name = template.name();
-        let text = stdout_of(&["init", "-", "--template", &name]);
+        let text = stdout_of(&["init", "-", "--template", name]);
         assert_eq!(text, template.text());
         let loaded = course::load(&text);
         assert!(

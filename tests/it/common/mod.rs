@@ -124,6 +124,10 @@ pub fn python_has(modules: &str) -> bool {
 /// Whether an outside validator a test needs is here. When it is not, the test skips with a
 /// note saying what it skips and how to install it, unless `MIXPLAN_REQUIRE_PY_VALIDATORS=1`
 /// (set by `.ci/run`), where a missing validator fails the test.
+#[expect(
+    clippy::disallowed_macros,
+    reason = "a test says on its standard error which check it skipped"
+)]
 pub fn validator_here(found: bool, what: &str, skipping: &str) -> bool {
     if !found {
         assert!(
