@@ -272,14 +272,6 @@ fn on_a_call(activity: &Activity) -> bool {
     !activity.in_person
 }
 
-/// The indefinite article for a kind's name: "an announcement", "a lecture".
-pub fn article(kind: K) -> &'static str {
-    match kind.to_string().as_bytes().first() {
-        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
-        _ => "a",
-    }
-}
-
 /// How much of its registry weight a rule adds for these facts: 1 for every rule but
 /// connectivity, whose weight scales with the share of students without a dependable
 /// connection (seed: Synchronous Learning > Weaknesses: unreliable technology is a

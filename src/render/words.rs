@@ -7,7 +7,6 @@ use std::borrow::Cow;
 
 use crate::Recommendation;
 use crate::course::{ActivityKind, Mode, Pattern};
-use crate::engine::rules::article;
 use crate::engine::{
     Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, PlanNote, Reason,
     ReasonKind, ScoreDetail,
@@ -82,6 +81,14 @@ pub fn score_detail(detail: &ScoreDetail) -> String {
         D::LiveFatigue { minutes } => {
             format!("{minutes} minutes at a stretch is tiring on a video call")
         }
+    }
+}
+
+/// The indefinite article for a kind's name: "an announcement", "a lecture".
+pub fn article(kind: ActivityKind) -> &'static str {
+    match kind.to_string().as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
     }
 }
 

@@ -29,7 +29,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} pinned self-paced, but its scores favour live time by {} points",
                     a.id,
-                    crate::engine::rules::article(a.kind),
+                    crate::render::words::article(a.kind),
                     a.kind,
                     d.margin
                 ),

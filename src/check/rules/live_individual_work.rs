@@ -26,7 +26,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} activity, work each student does alone, and {how}",
                     a.id,
-                    crate::engine::rules::article(a.kind),
+                    crate::render::words::article(a.kind),
                     a.kind
                 ),
                 help: Some(

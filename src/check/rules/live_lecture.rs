@@ -19,7 +19,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} and {how}",
                     a.id,
-                    crate::engine::rules::article(a.kind),
+                    crate::render::words::article(a.kind),
                     a.kind
                 ),
                 help: Some(
