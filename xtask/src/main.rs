@@ -1,11 +1,13 @@
 //! `cargo xtask generate [--check]`: one command that regenerates every file in the repository
-//! derived from the code (the JSON Schemas, the rules reference, the man pages and the workload
-//! chart in the docs), in the manner of ruff's `generate-all`. With `--check` nothing is
-//! written: it lists the files that differ from what the code generates and fails, which is
-//! what CI runs.
+//! derived from the code, in the manner of ruff's `generate-all`: first the sources a new
+//! design check needs (`src/check/rules/list.rs` and the case list of
+//! `tests/cmd/check-fixtures.md`, see `checks.rs`), then, from the binary built with them, the
+//! JSON Schemas, the rules reference, the man pages and the workload chart in the docs. With
+//! `--check` nothing is written: it lists the files that differ from what the code generates
+//! and fails, which is what CI runs.
 //!
-//! Every file is produced by running the `mixplan` binary itself, so a derived file is exactly
-//! what a user gets from the same command.
+//! Every file but the first two is produced by running the `mixplan` binary itself, so a
+//! derived file is exactly what a user gets from the same command.
 
 #![expect(
     clippy::disallowed_macros,
