@@ -193,7 +193,7 @@ pub struct InitArgs {
     #[arg(value_name = "FILE", default_value = "course.toml")]
     pub file: PathBuf,
     /// The starting point.
-    #[arg(long, short, value_enum, default_value_t = TemplateArg::General)]
+    #[arg(long, short, value_enum, default_value_t = TemplateArg(Template::General))]
     pub template: TemplateArg,
 }
 
@@ -201,7 +201,7 @@ pub struct InitArgs {
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Which schema to print.
-    #[arg(value_enum, default_value_t = SchemaArg::Course)]
+    #[arg(value_enum, default_value_t = SchemaArg(SchemaKind::Course))]
     pub kind: SchemaArg,
 }
 

@@ -1,22 +1,50 @@
 //! What `mixplan init` and `mixplan schema` offer: the starter courses and the JSON Schemas,
-//! named as on the command line.
+//! named as on the command line, each with the one line `--help` shows for it.
 
-/// Starter courses for `init`, after the seed's situations ("Choosing the Right Mix").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Template {
-    /// A general online course: mixed students, a flipped weekly rhythm.
-    General,
-    /// Working adults and caregivers: mostly self-paced, one evening session a week.
-    EveningAdults,
-    /// Students across many time zones: alternating weeks, slots chosen for coverage.
-    International,
-    /// Traditional full-time students: more live time, discussion and debate.
-    FullTime,
-    /// Hundreds of students: recorded content, polling and breakout rooms live.
-    LargeLecture,
-    /// A registrar's term: Tuesday/Thursday lectures at a fixed time, exams, a break week, a
-    /// holiday, optional office hours in two sections.
-    TueThuLecture,
+/// Declares a command-line vocabulary: each value with its name and its help line (also the
+/// variant's documentation), so the binary's value parser and the docs read one source.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal: $help:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $(
+                #[doc = $help]
+                $variant,
+            )*
+        }
+
+        impl $name {
+            /// Every value, in the order `--help` lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The name as written on the command line.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            /// The line `--help` shows for this value.
+            pub fn help(self) -> &'static str {
+                match self {
+                    $($name::$variant => $help,)*
+                }
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// Starter courses for `init`, after the seed's situations ("Choosing the Right Mix").
+    Template {
+        General = "general": "A general online course: mixed students, a flipped weekly rhythm",
+        EveningAdults = "evening-adults": "Working adults and caregivers: mostly self-paced, one evening session a week",
+        International = "international": "Students across many time zones: alternating weeks, slots chosen for coverage",
+        FullTime = "full-time": "Traditional full-time students: more live time, discussion and debate",
+        LargeLecture = "large-lecture": "Hundreds of students: recorded content, polling and breakout rooms live",
+        TueThuLecture = "tue-thu-lecture": "A registrar's term: Tuesday/Thursday lectures at a fixed time, exams, a break week, a holiday, optional office hours in two sections",
+    }
 }
 
 impl Template {
@@ -31,67 +59,16 @@ impl Template {
             Template::TueThuLecture => include_str!("../templates/tue-thu-lecture.toml"),
         }
     }
-
-    /// Every template, in the order `init --help` lists them.
-    pub const ALL: &'static [Template] = &[
-        Template::General,
-        Template::EveningAdults,
-        Template::International,
-        Template::FullTime,
-        Template::LargeLecture,
-        Template::TueThuLecture,
-    ];
-
-    /// The name as written on the command line.
-    pub fn name(self) -> &'static str {
-        match self {
-            Template::General => "general",
-            Template::EveningAdults => "evening-adults",
-            Template::International => "international",
-            Template::FullTime => "full-time",
-            Template::LargeLecture => "large-lecture",
-            Template::TueThuLecture => "tue-thu-lecture",
-        }
-    }
 }
 
-/// Which JSON Schema `schema` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SchemaKind {
-    /// The course file (TOML), for editors and `check-jsonschema`.
-    Course,
-    /// The output of `recommend --format json`.
-    Recommend,
-    /// The output of `schedule --format json`.
-    Schedule,
-    /// The output of `check --format json`.
-    Check,
-    /// The output of `workload --format json`.
-    Workload,
-    /// The output of `diff --format json`.
-    Diff,
-}
-
-impl SchemaKind {
-    /// Every schema, in the order `schema --help` lists them.
-    pub const ALL: &'static [SchemaKind] = &[
-        SchemaKind::Course,
-        SchemaKind::Recommend,
-        SchemaKind::Schedule,
-        SchemaKind::Check,
-        SchemaKind::Workload,
-        SchemaKind::Diff,
-    ];
-
-    /// The name as written on the command line, and the schema file's stem.
-    pub fn name(self) -> &'static str {
-        match self {
-            SchemaKind::Course => "course",
-            SchemaKind::Recommend => "recommend",
-            SchemaKind::Schedule => "schedule",
-            SchemaKind::Check => "check",
-            SchemaKind::Workload => "workload",
-            SchemaKind::Diff => "diff",
-        }
+vocabulary! {
+    /// Which JSON Schema `schema` prints.
+    SchemaKind {
+        Course = "course": "The course file (TOML), for editors and `check-jsonschema`",
+        Recommend = "recommend": "The output of `recommend --format json`",
+        Schedule = "schedule": "The output of `schedule --format json`",
+        Check = "check": "The output of `check --format json`",
+        Workload = "workload": "The output of `workload --format json`",
+        Diff = "diff": "The output of `diff --format json`",
     }
 }

@@ -127,101 +127,47 @@ impl CheckFormat {
     }
 }
 
-/// `init --template`: starter courses for `init`, after the seed's situations ("Choosing the Right Mix").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum TemplateArg {
-    /// A general online course: mixed students, a flipped weekly rhythm.
-    General,
-    /// Working adults and caregivers: mostly self-paced, one evening session a week.
-    EveningAdults,
-    /// Students across many time zones: alternating weeks, slots chosen for coverage.
-    International,
-    /// Traditional full-time students: more live time, discussion and debate.
-    FullTime,
-    /// Hundreds of students: recorded content, polling and breakout rooms live.
-    LargeLecture,
-    /// A registrar's term: Tuesday/Thursday lectures at a fixed time, exams, a break week, a
-    /// holiday, optional office hours in two sections.
-    TueThuLecture,
-}
+/// A library vocabulary as a clap value: its names and help lines come from the library
+/// ([`Template::help`], [`SchemaKind::help`]), so nothing is written twice.
+macro_rules! clap_value {
+    ($(#[$meta:meta])* $arg:ident($lib:ident)) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct $arg(pub $lib);
 
-impl From<TemplateArg> for Template {
-    fn from(value: TemplateArg) -> Self {
-        match value {
-            TemplateArg::General => Template::General,
-            TemplateArg::EveningAdults => Template::EveningAdults,
-            TemplateArg::International => Template::International,
-            TemplateArg::FullTime => Template::FullTime,
-            TemplateArg::LargeLecture => Template::LargeLecture,
-            TemplateArg::TueThuLecture => Template::TueThuLecture,
+        impl ValueEnum for $arg {
+            fn value_variants<'a>() -> &'a [Self] {
+                const ALL: [$arg; $lib::ALL.len()] = {
+                    let mut all = [$arg($lib::ALL[0]); $lib::ALL.len()];
+                    let mut i = 0;
+                    while i < all.len() {
+                        all[i] = $arg($lib::ALL[i]);
+                        i += 1;
+                    }
+                    all
+                };
+                &ALL
+            }
+
+            fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+                Some(clap::builder::PossibleValue::new(self.0.name()).help(self.0.help()))
+            }
         }
-    }
-}
 
-/// `schema KIND`: which JSON Schema `schema` prints.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum SchemaArg {
-    /// The course file (TOML), for editors and `check-jsonschema`.
-    Course,
-    /// The output of `recommend --format json`.
-    Recommend,
-    /// The output of `schedule --format json`.
-    Schedule,
-    /// The output of `check --format json`.
-    Check,
-    /// The output of `workload --format json`.
-    Workload,
-    /// The output of `diff --format json`.
-    Diff,
-}
-
-impl From<SchemaArg> for SchemaKind {
-    fn from(value: SchemaArg) -> Self {
-        match value {
-            SchemaArg::Course => SchemaKind::Course,
-            SchemaArg::Recommend => SchemaKind::Recommend,
-            SchemaArg::Schedule => SchemaKind::Schedule,
-            SchemaArg::Check => SchemaKind::Check,
-            SchemaArg::Workload => SchemaKind::Workload,
-            SchemaArg::Diff => SchemaKind::Diff,
+        impl From<$arg> for $lib {
+            fn from(value: $arg) -> Self {
+                value.0
+            }
         }
-    }
+    };
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+clap_value! {
+    /// `init --template`: a starter course.
+    TemplateArg(Template)
+}
 
-    /// The mirrors offer exactly the library's values, under the library's names.
-    #[test]
-    fn mirrors_match_the_library() {
-        let templates: Vec<(Template, String)> = TemplateArg::value_variants()
-            .iter()
-            .map(|&t| {
-                (
-                    t.into(),
-                    t.to_possible_value().unwrap().get_name().to_string(),
-                )
-            })
-            .collect();
-        let expected: Vec<(Template, String)> = Template::ALL
-            .iter()
-            .map(|&t| (t, t.name().to_string()))
-            .collect();
-        assert_eq!(templates, expected);
-        let kinds: Vec<(SchemaKind, String)> = SchemaArg::value_variants()
-            .iter()
-            .map(|&k| {
-                (
-                    k.into(),
-                    k.to_possible_value().unwrap().get_name().to_string(),
-                )
-            })
-            .collect();
-        let expected: Vec<(SchemaKind, String)> = SchemaKind::ALL
-            .iter()
-            .map(|&k| (k, k.name().to_string()))
-            .collect();
-        assert_eq!(kinds, expected);
-    }
+clap_value! {
+    /// `schema KIND`: which JSON Schema to print.
+    SchemaArg(SchemaKind)
 }
