@@ -13,13 +13,16 @@ use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use crate::course;
 use crate::diagnostic::FileReport;
 use crate::fsio::{Existing, WriteError};
-use crate::render::{
-    self, CheckFormat, Format, RecommendFormat, ScheduleFormat, Style, WorkloadFormat,
-};
+use crate::render::{self, Format, Style};
 use crate::templates::{SchemaKind, Template};
 
 mod diff;
+mod formats;
+mod manual;
 pub use diff::DiffArgs;
+use formats::{
+    CheckFormat, RecommendFormat, ScheduleFormat, SchemaArg, TemplateArg, WorkloadFormat,
+};
 
 const RECOMMEND_EXAMPLES: &str = "\
 Examples:
@@ -50,7 +53,7 @@ Exit status: 0 no failing finding, 1 failing findings (errors; warnings too unde
 
 const WORKLOAD_EXAMPLES: &str = "\
 Examples:
-  mixplan workload examples/workload-worked-example.toml
+  mixplan workload examples/workload-seminar.toml
   mixplan workload course.toml --chart workload.svg
   mixplan workload course.toml --format json | jq '.weeks[] | select(.over)'";
 
@@ -190,16 +193,16 @@ pub struct InitArgs {
     #[arg(value_name = "FILE", default_value = "course.toml")]
     pub file: PathBuf,
     /// The starting point.
-    #[arg(long, short, value_enum, default_value_t = Template::General)]
-    pub template: Template,
+    #[arg(long, short, value_enum, default_value_t = TemplateArg(Template::General))]
+    pub template: TemplateArg,
 }
 
 /// Arguments of `schema`.
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
     /// Which schema to print.
-    #[arg(value_enum, default_value_t = SchemaKind::Course)]
-    pub kind: SchemaKind,
+    #[arg(value_enum, default_value_t = SchemaArg(SchemaKind::Course))]
+    pub kind: SchemaArg,
 }
 
 /// Arguments of `completions`.
@@ -214,7 +217,8 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write `mixplan.1`, one page per command (`mixplan-recommend.1`, ...) and the course
-    /// file's `mixplan-course.5` into this directory instead of printing the main page.
+    /// file's `mixplan-course.5` into this directory (made if missing) instead of printing the
+    /// main page.
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
@@ -551,7 +555,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
         Command::Explain(args) => explain(&args),
         Command::Init(args) => init(&args),
         Command::Schema(args) => {
-            let schema = match args.kind {
+            let schema = match SchemaKind::from(args.kind) {
                 SchemaKind::Course => course::schema::course_schema(),
                 SchemaKind::Recommend => render::json::recommend_schema(),
                 SchemaKind::Schedule => render::json::schedule_schema(),
@@ -590,7 +594,7 @@ pub fn run(cli: Cli) -> Result<Outcome> {
 }
 
 fn init(args: &InitArgs) -> Result<Outcome> {
-    let text = args.template.text();
+    let text = Template::from(args.template).text();
     if args.file == Path::new("-") {
         emit(text)?;
         return Ok(Outcome::Success);
@@ -599,7 +603,7 @@ fn init(args: &InitArgs) -> Result<Outcome> {
         Ok(()) => {}
         Err(err @ WriteError::AlreadyExists(_)) => anyhow::bail!(
             "{err}; pick another file name, or print the template with `mixplan init - --template {}`",
-            args.template.name()
+            Template::from(args.template).name()
         ),
         Err(err) => return Err(err.into()),
     }
@@ -607,7 +611,7 @@ fn init(args: &InitArgs) -> Result<Outcome> {
     let _ = writeln!(
         io::stderr(),
         "wrote {path} (template `{}`)\nnext: edit it, then run `mixplan recommend {path}`",
-        args.template.name()
+        Template::from(args.template).name()
     );
     Ok(Outcome::Success)
 }
@@ -615,18 +619,20 @@ fn init(args: &InitArgs) -> Result<Outcome> {
 fn man(args: &ManArgs) -> Result<Outcome> {
     use crate::render::manpage;
     let Some(dir) = &args.dir else {
-        let (_, page) = manpage::command_page(Cli::command())?;
+        let (_, page) = manual::command_page(Cli::command())?;
         emit(&page)?;
         return Ok(Outcome::Success);
     };
     // Built, so each subcommand's page is named `mixplan-<command>`.
     let mut command = Cli::command().disable_help_subcommand(true);
     command.build();
-    let mut pages = vec![manpage::command_page(command.clone())?];
+    let mut pages = vec![manual::command_page(command.clone())?];
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        pages.push(manpage::command_page(sub.clone())?);
+        pages.push(manual::command_page(sub.clone())?);
     }
     pages.push(("mixplan-course.5".into(), manpage::course_page()));
+    // The help's own example, `--dir target/man`, names a folder a fresh checkout lacks.
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
     for (name, page) in pages {
         crate::fsio::write_atomic(
             &dir.join(&name),

@@ -10,7 +10,7 @@ pub mod sittings;
 use crate::course::{
     Activity, ContentType, Course, Delivery, Every, Goal, Mode, Pattern, Population,
 };
-pub use rules::{SCORING_RULES, ScoringRule};
+pub use rules::{SCORING_RULES, ScoreDetail, ScoringRule};
 
 use crate::availability::Attendance;
 use crate::rules::RuleId;
@@ -77,9 +77,9 @@ pub enum ReasonKind {
     Score {
         /// Points added to the favoured mode.
         weight: f64,
-        /// What the rule saw in this activity (shared by every activity the rule saw the same
-        /// way, so a course of 100,000 activities formats each sentence once).
-        detail: std::sync::Arc<str>,
+        /// What the rule saw in this activity, as facts (shared by every activity the rule
+        /// saw the same way); `render::words` words them.
+        detail: std::sync::Arc<ScoreDetail>,
     },
     /// A decision rule adjusted or explained the mode.
     Note(Note),

@@ -1,24 +1,29 @@
 //! The scoring rules: each rule's condition, keyed by its [`RuleId`].
 //!
 //! A rule is data plus a small condition. When its condition holds for an activity, the rule's
-//! weight is added to the score of the mode it favours, and the detail it returns becomes one
-//! of the activity's reasons. Weights are in "points"; only their relative size matters.
-//! Adding a rule means a `RuleId` with its documentation and weight in [`crate::rules`], an
-//! entry here, and a firing and a non-firing fixture in the rule tests.
+//! weight is added to the score of the mode it favours, and the facts it returns (a
+//! [`ScoreDetail`]) become one of the activity's reasons. Weights are in "points"; only their relative size matters.
+//! Adding a rule means a [`ScoringId`] variant with its documentation and weight in
+//! `src/rules/scoring.rs`, its condition here (the match in `condition` is exhaustive, so the
+//! crate does not compile without it), its wording in `render::words::score_detail`, and a
+//! firing and a non-firing fixture in the rule tests.
 
 use super::Facts;
 use crate::course::{Activity, ActivityKind as K, ContentType, Goal, Mode, Population};
-use crate::rules::{RuleId, RuleKind};
+use crate::rules::{RuleId, RuleKind, ScoringId};
 
 /// One scoring rule: its id (documentation, weight and favoured mode live in the registry,
 /// [`crate::rules`]) and its condition.
-#[derive(Debug)]
+#[derive(Clone, Copy, Debug)]
 pub struct ScoringRule {
     /// The rule's id.
     pub id: RuleId,
-    /// The condition: `Some(detail)` when the rule applies to this activity.
-    pub applies: fn(&Facts, &Activity) -> Option<String>,
+    /// The condition: `Some(detail)`, the facts the rule saw, when it applies to this activity.
+    pub applies: Condition,
 }
+
+/// A scoring rule's condition.
+pub type Condition = fn(&Facts, &Activity) -> Option<ScoreDetail>;
 
 impl ScoringRule {
     /// The favoured mode and the weight, from the registry.
@@ -30,6 +35,144 @@ impl ScoringRule {
                 self.id,
                 other.category()
             ),
+        }
+    }
+}
+
+/// What a scoring rule saw in an activity: one variant per rule, with the facts its reason is
+/// worded from (`render::words::score_detail` writes the sentence). The rule is the variant:
+/// [`ScoreDetail::rule`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum ScoreDetail {
+    /// `real-time-interaction`: the activity's kind.
+    RealTimeInteraction {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `immediate-feedback`: a feedback-driven kind on complex or procedural content.
+    ImmediateFeedback {
+        /// The activity's kind.
+        kind: K,
+        /// The course content that makes feedback matter.
+        content: ContentType,
+    },
+    /// `community-presence`: the activity's kind.
+    CommunityPresence {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `hands-on`: the activity's kind (a lab).
+    HandsOn {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `content-benefits-from-live`: the course content this kind serves live.
+    ContentBenefitsFromLive {
+        /// The activity's kind.
+        kind: K,
+        /// The matching content types, in course order.
+        content: Vec<ContentType>,
+    },
+    /// `community-goals`: the course goals that call for group work.
+    CommunityGoals {
+        /// The matching goals, in course order.
+        goals: Vec<Goal>,
+    },
+    /// `full-time-students`: every student is full-time.
+    FullTimeStudents,
+    /// `content-transmission`: the activity's kind.
+    ContentTransmission {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `self-paced-processing`: the activity's kind.
+    SelfPacedProcessing {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `written-record`: a written kind, or (`None`) work estimated from words written.
+    WrittenRecord {
+        /// The activity's kind when it is written by nature.
+        kind: Option<K>,
+    },
+    /// `individual-practice`: the activity's kind.
+    IndividualPractice {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `reflection`: the activity's kind.
+    Reflection {
+        /// The activity's kind.
+        kind: K,
+    },
+    /// `population-flexibility`: the populations that need flexible timing.
+    PopulationFlexibility {
+        /// The populations, in course order.
+        populations: Vec<Population>,
+    },
+    /// `time-zone-spread`: how many students the best live time reaches.
+    TimeZoneSpread {
+        /// The activity's minutes per occurrence.
+        minutes: u32,
+        /// Students the best time reaches within their local hours.
+        reached: u32,
+        /// Students in the class.
+        students: u32,
+    },
+    /// `unreliable-connectivity`: the share of students with a dependable connection.
+    UnreliableConnectivity {
+        /// Share from 0 to 1.
+        reliable_share: f64,
+    },
+    /// `large-class`: students in one sitting of a one-to-many talk.
+    LargeClass {
+        /// The activity's kind.
+        kind: K,
+        /// Students in one sitting.
+        students: u32,
+    },
+    /// `content-suits-self-paced`: the course content this kind handles self-paced.
+    ContentSuitsSelfPaced {
+        /// The activity's kind.
+        kind: K,
+        /// The matching content types, in course order.
+        content: Vec<ContentType>,
+    },
+    /// `knowledge-goals`: the knowledge and skill goals of a course without community goals.
+    KnowledgeGoals {
+        /// The matching goals, in course order.
+        goals: Vec<Goal>,
+    },
+    /// `live-fatigue`: a long stretch on a video call.
+    LiveFatigue {
+        /// The activity's minutes per occurrence.
+        minutes: u32,
+    },
+}
+
+impl ScoreDetail {
+    /// The rule that saw these facts.
+    pub fn rule(&self) -> ScoringId {
+        match self {
+            ScoreDetail::RealTimeInteraction { .. } => ScoringId::RealTimeInteraction,
+            ScoreDetail::ImmediateFeedback { .. } => ScoringId::ImmediateFeedback,
+            ScoreDetail::CommunityPresence { .. } => ScoringId::CommunityPresence,
+            ScoreDetail::HandsOn { .. } => ScoringId::HandsOn,
+            ScoreDetail::ContentBenefitsFromLive { .. } => ScoringId::ContentBenefitsFromLive,
+            ScoreDetail::CommunityGoals { .. } => ScoringId::CommunityGoals,
+            ScoreDetail::FullTimeStudents => ScoringId::FullTimeStudents,
+            ScoreDetail::ContentTransmission { .. } => ScoringId::ContentTransmission,
+            ScoreDetail::SelfPacedProcessing { .. } => ScoringId::SelfPacedProcessing,
+            ScoreDetail::WrittenRecord { .. } => ScoringId::WrittenRecord,
+            ScoreDetail::IndividualPractice { .. } => ScoringId::IndividualPractice,
+            ScoreDetail::Reflection { .. } => ScoringId::Reflection,
+            ScoreDetail::PopulationFlexibility { .. } => ScoringId::PopulationFlexibility,
+            ScoreDetail::TimeZoneSpread { .. } => ScoringId::TimeZoneSpread,
+            ScoreDetail::UnreliableConnectivity { .. } => ScoringId::UnreliableConnectivity,
+            ScoreDetail::LargeClass { .. } => ScoringId::LargeClass,
+            ScoreDetail::ContentSuitsSelfPaced { .. } => ScoringId::ContentSuitsSelfPaced,
+            ScoreDetail::KnowledgeGoals { .. } => ScoringId::KnowledgeGoals,
+            ScoreDetail::LiveFatigue { .. } => ScoringId::LiveFatigue,
         }
     }
 }
@@ -129,22 +272,6 @@ fn on_a_call(activity: &Activity) -> bool {
     !activity.in_person
 }
 
-fn kind_detail(activity: &Activity, what: &str) -> String {
-    format!(
-        "{} {} activity {what}",
-        article(activity.kind),
-        activity.kind
-    )
-}
-
-/// The indefinite article for a kind's name: "an announcement", "a lecture".
-pub fn article(kind: K) -> &'static str {
-    match kind.to_string().as_bytes().first() {
-        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
-        _ => "a",
-    }
-}
-
 /// How much of its registry weight a rule adds for these facts: 1 for every rule but
 /// connectivity, whose weight scales with the share of students without a dependable
 /// connection (seed: Synchronous Learning > Weaknesses: unreliable technology is a
@@ -181,207 +308,183 @@ fn self_paced_content(kind: K, content: ContentType) -> bool {
     }
 }
 
-fn names<T: std::fmt::Display>(items: &[T]) -> String {
-    let list: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    list.join(", ")
+/// A scoring rule's condition, by its id: an exhaustive match, so a scoring id without a
+/// condition does not compile.
+const fn condition(id: ScoringId) -> Condition {
+    use ScoringId as S;
+    match id {
+        S::RealTimeInteraction => real_time_interaction,
+        S::ImmediateFeedback => immediate_feedback,
+        S::CommunityPresence => community_presence,
+        S::HandsOn => hands_on,
+        S::ContentBenefitsFromLive => content_benefits_from_live,
+        S::CommunityGoals => community_goals,
+        S::FullTimeStudents => full_time_students,
+        S::ContentTransmission => content_transmission,
+        S::SelfPacedProcessing => self_paced_processing,
+        S::WrittenRecord => written_record,
+        S::IndividualPractice => individual_practice,
+        S::Reflection => reflection,
+        S::PopulationFlexibility => population_flexibility,
+        S::TimeZoneSpread => time_zone_spread,
+        S::UnreliableConnectivity => unreliable_connectivity,
+        S::LargeClass => large_class,
+        S::ContentSuitsSelfPaced => content_suits_self_paced,
+        S::KnowledgeGoals => knowledge_goals,
+        S::LiveFatigue => live_fatigue,
+    }
+}
+
+fn real_time_interaction(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    (kind_in(a, INTERACTIVE) && !without_peers(f, a))
+        .then_some(ScoreDetail::RealTimeInteraction { kind: a.kind })
+}
+
+fn immediate_feedback(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    let content = [ContentType::ComplexConcepts, ContentType::Procedural]
+        .into_iter()
+        .find(|c| f.content.contains(c))?;
+    kind_in(a, FEEDBACK).then_some(ScoreDetail::ImmediateFeedback {
+        kind: a.kind,
+        content,
+    })
+}
+
+fn community_presence(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    (kind_in(a, SOCIAL) && !without_peers(f, a))
+        .then_some(ScoreDetail::CommunityPresence { kind: a.kind })
+}
+
+fn hands_on(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    (a.kind == K::Lab).then_some(ScoreDetail::HandsOn { kind: a.kind })
+}
+
+fn content_benefits_from_live(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    let content = matching_content(f, |c| live_content(a.kind, c));
+    (!content.is_empty()).then_some(ScoreDetail::ContentBenefitsFromLive {
+        kind: a.kind,
+        content,
+    })
+}
+
+fn community_goals(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    let goals = matching_goals(f, |g| matches!(g, Goal::Community | Goal::Collaboration));
+    (!goals.is_empty() && kind_in(a, COLLECTIVE) && !without_peers(f, a))
+        .then_some(ScoreDetail::CommunityGoals { goals })
+}
+
+fn full_time_students(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    (f.full_time_only && !kind_in(a, SOLITARY)).then_some(ScoreDetail::FullTimeStudents)
+}
+
+fn content_transmission(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    a.kind
+        .is_content_transmission()
+        .then_some(ScoreDetail::ContentTransmission { kind: a.kind })
+}
+
+fn self_paced_processing(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    kind_in(a, REWINDABLE).then_some(ScoreDetail::SelfPacedProcessing { kind: a.kind })
+}
+
+fn written_record(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    is_written(a).then(|| ScoreDetail::WrittenRecord {
+        kind: kind_in(a, WRITTEN).then_some(a.kind),
+    })
+}
+
+fn individual_practice(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    kind_in(a, INDIVIDUAL).then_some(ScoreDetail::IndividualPractice { kind: a.kind })
+}
+
+fn reflection(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    kind_in(a, REFLECTIVE).then_some(ScoreDetail::Reflection { kind: a.kind })
+}
+
+fn population_flexibility(f: &Facts, _: &Activity) -> Option<ScoreDetail> {
+    (!f.flexible.is_empty()).then(|| ScoreDetail::PopulationFlexibility {
+        populations: f.flexible.clone(),
+    })
+}
+
+fn time_zone_spread(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    (on_a_call(a) && f.attendance.short(a.minutes)).then(|| ScoreDetail::TimeZoneSpread {
+        minutes: a.minutes,
+        reached: f.attendance.reach(a.minutes),
+        students: f.attendance.count,
+    })
+}
+
+fn unreliable_connectivity(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    let share = f.reliable_internet?;
+    (on_a_call(a) && share < RELIABLE_INTERNET_FLOOR).then_some(
+        ScoreDetail::UnreliableConnectivity {
+            reliable_share: share,
+        },
+    )
+}
+
+fn large_class(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    // Sections split the class: each meets a share of it.
+    let students = sitting_size(f, a);
+    (students > LARGE_CLASS && kind_in(a, ONE_TO_MANY)).then_some(ScoreDetail::LargeClass {
+        kind: a.kind,
+        students,
+    })
+}
+
+fn content_suits_self_paced(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    let content = matching_content(f, |c| self_paced_content(a.kind, c));
+    (!content.is_empty()).then_some(ScoreDetail::ContentSuitsSelfPaced {
+        kind: a.kind,
+        content,
+    })
+}
+
+fn knowledge_goals(f: &Facts, _: &Activity) -> Option<ScoreDetail> {
+    let community = f
+        .goals
+        .iter()
+        .any(|g| matches!(g, Goal::Community | Goal::Collaboration));
+    let goals = matching_goals(f, |g| {
+        matches!(g, Goal::KnowledgeAcquisition | Goal::SkillDevelopment)
+    });
+    (!community && !goals.is_empty()).then_some(ScoreDetail::KnowledgeGoals { goals })
+}
+
+fn live_fatigue(_: &Facts, a: &Activity) -> Option<ScoreDetail> {
+    // A long lab is split (`long-live-session`), never self-paced on fatigue alone:
+    // hands-on practice is its reason to meet.
+    (on_a_call(a) && a.kind != K::Lab && a.minutes > LONG_LIVE_MINUTES)
+        .then_some(ScoreDetail::LiveFatigue { minutes: a.minutes })
+}
+
+fn matching_content(f: &Facts, keep: impl Fn(ContentType) -> bool) -> Vec<ContentType> {
+    f.content.iter().copied().filter(|&c| keep(c)).collect()
+}
+
+fn matching_goals(f: &Facts, keep: impl Fn(&Goal) -> bool) -> Vec<Goal> {
+    f.goals.iter().copied().filter(|g| keep(g)).collect()
 }
 
 /// Every scoring rule, in the order reasons are listed.
-pub static SCORING_RULES: &[ScoringRule] = &[
-    ScoringRule {
-        id: RuleId::RealTimeInteraction,
-        applies: |f, a| {
-            (kind_in(a, INTERACTIVE) && !without_peers(f, a))
-                .then(|| kind_detail(a, "depends on real-time exchange"))
-        },
-    },
-    ScoringRule {
-        id: RuleId::ImmediateFeedback,
-        applies: |f, a| {
-            let content = [ContentType::ComplexConcepts, ContentType::Procedural]
-                .into_iter()
-                .find(|c| f.content.contains(c))?;
-            kind_in(a, FEEDBACK).then(|| {
-                format!(
-                    "{} on {content} content benefits from on-the-spot feedback",
-                    a.kind
-                )
-            })
-        },
-    },
-    ScoringRule {
-        id: RuleId::CommunityPresence,
-        applies: |f, a| {
-            (kind_in(a, SOCIAL) && !without_peers(f, a))
-                .then(|| kind_detail(a, "builds presence and belonging when live"))
-        },
-    },
-    ScoringRule {
-        id: RuleId::HandsOn,
-        applies: |_, a| {
-            (a.kind == K::Lab)
-                .then(|| kind_detail(a, "practises a procedure hands-on, with help at hand"))
-        },
-    },
-    ScoringRule {
-        id: RuleId::ContentBenefitsFromLive,
-        applies: |f, a| {
-            let matched: Vec<ContentType> = f
-                .content
-                .iter()
-                .copied()
-                .filter(|&c| live_content(a.kind, c))
-                .collect();
-            (!matched.is_empty())
-                .then(|| format!("{} content is served by a live {}", names(&matched), a.kind))
-        },
-    },
-    ScoringRule {
-        id: RuleId::CommunityGoals,
-        applies: |f, a| {
-            let goals: Vec<Goal> = f
-                .goals
-                .iter()
-                .copied()
-                .filter(|g| matches!(g, Goal::Community | Goal::Collaboration))
-                .collect();
-            (!goals.is_empty() && kind_in(a, COLLECTIVE) && !without_peers(f, a))
-                .then(|| format!("course goals {} call for live group work", names(&goals)))
-        },
-    },
-    ScoringRule {
-        id: RuleId::FullTimeStudents,
-        applies: |f, a| {
-            (f.full_time_only && !kind_in(a, SOLITARY))
-                .then(|| "all students are full-time, so fixed meeting times are workable".into())
-        },
-    },
-    ScoringRule {
-        id: RuleId::ContentTransmission,
-        applies: |_, a| {
-            a.kind
-                .is_content_transmission()
-                .then(|| kind_detail(a, "transmits content that needs no live audience"))
-        },
-    },
-    ScoringRule {
-        id: RuleId::SelfPacedProcessing,
-        applies: |_, a| {
-            kind_in(a, REWINDABLE)
-                .then(|| kind_detail(a, "can be paused and reviewed at the student's pace"))
-        },
-    },
-    ScoringRule {
-        id: RuleId::WrittenRecord,
-        applies: |_, a| {
-            is_written(a).then(|| {
-                if kind_in(a, WRITTEN) {
-                    kind_detail(a, "in writing leaves a record to return to")
-                } else {
-                    "written work leaves a record to return to".into()
-                }
-            })
-        },
-    },
-    ScoringRule {
-        id: RuleId::IndividualPractice,
-        applies: |_, a| kind_in(a, INDIVIDUAL).then(|| kind_detail(a, "is done individually")),
-    },
-    ScoringRule {
-        id: RuleId::Reflection,
-        applies: |_, a| kind_in(a, REFLECTIVE).then(|| kind_detail(a, "needs time to think")),
-    },
-    ScoringRule {
-        id: RuleId::PopulationFlexibility,
-        applies: |f, _| {
-            (!f.flexible.is_empty())
-                .then(|| format!("{} students need flexible timing", names(&f.flexible)))
-        },
-    },
-    ScoringRule {
-        id: RuleId::TimeZoneSpread,
-        applies: |f, a| {
-            (on_a_call(a) && f.attendance.short(a.minutes)).then(|| {
-                format!(
-                    "at the best time on the allowed days, a live {}-minute session reaches {} of {} students within their local hours",
-                    a.minutes,
-                    f.attendance.reach(a.minutes),
-                    f.attendance.count
-                )
-            })
-        },
-    },
-    ScoringRule {
-        id: RuleId::UnreliableConnectivity,
-        applies: |f, a| {
-            let share = f.reliable_internet?;
-            (on_a_call(a) && share < RELIABLE_INTERNET_FLOOR).then(|| {
-                format!(
-                    "only {:.0}% of students have a dependable connection",
-                    share * 100.0
-                )
-            })
-        },
-    },
-    ScoringRule {
-        id: RuleId::LargeClass,
-        applies: |f, a| {
-            // Sections split the class: each meets a share of it.
-            let size = sitting_size(f, a);
-            (size > LARGE_CLASS && kind_in(a, ONE_TO_MANY))
-                .then(|| format!("{size} students is a large audience for a live {}", a.kind))
-        },
-    },
-    ScoringRule {
-        id: RuleId::ContentSuitsSelfPaced,
-        applies: |f, a| {
-            let matched: Vec<ContentType> = f
-                .content
-                .iter()
-                .copied()
-                .filter(|&c| self_paced_content(a.kind, c))
-                .collect();
-            (!matched.is_empty()).then(|| {
-                format!(
-                    "{} content works self-paced as {} {}",
-                    names(&matched),
-                    article(a.kind),
-                    a.kind
-                )
-            })
-        },
-    },
-    ScoringRule {
-        id: RuleId::KnowledgeGoals,
-        applies: |f, _| {
-            let community = f
-                .goals
-                .iter()
-                .any(|g| matches!(g, Goal::Community | Goal::Collaboration));
-            let goals: Vec<Goal> = f
-                .goals
-                .iter()
-                .copied()
-                .filter(|g| matches!(g, Goal::KnowledgeAcquisition | Goal::SkillDevelopment))
-                .collect();
-            (!community && !goals.is_empty())
-                .then(|| format!("course goals {} need less live time", names(&goals)))
-        },
-    },
-    ScoringRule {
-        id: RuleId::LiveFatigue,
-        applies: |_, a| {
-            // A long lab is split (`long-live-session`), never self-paced on fatigue alone:
-            // hands-on practice is its reason to meet.
-            (on_a_call(a) && a.kind != K::Lab && a.minutes > LONG_LIVE_MINUTES).then(|| {
-                format!(
-                    "{} minutes at a stretch is tiring on a video call",
-                    a.minutes
-                )
-            })
-        },
-    },
-];
+pub static SCORING_RULES: &[ScoringRule] = &SCORING_TABLE;
+
+const SCORING_TABLE: [ScoringRule; ScoringId::ALL.len()] = {
+    let mut table = [ScoringRule {
+        id: RuleId::Scoring(ScoringId::ALL[0]),
+        applies: condition(ScoringId::ALL[0]),
+    }; ScoringId::ALL.len()];
+    let mut i = 0;
+    while i < ScoringId::ALL.len() {
+        table[i] = ScoringRule {
+            id: RuleId::Scoring(ScoringId::ALL[i]),
+            applies: condition(ScoringId::ALL[i]),
+        };
+        i += 1;
+    }
+    table
+};
 
 /// Look up a scoring rule by id.
 pub fn find(id: RuleId) -> Option<&'static ScoringRule> {

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use crate::Recommendation;
-use crate::workload::Workload;
+use crate::workload::{Target, WeekLoad, Workload};
 
 use super::workload::{h, hours};
 
@@ -69,26 +69,76 @@ fn grid_step(max: f64) -> f64 {
     step
 }
 
+/// The chart's geometry: the hour scale and each week's slot.
+struct Frame {
+    /// Hours at the top of the plot.
+    top_hours: f64,
+    /// Hours between grid lines.
+    step: f64,
+    /// Plot width and height, in pixels.
+    plot_w: f64,
+    plot_h: f64,
+    /// Weeks shown (at least 1).
+    weeks: usize,
+    /// Width of one week's slot and of its bar.
+    slot: f64,
+    bar_w: f64,
+    /// Label every this many weeks.
+    label_every: usize,
+}
+
+impl Frame {
+    fn of(workload: &Workload) -> Self {
+        let peak = workload
+            .peak()
+            .map_or(0.0, |w| w.total_minutes() as f64 / 60.0);
+        let ceiling = workload.target.map_or(0.0, |t| t.ceiling_minutes() / 60.0);
+        let step = grid_step(peak.max(ceiling).max(1.0));
+        // Headroom above the tallest bar for its label.
+        let top_hours = ((peak.max(ceiling).max(1.0) * 1.06 / step).ceil() * step).max(step);
+        let plot_w = WIDTH - LEFT - RIGHT;
+        let weeks = workload.weeks.len().max(1);
+        let slot = plot_w / weeks as f64;
+        Frame {
+            top_hours,
+            step,
+            plot_w,
+            plot_h: HEIGHT - TOP - BOTTOM,
+            weeks,
+            slot,
+            bar_w: (slot * 0.7).max(1.0),
+            label_every: (weeks as f64 / 26.0).ceil().max(1.0) as usize,
+        }
+    }
+
+    /// The y pixel of a number of hours.
+    fn y(&self, hours: f64) -> f64 {
+        TOP + self.plot_h - hours / self.top_hours * self.plot_h
+    }
+}
+
 /// The chart as SVG text.
 pub fn svg(rec: &Recommendation, workload: &Workload) -> String {
-    let course = &rec.course;
-    let target = workload.target;
-    let peak = workload
-        .peak()
-        .map_or(0.0, |w| w.total_minutes() as f64 / 60.0);
-    let ceiling = target.map_or(0.0, |t| t.ceiling_minutes() / 60.0);
-    let step = grid_step(peak.max(ceiling).max(1.0));
-    // Headroom above the tallest bar for its label.
-    let top_hours = ((peak.max(ceiling).max(1.0) * 1.06 / step).ceil() * step).max(step);
-    let plot_w = WIDTH - LEFT - RIGHT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let y = |hours: f64| TOP + plot_h - hours / top_hours * plot_h;
-    let weeks = workload.weeks.len().max(1);
-    let slot = plot_w / weeks as f64;
-    let bar_w = (slot * 0.7).max(1.0);
+    let f = Frame::of(workload);
+    let title = format!("Workload per week: {}", rec.course.meta.title);
+    let mut s = String::new();
+    header(&mut s, &title, &summary(workload));
+    legend(&mut s, workload.target.is_some());
+    grid(&mut s, &f);
+    for (i, w) in workload.weeks.iter().enumerate() {
+        bar(&mut s, &f, i, w, workload.target.as_ref());
+    }
+    axes(&mut s, &f);
+    if let Some(t) = workload.target {
+        target_lines(&mut s, &f, &t);
+    }
+    s.push_str("</svg>\n");
+    s
+}
 
-    let title = format!("Workload per week: {}", course.meta.title);
-    let summary = match target {
+/// The one-paragraph description: the target and the term's hours.
+fn summary(workload: &Workload) -> String {
+    match workload.target {
         Some(t) => format!(
             "{} credits × {} h over {} teaching weeks: target {} h a week, flagged above {} h. Term {} h of {} h; peak week {}.",
             t.credits,
@@ -113,17 +163,19 @@ pub fn svg(rec: &Recommendation, workload: &Workload) -> String {
                 h(hours(p.total_minutes()))
             )),
         ),
-    };
+    }
+}
 
-    let mut s = String::new();
+/// The root element, title, description, hatch pattern, background and heading.
+fn header(s: &mut String, title: &str, summary: &str) {
     let _ = writeln!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{hgt}" viewBox="0 0 {w} {hgt}" role="img" aria-labelledby="chart-title chart-desc" font-family="DejaVu Sans, Verdana, Arial, sans-serif">"#,
         w = n(WIDTH),
         hgt = n(HEIGHT)
     );
-    let _ = writeln!(s, r#"<title id="chart-title">{}</title>"#, xml(&title));
-    let _ = writeln!(s, r#"<desc id="chart-desc">{}</desc>"#, xml(&summary));
+    let _ = writeln!(s, r#"<title id="chart-title">{}</title>"#, xml(title));
+    let _ = writeln!(s, r#"<desc id="chart-desc">{}</desc>"#, xml(summary));
     let _ = writeln!(
         s,
         r#"<defs><pattern id="self-paced" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="{PALE}"/><rect width="2.5" height="6" fill="{SELF_PACED}"/></pattern></defs>"#
@@ -138,16 +190,18 @@ pub fn svg(rec: &Recommendation, workload: &Workload) -> String {
         s,
         r#"<text x="{}" y="28" font-size="18" font-weight="bold" fill="{INK}">{}</text>"#,
         n(LEFT),
-        xml(&title)
+        xml(title)
     );
     let _ = writeln!(
         s,
         r#"<text x="{}" y="50" font-size="12" fill="{INK}">{}</text>"#,
         n(LEFT),
-        xml(&summary)
+        xml(summary)
     );
+}
 
-    // Legend: a swatch and a word for each mark, so nothing depends on colour.
+/// A swatch and a word for each mark, so nothing depends on colour.
+fn legend(s: &mut String, has_target: bool) {
     let legend_y = 66.0;
     let mut lx = LEFT;
     let _ = writeln!(
@@ -168,7 +222,7 @@ pub fn svg(rec: &Recommendation, workload: &Workload) -> String {
         n(legend_y + 10.5)
     );
     lx += 170.0;
-    if target.is_some() {
+    if has_target {
         let _ = writeln!(
             s,
             r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 4"/><text x="{}" y="{}" font-size="12" fill="{INK}">target</text>"#,
@@ -191,11 +245,13 @@ pub fn svg(rec: &Recommendation, workload: &Workload) -> String {
             n(legend_y + 10.5)
         );
     }
+}
 
-    // Grid and y axis.
+/// Grid lines with their hour labels, and the y axis title.
+fn grid(s: &mut String, f: &Frame) {
     let mut tick = 0.0;
-    while tick <= top_hours + 1e-9 {
-        let ty = y(tick);
+    while tick <= f.top_hours + 1e-9 {
+        let ty = f.y(tick);
         let _ = writeln!(
             s,
             r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{GRID}" stroke-width="1"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{INK}">{}</text>"#,
@@ -207,133 +263,131 @@ pub fn svg(rec: &Recommendation, workload: &Workload) -> String {
             n(ty + 4.0),
             h(tick)
         );
-        tick += step;
+        tick += f.step;
     }
     let _ = writeln!(
         s,
         r#"<text transform="translate(18 {}) rotate(-90)" font-size="12" text-anchor="middle" fill="{INK}">hours</text>"#,
-        n(TOP + plot_h / 2.0)
+        n(TOP + f.plot_h / 2.0)
     );
+}
 
-    // Bars.
-    let label_every = (weeks as f64 / 26.0).ceil().max(1.0) as usize;
-    for (i, w) in workload.weeks.iter().enumerate() {
-        let x = LEFT + slot * i as f64 + (slot - bar_w) / 2.0;
-        let live_h = w.live_minutes as f64 / 60.0;
-        let total_h = w.total_minutes() as f64 / 60.0;
-        let over = target.is_some_and(|t| t.is_over(w));
+/// One week's bar: hatched self-paced over solid live, an outline when over the threshold,
+/// its total and its week label.
+fn bar(s: &mut String, f: &Frame, i: usize, w: &WeekLoad, target: Option<&Target>) {
+    let x = LEFT + f.slot * i as f64 + (f.slot - f.bar_w) / 2.0;
+    let live_h = w.live_minutes as f64 / 60.0;
+    let total_h = w.total_minutes() as f64 / 60.0;
+    let over = target.is_some_and(|t| t.is_over(w));
+    let _ = write!(s, r#"<g><title>{}</title>"#, xml(&week_tooltip(w, target)));
+    if total_h > live_h {
         let _ = write!(
             s,
-            r#"<g><title>{}</title>"#,
-            xml(&week_tooltip(w, target.as_ref()))
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="url(#self-paced)" stroke="{SELF_PACED}" stroke-width="1"/>"#,
+            n(x),
+            n(f.y(total_h)),
+            n(f.bar_w),
+            n(f.y(live_h) - f.y(total_h))
         );
-        if total_h > live_h {
-            let _ = write!(
-                s,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="url(#self-paced)" stroke="{SELF_PACED}" stroke-width="1"/>"#,
-                n(x),
-                n(y(total_h)),
-                n(bar_w),
-                n(y(live_h) - y(total_h))
-            );
-        }
-        if live_h > 0.0 {
-            let _ = write!(
-                s,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{LIVE}"/>"#,
-                n(x),
-                n(y(live_h)),
-                n(bar_w),
-                n(y(0.0) - y(live_h))
-            );
-        }
-        if over {
-            let _ = write!(
-                s,
-                r#"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{OVER}" stroke-width="2.5"/>"#,
-                n(x),
-                n(y(total_h)),
-                n(bar_w),
-                n(y(0.0) - y(total_h))
-            );
-        }
-        if w.total_minutes() > 0 && (weeks <= 26 || over) {
-            let label = if over {
-                format!("▲{}", h(hours(w.total_minutes())))
-            } else {
-                h(hours(w.total_minutes()))
-            };
-            let _ = write!(
-                s,
-                r#"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}"{}>{}</text>"#,
-                n(x + bar_w / 2.0),
-                n(y(total_h) - 5.0),
-                if weeks <= 16 { "11" } else { "9" },
-                if over { OVER } else { INK },
-                if over { r#" font-weight="bold""# } else { "" },
-                xml(&label)
-            );
-        }
-        if i % label_every == 0 {
-            let text = if w.teaching {
-                w.week.to_string()
-            } else {
-                format!("{} break", w.week)
-            };
-            let _ = write!(
-                s,
-                r#"<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{INK}">{}</text>"#,
-                n(x + bar_w / 2.0),
-                n(TOP + plot_h + 16.0),
-                xml(&text)
-            );
-        }
-        let _ = writeln!(s, "</g>");
     }
+    if live_h > 0.0 {
+        let _ = write!(
+            s,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="{LIVE}"/>"#,
+            n(x),
+            n(f.y(live_h)),
+            n(f.bar_w),
+            n(f.y(0.0) - f.y(live_h))
+        );
+    }
+    if over {
+        let _ = write!(
+            s,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" fill="none" stroke="{OVER}" stroke-width="2.5"/>"#,
+            n(x),
+            n(f.y(total_h)),
+            n(f.bar_w),
+            n(f.y(0.0) - f.y(total_h))
+        );
+    }
+    if w.total_minutes() > 0 && (f.weeks <= 26 || over) {
+        let label = if over {
+            format!("▲{}", h(hours(w.total_minutes())))
+        } else {
+            h(hours(w.total_minutes()))
+        };
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="{}"{}>{}</text>"#,
+            n(x + f.bar_w / 2.0),
+            n(f.y(total_h) - 5.0),
+            if f.weeks <= 16 { "11" } else { "9" },
+            if over { OVER } else { INK },
+            if over { r#" font-weight="bold""# } else { "" },
+            xml(&label)
+        );
+    }
+    if i.is_multiple_of(f.label_every) {
+        let text = if w.teaching {
+            w.week.to_string()
+        } else {
+            format!("{} break", w.week)
+        };
+        let _ = write!(
+            s,
+            r#"<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{INK}">{}</text>"#,
+            n(x + f.bar_w / 2.0),
+            n(TOP + f.plot_h + 16.0),
+            xml(&text)
+        );
+    }
+    let _ = writeln!(s, "</g>");
+}
+
+/// The x axis title and the baseline.
+fn axes(s: &mut String, f: &Frame) {
     let _ = writeln!(
         s,
         r#"<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{INK}">course week</text>"#,
-        n(LEFT + plot_w / 2.0),
+        n(LEFT + f.plot_w / 2.0),
         n(HEIGHT - 18.0)
     );
     let _ = writeln!(
         s,
         r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{INK}" stroke-width="1"/>"#,
         n(LEFT),
-        n(y(0.0)),
+        n(f.y(0.0)),
         n(WIDTH - RIGHT),
-        n(y(0.0))
+        n(f.y(0.0))
     );
+}
 
-    // Target and threshold lines on top of the bars, labelled with their values.
-    if let Some(t) = target {
-        let ty = y(t.minutes_per_week() / 60.0);
-        let cy = y(t.ceiling_minutes() / 60.0);
-        let _ = writeln!(
-            s,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 4"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{INK}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">target {} h</text>"#,
-            n(LEFT),
-            n(ty),
-            n(WIDTH - RIGHT),
-            n(ty),
-            n(WIDTH - RIGHT - 2.0),
-            n(ty + 14.0),
-            h(t.minutes_per_week() / 60.0)
-        );
-        let _ = writeln!(
-            s,
-            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{OVER}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{OVER}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">flagged above {} h</text>"#,
-            n(LEFT),
-            n(cy),
-            n(WIDTH - RIGHT),
-            n(cy),
-            n(WIDTH - RIGHT - 2.0),
-            n(cy - 5.0),
-            h(t.ceiling_minutes() / 60.0)
-        );
-    }
-    s.push_str("</svg>\n");
-    s
+/// Target and threshold lines on top of the bars, labelled with their values.
+fn target_lines(s: &mut String, f: &Frame, t: &Target) {
+    let ty = f.y(t.minutes_per_week() / 60.0);
+    let cy = f.y(t.ceiling_minutes() / 60.0);
+    let _ = writeln!(
+        s,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 4"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{INK}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">target {} h</text>"#,
+        n(LEFT),
+        n(ty),
+        n(WIDTH - RIGHT),
+        n(ty),
+        n(WIDTH - RIGHT - 2.0),
+        n(ty + 14.0),
+        h(t.minutes_per_week() / 60.0)
+    );
+    let _ = writeln!(
+        s,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{OVER}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{OVER}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">flagged above {} h</text>"#,
+        n(LEFT),
+        n(cy),
+        n(WIDTH - RIGHT),
+        n(cy),
+        n(WIDTH - RIGHT - 2.0),
+        n(cy - 5.0),
+        h(t.ceiling_minutes() / 60.0)
+    );
 }
 
 fn week_tooltip(w: &crate::workload::WeekLoad, target: Option<&crate::workload::Target>) -> String {

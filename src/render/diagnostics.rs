@@ -6,6 +6,7 @@
 use crate::check::CheckRun;
 use crate::diagnostic::{Diagnostic, FileReport, LineIndex, Location, Severity};
 use crate::rules::RuleId;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub(super) fn paint(text: &str, code: &str, color: bool) -> String {
     if color {
@@ -33,12 +34,12 @@ pub const MAX_HUMAN_PER_FILE: usize = 50;
 /// a report that grows with a generated file's mistakes.
 pub const MAX_MACHINE: usize = 10_000;
 
-/// Characters of a source line shown in a code frame. A longer line is shown as a window around
+/// Display columns of a source line shown in a code frame (a CJK character takes two). A longer line is shown as a window around
 /// the span with `...` on the cut sides, as rustc does, so output stays proportional to the
 /// number of findings and never to findings x line length (a whole file on one line).
 pub const FRAME_CHARS: usize = 100;
 
-/// Context kept before the span when a long line is cut.
+/// Context kept before the span when a long line is cut, in display columns.
 const FRAME_LEAD: usize = 30;
 
 /// The part of a source line a frame shows: text (sanitized), and where the underline goes.
@@ -53,33 +54,23 @@ pub struct FrameLine {
 }
 
 /// Cut `line` to a window around its bytes `[start, end)` and escape it for display; the caret
-/// positions count the escapes. The work is proportional to the window, never to the line:
+/// positions and the window are display columns (by Unicode width) and count the escapes. The work is proportional to the window, never to the line:
 /// a 16 MiB course on one line is as cheap to frame as a short one.
 pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
     let start = floor_boundary(line, start.min(line.len()));
     let end = floor_boundary(line, end.clamp(start, line.len()));
-    let short = line.len() <= 4 * FRAME_CHARS && line.chars().count() <= FRAME_CHARS;
+    let short = line.len() <= 4 * FRAME_CHARS && line.width() <= FRAME_CHARS;
     let (from, to) = if short {
         (0, line.len())
     } else {
-        // FRAME_LEAD characters before the span, then FRAME_CHARS characters from there; near
-        // the end of the line, the window starts earlier so it stays full.
-        let back = |at: usize, n: usize| {
-            line[..at]
-                .char_indices()
-                .rev()
-                .nth(n.saturating_sub(1))
-                .map_or(0, |(i, _)| i)
-        };
-        let mut from = back(start, FRAME_LEAD);
-        let to = line[from..]
-            .char_indices()
-            .nth(FRAME_CHARS)
-            .map_or(line.len(), |(i, _)| from + i);
+        // FRAME_LEAD columns before the span, then FRAME_CHARS columns from there; near the
+        // end of the line, the window starts earlier so it stays full.
+        let mut from = columns_back(line, start, FRAME_LEAD);
+        let to = columns_forward(line, from, FRAME_CHARS);
         if to == line.len() {
-            let have = line[from..].chars().count();
+            let have = line[from..].width();
             if have < FRAME_CHARS && from > 0 {
-                from = back(from, FRAME_CHARS - have);
+                from = columns_back(line, from, FRAME_CHARS - have);
             }
         }
         (from, to)
@@ -90,11 +81,41 @@ pub fn frame_line(line: &str, start: usize, end: usize) -> FrameLine {
     let inside = shown(&line[start..end.min(to).max(start)]);
     let after = shown(&line[end.min(to).max(start)..to]);
     let tail = if to < line.len() { "..." } else { "" };
+    // Columns on a terminal, not characters: a CJK character takes two, a combining mark none,
+    // so the caret lands under the span after wide text too.
     FrameLine {
-        caret_offset: lead.len() + before.chars().count(),
-        caret_width: inside.chars().count().max(1),
+        caret_offset: lead.len() + before.width(),
+        caret_width: inside.width().max(1),
         text: format!("{lead}{before}{inside}{after}{tail}"),
     }
+}
+
+/// The byte index `n` display columns before byte `at` (at a character boundary; a wide
+/// character that would cross the edge stays out).
+fn columns_back(line: &str, at: usize, n: usize) -> usize {
+    let mut width = 0;
+    let mut from = at;
+    for (i, c) in line[..at].char_indices().rev() {
+        width += c.width().unwrap_or(0);
+        if width > n {
+            break;
+        }
+        from = i;
+    }
+    from
+}
+
+/// The byte index `n` display columns after byte `from` (a wide character that would cross
+/// the edge stays out).
+fn columns_forward(line: &str, from: usize, n: usize) -> usize {
+    let mut width = 0;
+    for (i, c) in line[from..].char_indices() {
+        width += c.width().unwrap_or(0);
+        if width > n {
+            return from + i;
+        }
+    }
+    line.len()
 }
 
 fn floor_boundary(text: &str, mut at: usize) -> usize {
@@ -270,6 +291,39 @@ pub fn located(run: &CheckRun) -> Vec<(&FileReport, &Diagnostic, Location)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_wide_line_is_cut_to_the_frame_width_in_columns() {
+        let line = format!("{}needle{}", "数".repeat(80), "据".repeat(80));
+        let start = line.find("needle").unwrap();
+        let frame = frame_line(&line, start, start + 6);
+        let shown = frame.text.trim_start_matches("...").trim_end_matches("...");
+        assert!(shown.width() <= FRAME_CHARS, "{} columns", shown.width());
+        assert!(
+            shown.width() >= FRAME_CHARS - 1,
+            "{} columns",
+            shown.width()
+        );
+        assert_eq!(frame.caret_offset, 3 + FRAME_LEAD);
+        assert_eq!(frame.caret_width, 6);
+    }
+
+    #[test]
+    fn the_caret_counts_display_columns_after_wide_text() {
+        // Four CJK characters take eight columns: the caret must start eight columns in,
+        // not four, to sit under `"x"`.
+        let line = "course = { title = \"数据分析\", weeks = \"x\" }";
+        let start = line.find("\"x\"").unwrap();
+        let frame = frame_line(line, start, start + 3);
+        let ascii_before = line[..start].chars().count() - 4;
+        assert_eq!(frame.caret_offset, ascii_before + 8);
+        assert_eq!(frame.caret_width, 3);
+        let wide = frame_line(line, line.find('数').unwrap(), line.find('"').unwrap() + 14);
+        assert_eq!(
+            wide.caret_width, 9,
+            "four wide characters and the closing quote"
+        );
+    }
 
     #[test]
     fn long_lines_are_framed_by_a_window_around_the_span() {

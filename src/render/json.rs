@@ -340,6 +340,8 @@ pub struct ReasonOutput<'a> {
     pub weight: f64,
     /// Why the rule applies to this activity.
     pub detail: Cow<'a, str>,
+    /// The facts `detail` is worded from, as data.
+    pub facts: super::facts::ReasonFacts<'a>,
 }
 
 impl<'a> ReasonOutput<'a> {
@@ -349,6 +351,7 @@ impl<'a> ReasonOutput<'a> {
             favors: r.favors,
             weight: r.weight(),
             detail: super::words::reason_detail(r),
+            facts: super::facts::of(r),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Man pages: `mixplan(1)` and one page per command from the same clap definition as `--help`,
+//! Man pages: `mixplan(1)` and one page per command from the same definition as `--help`,
 //! each with EXIT STATUS, ENVIRONMENT and SEE ALSO; and `mixplan-course(5)`, converted from
 //! `docs/course-format.md` so the repository's reference and the man page never disagree.
 
@@ -38,16 +38,12 @@ fn common_sections(page: &str) -> String {
     out
 }
 
-/// One command's page: clap's sections, then the common ones.
-pub fn command_page(command: clap::Command) -> std::io::Result<(String, String)> {
-    let man = clap_mangen::Man::new(command);
-    let name = man.get_filename();
-    let mut page = Vec::new();
-    man.render(&mut page)?;
-    let mut page = String::from_utf8(page).map_err(std::io::Error::other)?;
+/// One command's page: the sections the binary rendered from its command definition (`name`
+/// is the page's file name, e.g. `mixplan-check.1`), then the common ones.
+pub fn command_page(name: String, mut page: String) -> (String, String) {
     let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
     page.push_str(&common_sections(stem));
-    Ok((name, page))
+    (name, page)
 }
 
 /// `mixplan-course(5)`, converted from the Markdown reference.

@@ -9,6 +9,7 @@ pub mod check_json;
 pub mod concise;
 pub mod diagnostics;
 pub mod diff;
+pub mod facts;
 pub mod github;
 pub mod html;
 pub mod human;
@@ -29,8 +30,8 @@ use crate::engine::Decision;
 use crate::schedule::{LiveSlot, Week, WeekCoverage, format_weeks};
 
 /// Output format of `recommend`, `schedule` and `workload`, as the renderers take it. Each
-/// command offers only the formats it writes: [`RecommendFormat`], [`ScheduleFormat`],
-/// [`WorkloadFormat`].
+/// command offers only the formats it writes (the binary's `--format` enums, one per command,
+/// convert into this one).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Format {
     /// Tables for people (default).
@@ -42,125 +43,6 @@ pub enum Format {
     Markdown,
     /// `schedule` only: a self-contained, printable page for students.
     Html,
-}
-
-/// `--format` of `recommend`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum RecommendFormat {
-    /// Tables for people (default).
-    #[default]
-    Table,
-    /// One JSON object, a versioned contract (`mixplan schema recommend` describes it).
-    Json,
-    /// Pipe tables for an LMS page or a README.
-    Markdown,
-}
-
-/// `--format` of `workload`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum WorkloadFormat {
-    /// Tables for people, with a bar per week (default).
-    #[default]
-    Table,
-    /// One JSON object, a versioned contract (`mixplan schema workload` describes it).
-    Json,
-    /// Pipe tables for an LMS page or a README.
-    Markdown,
-}
-
-/// `--format` of `schedule`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum ScheduleFormat {
-    /// Tables for people (default).
-    #[default]
-    Table,
-    /// One JSON object, a versioned contract (`mixplan schema schedule` describes it).
-    Json,
-    /// Pipe tables for an LMS page or a README.
-    Markdown,
-    /// A self-contained, printable page for students (`--fragment`: the content alone, for
-    /// LMS editors).
-    Html,
-}
-
-impl From<RecommendFormat> for Format {
-    fn from(format: RecommendFormat) -> Self {
-        match format {
-            RecommendFormat::Table => Format::Table,
-            RecommendFormat::Json => Format::Json,
-            RecommendFormat::Markdown => Format::Markdown,
-        }
-    }
-}
-
-impl From<WorkloadFormat> for Format {
-    fn from(format: WorkloadFormat) -> Self {
-        match format {
-            WorkloadFormat::Table => Format::Table,
-            WorkloadFormat::Json => Format::Json,
-            WorkloadFormat::Markdown => Format::Markdown,
-        }
-    }
-}
-
-impl From<ScheduleFormat> for Format {
-    fn from(format: ScheduleFormat) -> Self {
-        match format {
-            ScheduleFormat::Table => Format::Table,
-            ScheduleFormat::Json => Format::Json,
-            ScheduleFormat::Markdown => Format::Markdown,
-            ScheduleFormat::Html => Format::Html,
-        }
-    }
-}
-
-/// Output format of `check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum CheckFormat {
-    /// Code frames with the offending line, a caret, the rule and a help line (default).
-    Human,
-    /// One `path:line:col: severity[rule] message` line per finding.
-    Concise,
-    /// `{ schema_version, files_checked, diagnostics[] }` (`mixplan schema check` describes it).
-    Json,
-    /// SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-}
-
-impl CheckFormat {
-    /// The renderer of this format: one function per output file under `render/`.
-    pub fn renderer(self) -> fn(&crate::check::CheckRun, bool) -> String {
-        match self {
-            CheckFormat::Human => human::check_human,
-            CheckFormat::Concise => concise::check_concise,
-            CheckFormat::Json => check_json::check_json,
-            CheckFormat::Sarif => sarif::sarif,
-            CheckFormat::Github => github::github,
-        }
-    }
-
-    /// Write the report to `out`. The human formats are written file by file as they are
-    /// produced, so a run over many files never holds its whole report in memory; the machine
-    /// formats are one document, bounded by [`diagnostics::MAX_MACHINE`].
-    pub fn write(
-        self,
-        run: &crate::check::CheckRun,
-        color: bool,
-        out: &mut dyn std::io::Write,
-    ) -> std::io::Result<()> {
-        match self {
-            CheckFormat::Human => human::write_check_human(run, color, out),
-            CheckFormat::Concise => concise::write_check_concise(run, color, out),
-            _ => out.write_all(self.renderer()(run, color).as_bytes()),
-        }
-    }
-
-    /// Whether the report already ends with the closing count line.
-    pub fn has_summary_line(self) -> bool {
-        matches!(self, CheckFormat::Human | CheckFormat::Concise)
-    }
 }
 
 /// How text output should look.

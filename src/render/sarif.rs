@@ -247,84 +247,11 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
     }
     let mut used: Vec<RuleId> = RuleId::ALL.to_vec();
     used.sort_unstable_by_key(|id| id.as_str());
-    let rules: Vec<Rule<'_>> = used
-        .iter()
-        .map(|&rule| {
-            let entry = rule.doc();
-            let id = rule.as_str();
-            let summary = entry.summary;
-            let doc = entry.doc.split_whitespace().collect::<Vec<_>>().join(" ");
-            let evidence = entry.evidence;
-            let severity = entry.kind.severity().unwrap_or(Severity::Warning);
-            let category = entry.kind.category();
-            Rule {
-                id,
-                name: camel_case(id),
-                short_description: Text { text: summary },
-                full_description: Text {
-                    text: format!("{summary}. {doc}"),
-                },
-                help_uri: help_uri(rule),
-                help: Help {
-                    text: format!(
-                        "{doc}\n\nEvidence: {evidence}\n\nRun `mixplan explain {id}` for details."
-                    ),
-                    markdown: format!(
-                        "{doc}\n\n**Evidence:** {evidence}\n\nRun `mixplan explain {id}` for details."
-                    ),
-                },
-                default_configuration: Configuration {
-                    level: level(severity),
-                },
-                properties: RuleProperties {
-                    category,
-                    tags: vec!["course-design", category],
-                },
-            }
-        })
-        .collect();
+    let rules: Vec<Rule<'_>> = used.iter().map(|&rule| rule_entry(rule)).collect();
     let mut seen: BTreeMap<u64, usize> = BTreeMap::new();
     let results = findings
         .iter()
-        .map(|(file, d, loc)| {
-            let key = format!("{}\0{}\0{}", d.rule, file.path, d.message);
-            let base = fnv1a(key.as_bytes());
-            let occurrence = seen.entry(base).or_insert(0);
-            *occurrence += 1;
-            let fingerprint = format!("{base:016x}:{occurrence}");
-            let relative = !std::path::Path::new(&file.path).is_absolute();
-            let message = match &d.help {
-                Some(help) => format!("{}\nhelp: {help}", d.message),
-                None => d.message.clone(),
-            };
-            SarifResult {
-                rule_id: d.rule.to_string(),
-                rule_index: used
-                    .binary_search_by_key(&d.rule.as_str(), |id| id.as_str())
-                    .unwrap_or(0),
-                level: level(d.severity),
-                message: Text { text: message },
-                locations: vec![Location {
-                    physical_location: PhysicalLocation {
-                        artifact_location: ArtifactLocation {
-                            uri: if relative {
-                                uri(&file.path)
-                            } else {
-                                format!("file://{}", uri(&file.path))
-                            },
-                            uri_base_id: relative.then_some("%SRCROOT%"),
-                        },
-                        region: Region {
-                            start_line: loc.line,
-                            start_column: loc.column,
-                            end_line: loc.end_line,
-                            end_column: loc.end_column,
-                        },
-                    },
-                }],
-                partial_fingerprints: BTreeMap::from([("mixplanFinding/v1", fingerprint)]),
-            }
-        })
+        .map(|(file, d, loc)| result(file, d, loc, &used, &mut seen))
         .collect();
     let log = Log {
         schema: SCHEMA,
@@ -339,26 +266,7 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
                     rules,
                 },
             },
-            invocations: vec![Invocation {
-                execution_successful: run.failures.is_empty(),
-                tool_execution_notifications: run
-                    .failures
-                    .iter()
-                    .map(|f| Notification {
-                        level: "error",
-                        message: Text {
-                            text: f.message.clone(),
-                        },
-                    })
-                    // What was left out while walking, so a SARIF consumer sees it too.
-                    .chain(run.notes.iter().map(|n| Notification {
-                        level: "note",
-                        message: Text {
-                            text: super::notes::note_text(n),
-                        },
-                    }))
-                    .collect(),
-            }],
+            invocations: vec![invocation(run)],
             column_kind: "unicodeCodePoints",
             results,
         }],
@@ -366,6 +274,112 @@ pub fn sarif(run: &CheckRun, _color: bool) -> String {
     let mut text = serde_json::to_string_pretty(&log).expect("SARIF structs always serialize");
     text.push('\n');
     text
+}
+
+/// The rule table's entry for one id, from the registry.
+fn rule_entry(rule: RuleId) -> Rule<'static> {
+    let entry = rule.doc();
+    let id = rule.as_str();
+    let summary = entry.summary;
+    let doc = entry.doc.split_whitespace().collect::<Vec<_>>().join(" ");
+    let evidence = entry.evidence;
+    let severity = entry.kind.severity().unwrap_or(Severity::Warning);
+    let category = entry.kind.category();
+    Rule {
+        id,
+        name: camel_case(id),
+        short_description: Text { text: summary },
+        full_description: Text {
+            text: format!("{summary}. {doc}"),
+        },
+        help_uri: help_uri(rule),
+        help: Help {
+            text: format!(
+                "{doc}\n\nEvidence: {evidence}\n\nRun `mixplan explain {id}` for details."
+            ),
+            markdown: format!(
+                "{doc}\n\n**Evidence:** {evidence}\n\nRun `mixplan explain {id}` for details."
+            ),
+        },
+        default_configuration: Configuration {
+            level: level(severity),
+        },
+        properties: RuleProperties {
+            category,
+            tags: vec!["course-design", category],
+        },
+    }
+}
+
+/// One finding as a SARIF result, with a fingerprint that counts repeats of the same message.
+fn result(
+    file: &FileReport,
+    d: &Diagnostic,
+    loc: &DiagnosticLocation,
+    used: &[RuleId],
+    seen: &mut BTreeMap<u64, usize>,
+) -> SarifResult {
+    let key = format!("{}\0{}\0{}", d.rule, file.path, d.message);
+    let base = fnv1a(key.as_bytes());
+    let occurrence = seen.entry(base).or_insert(0);
+    *occurrence += 1;
+    let fingerprint = format!("{base:016x}:{occurrence}");
+    let relative = !std::path::Path::new(&file.path).is_absolute();
+    let message = match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    };
+    SarifResult {
+        rule_id: d.rule.to_string(),
+        rule_index: used
+            .binary_search_by_key(&d.rule.as_str(), |id| id.as_str())
+            .unwrap_or(0),
+        level: level(d.severity),
+        message: Text { text: message },
+        locations: vec![Location {
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: if relative {
+                        uri(&file.path)
+                    } else {
+                        format!("file://{}", uri(&file.path))
+                    },
+                    uri_base_id: relative.then_some("%SRCROOT%"),
+                },
+                region: Region {
+                    start_line: loc.line,
+                    start_column: loc.column,
+                    end_line: loc.end_line,
+                    end_column: loc.end_column,
+                },
+            },
+        }],
+        partial_fingerprints: BTreeMap::from([("mixplanFinding/v1", fingerprint)]),
+    }
+}
+
+/// The run's invocation: whether it succeeded, its failures, and what the walk left out.
+fn invocation(run: &CheckRun) -> Invocation {
+    Invocation {
+        execution_successful: run.failures.is_empty(),
+        tool_execution_notifications: run
+            .failures
+            .iter()
+            .map(|f| Notification {
+                level: "error",
+                message: Text {
+                    text: f.message.clone(),
+                },
+            })
+            // What was left out while walking, so a SARIF consumer sees it too.
+            .chain(run.notes.iter().map(|n| Notification {
+                level: "note",
+                message: Text {
+                    text: super::notes::note_text(n),
+                },
+            }))
+            .collect(),
+    }
 }
 
 fn camel_case(id: &str) -> String {

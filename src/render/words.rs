@@ -6,10 +6,10 @@
 use std::borrow::Cow;
 
 use crate::Recommendation;
-use crate::course::{Mode, Pattern};
+use crate::course::{ActivityKind, Mode, Pattern};
 use crate::engine::{
     Declined, MARGIN_THRESHOLD, Note, PatternChoice, PatternWhy, PinnedBy, PlanNote, Reason,
-    ReasonKind,
+    ReasonKind, ScoreDetail,
 };
 use crate::findings::Advice;
 use crate::schedule::{self, Uncovered};
@@ -17,9 +17,95 @@ use crate::schedule::{self, Uncovered};
 /// What a reason means for its activity.
 pub fn reason_detail(reason: &Reason) -> Cow<'_, str> {
     match &reason.kind {
-        ReasonKind::Score { detail, .. } => Cow::Borrowed(detail),
+        ReasonKind::Score { detail, .. } => Cow::Owned(score_detail(detail)),
         ReasonKind::Note(note) => Cow::Owned(note_detail(note, reason.favors)),
     }
+}
+
+/// What a scoring rule saw, as a sentence.
+pub fn score_detail(detail: &ScoreDetail) -> String {
+    use ScoreDetail as D;
+    match detail {
+        D::RealTimeInteraction { kind } => of_kind(*kind, "depends on real-time exchange"),
+        D::ImmediateFeedback { kind, content } => {
+            format!("{kind} on {content} content benefits from on-the-spot feedback")
+        }
+        D::CommunityPresence { kind } => of_kind(*kind, "builds presence and belonging when live"),
+        D::HandsOn { kind } => of_kind(*kind, "practises a procedure hands-on, with help at hand"),
+        D::ContentBenefitsFromLive { kind, content } => {
+            format!("{} content is served by a live {kind}", names(content))
+        }
+        D::CommunityGoals { goals } => {
+            format!("course goals {} call for live group work", names(goals))
+        }
+        D::FullTimeStudents => {
+            "all students are full-time, so fixed meeting times are workable".into()
+        }
+        D::ContentTransmission { kind } => {
+            of_kind(*kind, "transmits content that needs no live audience")
+        }
+        D::SelfPacedProcessing { kind } => {
+            of_kind(*kind, "can be paused and reviewed at the student's pace")
+        }
+        D::WrittenRecord { kind: Some(kind) } => {
+            of_kind(*kind, "in writing leaves a record to return to")
+        }
+        D::WrittenRecord { kind: None } => "written work leaves a record to return to".into(),
+        D::IndividualPractice { kind } => of_kind(*kind, "is done individually"),
+        D::Reflection { kind } => of_kind(*kind, "needs time to think"),
+        D::PopulationFlexibility { populations } => {
+            format!("{} students need flexible timing", names(populations))
+        }
+        D::TimeZoneSpread {
+            minutes,
+            reached,
+            students,
+        } => format!(
+            "at the best time on the allowed days, a live {minutes}-minute session reaches {reached} of {students} students within their local hours"
+        ),
+        D::UnreliableConnectivity { reliable_share } => format!(
+            "only {} of students have a dependable connection",
+            percent(*reliable_share)
+        ),
+        D::LargeClass { kind, students } => {
+            format!("{students} students is a large audience for a live {kind}")
+        }
+        D::ContentSuitsSelfPaced { kind, content } => format!(
+            "{} content works self-paced as {} {kind}",
+            names(content),
+            article(*kind)
+        ),
+        D::KnowledgeGoals { goals } => {
+            format!("course goals {} need less live time", names(goals))
+        }
+        D::LiveFatigue { minutes } => {
+            format!("{minutes} minutes at a stretch is tiring on a video call")
+        }
+    }
+}
+
+/// The indefinite article for a kind's name: "an announcement", "a lecture".
+pub fn article(kind: ActivityKind) -> &'static str {
+    match kind.to_string().as_bytes().first() {
+        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+        _ => "a",
+    }
+}
+
+/// "a lecture activity {what}".
+fn of_kind(kind: ActivityKind, what: &str) -> String {
+    format!("{} {kind} activity {what}", article(kind))
+}
+
+/// A share from 0 to 1 as a whole percentage: `0.85` is "85%".
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// Vocabulary values as a list of code spans: "`procedural`, `complex-concepts`".
+fn names<T: std::fmt::Display>(items: &[T]) -> String {
+    let list: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    list.join(", ")
 }
 
 fn note_detail(note: &Note, favors: Mode) -> String {

@@ -76,13 +76,7 @@ fn rewriting_an_output_keeps_its_group() {
     std::fs::write(&file, course("Talk")).unwrap();
     let ics = dir.path().join("c.ics");
     let schedule = || {
-        mixplan()
-            .arg("schedule")
-            .arg(&file)
-            .arg("--ics")
-            .arg(&ics)
-            .assert()
-            .code(0);
+        crate::common::schedule_ics(&file, &ics).assert().code(0);
     };
     schedule();
     // A group the calendar is published through; only possible for root or a member.
@@ -114,13 +108,7 @@ fn read_only_folder_with_a_writable_file_says_why() {
     let ics = site.join("c.ics");
     std::fs::write(&ics, "").unwrap();
     std::fs::set_permissions(&site, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let out = mixplan()
-        .arg("schedule")
-        .arg(&file)
-        .arg("--ics")
-        .arg(&ics)
-        .output()
-        .unwrap();
+    let out = crate::common::schedule_ics(&file, &ics).output().unwrap();
     std::fs::set_permissions(&site, std::fs::Permissions::from_mode(0o755)).unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");

@@ -360,13 +360,7 @@ fn calendar_over_the_output_budget_is_refused_before_writing() {
     let file = dir.path().join("c.toml");
     std::fs::write(&file, &text).unwrap();
     let ics = dir.path().join("c.ics");
-    let out = mixplan()
-        .arg("schedule")
-        .arg(&file)
-        .arg("--ics")
-        .arg(&ics)
-        .output()
-        .unwrap();
+    let out = crate::common::schedule_ics(&file, &ics).output().unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("error[too-many]"), "{err}");

@@ -4,11 +4,6 @@
 //! are installed (`tests/canvas_check.py`: lxml, icalendar, recurring-ical-events, and the IMS
 //! Common Cartridge 1.1 schemas kept under `tests/fixtures/cc11/`).
 
-#![expect(
-    clippy::disallowed_macros,
-    reason = "tests print a note when an optional validator is skipped"
-)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -74,12 +69,7 @@ fn export(course: &Path, extra: &[&str]) -> Vec<u8> {
         .args(extra)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
+    crate::common::stdout_ok(out)
 }
 
 fn export_text(text: &str, extra: &[&str]) -> BTreeMap<String, String> {
@@ -559,11 +549,7 @@ fn two_runs_give_identical_bytes_and_stdout_equals_the_file() {
     let first = export(&course, &[]);
     assert_eq!(first, export(&course, &[]));
     let file = dir.path().join("c.imscc");
-    mixplan()
-        .args(["export", "canvas"])
-        .arg(&course)
-        .arg("-o")
-        .arg(&file)
+    crate::common::export_canvas(&course, &file)
         .assert()
         .success()
         .stderr(predicates::str::contains(
@@ -657,11 +643,7 @@ fn export_without_start_is_a_located_input_problem() {
             .replace("holidays = [2027-01-19]\n", ""),
     );
     let out_file = dir.path().join("c.imscc");
-    let out = mixplan()
-        .args(["export", "canvas"])
-        .arg(&course)
-        .arg("-o")
-        .arg(&out_file)
+    let out = crate::common::export_canvas(&course, &out_file)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -678,11 +660,7 @@ fn export_without_start_is_a_located_input_problem() {
 fn export_never_overwrites_the_course_file_and_reports_unwritable_paths() {
     let dir = tempfile::tempdir().unwrap();
     let course = write(dir.path(), "c.toml", COURSE);
-    mixplan()
-        .args(["export", "canvas"])
-        .arg(&course)
-        .arg("-o")
-        .arg(&course)
+    crate::common::export_canvas(&course, &course)
         .assert()
         .code(2);
     assert_eq!(std::fs::read_to_string(&course).unwrap(), COURSE);
@@ -696,11 +674,7 @@ fn export_never_overwrites_the_course_file_and_reports_unwritable_paths() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("it is an input of this run"));
     assert_eq!(std::fs::read_to_string(&course).unwrap(), COURSE);
-    let out = mixplan()
-        .args(["export", "canvas"])
-        .arg(&course)
-        .arg("-o")
-        .arg(dir.path().join("no/such/dir/c.imscc"))
+    let out = crate::common::export_canvas(&course, dir.path().join("no/such/dir/c.imscc"))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -726,11 +700,7 @@ fn a_package_over_the_item_limit_is_refused_before_it_is_built() {
     let dir = tempfile::tempdir().unwrap();
     let course = write(dir.path(), "huge.toml", &text);
     let out_file = dir.path().join("huge.imscc");
-    let out = mixplan()
-        .args(["export", "canvas"])
-        .arg(&course)
-        .arg("-o")
-        .arg(&out_file)
+    let out = crate::common::export_canvas(&course, &out_file)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -787,18 +757,11 @@ const CC11_SCHEMAS: &str = "tests/fixtures/cc11";
 /// parsers; the manifest validated against the IMS Common Cartridge 1.1 schemas.
 #[test]
 fn every_example_matches_its_calendar_in_real_parsers() {
-    let available = Process::new("python3")
-        .args(["-c", "import icalendar, recurring_ical_events, lxml"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !available {
-        assert!(
-            std::env::var_os("MIXPLAN_REQUIRE_PY_VALIDATORS").is_none(),
-            "MIXPLAN_REQUIRE_PY_VALIDATORS is set but `python3 -c \"import icalendar, recurring_ical_events, lxml\"` fails"
-        );
-        eprintln!(
-            "note: skipping the Python check of the Canvas packages; `pip install icalendar recurring-ical-events lxml` to run it"
-        );
+    if !crate::common::validator_here(
+        crate::common::python_has("icalendar, recurring_ical_events, lxml"),
+        "Python's icalendar, recurring-ical-events or lxml",
+        "the Python check of the Canvas packages (`pip install icalendar recurring-ical-events lxml`)",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -819,11 +782,7 @@ fn every_example_matches_its_calendar_in_real_parsers() {
         let package = dir.path().join(format!("{stem}.imscc"));
         let calendar = dir.path().join(format!("{stem}.ics"));
         std::fs::write(&package, export(&path, &[])).unwrap();
-        mixplan()
-            .arg("schedule")
-            .arg(&path)
-            .arg("--ics")
-            .arg(&calendar)
+        crate::common::schedule_ics(&path, &calendar)
             .assert()
             .success();
         let out = Process::new("python3")

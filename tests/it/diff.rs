@@ -391,12 +391,12 @@ fn git_compares_with_the_file_at_a_revision() {
 
 #[test]
 fn the_json_validates_against_its_schema() {
-    let Some(validator) = which("check-jsonschema") else {
-        assert!(
-            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
-            "check-jsonschema is not on PATH but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
-        );
-        eprintln!("note: check-jsonschema is not on PATH; skipping the diff schema check");
+    let found = which("check-jsonschema");
+    let here = found.is_some();
+    let (Some(validator), true) = (
+        found,
+        crate::common::validator_here(here, "check-jsonschema", "the diff schema check"),
+    ) else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();
@@ -435,16 +435,11 @@ fn the_json_validates_against_its_schema() {
 
 #[test]
 fn the_markdown_renders_as_tables() {
-    let available = Process::new("python3")
-        .args(["-c", "import markdown_it"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !available {
-        assert!(
-            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
-            "markdown-it-py is missing but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
-        );
-        eprintln!("note: markdown-it-py is not installed; skipping the diff markdown check");
+    if !crate::common::validator_here(
+        crate::common::python_has("markdown_it"),
+        "markdown-it-py",
+        "the diff markdown check",
+    ) {
         return;
     }
     let old = example();
@@ -491,20 +486,11 @@ fn which(name: &str) -> Option<PathBuf> {
 // The diff against two calendars read by real parsers
 
 fn calendar_parsers_available() -> bool {
-    let ok = Process::new("python3")
-        .args(["-c", "import icalendar, recurring_ical_events"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
-            "icalendar or recurring-ical-events is missing but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
-        );
-        eprintln!(
-            "note: skipping the diff-against-calendars test; `pip install icalendar recurring-ical-events` to run it"
-        );
-    }
-    ok
+    crate::common::validator_here(
+        crate::common::python_has("icalendar, recurring_ical_events"),
+        "Python's icalendar or recurring-ical-events",
+        "the diff-against-calendars test (`pip install icalendar recurring-ical-events`)",
+    )
 }
 
 /// One random single edit of a course file: the `n`th match of a key (wrapping), or a key

@@ -15,14 +15,8 @@ use assert_cmd::Command;
 const INCOMPLETE: &str = "[course]\ntitle = \"t\"\nweeks = 4\n";
 
 fn mixplan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env_remove("GIT_DIR")
-        .env_remove("GIT_WORK_TREE")
-        .env("NO_COLOR", "1");
+    let mut cmd = crate::common::mixplan_in(dir);
+    cmd.env_remove("GIT_DIR").env_remove("GIT_WORK_TREE");
     cmd
 }
 

@@ -6,16 +6,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 
-/// `mixplan` in `dir`, with an environment that cannot change its output.
-fn mixplan(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("mixplan").unwrap();
-    cmd.current_dir(dir)
-        .env_remove("RUST_BACKTRACE")
-        .env_remove("RUST_LIB_BACKTRACE")
-        .env_remove("GITHUB_STEP_SUMMARY")
-        .env("NO_COLOR", "1");
-    cmd
-}
+use crate::common::mixplan_in as mixplan;
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);

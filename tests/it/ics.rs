@@ -118,12 +118,7 @@ fn calendar_in(course: &Path, style: &str) -> String {
         .args(["--ics", "-", "--ics-style", style])
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(crate::common::stdout_ok(out)).unwrap()
 }
 
 fn unfolded(ics: &str) -> String {
@@ -224,11 +219,7 @@ fn ics_without_start_is_an_input_problem() {
         &UTC.replace("start = 2027-06-07\n", ""),
     );
     let target = dir.path().join("out.ics");
-    mixplan()
-        .arg("schedule")
-        .arg(&course)
-        .arg("--ics")
-        .arg(&target)
+    crate::common::schedule_ics(&course, &target)
         .assert()
         .code(1)
         .stdout("")
@@ -241,11 +232,7 @@ fn unwritable_ics_path_exits_2_with_the_path() {
     let dir = tempfile::tempdir().unwrap();
     let course = write(dir.path(), "course.toml", UTC);
     let target = dir.path().join("no-such-dir/out.ics");
-    mixplan()
-        .arg("schedule")
-        .arg(&course)
-        .arg("--ics")
-        .arg(&target)
+    crate::common::schedule_ics(&course, &target)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("no-such-dir/out.ics"));
@@ -255,11 +242,7 @@ fn unwritable_ics_path_exits_2_with_the_path() {
 fn ics_never_overwrites_the_course_file() {
     let dir = tempfile::tempdir().unwrap();
     let course = write(dir.path(), "course.toml", UTC);
-    mixplan()
-        .arg("schedule")
-        .arg(&course)
-        .arg("--ics")
-        .arg(&course)
+    crate::common::schedule_ics(&course, &course)
         .assert()
         .code(2)
         .stderr(predicates::str::contains("it is an input of this run"));
@@ -272,11 +255,7 @@ fn ics_file_is_written_and_the_schedule_still_printed() {
     let course = write(dir.path(), "course.toml", UTC);
     let target = dir.path().join("out.ics");
     std::fs::write(&target, "old").unwrap();
-    mixplan()
-        .arg("schedule")
-        .arg(&course)
-        .arg("--ics")
-        .arg(&target)
+    crate::common::schedule_ics(&course, &target)
         .assert()
         .success()
         .stdout(predicates::str::contains("Schedule"));
@@ -387,11 +366,14 @@ fn js_clients_available() -> bool {
     installed
 }
 
-fn python_validators_available() -> bool {
-    Process::new("python3")
-        .args(["-c", "import icalendar, recurring_ical_events"])
-        .output()
-        .is_ok_and(|o| o.status.success())
+/// Whether the Python calendar parsers are here (see [`crate::common::validator_here`]);
+/// `skipping` names the check that is skipped without them.
+fn python_validators_available(skipping: &str) -> bool {
+    crate::common::validator_here(
+        crate::common::python_has("icalendar, recurring_ical_events"),
+        "Python's icalendar or recurring-ical-events (`pip install icalendar recurring-ical-events`)",
+        skipping,
+    )
 }
 
 /// Real parsers expand every calendar to exactly the schedule's sessions and due times, at the
@@ -399,14 +381,7 @@ fn python_validators_available() -> bool {
 /// errors; lines are CRLF and at most 75 octets; two runs give identical bytes.
 #[test]
 fn real_parsers_expand_the_calendar_exactly() {
-    if !python_validators_available() {
-        assert!(
-            std::env::var_os("MIXPLAN_REQUIRE_PY_VALIDATORS").is_none(),
-            "MIXPLAN_REQUIRE_PY_VALIDATORS is set but `python3 -c \"import icalendar, recurring_ical_events\"` fails"
-        );
-        eprintln!(
-            "note: skipping the Python iCalendar check; `pip install icalendar recurring-ical-events` to run it"
-        );
+    if !python_validators_available("the Python iCalendar check") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -438,9 +413,7 @@ fn real_parsers_expand_the_calendar_exactly() {
 /// recurrence; every sitting has DTEND.
 #[test]
 fn every_example_and_template_calendar_reads_right_in_four_clients() {
-    if !python_validators_available() {
-        assert!(std::env::var_os("MIXPLAN_REQUIRE_PY_VALIDATORS").is_none());
-        eprintln!("note: skipping the iCalendar client check of the examples");
+    if !python_validators_available("the iCalendar client check of the examples") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -543,8 +516,7 @@ fn lecture_example_meets_tuesdays_and_thursdays_at_1730_across_dst() {
         4,
         "one event per exam sitting"
     );
-    if !python_validators_available() {
-        eprintln!("note: skipping the Python iCalendar check of the lecture example");
+    if !python_validators_available("the Python iCalendar check of the lecture example") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -587,10 +559,7 @@ fn two_offerings_of_one_course_share_no_uid() {
         assert!(!x.is_empty());
         assert!(x.iter().all(|u| !y.contains(u)), "shared UIDs: {x:?} {y:?}");
     }
-    if !python_validators_available() {
-        eprintln!(
-            "note: skipping the Python round trip of two offerings; `pip install icalendar recurring-ical-events` to run it"
-        );
+    if !python_validators_available("the Python round trip of two offerings") {
         return;
     }
     let second = write(dir.path(), "autumn.ics", &calendar(&autumn));

@@ -59,12 +59,7 @@ fn page(course: &Path, fragment: bool) -> String {
         cmd.arg("--fragment");
     }
     let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(crate::common::stdout_ok(out)).unwrap()
 }
 
 /// One page for the browser: the file, the course's zone, whether it is a fragment, and an
@@ -97,12 +92,7 @@ fn browse(dir: &Path, jobs: &[Job]) -> Vec<Value> {
         .env("MIXPLAN_CHROMIUM", chromium())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let reports: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let reports: Vec<Value> = serde_json::from_slice(&crate::common::stdout_ok(out)).unwrap();
     assert_eq!(reports.len(), jobs.len());
     reports
 }

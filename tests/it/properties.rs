@@ -148,15 +148,7 @@ fn with_mode(
     index: usize,
     mode: Mode,
 ) -> f64 {
-    let mut decisions = plan.decisions.clone();
-    decisions[index].mode = mode;
-    decisions[index].weeks = mixplan::engine::activity_weeks(
-        &course.activities[index],
-        mode,
-        plan.pattern,
-        &course.meta,
-    );
-    mixplan::engine::sitting_minutes(course, &decisions)
+    mixplan::engine::sitting_minutes(course, &switched(course, plan, index, mode))
 }
 
 /// The band's measure of each week of `plan` with activity `index` switched to `mode`.
@@ -166,6 +158,17 @@ fn weeks_with_mode(
     index: usize,
     mode: Mode,
 ) -> Vec<u32> {
+    mixplan::engine::week_sitting_minutes(course, &switched(course, plan, index, mode))
+}
+
+/// The decisions of `plan` with activity `index` switched to `mode`, in the weeks that mode
+/// gives it.
+fn switched(
+    course: &course::Course,
+    plan: &mixplan::engine::Plan,
+    index: usize,
+    mode: Mode,
+) -> Vec<mixplan::engine::Decision> {
     let mut decisions = plan.decisions.clone();
     decisions[index].mode = mode;
     decisions[index].weeks = mixplan::engine::activity_weeks(
@@ -174,7 +177,7 @@ fn weeks_with_mode(
         plan.pattern,
         &course.meta,
     );
-    mixplan::engine::week_sitting_minutes(course, &decisions)
+    decisions
 }
 
 /// Whether a band-over move was made for one week over the written ceiling.

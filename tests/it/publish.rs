@@ -83,12 +83,7 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 
 fn run(args: &[&std::ffi::OsStr]) -> String {
     let out = mixplan().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    String::from_utf8(crate::common::stdout_ok(out)).unwrap()
 }
 
 fn markdown_renderer_available() -> bool {
@@ -302,30 +297,8 @@ fn the_html_page_escapes_user_text_and_the_fragment_has_no_script_or_style() {
         page.replace("<span id=\"your-zone\"></span>", "")
             .contains(&fragment)
     );
-    mixplan()
-        .args([
-            "recommend",
-            "examples/evening-working-adults.toml",
-            "--format",
-            "html",
-        ])
-        .assert()
-        .code(2)
-        // `recommend` does not offer html: the page is `schedule`'s.
-        .stderr(predicates::str::contains(
-            "[possible values: table, json, markdown]",
-        ));
-    mixplan()
-        .args([
-            "schedule",
-            "examples/evening-working-adults.toml",
-            "--fragment",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "`--fragment` goes with `--format html`",
-        ));
+    // `recommend --format html` (the page is `schedule`'s) and `--fragment` without it are
+    // refused with exit code 2: `tests/cmd/exit-codes.md`.
 }
 
 /// The course-file reference names every key the loader accepts and every closed vocabulary,
@@ -446,17 +419,7 @@ fn man_pages_have_exit_status_environment_see_also_and_the_course_format() {
 #[test]
 fn user_facing_text_never_cites_an_internal_spec() {
     let mut texts: Vec<(String, String)> = Vec::new();
-    let commands = [
-        "recommend",
-        "schedule",
-        "check",
-        "rules",
-        "explain",
-        "init",
-        "schema",
-        "completions",
-        "man",
-    ];
+    let commands = crate::common::COMMANDS;
     let help =
         |args: &[&str]| String::from_utf8(mixplan().args(args).output().unwrap().stdout).unwrap();
     texts.push(("--help".into(), help(&["--help"])));

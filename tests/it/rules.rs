@@ -5,7 +5,7 @@ use mixplan::course::Mode;
 use mixplan::engine::{self, SCORING_RULES};
 
 /// `(rule, course that fires it for activity "x", course that does not)`.
-fn fixtures() -> Vec<(&'static str, String, String)> {
+pub(crate) fn fixtures() -> Vec<(&'static str, String, String)> {
     let plain = |students: &str, rest: &str| course_text("", students, rest);
     let x = |kind: &str, minutes: u32| activity("x", kind, minutes, "");
     vec![

@@ -145,11 +145,7 @@ fn no_writer_touches_its_own_input() {
     let course = dir.path().join("course.toml");
     let original = std::fs::read_to_string(COURSE).unwrap();
     std::fs::write(&course, &original).unwrap();
-    mixplan()
-        .arg("schedule")
-        .arg(&course)
-        .arg("--ics")
-        .arg(&course)
+    crate::common::schedule_ics(&course, &course)
         .assert()
         .code(2);
     mixplan()

@@ -1,11 +1,13 @@
 //! `cargo xtask generate [--check]`: one command that regenerates every file in the repository
-//! derived from the code (the JSON Schemas, the rules reference, the man pages and the workload
-//! chart in the docs), in the manner of ruff's `generate-all`. With `--check` nothing is
-//! written: it lists the files that differ from what the code generates and fails, which is
-//! what CI runs.
+//! derived from the code, in the manner of ruff's `generate-all`: first the sources a new
+//! design check needs (`src/check/rules/list.rs` and the case list of
+//! `tests/cmd/check-fixtures.md`, see `checks.rs`), then, from the binary built with them, the
+//! JSON Schemas, the rules reference, the man pages and the workload chart in the docs. With
+//! `--check` nothing is written: it lists the files that differ from what the code generates
+//! and fails, which is what CI runs.
 //!
-//! Every file is produced by running the `mixplan` binary itself, so a derived file is exactly
-//! what a user gets from the same command.
+//! Every file but the first two is produced by running the `mixplan` binary itself, so a
+//! derived file is exactly what a user gets from the same command.
 
 #![expect(
     clippy::disallowed_macros,
@@ -16,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use anyhow::{Context, Result, bail};
+
+mod checks;
 
 /// A derived file and the `mixplan` arguments whose standard output it is.
 struct Derived {
@@ -91,8 +95,18 @@ fn run(args: Vec<String>) -> Result<ExitCode> {
         .parent()
         .context("xtask lives in the repository root")?
         .to_path_buf();
+    // Sources the binary is built from come first: written before the build, so the build
+    // (and every file below) includes a check that was just added.
+    let sources: Vec<File> = vec![
+        (checks::LIST.into(), checks::list(&root)?),
+        (checks::FIXTURE_CASES.into(), checks::fixture_cases(&root)?),
+    ];
+    if !check {
+        write_files(&root, &sources)?;
+    }
     let mixplan = build_mixplan(&root)?;
-    let files = generate_all(&mixplan, &root)?;
+    let mut files = sources;
+    files.extend(generate_all(&mixplan, &root)?);
     if check {
         let stale = stale(&root, &files, MAN_DIR);
         if stale.is_empty() {
@@ -231,6 +245,11 @@ fn write_all(root: &Path, files: &[File], owned_dir: &str) -> Result<()> {
     for path in leftovers(root, files, owned_dir) {
         std::fs::remove_file(root.join(&path)).with_context(|| format!("removing {path}"))?;
     }
+    write_files(root, files)
+}
+
+/// Writes each file whose bytes differ.
+fn write_files(root: &Path, files: &[File]) -> Result<()> {
     for (path, bytes) in files {
         let path = root.join(path);
         if let Some(dir) = path.parent() {

@@ -1,5 +1,8 @@
-//! `async-without-accountability`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `async-without-accountability`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: AsyncWithoutAccountability = "async-without-accountability", about: Course
 
 use crate::course::ActivityKind as K;
 
@@ -37,3 +40,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `async-without-accountability`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A mostly self-paced course has neither regular low-stakes assessments nor regular peer interaction",
+    evidence: "seed: Best Practices for Asynchronous Courses (weekly deadlines, low-stakes assessments, peer interaction; completion below 10 percent without them); Bernard et al. 2009 (designed interaction, g+ = 0.38); Means et al. 2010 (independent-only online work does worst)",
+    doc: "Self-paced study depends on self-discipline; structures that make students show up every week are what keeps them from drifting off. mixplan's schedule already gives every self-paced item a due date, so this check looks for the other two: an `assessment` (quiz) or a peer activity (`discussion`, `debate`, `collaboration`, `peer-review`, `presentation`) held in at least half of the weeks. It applies when at least 75% of the weekly minutes are self-paced.",
+    example: "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"exercises\"\nkind = \"practice\"\nminutes = 90",
+};

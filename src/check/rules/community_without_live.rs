@@ -1,5 +1,8 @@
-//! `community-without-live`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `community-without-live`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: CommunityWithoutLive = "community-without-live", about: Course
 
 use crate::course::Goal;
 
@@ -26,3 +29,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `community-without-live`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "The course's goals include community or collaboration, but nothing runs live",
+    evidence: "seed: Choosing the Right Mix > Course goals matter; Synchronous Learning > Strengths (community, retention); Richardson et al. 2017 (social presence)",
+    doc: "Community building and collaboration are the goals that most need real-time contact: belonging and social bonds grow when people meet. A course that names them as goals but plans no live activity will not meet them.",
+    example: "[goals]\nfocus = [\"community\"]\n\n[[activities]]\nid = \"board\"\nkind = \"forum\"\nminutes = 30",
+};

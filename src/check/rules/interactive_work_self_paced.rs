@@ -1,5 +1,8 @@
-//! `interactive-work-self-paced`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `interactive-work-self-paced`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: InteractiveWorkSelfPaced = "interactive-work-self-paced", about: Activity
 
 use super::{Context, Finding};
 use crate::course::Mode;
@@ -26,7 +29,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} pinned self-paced, but its scores favour live time by {} points",
                     a.id,
-                    crate::engine::rules::article(a.kind),
+                    crate::render::words::article(a.kind),
                     a.kind,
                     d.margin
                 ),
@@ -39,3 +42,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `interactive-work-self-paced`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "Interactive work is pinned self-paced although its scores favour live time by 2 points or more",
+    evidence: "seed: The Blended Approach (the key is intentionality: do not use asynchronous formats for activities that require live interaction); FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (discussions, debates, collaborative problem-solving and hands-on demonstrations gain value live)",
+    doc: "The mirror of `live-lecture`: an activity pinned `mode = \"async\"` whose scores favour live by at least 2 points, such as a debate or a collaborative session, loses what makes it worth doing. A written discussion board is not that: write it as `kind = \"forum\"` (or estimate it with `post`), and the check stays quiet. For a deliberate exception add `{ rule = \"interactive-work-self-paced\", activity = \"...\", reason = \"...\" }` to `[check] allow`.",
+    example: "[[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 45\nmode = \"async\"",
+};

@@ -1,8 +1,11 @@
-//! `large-live-discussion`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `large-live-discussion`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
 //!
 //! The plan is read from the activity's own `participation` key, never from words in its id or
 //! title (an id like `pollution-debate` is not a polling plan).
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LargeLiveDiscussion = "large-live-discussion", about: Activity
 
 use crate::course::{Activity, ActivityKind as K, Participation};
 use crate::engine::rules::LARGE_CLASS;
@@ -67,3 +70,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `large-live-discussion`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A whole-class live activity for more than 30 students says nothing about how they take part (`participation`)",
+    evidence: "seed: FAQ \"Can synchronous sessions be effective with large classes?\" (polls and chat rather than verbal discussion from everyone; breakout rooms for discussion; selected groups present to the class); University of the Highlands and Islands (25-30 per interactive online session); Babaian & Schiano 2020 (breakout groups of 3-7)",
+    doc: "Above about 30 students a live session cannot give everyone a voice, so it needs a design for participation at scale. The check looks at every live whole-class activity (lecture, discussion, debate, Q&A, problem-solving, presentation, demonstration; not small-group collaboration, office hours or exams), counting one section (⌈count ÷ sections⌉). The plan is the activity's own `participation` key: `breakouts` or `polling` for a discussion or debate, any of `breakouts`, `polling`, `chat` for the rest. Words in an id or title do not count. For a presentation the advice is the seed's: selected groups present to the whole class.",
+    example: "[students]\ncount = 120\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+};

@@ -1,5 +1,8 @@
-//! `live-heavy-unreliable-internet`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-heavy-unreliable-internet`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveHeavyUnreliableInternet = "live-heavy-unreliable-internet", about: Course
 
 use crate::course::{Delivery, Mode};
 use crate::engine::{Decision, may_move_self_paced, sitting_minutes};
@@ -58,3 +61,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `live-heavy-unreliable-internet`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "Many students lack a dependable connection, yet work balancing may not move keeps live time above the effective ceiling",
+    evidence: "seed: Synchronous Learning > Weaknesses (technical issues are more disruptive live; students with unreliable technology face systematic disadvantages in synchronous-heavy courses)",
+    doc: "With `reliable_internet` at or below 0.80, band balancing lowers the ceiling it works against (see `unreliable-connectivity`: `summary.effective_ceiling_minutes`). When the online required sittings still exceed that effective ceiling because of work balancing may not move (activities fixed with `at`, pinned live, office hours), the plan stays live-heavy for a class that cannot rely on its connection: unpin or shorten that work and record every live session.",
+    example: "[students]\ncount = 20\nreliable_internet = 0.6\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 90\nmode = \"sync\"",
+};

@@ -1,5 +1,8 @@
-//! `live-hours-outside-band`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-hours-outside-band`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveHoursOutsideBand = "live-hours-outside-band", about: Week
 
 use crate::course::Delivery;
 
@@ -76,3 +79,12 @@ fn weeks_over(cx: &Context<'_>, max: f64) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `live-hours-outside-band`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "Weekly live time of an online course is outside the `sync_hours` band",
+    evidence: "seed: FAQ \"How much synchronous time is ideal?\" (one to three hours a week online; more creates scheduling barriers, less weakens community). No primary study fixes the numbers: the band is a convention, set it with `sync_hours`",
+    doc: "The engine keeps live time inside the band by moving activities, but it never moves a pinned activity and never puts content transmission live. When the plan still ends up above or below the band, the pinned modes or the activity list need a look. The band is a mean over teaching weeks, so with the mean inside it the check still names every teaching week whose own live time (required, non-exam sittings, breaks included, one section counted; repeats, optional and cancelled sittings left out) exceeds the ceiling, with its minutes: a workshop week can be a scheduling barrier on its own. Weeks under the floor are reported only through the mean. Hybrid courses are not checked: their in-person time is not in the file.",
+    example: "[course]\nsync_hours = [1.0, 2.0]\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 180\nmode = \"sync\"",
+};

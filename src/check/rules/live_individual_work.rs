@@ -1,5 +1,8 @@
-//! `live-individual-work`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-individual-work`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveIndividualWork = "live-individual-work", about: Activity
 
 use crate::course::ActivityKind;
 
@@ -23,7 +26,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} activity, work each student does alone, and {how}",
                     a.id,
-                    crate::engine::rules::article(a.kind),
+                    crate::render::words::article(a.kind),
                     a.kind
                 ),
                 help: Some(
@@ -35,3 +38,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `live-individual-work`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "Individual work (an assessment, practice, reflection, peer review or project work) runs in live time",
+    evidence: "seed: FAQ \"How do I decide which activities to make synchronous versus asynchronous?\" (individual practice and reflection work well asynchronously); The Blended Approach (do not use synchronous time for activities that work just as well asynchronously)",
+    doc: "Work each student does alone gains nothing from a fixed meeting time and loses the freedom to do it when most alert. mixplan never moves it live to fill the band, so this fires when it is pinned live (or left live by its scores). A practice or reflection of at most 15 minutes inside a live session of interactive work is the variety the seed recommends and passes; an assessment in live time never does.",
+    example: "[[activities]]\nid = \"quiz\"\nkind = \"assessment\"\nminutes = 20\nmode = \"sync\"",
+};

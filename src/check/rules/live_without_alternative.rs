@@ -1,5 +1,8 @@
-//! `live-without-alternative`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-without-alternative`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveWithoutAlternative = "live-without-alternative", about: Course
 
 use crate::course::{Activity, ActivityKind as K, Mode};
 
@@ -66,3 +69,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `live-without-alternative`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "Students who cannot attend live have no self-paced way to take part",
+    evidence: "seed: FAQ \"What about students who cannot attend synchronous sessions?\" (recordings plus meaningful alternatives such as written responses); Choosing the Right Mix > Student population matters",
+    doc: "A recording lets absent students see what happened, but not take part. The check fires when the course has live activities, some students are likely to miss them (a live activity is not recorded, some required sitting, with its sections or repeat, misses students, or the population includes working adults, international students or caregivers), and no self-paced `forum`, `discussion`, `reflection`, `peer-review`, `debate` or `collaboration` activity gives them a place to respond.",
+    example: "[students]\npopulations = [\"working-adults\"]\n\n[[activities]]\nid = \"clinic\"\nkind = \"problem-solving\"\nminutes = 60\nmode = \"sync\"",
+};

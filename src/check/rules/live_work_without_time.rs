@@ -1,5 +1,8 @@
-//! `live-work-without-time`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `live-work-without-time`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LiveWorkWithoutTime = "live-work-without-time", about: Activity
 
 use std::collections::BTreeMap;
 
@@ -45,3 +48,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `live-work-without-time`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Error),
+    summary: "Live work that mixplan found no time for: the allowed days and the live window are full",
+    evidence: "seed: Synchronous Learning > Weaknesses (live work happens at set times students must be free for); mixplan's scheduling rules (live days, live window, 10 minutes between sittings)",
+    doc: "Each live sitting mixplan searches for keeps clear of the fixed sittings and of the sittings it placed before, on the `live_days` and inside the `live_window`. When the live work of a week needs more room than those leave, the last sittings have no time and the schedule lists them as live work without a time. A plan with a live session nobody can be given a time for is broken, so this is an error: allow more weekdays, widen the window, shorten the live work, or make some of it self-paced.",
+    example: "[course]\nlive_days = [\"sat\"]\nlive_window = \"09:00-12:00\"\nsync_hours = [0, 5]\n\n[[activities]]\nid = \"lab-a\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-b\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"\n\n[[activities]]\nid = \"lab-c\"\nkind = \"lab\"\nminutes = 75\nmode = \"sync\"",
+};

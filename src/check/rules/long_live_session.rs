@@ -1,5 +1,8 @@
-//! `long-live-session`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `long-live-session`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: LongLiveSession = "long-live-session", about: Activity
 
 use crate::course::Activity;
 use crate::engine::rules::LONG_LIVE_MINUTES;
@@ -41,3 +44,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `long-live-session`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A single live activity runs longer than 90 minutes",
+    evidence: "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
+    doc: "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes. The check reads one activity's minutes, never a sitting's length (several short activities packed into one sitting are variety, not one long call), and optional drop-in sittings such as office hours are not checked.",
+    example: "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
+};

@@ -1,5 +1,8 @@
-//! `no-early-touchpoint`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `no-early-touchpoint`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: NoEarlyTouchpoint = "no-early-touchpoint", about: Course
 
 use crate::course::{ActivityKind as K, Mode};
 
@@ -37,3 +40,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `no-early-touchpoint`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Info),
+    summary: "Weeks 1-2 have no live session and no community or presence activity",
+    evidence: "seed: Asynchronous Learning > Weaknesses (isolation, disengagement); Jordan 2015 (weeks 1-2 decide completion)",
+    doc: "Most students who drop out of online courses do so at the very start. A live welcome, a discussion board or an announcement in the first two weeks gives them a reason to stay. Checked for courses of four weeks or more.",
+    example: "[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30\nweeks = [3, 6]",
+};

@@ -1,5 +1,8 @@
-//! `no-instructor-presence`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `no-instructor-presence`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: NoInstructorPresence = "no-instructor-presence", about: Course
 
 use crate::course::{ActivityKind as K, Mode};
 
@@ -28,3 +31,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `no-instructor-presence`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "No regular announcements, office hours, Q&A or live sessions: nothing shows the instructor is there",
+    evidence: "seed: Best Practices for Asynchronous Courses (regular communication rhythms; design for presence; instructor presence predicts satisfaction); 34 CFR 600.2 (regular and substantive interaction)",
+    doc: "Students need visible, predictable signs that someone is paying attention. The check passes when an `announcement`, `office-hours` or `q-and-a` activity, or any live activity, takes place in at least half of the course weeks.",
+    example: "[[activities]]\nid = \"readings\"\nkind = \"reading\"\nminutes = 60",
+};

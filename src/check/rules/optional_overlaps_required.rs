@@ -1,5 +1,8 @@
-//! `optional-overlaps-required`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `optional-overlaps-required`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: OptionalOverlapsRequired = "optional-overlaps-required", about: Unit
 
 use crate::schedule::{Sitting, WeekSitting};
 
@@ -82,3 +85,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+/// `optional-overlaps-required`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "An optional sitting fixed with `at` overlaps a required sitting",
+    evidence: "seed: Best Practices for Asynchronous Courses (design for instructor presence); Synchronous Learning > Weaknesses (students must be free at the set time)",
+    doc: "Office hours and other optional sittings may overlap each other (several staff hold hours at once), but one held during required live work is one no student of that work can use: they are in the required sitting. It is a warning, not an error, because nobody must attend the optional one. Nothing is reported when the required sitting is a section of an activity with another section that week, since students who want the office hours can take the other section.",
+    example: "[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"wed\", time = \"10:00\" }\n\n[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60\nat = { day = \"wed\", time = \"10:30\" }",
+};

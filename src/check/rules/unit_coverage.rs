@@ -1,13 +1,19 @@
 //! Coverage per unit: `exam-outside-hours`, `unreachable-sitting`, `low-sitting-coverage`,
-//! `pinned-slot-excludes-students` and `unreachable-optional-sitting`. Their documentation and
-//! default severities are in the registry ([`crate::rules::RuleId`]); this file holds their
-//! conditions.
+//! `pinned-slot-excludes-students` and `unreachable-optional-sitting`. Their documentation (one
+//! `RuleDoc` constant each, named after the check) and their conditions.
 //!
 //! A unit is a searched sitting with its repeat, an activity fixed with `at` with all its
 //! sections, a dated one-off, or an exam with its sections ([`crate::schedule::Unit`]). Each
 //! unit gets at most one coverage finding, the first that applies: an exam that misses
 //! anyone; a searched unit that reaches nobody, else under half the class; a fixed unit (or a
 //! `live_at` slot) that misses anyone. Optional units only say when they reach nobody.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: PinnedSlotExcludesStudents = "pinned-slot-excludes-students", about: Unit, doc: PINNED_SLOT_EXCLUDES_STUDENTS, run: pinned_slot
+// check: UnreachableSitting = "unreachable-sitting", about: Unit, doc: UNREACHABLE_SITTING, run: unreachable
+// check: LowSittingCoverage = "low-sitting-coverage", about: Unit, doc: LOW_SITTING_COVERAGE, run: low
+// check: UnreachableOptionalSitting = "unreachable-optional-sitting", about: Unit, doc: UNREACHABLE_OPTIONAL_SITTING, run: unreachable_optional
+// check: ExamOutsideHours = "exam-outside-hours", about: Unit, doc: EXAM_OUTSIDE_HOURS, run: exam_outside_hours
 
 use crate::diagnostic::{Severity, Span};
 use crate::rules::RuleId;
@@ -258,3 +264,48 @@ fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         _ => format!("{route}; or add a section at a time they can attend (`at` as a list)"),
     }
 }
+
+/// `pinned-slot-excludes-students`.
+pub(super) const PINNED_SLOT_EXCLUDES_STUDENTS: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A fixed live time (`at`, a dated one-off, or the `live_at` slot) falls outside the available hours of some students",
+    evidence: "seed: Synchronous Learning > Weaknesses (a student in Tokyo cannot attend a 9:00 Eastern seminar); FAQ \"What about students who cannot attend synchronous sessions?\"",
+    doc: "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check judges every required fixed unit: an activity fixed with `at` with all its sections (a student is covered when one section fits), a dated one-off, and the `live_at` slot (on its own: its repeat is the route, not a reason to stay quiet). It evaluates each in every student zone across the weeks it is held (holidays left out, daylight-saving changes included) and names each zone it misses with the head count, the local start and the weeks. It is a warning when a zone other than the organizer's, or one with a written `available`, is missed; an info when only the organizer's own zone is, judged by a default window (a guess about their hours). The time is the instructor's and is kept: the route for those students is the recording plus a self-paced response (the response alone when the sitting is not recorded); a further section (`at` as a list) would reach them. Optional sittings (office hours) are not judged here. Deliberate exceptions go in `[check] allow` with `activity` (or `\"ID.n\"` for one section).",
+    example: "[course]\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 40",
+};
+
+/// `unreachable-sitting`.
+pub(super) const UNREACHABLE_SITTING: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Error),
+    summary: "A required live sitting mixplan searched for reaches no student inside their local hours",
+    evidence: "seed: Synchronous Learning > Weaknesses (students must be available at specific times; time zones, work and caregiving collide with fixed times); FAQ \"What about students who cannot attend synchronous sessions?\"",
+    doc: "When even the best time on the allowed days fits nobody's window (each group's `available`, or the population default of `default-availability`), the live work as planned cannot be attended at all: the plan is broken, not merely inconvenient. It is an error so that CI stops it. Shorten or split the live work, allow more weekdays, or write the students' real windows.",
+    example: "[students]\ncount = 30\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\navailable = \"06:00-06:30\"\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nmode = \"sync\"",
+};
+
+/// `low-sitting-coverage`.
+pub(super) const LOW_SITTING_COVERAGE: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A required live sitting mixplan searched for reaches under half of the class in its worst week",
+    evidence: "seed: Synchronous Learning > Weaknesses (fixed times shut out students in other zones and with other commitments); FAQ \"What about students who cannot attend synchronous sessions?\"",
+    doc: "A live session most students cannot attend turns the recording into the main route. Every required searched sitting gets a repeat when one reaches at least `repeat_min_students` (default 10% of the class) of those it misses, and the sitting with its repeat is judged together, in its worst held week: when both still reach under half the class, a designer should know that live time reaches a minority: shorten the live work, allow more weekdays, or plan fewer live minutes. Slots pinned with `live_at` are reported by `pinned-slot-excludes-students` instead.",
+    example: "[students]\ncount = 40\npopulations = [\"working-adults\"]\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 15\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 25",
+};
+
+/// `unreachable-optional-sitting`.
+pub(super) const UNREACHABLE_OPTIONAL_SITTING: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Info),
+    summary: "An optional live sitting mixplan searched for reaches no student inside their local hours",
+    evidence: "seed: Synchronous Learning > Weaknesses (students must be available at specific times); FAQ \"What about students who cannot attend synchronous sessions?\"",
+    doc: "Optional work (office hours, drop-in sessions) is outside the band and nobody must attend, so a time nobody can make is worth knowing but breaks nothing: it is information, where the same finding on required work is an error (`unreachable-sitting`).",
+    example: "[students]\ncount = 30\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\navailable = \"06:00-06:30\"\n\n[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60",
+};
+
+/// `exam-outside-hours`.
+pub(super) const EXAM_OUTSIDE_HOURS: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "An exam sitting falls outside the local hours of some students",
+    evidence: "seed: Synchronous Learning > Weaknesses (a fixed time suits one zone and shuts out students elsewhere, at work or caring for others); FAQ \"What about students who cannot attend synchronous sessions?\" (a recording is no substitute for sitting an exam)",
+    doc: "An exam fixed with `at` (weekly or dated) is judged in every student zone across its weeks, daylight-saving changes included, with all its sections together: a student is covered when some section fits their window. Nobody catches up on an exam by watching a recording, so any student left outside their hours needs another sitting. The finding names each zone, its head count, the local start and the weeks; its help suggests a second section (`at` as a list) or a self-paced timed exam.",
+    example: "[course]\ntimezone = \"America/New_York\"\nstart = 2027-01-11\n\n[students]\ncount = 60\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 30\n\n[[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 120\nat = { date = 2027-05-12, time = \"09:00\" }",
+};

@@ -1,5 +1,8 @@
-//! `workload-over-target`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `workload-over-target`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: WorkloadOverTarget = "workload-over-target", about: Week
 
 use super::{Context, Finding, hours};
 use crate::schedule::format_weeks;
@@ -60,3 +63,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `workload-over-target`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Warning),
+    summary: "A course week asks more work than the credits' weekly target allows (target × (1 + `workload_tolerance`))",
+    evidence: "seed: Asynchronous Learning > Weaknesses (students must manage their own time; those who fall behind drop out); La Trobe workload guidance and McInnes et al., AJET (averages hide peak weeks); 34 CFR 600.2 credit hour",
+    doc: "With `credits`, every teaching week has a target: credits × `credit_hours` ÷ teaching weeks. A midterm and a paper due in the same stretch can ask half again as much, and an average over the term hides it; students with jobs or families cannot find the extra hours and fall behind. The check names every week above target × (1 + `workload_tolerance`), default 20% above.",
+    example: "[course]\ncredits = 1\n\n[[activities]]\nid = \"paper\"\nkind = \"project-work\"\nweeks = [4]\nwrite = { words = 1500, genre = \"argument\", drafting = \"none\" }",
+};

@@ -1,5 +1,8 @@
-//! `workload-under-target`: its documentation and default severity are in the registry
-//! ([`crate::rules::RuleId`]); this file holds its condition.
+//! `workload-under-target`: its documentation (`DOC`: summary, evidence, default severity,
+//! example) and its condition.
+
+// The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
+// check: WorkloadUnderTarget = "workload-under-target", about: Course
 
 use super::{Context, Finding, hours};
 use crate::workload::UNDER_TARGET_SHARE;
@@ -33,3 +36,12 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ..Finding::default()
     }]
 }
+
+/// `workload-under-target`.
+pub(super) const DOC: super::RuleDoc = super::RuleDoc {
+    kind: super::RuleKind::Check(super::Severity::Info),
+    summary: "The term asks less than 80% of the hours the credits stand for",
+    evidence: "seed: Asynchronous Learning > Weaknesses (students must manage their own time, so the work a course asks must be there to plan); 34 CFR 600.2 credit hour; McInnes et al., AJET (advertised online workloads run below calculated ones)",
+    doc: "A course file that asks far fewer hours than its credits usually leaves work out: readings without an estimate, a paper, exam study. Listing it makes the weekly view honest. Informational: some courses count in-person or unlisted work the file does not describe.",
+    example: "[course]\ncredits = 3\n\n[[activities]]\nid = \"forum\"\nkind = \"discussion\"\nminutes = 30",
+};

@@ -23,6 +23,46 @@ pub(super) struct InPersonKeys {
     async_mode: bool,
 }
 
+/// An activity's kind and what follows from it, read before the cross-key checks.
+struct Shape {
+    kind: ActivityKind,
+    /// Where `kind` is written.
+    kind_span: Span,
+    exam: bool,
+    /// `optional`, or its default (office hours are optional).
+    optional: bool,
+}
+
+/// The keys of one `[[activities]]` table read on their own, before they are checked
+/// against each other.
+struct ActivityKeys {
+    every: Option<(Every, Span)>,
+    /// `weeks` as written (`None`: absent); a dated `at` sets it.
+    weeks: Option<Vec<u32>>,
+    mode: Option<(Mode, Span)>,
+    recorded: Option<(bool, Span)>,
+    optional: Option<(bool, Span)>,
+    in_person: Option<(bool, Span)>,
+    deliver: Option<(Deliver, Span)>,
+    segmented: Option<(bool, Span)>,
+    prepares: Option<(String, Span)>,
+    participation: Vec<Participation>,
+    at: Vec<FixedTime>,
+    /// Where `at` is written.
+    at_span: Option<Span>,
+    due: Option<ActivityDue>,
+    /// `None` when the value was wrong (reported), `Some(None)` when absent.
+    url: Option<Option<String>>,
+    location: Option<Option<String>>,
+}
+
+/// The outcome of the cross-key checks: whether they passed, and whether the activity meets
+/// in a room.
+struct InPersonVerdict {
+    ok: bool,
+    in_person: bool,
+}
+
 impl Reader {
     pub(super) fn activities(
         &mut self,
@@ -93,32 +133,7 @@ impl Reader {
         meta: Option<&CourseMeta>,
     ) -> Option<Activity> {
         self.unknown_keys(place, ACTIVITY_KEYS);
-        let id = self
-            .string(place, "id", Some("\"my-activity\""))
-            .and_then(|(id, span)| {
-                if is_reserved_id(id) {
-                    self.error(
-                        RuleId::InvalidId,
-                        span,
-                        format!(
-                            "activity id `{id}` is reserved: `live`, `liveN`, `optional` and `optionalN` name the searched sittings"
-                        ),
-                    )
-                    .help = Some(format!("write another id, e.g. `{id}-session`"));
-                    None
-                } else if is_kebab_case(id) {
-                    Some((id.to_string(), span))
-                } else {
-                    let fixed = to_kebab_case(id);
-                    self.error(
-                        RuleId::InvalidId,
-                        span,
-                        format!("activity id `{id}` must be lowercase kebab-case"),
-                    )
-                    .help = (!fixed.is_empty()).then(|| format!("write `{fixed}`"));
-                    None
-                }
-            });
+        let id = self.activity_id(place);
         let title = self
             .string(place, "title", None)
             .map(|(t, _)| t.to_string());
@@ -135,6 +150,104 @@ impl Reader {
             None => None,
         };
         let exam = matches!(kind, Some((ActivityKind::Exam, _)));
+        let minutes = self.activity_minutes(place);
+        let mut keys = self.activity_keys(place, meta, exam)?;
+        let ((id, id_span), (kind, kind_span)) = (id?, kind?);
+        let shape = Shape {
+            kind,
+            kind_span,
+            exam,
+            optional: keys
+                .optional
+                .map_or(kind == ActivityKind::OfficeHours, |(o, _)| o),
+        };
+        let in_person = self.activity_conflicts(place, meta, &shape, &mut keys);
+        let (Some(url), Some(location)) = (keys.url.take(), keys.location.take()) else {
+            return None;
+        };
+        let mut activity = Activity {
+            id,
+            title,
+            url,
+            location,
+            kind,
+            minutes: 0,
+            every: keys.every.map_or(Every::Week, |(e, _)| e),
+            weeks: keys.weeks,
+            mode: match kind {
+                ActivityKind::Forum => Some(Mode::Async),
+                ActivityKind::OfficeHours => Some(Mode::Sync),
+                _ if !keys.at.is_empty() => Some(Mode::Sync),
+                ActivityKind::Exam => Some(Mode::Async),
+                _ => keys.mode.map(|(m, _)| m),
+            },
+            // A room is not recorded unless the file says so.
+            recorded: keys
+                .recorded
+                .map_or(!exam && !in_person.in_person, |(r, _)| r),
+            at: keys.at,
+            due: keys.due,
+            optional: shape.optional,
+            participation: keys.participation,
+            estimate: None,
+            study_hours: None,
+            minutes_total: None,
+            deliver: keys.deliver.map_or(Deliver::Each, |(d, _)| d),
+            deliver_span: keys.deliver.map(|(_, s)| s),
+            in_person: in_person.in_person,
+            segmented: keys.segmented.is_none_or(|(s, _)| s),
+            prepares: None,
+            prepares_id: keys.prepares,
+            spans: ActivitySpans {
+                table: place.span,
+                id: id_span,
+                kind: kind_span,
+                minutes: minutes.map_or(place.span, |(_, s)| s),
+                mode: keys.mode.map(|(_, s)| s),
+                recorded: keys.recorded.map(|(_, s)| s),
+                weeks: place.get("weeks").map(span_of),
+                at: keys.at_span,
+            },
+        };
+        let mut ok = in_person.ok;
+        if exam && let Some(meta) = meta {
+            ok &= self.exam_not_on_holiday(meta, &activity);
+        }
+        let occurrences = meta.map(|m| activity.occurrence_weeks(m).len());
+        ok &= self.workload(place, &mut activity, minutes, occurrences);
+        ok.then_some(activity)
+    }
+
+    /// `id`: kebab-case, and not one of the names the searched sittings take.
+    fn activity_id(&mut self, place: &Place<'_, '_>) -> Option<(String, Span)> {
+        let (id, span) = self.string(place, "id", Some("\"my-activity\""))?;
+        if is_reserved_id(id) {
+            self.error(
+                RuleId::InvalidId,
+                span,
+                format!(
+                    "activity id `{id}` is reserved: `live`, `liveN`, `optional` and `optionalN` name the searched sittings"
+                ),
+            )
+            .help = Some(format!("write another id, e.g. `{id}-session`"));
+            None
+        } else if is_kebab_case(id) {
+            Some((id.to_string(), span))
+        } else {
+            let fixed = to_kebab_case(id);
+            self.error(
+                RuleId::InvalidId,
+                span,
+                format!("activity id `{id}` must be lowercase kebab-case"),
+            )
+            .help = (!fixed.is_empty()).then(|| format!("write `{fixed}`"));
+            None
+        }
+    }
+
+    /// `minutes`, bounded per occurrence (or over the whole activity with `per = "total"`),
+    /// and required unless an estimator gives it.
+    fn activity_minutes(&mut self, place: &Place<'_, '_>) -> Option<(i64, Span)> {
         let estimated = self.has_estimator(place);
         // With `per = "total"`, `minutes` is the whole activity's time: the per-occurrence
         // limit applies to its shares, after spreading.
@@ -150,6 +263,17 @@ impl Reader {
         if !estimated && !place.table.contains_key("minutes") {
             self.missing_minutes(place);
         }
+        minutes
+    }
+
+    /// Every other key of the table, each read on its own; `None` (after every key has been
+    /// read, so each problem is reported) when one of them is wrong.
+    fn activity_keys(
+        &mut self,
+        place: &Place<'_, '_>,
+        meta: Option<&CourseMeta>,
+        exam: bool,
+    ) -> Option<ActivityKeys> {
         let every = self.every(place);
         let weeks = self.explicit_weeks(place, meta, exam);
         if place.table.contains_key("every") && place.table.contains_key("weeks") {
@@ -174,7 +298,9 @@ impl Reader {
             Deliver::from_name,
         );
         let segmented = self.boolean(place, "segmented");
-        let prepares = self.string(place, "prepares", None);
+        let prepares = self
+            .string(place, "prepares", None)
+            .map(|(p, span)| (p.to_string(), span));
         let participation = self
             .enum_list(
                 place,
@@ -189,59 +315,49 @@ impl Reader {
         let due = self.activity_due(place);
         let url = self.url(place);
         let location = self.nonempty(place, "location");
-        let bad_every = place.table.contains_key("every") && every.is_none();
-        let bad_mode = place.table.contains_key("mode") && mode.is_none();
-        let bad_recorded = place.table.contains_key("recorded") && recorded.is_none();
-        let bad_optional = place.table.contains_key("optional") && optional.is_none();
-        let bad_in_person = place.table.contains_key("in_person") && in_person.is_none();
-        let bad_deliver = place.table.contains_key("deliver") && deliver.is_none();
-        let bad_segmented = place.table.contains_key("segmented") && segmented.is_none();
-        let bad_prepares = place.table.contains_key("prepares") && prepares.is_none();
-        if bad_every
-            || bad_mode
-            || bad_recorded
-            || bad_optional
-            || bad_in_person
-            || bad_deliver
-            || bad_segmented
-            || bad_prepares
+        let bad = |key: &str, read: bool| place.table.contains_key(key) && !read;
+        if bad("every", every.is_some())
+            || bad("mode", mode.is_some())
+            || bad("recorded", recorded.is_some())
+            || bad("optional", optional.is_some())
+            || bad("in_person", in_person.is_some())
+            || bad("deliver", deliver.is_some())
+            || bad("segmented", segmented.is_some())
+            || bad("prepares", prepares.is_some())
         {
             return None;
         }
-        let ((id, id_span), (kind, kind_span)) = (id?, kind?);
-        let (at, due, mut weeks) = (at?, due?, weeks?);
-        let optional_default = kind == ActivityKind::OfficeHours;
-        let optional_value = optional.map_or(optional_default, |(o, _)| o);
-        let mut ok = true;
-        // What each kind allows, most specific message first.
-        if let Some((mode, span)) = mode {
-            let problem = match (kind, mode) {
-                (ActivityKind::Exam, _) => Some((
-                    "`mode` cannot be set on an exam".to_string(),
-                    "remove `mode`; fix the exam's time with `at`, or leave it out for a self-paced timed exam".to_string(),
-                )),
-                (ActivityKind::Forum, Mode::Sync) => Some((
-                    "a forum is an asynchronous discussion board and cannot be live".to_string(),
-                    "use `kind = \"discussion\"` for a live discussion".to_string(),
-                )),
-                (ActivityKind::OfficeHours, Mode::Async) => Some((
-                    "office hours are live by nature and cannot be self-paced".to_string(),
-                    "use `kind = \"forum\"` or `kind = \"q-and-a\"` for questions answered in writing".to_string(),
-                )),
-                (_, Mode::Async) if !at.is_empty() => Some((
-                    "`at` fixes a live time, so `mode = \"async\"` contradicts it".to_string(),
-                    "remove `at` for self-paced work, or remove `mode`".to_string(),
-                )),
-                _ => None,
-            };
-            if let Some((message, help)) = problem {
-                self.error(RuleId::ConflictingKeys, span, message).help = Some(help);
-                ok = false;
-            }
-        }
-        let at_span = place.get("at").map(span_of);
-        if kind == ActivityKind::Forum
-            && let Some(span) = at_span
+        Some(ActivityKeys {
+            every,
+            weeks: weeks?,
+            mode,
+            recorded,
+            optional,
+            in_person,
+            deliver,
+            segmented,
+            prepares,
+            participation,
+            at: at?,
+            at_span: place.get("at").map(span_of),
+            due: due?,
+            url,
+            location,
+        })
+    }
+
+    /// What each kind allows, most specific message first, and the keys that contradict each
+    /// other. A dated `at` sets the activity's week.
+    fn activity_conflicts(
+        &mut self,
+        place: &Place<'_, '_>,
+        meta: Option<&CourseMeta>,
+        shape: &Shape,
+        keys: &mut ActivityKeys,
+    ) -> InPersonVerdict {
+        let mut ok = self.mode_allowed(shape, keys);
+        if shape.kind == ActivityKind::Forum
+            && let Some(span) = keys.at_span
         {
             self.error(
                 RuleId::ConflictingKeys,
@@ -252,86 +368,34 @@ impl Reader {
                 Some("remove `at`, or use `kind = \"discussion\"` for a live discussion".into());
             ok = false;
         }
-        if let Some(due) = &due {
-            let problem = if optional_value {
-                Some("optional work is never due, so it takes no `due`")
-            } else if kind == ActivityKind::OfficeHours {
-                Some("office hours are live, so they take no `due`")
-            } else if !at.is_empty() {
-                Some("`at` makes the activity live, so it takes no `due`")
-            } else if matches!(mode, Some((Mode::Sync, _))) {
-                Some("a live activity takes no `due`")
-            } else {
-                None
-            };
-            if let Some(message) = problem {
-                self.error(RuleId::ConflictingKeys, due.span, message.into())
-                    .help = Some("remove `due`".into());
-                ok = false;
-            }
-        }
-        // A dated `at` names its own week.
-        if let Some(date) = at.first().and_then(|a| a.date) {
-            if place.table.contains_key("weeks") || place.table.contains_key("every") {
-                self.error(
-                    RuleId::ConflictingKeys,
-                    at[0].span,
-                    "a dated `at` is a one-off, so `weeks` and `every` do not apply".into(),
-                )
-                .help =
-                    Some("remove `weeks`/`every`, or give `at` a `day` instead of a `date`".into());
-                ok = false;
-            } else if let Some(week) = meta.and_then(|m| m.week_of(date)) {
-                weeks = Some(vec![week]);
-            }
-        }
-        if exam && weeks.is_none() && every.is_none() && at.iter().all(|a| a.date.is_none()) {
-            self.error(
-                RuleId::MissingKey,
-                kind_span,
-                "an exam needs `weeks`, `every = \"once\"` or a dated `at`".into(),
-            )
-            .help = Some("add e.g. `weeks = [8]`".into());
-            ok = false;
-        }
-        if exam
-            && matches!(every, Some((Every::Week | Every::TwoWeeks, _)))
-            && let Some((_, span)) = every
-        {
-            self.error(
-                RuleId::InvalidValue,
-                span,
-                "an exam does not recur; it needs `weeks` or `every = \"once\"`".into(),
-            )
-            .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
-            ok = false;
-        }
-        let in_person = match in_person {
+        ok &= self.due_allowed(shape, keys);
+        ok &= self.activity_timing(place, meta, shape, keys);
+        let in_person = match keys.in_person {
             Some((true, span)) => {
                 let room = InPersonKeys {
                     span,
-                    kind,
-                    has_at: !at.is_empty(),
-                    async_mode: matches!(mode, Some((Mode::Async, _))),
+                    kind: shape.kind,
+                    has_at: !keys.at.is_empty(),
+                    async_mode: matches!(keys.mode, Some((Mode::Async, _))),
                 };
                 ok &= self.in_person_allowed(meta, &room);
                 true
             }
             _ => false,
         };
-        if let Some((Deliver::Last, span)) = deliver {
+        if let Some((Deliver::Last, span)) = keys.deliver {
             let work = DeliverKeys {
                 span,
-                kind,
-                optional: optional_value,
-                has_at: !at.is_empty(),
+                kind: shape.kind,
+                optional: shape.optional,
+                has_at: !keys.at.is_empty(),
             };
             ok &= self.deliver_last_allowed(&work);
         }
-        if let Some((false, span)) = segmented {
-            let self_paced = kind == ActivityKind::Forum
-                || (exam && at.is_empty())
-                || matches!(mode, Some((Mode::Async, _)));
+        if let Some((false, span)) = keys.segmented {
+            let self_paced = shape.kind == ActivityKind::Forum
+                || (shape.exam && keys.at.is_empty())
+                || matches!(keys.mode, Some((Mode::Async, _)));
             if self_paced {
                 self.error(
                     RuleId::ConflictingKeys,
@@ -342,57 +406,108 @@ impl Reader {
                 ok = false;
             }
         }
-        let (Some(url), Some(location)) = (url, location) else {
-            return None;
+        InPersonVerdict { ok, in_person }
+    }
+
+    /// `mode` against the kind and `at`. Returns whether it is allowed.
+    fn mode_allowed(&mut self, shape: &Shape, keys: &ActivityKeys) -> bool {
+        let Some((mode, span)) = keys.mode else {
+            return true;
         };
-        let mut activity = Activity {
-            id,
-            title,
-            url,
-            location,
-            kind,
-            minutes: 0,
-            every: every.map_or(Every::Week, |(e, _)| e),
-            weeks,
-            mode: match kind {
-                ActivityKind::Forum => Some(Mode::Async),
-                ActivityKind::OfficeHours => Some(Mode::Sync),
-                _ if !at.is_empty() => Some(Mode::Sync),
-                ActivityKind::Exam => Some(Mode::Async),
-                _ => mode.map(|(m, _)| m),
-            },
-            // A room is not recorded unless the file says so.
-            recorded: recorded.map_or(!exam && !in_person, |(r, _)| r),
-            at,
-            due,
-            optional: optional_value,
-            participation,
-            estimate: None,
-            study_hours: None,
-            minutes_total: None,
-            deliver: deliver.map_or(Deliver::Each, |(d, _)| d),
-            deliver_span: deliver.map(|(_, s)| s),
-            in_person,
-            segmented: segmented.is_none_or(|(s, _)| s),
-            prepares: None,
-            prepares_id: prepares.map(|(p, span)| (p.to_string(), span)),
-            spans: ActivitySpans {
-                table: place.span,
-                id: id_span,
-                kind: kind_span,
-                minutes: minutes.map_or(place.span, |(_, s)| s),
-                mode: mode.map(|(_, s)| s),
-                recorded: recorded.map(|(_, s)| s),
-                weeks: place.get("weeks").map(span_of),
-                at: at_span,
-            },
+        let problem = match (shape.kind, mode) {
+            (ActivityKind::Exam, _) => Some((
+                "`mode` cannot be set on an exam",
+                "remove `mode`; fix the exam's time with `at`, or leave it out for a self-paced timed exam",
+            )),
+            (ActivityKind::Forum, Mode::Sync) => Some((
+                "a forum is an asynchronous discussion board and cannot be live",
+                "use `kind = \"discussion\"` for a live discussion",
+            )),
+            (ActivityKind::OfficeHours, Mode::Async) => Some((
+                "office hours are live by nature and cannot be self-paced",
+                "use `kind = \"forum\"` or `kind = \"q-and-a\"` for questions answered in writing",
+            )),
+            (_, Mode::Async) if !keys.at.is_empty() => Some((
+                "`at` fixes a live time, so `mode = \"async\"` contradicts it",
+                "remove `at` for self-paced work, or remove `mode`",
+            )),
+            _ => None,
         };
-        if exam && let Some(meta) = meta {
-            ok &= self.exam_not_on_holiday(meta, &activity);
+        let Some((message, help)) = problem else {
+            return true;
+        };
+        self.error(RuleId::ConflictingKeys, span, message.into())
+            .help = Some(help.into());
+        false
+    }
+
+    /// `due` is for required self-paced work. Returns whether it is allowed.
+    fn due_allowed(&mut self, shape: &Shape, keys: &ActivityKeys) -> bool {
+        let Some(due) = &keys.due else {
+            return true;
+        };
+        let problem = if shape.optional {
+            "optional work is never due, so it takes no `due`"
+        } else if shape.kind == ActivityKind::OfficeHours {
+            "office hours are live, so they take no `due`"
+        } else if !keys.at.is_empty() {
+            "`at` makes the activity live, so it takes no `due`"
+        } else if matches!(keys.mode, Some((Mode::Sync, _))) {
+            "a live activity takes no `due`"
+        } else {
+            return true;
+        };
+        self.error(RuleId::ConflictingKeys, due.span, problem.into())
+            .help = Some("remove `due`".into());
+        false
+    }
+
+    /// When the activity meets: a dated `at` names its own week (and excludes `weeks` and
+    /// `every`); an exam needs its weeks and does not recur. Returns whether all is well.
+    fn activity_timing(
+        &mut self,
+        place: &Place<'_, '_>,
+        meta: Option<&CourseMeta>,
+        shape: &Shape,
+        keys: &mut ActivityKeys,
+    ) -> bool {
+        let mut ok = true;
+        if let Some(date) = keys.at.first().and_then(|a| a.date) {
+            if place.table.contains_key("weeks") || place.table.contains_key("every") {
+                self.error(
+                    RuleId::ConflictingKeys,
+                    keys.at[0].span,
+                    "a dated `at` is a one-off, so `weeks` and `every` do not apply".into(),
+                )
+                .help =
+                    Some("remove `weeks`/`every`, or give `at` a `day` instead of a `date`".into());
+                ok = false;
+            } else if let Some(week) = meta.and_then(|m| m.week_of(date)) {
+                keys.weeks = Some(vec![week]);
+            }
         }
-        let occurrences = meta.map(|m| activity.occurrence_weeks(m).len());
-        ok &= self.workload(place, &mut activity, minutes, occurrences);
-        ok.then_some(activity)
+        let undated = keys.at.iter().all(|a| a.date.is_none());
+        if shape.exam && keys.weeks.is_none() && keys.every.is_none() && undated {
+            self.error(
+                RuleId::MissingKey,
+                shape.kind_span,
+                "an exam needs `weeks`, `every = \"once\"` or a dated `at`".into(),
+            )
+            .help = Some("add e.g. `weeks = [8]`".into());
+            ok = false;
+        }
+        if shape.exam
+            && let Some((Every::Week | Every::TwoWeeks, span)) = keys.every
+        {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                "an exam does not recur; it needs `weeks` or `every = \"once\"`".into(),
+            )
+            .help = Some("list its weeks, e.g. `weeks = [8, 16]`".into());
+            ok = false;
+        }
+        ok
     }
 
     /// `in_person = true` needs a hybrid course and a fixed time, and means live: a located

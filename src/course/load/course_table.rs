@@ -99,17 +99,7 @@ impl Reader {
 
     pub(super) fn meta(&mut self, place: &Place<'_, '_>) -> Option<CourseMeta> {
         self.unknown_keys(place, COURSE_KEYS);
-        let title = match self.string(place, "title", Some("\"Course title\"")) {
-            Some((title, span)) if title.trim().is_empty() => {
-                self.error(
-                    RuleId::InvalidValue,
-                    span,
-                    "`title` must not be empty".into(),
-                );
-                None
-            }
-            other => other.map(|(t, _)| t.to_string()),
-        };
+        let title = self.course_title(place);
         let weeks = self
             .integer(place, "weeks", Some("12"), (1, i64::from(MAX_WEEKS)))
             .map(|(n, _)| n as u32);
@@ -122,25 +112,7 @@ impl Reader {
                 Delivery::from_name,
             )
             .map_or(Delivery::Online, |(d, _)| d);
-        let mut start = self.start(place);
-        if let (Some(Some(date)), Some(weeks)) = (start, weeks) {
-            // Every course day, and a week after it for late due times in zones behind the
-            // course's, must exist: the calendar of jiff (and of RFC 9557) ends in year 9999,
-            // and weeks past it would silently drop out of the schedule.
-            let beyond = date.checked_add(jiff::Span::new().days(i64::from(weeks) * 7 + 7));
-            if beyond.is_err() {
-                let span = place.get("start").map_or(place.span, span_of);
-                self.error(
-                    RuleId::InvalidValue,
-                    span,
-                    format!(
-                        "a course of {weeks} weeks from {date} runs too close to the end of the calendar (9999-12-31) to schedule"
-                    ),
-                )
-                .help = Some("check the year of `start`".into());
-                start = None;
-            }
-        }
+        let start = self.course_start(place, weeks);
         let timezone = match self.string(place, "timezone", None) {
             Some((name, span)) => self.zone_name(name, span),
             None => Some("UTC".to_string()),
@@ -155,63 +127,10 @@ impl Reader {
                 Pattern::from_name,
             )
             .map_or(Pattern::Auto, |(p, _)| p);
-        let before = self.found();
-        let live_days = self.enum_list(
-            place,
-            "live_days",
-            "weekday",
-            Weekday::NAMES,
-            Weekday::from_name,
-        );
-        // One misspelt day is one error: when the list already has one, it is neither called
-        // empty nor held against `live_at` (which may name the day meant).
-        let clean = self.found() == before;
-        let live_days = match live_days {
-            Some(_) if !clean => Weekday::ALL.to_vec(),
-            Some((days, span)) if days.is_empty() => {
-                self.error(
-                    RuleId::InvalidValue,
-                    span,
-                    "`live_days` must name at least one weekday".into(),
-                );
-                Vec::new()
-            }
-            Some((days, _)) => days,
-            None => Weekday::ALL[..5].to_vec(),
-        };
+        let live_days = self.live_days(place);
         let live_at = self.live_at(place, &live_days);
-        let week_starts = self
-            .enum_key(
-                place,
-                "week_starts",
-                "weekday",
-                Weekday::NAMES,
-                Weekday::from_name,
-            )
-            .map(|(d, _)| d);
-        let bad_week_starts = place.table.contains_key("week_starts") && week_starts.is_none();
-        let week_starts = week_starts
-            .or_else(|| {
-                start
-                    .flatten()
-                    .map(|d: jiff::civil::Date| Weekday::from_jiff(d.weekday()))
-            })
-            .unwrap_or(Weekday::Mon);
-        let breaks = self.week_list(place, "breaks", weeks);
-        let exam_weeks = self.week_list(place, "exam_weeks", weeks);
-        let no_live = self.week_list(place, "no_live", weeks);
-        if let (Some(breaks), Some((exams, _))) = (&breaks, &exam_weeks) {
-            for (week, span) in exams {
-                if breaks.0.iter().any(|(b, _)| b == week) {
-                    self.error(
-                        RuleId::InvalidValue,
-                        *span,
-                        format!("week {week} is both a break and an exam week"),
-                    )
-                    .help = Some("remove it from `breaks` or from `exam_weeks`".into());
-                }
-            }
-        }
+        let week_starts = self.week_starts(place, start.flatten());
+        let term = self.term_weeks(place, weeks);
         let live_window = self.optional_window(
             place,
             "live_window",
@@ -219,49 +138,26 @@ impl Reader {
             "write e.g. `live_window = \"08:00-21:00\"`",
         );
         let due = self.course_due(place);
-        let first_day = start.flatten().map(|start| {
-            let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
-                - i64::from(week_starts.index()))
-            .rem_euclid(7);
-            start
-                .checked_sub(jiff::Span::new().days(back))
-                .unwrap_or(start)
-        });
+        let first_day = start
+            .flatten()
+            .map(|start| first_day(start, week_starts.day));
         let holidays = self.holidays(place, start.flatten(), first_day, weeks);
         let id = self.nonempty(place, "id");
         let url = self.url(place);
         let location = self.nonempty(place, "location");
-        if bad_week_starts {
+        if week_starts.bad {
             return None;
         }
-        let sorted = |list: Option<(Vec<(u32, Span)>, Span)>| {
-            list.map(|(weeks, _)| {
-                let mut weeks: Vec<u32> = weeks.into_iter().map(|(w, _)| w).collect();
-                weeks.sort_unstable();
-                weeks
-            })
-        };
         let (credits, workload_tolerance) = self.credits(place);
-        let prework_hours = self.integer(place, "prework_hours", None, (0, 168));
-        let max_sitting = self.integer(place, "max_sitting_minutes", None, (1, 600));
-        let repeat_min = self.integer(place, "repeat_min_students", None, (1, 10_000_000));
-        let bad = |key: &str, value: &Option<(i64, Span)>| {
-            place.table.contains_key(key) && value.is_none()
-        };
-        if bad("prework_hours", &prework_hours)
-            || bad("max_sitting_minutes", &max_sitting)
-            || bad("repeat_min_students", &repeat_min)
-        {
-            return None;
-        }
+        let limits = self.sitting_limits(place)?;
         Some(CourseMeta {
-            prework_hours: prework_hours.map_or(48, |(n, _)| n as u32),
-            max_sitting_minutes: max_sitting.map_or(90, |(n, _)| n as u32),
-            repeat_min_students: repeat_min.map(|(n, _)| n as u32),
-            week_starts,
-            breaks: sorted(breaks)?,
-            exam_weeks: sorted(exam_weeks)?,
-            no_live: sorted(no_live)?,
+            prework_hours: limits.prework_hours,
+            max_sitting_minutes: limits.max_sitting_minutes,
+            repeat_min_students: limits.repeat_min_students,
+            week_starts: week_starts.day,
+            breaks: term.breaks?,
+            exam_weeks: term.exam_weeks?,
+            no_live: term.no_live?,
             holidays: holidays?,
             holidays_span: place.get("holidays").map(span_of),
             live_window: live_window?,
@@ -282,6 +178,155 @@ impl Reader {
             id: id?,
             url: url?,
             location: location?,
+        })
+    }
+
+    /// `title`, which must not be blank.
+    fn course_title(&mut self, place: &Place<'_, '_>) -> Option<String> {
+        match self.string(place, "title", Some("\"Course title\"")) {
+            Some((title, span)) if title.trim().is_empty() => {
+                self.error(
+                    RuleId::InvalidValue,
+                    span,
+                    "`title` must not be empty".into(),
+                );
+                None
+            }
+            other => other.map(|(t, _)| t.to_string()),
+        }
+    }
+
+    /// `start`, and a located error (and no start) when the course would run past the end
+    /// of the calendar.
+    fn course_start(
+        &mut self,
+        place: &Place<'_, '_>,
+        weeks: Option<u32>,
+    ) -> Option<Option<jiff::civil::Date>> {
+        let start = self.start(place);
+        let (Some(Some(date)), Some(weeks)) = (start, weeks) else {
+            return start;
+        };
+        // Every course day, and a week after it for late due times in zones behind the
+        // course's, must exist: the calendar of jiff (and of RFC 9557) ends in year 9999,
+        // and weeks past it would silently drop out of the schedule.
+        let beyond = date.checked_add(jiff::Span::new().days(i64::from(weeks) * 7 + 7));
+        if beyond.is_ok() {
+            return start;
+        }
+        let span = place.get("start").map_or(place.span, span_of);
+        self.error(
+            RuleId::InvalidValue,
+            span,
+            format!(
+                "a course of {weeks} weeks from {date} runs too close to the end of the calendar (9999-12-31) to schedule"
+            ),
+        )
+        .help = Some("check the year of `start`".into());
+        None
+    }
+
+    /// `live_days`: weekdays, Monday to Friday when absent.
+    fn live_days(&mut self, place: &Place<'_, '_>) -> Vec<Weekday> {
+        let before = self.found();
+        let live_days = self.enum_list(
+            place,
+            "live_days",
+            "weekday",
+            Weekday::NAMES,
+            Weekday::from_name,
+        );
+        // One misspelt day is one error: when the list already has one, it is neither called
+        // empty nor held against `live_at` (which may name the day meant).
+        let clean = self.found() == before;
+        match live_days {
+            Some(_) if !clean => Weekday::ALL.to_vec(),
+            Some((days, span)) if days.is_empty() => {
+                self.error(
+                    RuleId::InvalidValue,
+                    span,
+                    "`live_days` must name at least one weekday".into(),
+                );
+                Vec::new()
+            }
+            Some((days, _)) => days,
+            None => Weekday::ALL[..5].to_vec(),
+        }
+    }
+
+    /// `week_starts`, or the weekday of `start`, or Monday.
+    fn week_starts(
+        &mut self,
+        place: &Place<'_, '_>,
+        start: Option<jiff::civil::Date>,
+    ) -> WeekStart {
+        let written = self
+            .enum_key(
+                place,
+                "week_starts",
+                "weekday",
+                Weekday::NAMES,
+                Weekday::from_name,
+            )
+            .map(|(d, _)| d);
+        WeekStart {
+            bad: place.table.contains_key("week_starts") && written.is_none(),
+            day: written
+                .or_else(|| start.map(|d| Weekday::from_jiff(d.weekday())))
+                .unwrap_or(Weekday::Mon),
+        }
+    }
+
+    /// `breaks`, `exam_weeks` and `no_live`, sorted; a week may not be both a break and an
+    /// exam week.
+    fn term_weeks(&mut self, place: &Place<'_, '_>, weeks: Option<u32>) -> TermWeeks {
+        let breaks = self.week_list(place, "breaks", weeks);
+        let exam_weeks = self.week_list(place, "exam_weeks", weeks);
+        let no_live = self.week_list(place, "no_live", weeks);
+        if let (Some(breaks), Some((exams, _))) = (&breaks, &exam_weeks) {
+            for (week, span) in exams {
+                if breaks.0.iter().any(|(b, _)| b == week) {
+                    self.error(
+                        RuleId::InvalidValue,
+                        *span,
+                        format!("week {week} is both a break and an exam week"),
+                    )
+                    .help = Some("remove it from `breaks` or from `exam_weeks`".into());
+                }
+            }
+        }
+        let sorted = |list: Option<(Vec<(u32, Span)>, Span)>| {
+            list.map(|(weeks, _)| {
+                let mut weeks: Vec<u32> = weeks.into_iter().map(|(w, _)| w).collect();
+                weeks.sort_unstable();
+                weeks
+            })
+        };
+        TermWeeks {
+            breaks: sorted(breaks),
+            exam_weeks: sorted(exam_weeks),
+            no_live: sorted(no_live),
+        }
+    }
+
+    /// `prework_hours`, `max_sitting_minutes` and `repeat_min_students`, with their defaults.
+    fn sitting_limits(&mut self, place: &Place<'_, '_>) -> Option<SittingLimits> {
+        let prework_hours = self.integer(place, "prework_hours", None, (0, 168));
+        let max_sitting = self.integer(place, "max_sitting_minutes", None, (1, 600));
+        let repeat_min = self.integer(place, "repeat_min_students", None, (1, 10_000_000));
+        let bad = |key: &str, value: &Option<(i64, Span)>| {
+            place.table.contains_key(key) && value.is_none()
+        };
+        if bad("prework_hours", &prework_hours)
+            || bad("max_sitting_minutes", &max_sitting)
+            || bad("repeat_min_students", &repeat_min)
+        {
+            return None;
+        }
+        Some(SittingLimits {
+            prework_hours: prework_hours.map_or(48, |(n, _)| n as u32),
+            max_sitting_minutes: max_sitting.map_or(90, |(n, _)| n as u32),
+            repeat_min_students: repeat_min.map(|(n, _)| n as u32),
         })
     }
 
@@ -518,4 +563,34 @@ impl Reader {
         out.sort_unstable();
         ok.then_some(out)
     }
+}
+
+/// The first day of week 1: the last `week_starts` day on or before `start`.
+fn first_day(start: jiff::civil::Date, week_starts: Weekday) -> jiff::civil::Date {
+    let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
+        - i64::from(week_starts.index()))
+    .rem_euclid(7);
+    start
+        .checked_sub(jiff::Span::new().days(back))
+        .unwrap_or(start)
+}
+
+/// The weekday weeks start on, and whether `week_starts` was written wrong (reported).
+struct WeekStart {
+    day: Weekday,
+    bad: bool,
+}
+
+/// The term's special weeks, sorted (`None` when a list was wrong, reported).
+struct TermWeeks {
+    breaks: Option<Vec<u32>>,
+    exam_weeks: Option<Vec<u32>>,
+    no_live: Option<Vec<u32>>,
+}
+
+/// How sittings are sized and when pre-work is due.
+struct SittingLimits {
+    prework_hours: u32,
+    max_sitting_minutes: u32,
+    repeat_min_students: Option<u32>,
 }

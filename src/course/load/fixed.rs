@@ -225,59 +225,17 @@ impl Reader {
         }
         let course_weeks = meta.map_or(MAX_WEEKS, |m| m.weeks);
         let max = i64::from(course_weeks);
-        let teaching = |week: u32| meta.is_none_or(|m| m.is_teaching(week, exam));
         let mut weeks = BTreeSet::new();
         let mut bare = BTreeSet::new();
         let mut ok = true;
         for item in array.iter() {
             if let DeValue::String(text) = item.get_ref() {
-                let span = span_of(item);
-                match parse_week_range(text) {
-                    Some((a, b, step)) => {
-                        if a > b {
-                            self.error(
-                                RuleId::InvalidValue,
-                                span,
-                                format!("week range `{text}` runs backwards"),
-                            )
-                            .help = Some(format!("write `\"{b}-{a}\"`"));
-                            ok = false;
-                        } else if a < 1 || i64::from(b) > max {
-                            self.error(
-                                RuleId::OutOfRange,
-                                span,
-                                format!(
-                                    "week range `{text}` must lie within weeks 1 to {course_weeks}"
-                                ),
-                            );
-                            ok = false;
-                        } else {
-                            let before = weeks.len();
-                            weeks.extend((a..=b).step_by(step as usize).filter(|&w| teaching(w)));
-                            if weeks.len() == before
-                                && (a..=b).step_by(step as usize).all(|w| !teaching(w))
-                            {
-                                self.error(
-                                    RuleId::InvalidValue,
-                                    span,
-                                    format!("week range `{text}` names no teaching week"),
-                                );
-                                ok = false;
-                            }
-                        }
-                    }
-                    None => {
-                        self.error(
-                            RuleId::InvalidValue,
-                            span,
-                            format!(
-                                "`{text}` in `weeks` is not a week, a range `a-b` or a step `a-b/n`"
-                            ),
-                        )
-                        .help = Some("write e.g. `weeks = [1, \"3-7\", \"9-15/2\"]`".into());
-                        ok = false;
-                    }
-                }
+                let scope = WeekScope {
+                    meta,
+                    exam,
+                    course_weeks,
+                };
+                ok &= self.week_range(text, span_of(item), &scope, &mut weeks);
                 continue;
             }
             match self.integer_value(&place.name, "weeks", item, (1, max)) {
@@ -310,4 +268,63 @@ impl Reader {
         }
         ok.then(|| Some(weeks.into_iter().collect()))
     }
+
+    /// One `"a-b"` or `"a-b/n"` item of `weeks`, added to `weeks` without its breaks (and,
+    /// for work other than exams, exam weeks). Returns whether it was valid.
+    fn week_range(
+        &mut self,
+        text: &str,
+        span: Span,
+        scope: &WeekScope<'_>,
+        weeks: &mut BTreeSet<u32>,
+    ) -> bool {
+        let course_weeks = scope.course_weeks;
+        let teaching = |week: u32| scope.meta.is_none_or(|m| m.is_teaching(week, scope.exam));
+        let Some((a, b, step)) = parse_week_range(text) else {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                format!("`{text}` in `weeks` is not a week, a range `a-b` or a step `a-b/n`"),
+            )
+            .help = Some("write e.g. `weeks = [1, \"3-7\", \"9-15/2\"]`".into());
+            return false;
+        };
+        if a > b {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                format!("week range `{text}` runs backwards"),
+            )
+            .help = Some(format!("write `\"{b}-{a}\"`"));
+            return false;
+        }
+        if a < 1 || b > course_weeks {
+            self.error(
+                RuleId::OutOfRange,
+                span,
+                format!("week range `{text}` must lie within weeks 1 to {course_weeks}"),
+            );
+            return false;
+        }
+        let before = weeks.len();
+        weeks.extend((a..=b).step_by(step as usize).filter(|&w| teaching(w)));
+        if weeks.len() == before && (a..=b).step_by(step as usize).all(|w| !teaching(w)) {
+            self.error(
+                RuleId::InvalidValue,
+                span,
+                format!("week range `{text}` names no teaching week"),
+            );
+            return false;
+        }
+        true
+    }
+}
+
+/// What the weeks of `weeks` are checked against.
+struct WeekScope<'m> {
+    meta: Option<&'m CourseMeta>,
+    /// Whether the activity is an exam (exams may meet in exam weeks).
+    exam: bool,
+    /// The course's weeks, or the most a course may have when `[course]` is unreadable.
+    course_weeks: u32,
 }

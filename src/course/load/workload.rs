@@ -160,35 +160,7 @@ impl Reader {
             .iter()
             .filter_map(|&k| place.get(k).map(|v| (k, v)))
             .collect();
-        if let (true, Some((key, value))) = (place.table.contains_key("minutes"), written.first()) {
-            self.error(
-                RuleId::ConflictingKeys,
-                span_of(value),
-                format!(
-                    "{} sets both `minutes` and the estimate `{key}`",
-                    place.name
-                ),
-            )
-            .help = Some(format!(
-                "keep one: `minutes` when you know the time, `{key}` to estimate it (`mixplan workload` shows the estimate's arithmetic)"
-            ));
-            return false;
-        }
-        if written.len() > 1 {
-            let names: Vec<String> = written.iter().map(|(k, _)| format!("`{k}`")).collect();
-            self.error(
-                RuleId::ConflictingKeys,
-                span_of(written[1].1),
-                format!(
-                    "{} sets several estimates: {}",
-                    place.name,
-                    names.join(" and ")
-                ),
-            )
-            .help = Some(
-                "an activity takes one estimate: split it into one activity per kind of work"
-                    .into(),
-            );
+        if !self.one_estimate(place, &written) {
             return false;
         }
         let Some(&(key, value)) = written.first() else {
@@ -222,7 +194,64 @@ impl Reader {
             per: per_value,
             span: span_of(value),
         };
-        if let (Per::Total, Some((_, per_span)), Some(n)) = (per_value, per, occurrences)
+        let per_span = per.map(|(_, span)| span);
+        let Some(first) = self.estimate_fits(activity, &estimate, key, per_span, occurrences)
+        else {
+            return false;
+        };
+        activity.minutes = first.max(1) as u32;
+        activity.estimate = Some(estimate);
+        ok
+    }
+
+    /// An activity takes `minutes` or one estimate. Returns whether it does.
+    fn one_estimate(&mut self, place: &Place<'_, '_>, written: &[(&str, &Value<'_>)]) -> bool {
+        if let (true, Some((key, value))) = (place.table.contains_key("minutes"), written.first()) {
+            self.error(
+                RuleId::ConflictingKeys,
+                span_of(value),
+                format!(
+                    "{} sets both `minutes` and the estimate `{key}`",
+                    place.name
+                ),
+            )
+            .help = Some(format!(
+                "keep one: `minutes` when you know the time, `{key}` to estimate it (`mixplan workload` shows the estimate's arithmetic)"
+            ));
+            return false;
+        }
+        if written.len() > 1 {
+            let names: Vec<String> = written.iter().map(|(k, _)| format!("`{k}`")).collect();
+            self.error(
+                RuleId::ConflictingKeys,
+                span_of(written[1].1),
+                format!(
+                    "{} sets several estimates: {}",
+                    place.name,
+                    names.join(" and ")
+                ),
+            )
+            .help = Some(
+                "an activity takes one estimate: split it into one activity per kind of work"
+                    .into(),
+            );
+            return false;
+        }
+        true
+    }
+
+    /// The estimate's first share, when every share fits one occurrence and the estimate
+    /// comes to at least half a minute (a located error otherwise).
+    fn estimate_fits(
+        &mut self,
+        activity: &Activity,
+        estimate: &Estimate,
+        key: &str,
+        per_span: Option<Span>,
+        occurrences: Option<usize>,
+    ) -> Option<u64> {
+        let per_value = estimate.per;
+        if let (Per::Total, Some(per_span), Some(n)) = (per_value, per_span, occurrences)
             && n < 2
         {
             self.error(
@@ -231,7 +260,7 @@ impl Reader {
                 format!("`per = \"total\"` spreads an estimate over the occurrences, but `{}` takes place once", activity.id),
             )
             .help = Some("remove `per` (one occurrence takes the whole estimate), or list the weeks to spread it over in `weeks`".into());
-            return false;
+            return None;
         }
         let n = occurrences.unwrap_or(1);
         let first = estimate.occurrence_minutes(0, n);
@@ -253,7 +282,7 @@ impl Reader {
                 Per::Week => "split the work: add `per = \"total\"` and list several `weeks` to spread it over".into(),
                 Per::Total => "spread it over more weeks in `weeks`, or split it into several activities".into(),
             });
-            return false;
+            return None;
         }
         if total == 0 {
             self.error(
@@ -265,11 +294,9 @@ impl Reader {
                 ),
             )
             .help = Some("check the numbers, or remove the activity".into());
-            return false;
+            return None;
         }
-        activity.minutes = first.max(1) as u32;
-        activity.estimate = Some(estimate);
-        ok
+        Some(first)
     }
 
     /// `minutes` with `per = "total"`: spread over the occurrences like an estimate (the
@@ -373,108 +400,125 @@ impl Reader {
             return None;
         };
         let inner = Place::new(table, format!("`{key}` of {}", place.name), span_of(value));
-        let count = |this: &mut Self, k: &str, required: Option<&str>, min: i64| {
-            this.integer(&inner, k, required, (min, MAX_COUNT))
-                .map(|(n, _)| n as u32)
-        };
         match key {
-            "read" => {
-                self.unknown_keys(&inner, READ_KEYS);
-                let pages = count(self, "pages", Some("40"), 1);
-                let words_per_page = if inner.get("words_per_page").is_some() {
-                    count(self, "words_per_page", None, 1)
-                } else {
-                    Some(DEFAULT_WORDS_PER_PAGE)
-                };
-                let purpose = self.required_name(
-                    &inner,
-                    "purpose",
-                    "\"understand\"",
-                    "reading purpose",
-                    Purpose::NAMES,
-                    Purpose::from_name,
-                );
-                let concepts = self.required_name(
-                    &inner,
-                    "new_concepts",
-                    "\"some\"",
-                    "level of new concepts",
-                    NewConcepts::NAMES,
-                    NewConcepts::from_name,
-                );
-                Some(Estimator::Read {
-                    pages: pages?,
-                    words_per_page: words_per_page?,
-                    purpose: purpose?,
-                    new_concepts: concepts?,
-                })
-            }
-            "write" => {
-                self.unknown_keys(&inner, WRITE_KEYS);
-                let words = count(self, "words", Some("2500"), 1);
-                let genre = self.required_name(
-                    &inner,
-                    "genre",
-                    "\"argument\"",
-                    "writing genre",
-                    Genre::NAMES,
-                    Genre::from_name,
-                );
-                let drafting = self.required_name(
-                    &inner,
-                    "drafting",
-                    "\"minimal\"",
-                    "level of drafting",
-                    Drafting::NAMES,
-                    Drafting::from_name,
-                );
-                Some(Estimator::Write {
-                    words: words?,
-                    genre: genre?,
-                    drafting: drafting?,
-                })
-            }
+            "read" => self.read_estimate(&inner),
+            "write" => self.write_estimate(&inner),
             "watch" => {
                 self.unknown_keys(&inner, WATCH_KEYS);
-                let minutes = count(self, "minutes", Some("45"), 1);
+                let minutes = self.count(&inner, "minutes", Some("45"), 1);
                 Some(Estimator::Watch { minutes: minutes? })
             }
-            _ => {
-                self.unknown_keys(&inner, POST_KEYS);
-                let posts = if inner.get("posts").is_some() {
-                    count(self, "posts", None, 0)
-                } else {
-                    Some(1)
-                };
-                let words = count(self, "words", Some("250"), 1);
-                let replies = if inner.get("replies").is_some() {
-                    count(self, "replies", None, 0)
-                } else {
-                    Some(0)
-                };
-                let reply_words = if inner.get("reply_words").is_some() {
-                    count(self, "reply_words", None, 1)
-                } else {
-                    words
-                };
-                let (posts, words, replies, reply_words) = (posts?, words?, replies?, reply_words?);
-                if posts == 0 && replies == 0 {
-                    self.error(
-                        RuleId::InvalidValue,
-                        inner.span,
-                        format!("{} writes no post and no reply", inner.name),
-                    )
-                    .help = Some("set `posts` or `replies` to at least 1".into());
-                    return None;
-                }
-                Some(Estimator::Post {
-                    posts,
-                    words,
-                    replies,
-                    reply_words,
-                })
-            }
+            _ => self.post_estimate(&inner),
         }
+    }
+
+    /// A count inside an estimate's table.
+    fn count(
+        &mut self,
+        inner: &Place<'_, '_>,
+        key: &str,
+        required: Option<&str>,
+        min: i64,
+    ) -> Option<u32> {
+        self.integer(inner, key, required, (min, MAX_COUNT))
+            .map(|(n, _)| n as u32)
+    }
+
+    /// `read = { pages, words_per_page, purpose, new_concepts }`.
+    fn read_estimate(&mut self, inner: &Place<'_, '_>) -> Option<Estimator> {
+        self.unknown_keys(inner, READ_KEYS);
+        let pages = self.count(inner, "pages", Some("40"), 1);
+        let words_per_page = if inner.get("words_per_page").is_some() {
+            self.count(inner, "words_per_page", None, 1)
+        } else {
+            Some(DEFAULT_WORDS_PER_PAGE)
+        };
+        let purpose = self.required_name(
+            inner,
+            "purpose",
+            "\"understand\"",
+            "reading purpose",
+            Purpose::NAMES,
+            Purpose::from_name,
+        );
+        let concepts = self.required_name(
+            inner,
+            "new_concepts",
+            "\"some\"",
+            "level of new concepts",
+            NewConcepts::NAMES,
+            NewConcepts::from_name,
+        );
+        Some(Estimator::Read {
+            pages: pages?,
+            words_per_page: words_per_page?,
+            purpose: purpose?,
+            new_concepts: concepts?,
+        })
+    }
+
+    /// `write = { words, genre, drafting }`.
+    fn write_estimate(&mut self, inner: &Place<'_, '_>) -> Option<Estimator> {
+        self.unknown_keys(inner, WRITE_KEYS);
+        let words = self.count(inner, "words", Some("2500"), 1);
+        let genre = self.required_name(
+            inner,
+            "genre",
+            "\"argument\"",
+            "writing genre",
+            Genre::NAMES,
+            Genre::from_name,
+        );
+        let drafting = self.required_name(
+            inner,
+            "drafting",
+            "\"minimal\"",
+            "level of drafting",
+            Drafting::NAMES,
+            Drafting::from_name,
+        );
+        Some(Estimator::Write {
+            words: words?,
+            genre: genre?,
+            drafting: drafting?,
+        })
+    }
+
+    /// `post = { posts, words, replies, reply_words }`: at least one post or reply.
+    fn post_estimate(&mut self, inner: &Place<'_, '_>) -> Option<Estimator> {
+        self.unknown_keys(inner, POST_KEYS);
+        let posts = if inner.get("posts").is_some() {
+            self.count(inner, "posts", None, 0)
+        } else {
+            Some(1)
+        };
+        let words = self.count(inner, "words", Some("250"), 1);
+        let replies = if inner.get("replies").is_some() {
+            self.count(inner, "replies", None, 0)
+        } else {
+            Some(0)
+        };
+        let reply_words = if inner.get("reply_words").is_some() {
+            self.count(inner, "reply_words", None, 1)
+        } else {
+            words
+        };
+        let (posts, words, replies, reply_words) = (posts?, words?, replies?, reply_words?);
+        if posts == 0 && replies == 0 {
+            self.error(
+                RuleId::InvalidValue,
+                inner.span,
+                format!("{} writes no post and no reply", inner.name),
+            )
+            .help = Some("set `posts` or `replies` to at least 1".into());
+            return None;
+        }
+        Some(Estimator::Post {
+            posts,
+            words,
+            replies,
+            reply_words,
+        })
     }
 
     fn required_name<T>(

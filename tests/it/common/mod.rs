@@ -57,6 +57,88 @@ pub fn activity(id: &str, kind: &str, minutes: u32, extra: &str) -> String {
     format!("[[activities]]\nid = \"{id}\"\nkind = \"{kind}\"\nminutes = {minutes}\n{extra}\n")
 }
 
+/// [`mixplan`] run from `dir`, without colour.
+pub fn mixplan_in(dir: &std::path::Path) -> Command {
+    let mut cmd = mixplan();
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+/// Every command of `mixplan`, as `--help` lists them (without `help`).
+pub const COMMANDS: [&str; 12] = [
+    "recommend",
+    "schedule",
+    "workload",
+    "export",
+    "check",
+    "diff",
+    "rules",
+    "explain",
+    "init",
+    "schema",
+    "completions",
+    "man",
+];
+
+/// `mixplan schedule COURSE --ics ICS`, ready to run.
+pub fn schedule_ics(
+    course: impl AsRef<std::ffi::OsStr>,
+    ics: impl AsRef<std::ffi::OsStr>,
+) -> Command {
+    let mut cmd = mixplan();
+    cmd.arg("schedule").arg(course).arg("--ics").arg(ics);
+    cmd
+}
+
+/// `mixplan export canvas COURSE -o OUT`, ready to run.
+pub fn export_canvas(
+    course: impl AsRef<std::ffi::OsStr>,
+    out: impl AsRef<std::ffi::OsStr>,
+) -> Command {
+    let mut cmd = mixplan();
+    cmd.args(["export", "canvas"])
+        .arg(course)
+        .arg("-o")
+        .arg(out);
+    cmd
+}
+
+/// The standard output of a run that must succeed (its standard error in the failure).
+pub fn stdout_ok(out: std::process::Output) -> Vec<u8> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// Whether `python3` can import `modules` (as written after `import`).
+pub fn python_has(modules: &str) -> bool {
+    std::process::Command::new("python3")
+        .args(["-c", &format!("import {modules}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Whether an outside validator a test needs is here. When it is not, the test skips with a
+/// note saying what it skips and how to install it, unless `MIXPLAN_REQUIRE_PY_VALIDATORS=1`
+/// (set by `.ci/run`), where a missing validator fails the test.
+#[expect(
+    clippy::disallowed_macros,
+    reason = "a test says on its standard error which check it skipped"
+)]
+pub fn validator_here(found: bool, what: &str, skipping: &str) -> bool {
+    if !found {
+        assert!(
+            std::env::var("MIXPLAN_REQUIRE_PY_VALIDATORS").as_deref() != Ok("1"),
+            "{what} is missing but MIXPLAN_REQUIRE_PY_VALIDATORS=1"
+        );
+        eprintln!("note: {what} is missing; skipping {skipping}");
+    }
+    found
+}
+
 /// The `mixplan` binary with an environment that cannot change its output: no backtraces, no
 /// GitHub step summary. Modules that care about colour set or remove `NO_COLOR` themselves.
 pub fn mixplan() -> Command {
