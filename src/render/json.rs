@@ -360,10 +360,14 @@ pub struct SummaryOutput {
     /// activities' own minutes.
     #[schemars(range(min = 0))]
     pub sync_minutes_per_week: f64,
-    /// Average minutes per week of the required live sittings, breaks included: what the band
-    /// measures.
+    /// Average minutes per week of the required online live sittings, breaks included: what
+    /// the band measures.
     #[schemars(range(min = 0))]
     pub sync_sitting_minutes_per_week: f64,
+    /// Average minutes per week of the required sittings in a room (`in_person`), one section
+    /// counted: outside the band's ceiling, counted with the online sittings towards its floor.
+    #[schemars(range(min = 0))]
+    pub in_person_minutes_per_week: f64,
     /// Average optional live minutes per week, outside the band.
     #[schemars(range(min = 0))]
     pub optional_sync_minutes_per_week: f64,
@@ -372,15 +376,17 @@ pub struct SummaryOutput {
     pub async_minutes_per_week: f64,
     /// The weekly live-time band [minimum, maximum], in minutes.
     pub sync_band_minutes: [f64; 2],
-    /// Whether the band was enforced (online courses).
+    /// Whether the band was enforced: always true (a hybrid course's online sittings are
+    /// measured); kept for programs that read it.
     pub band_enforced: bool,
     /// The ceiling band balancing worked against, in minutes per week: the written ceiling
     /// lowered in proportion to the share of students without a dependable connection
     /// (ceiling − (ceiling − floor) × min(1, share ÷ 0.5)), rounded to whole minutes.
     #[schemars(range(min = 0))]
     pub effective_ceiling_minutes: f64,
-    /// Whether the weekly live time, measured on sittings with their breaks
-    /// (`sync_sitting_minutes_per_week`), is inside the band.
+    /// Whether the weekly live time, measured on sittings with their breaks, is inside the
+    /// band: `sync_sitting_minutes_per_week` at or under its ceiling, and with
+    /// `in_person_minutes_per_week` at or over its floor.
     pub within_band: bool,
     /// The weekly pattern in force (never `auto`).
     pub pattern: Pattern,
@@ -425,6 +431,7 @@ impl SummaryOutput {
         SummaryOutput {
             sync_minutes_per_week: summary.sync_minutes_per_week,
             sync_sitting_minutes_per_week: summary.sync_sitting_minutes_per_week,
+            in_person_minutes_per_week: summary.in_person_minutes_per_week,
             optional_sync_minutes_per_week: summary.optional_sync_minutes_per_week,
             async_minutes_per_week: summary.async_minutes_per_week,
             sync_band_minutes: [summary.band_minutes.0, summary.band_minutes.1],

@@ -434,12 +434,15 @@ pub fn activity_rows(rec: &Recommendation) -> Vec<[String; 8]> {
 pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
     let s = &rec.plan.summary;
     let (min, max) = s.band_minutes;
-    let band = if !s.band_enforced {
-        format!("band {min}-{max} min/week not enforced for hybrid delivery")
-    } else if s.within_band() {
-        format!("within the band of {min}-{max} min/week")
+    let rooms = if s.in_person_minutes_per_week > 0.0 {
+        format!("with the rooms, {} min/week; ", s.floor_measure())
     } else {
-        format!("OUTSIDE the band of {min}-{max} min/week")
+        String::new()
+    };
+    let band = if s.within_band() {
+        format!("{rooms}within the band of {min}-{max} min/week")
+    } else {
+        format!("{rooms}OUTSIDE the band of {min}-{max} min/week")
     };
     let mut lines = vec![
         (
@@ -467,7 +470,7 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
             (
                 "in person".to_string(),
                 format!(
-                    "{} min/week in rooms, outside the online live-hours band",
+                    "{} min/week in rooms: outside the band's ceiling, counted towards its floor",
                     crate::engine::round2(in_person)
                 ),
             ),

@@ -1,32 +1,36 @@
 //! `live-hours-outside-band`: its documentation and default severity are in the registry
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
-use crate::course::Delivery;
-
 use super::{Context, Finding, hours};
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let course = cx.course();
     let summary = &cx.plan.summary;
-    if course.meta.delivery != Delivery::Online {
-        return Vec::new();
-    }
     let (min, max) = summary.band_minutes;
     if summary.within_band() {
         return weeks_over(cx, max);
     }
-    // The band measures sittings, breaks included.
-    let live = summary.sync_sitting_minutes_per_week;
-    let (side, help) = if live > max {
+    // The band measures sittings, breaks included: the online ones against the ceiling, and
+    // with the sittings in a room against the floor.
+    let online = summary.sync_sitting_minutes_per_week;
+    let rooms = summary.in_person_minutes_per_week > 0.0;
+    let (side, live, help) = if online > max {
         (
             "above",
+            online,
             "unpin or shorten live activities, or widen `sync_hours` if the extra live time is deliberate",
         )
     } else {
         (
             "below",
+            summary.floor_measure(),
             "add a live discussion, Q&A or problem-solving session (not a lecture), or lower `sync_hours` if the course is meant to be self-paced",
         )
+    };
+    let what = match (rooms, side) {
+        (false, _) => "weekly live time",
+        (true, "above") => "weekly online live time (sittings in a room left out)",
+        (true, _) => "weekly live time, online and in rooms,",
     };
     vec![Finding {
         span: course
@@ -34,7 +38,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
             .sync_hours_span
             .unwrap_or_else(|| cx.course_header()),
         message: format!(
-            "weekly live time is {} h ({live} min), {side} the band of {}-{} h",
+            "{what} is {} h ({live} min), {side} the band of {}-{} h",
             hours(live),
             hours(min),
             hours(max)
