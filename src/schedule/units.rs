@@ -4,6 +4,9 @@
 //! whom no sitting of the unit reaches is `uncovered`, by zone and week, and takes the unit's
 //! route (seed: Synchronous Learning > Weaknesses; FAQ "What about students who cannot attend
 //! synchronous sessions?").
+//!
+//! A sitting in a room (`in_person`) reaches only students of the organizer's zone, by their
+//! window: students elsewhere cannot come to the room in any week, whatever their hours.
 
 use std::collections::HashMap;
 
@@ -38,6 +41,8 @@ pub struct Unit {
     pub students_covered: u32,
     /// Per zone: students and held weeks no sitting of the unit reaches.
     pub uncovered: Vec<Uncovered>,
+    /// Every sitting of the unit meets in a room (`in_person`).
+    pub in_person: bool,
 }
 
 impl Unit {
@@ -132,50 +137,59 @@ fn judge(
         .enumerate()
         .map(|(i, g)| (g.zone.as_str(), i))
         .collect();
+    // Students away from the organizer's zone, whom a room never reaches.
+    let away: Vec<bool> = groups
+        .iter()
+        .map(|g| g.zone != course.meta.timezone)
+        .collect();
     let mut unit_held: u128 = 0;
     let mut covered: Vec<u128> = vec![0; groups.len()];
     let mut missed: Vec<u128> = vec![0; groups.len()];
-    let mut add =
-        |weeks: &[u32], cancelled: &[(u32, jiff::civil::Date)], uncovered: &[Uncovered]| {
-            let held: u128 = if dated {
-                weeks
-                    .iter()
-                    .filter(|w| !cancelled.iter().any(|(c, _)| c == *w))
-                    .fold(0, |m, &w| m | 1u128 << w.min(127))
-            } else if weeks.is_empty() {
-                0
-            } else {
-                0b11
+    let mut add = |weeks: &[u32],
+                   cancelled: &[(u32, jiff::civil::Date)],
+                   uncovered: &[Uncovered],
+                   in_person: bool| {
+        let held: u128 = if dated {
+            weeks
+                .iter()
+                .filter(|w| !cancelled.iter().any(|(c, _)| c == *w))
+                .fold(0, |m, &w| m | 1u128 << w.min(127))
+        } else if weeks.is_empty() {
+            0
+        } else {
+            0b11
+        };
+        unit_held |= held;
+        let mut listed: Vec<usize> = Vec::new();
+        for u in uncovered {
+            let Some(&z) = zone_index.get(u.zone.as_str()) else {
+                continue;
             };
-            unit_held |= held;
-            let mut listed: Vec<usize> = Vec::new();
-            for u in uncovered {
-                let Some(&z) = zone_index.get(u.zone.as_str()) else {
-                    continue;
-                };
-                missed[z] = if dated {
-                    u.weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
-                } else {
-                    SAMPLES
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| u.samples.contains(s))
-                        .fold(0, |m, (b, _)| m | 1 << b)
-                };
-                listed.push(z);
-            }
-            for (c, m) in covered.iter_mut().zip(&missed) {
+            missed[z] = if dated {
+                u.weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
+            } else {
+                SAMPLES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| u.samples.contains(s))
+                    .fold(0, |m, (b, _)| m | 1 << b)
+            };
+            listed.push(z);
+        }
+        for ((c, m), &away) in covered.iter_mut().zip(&missed).zip(&away) {
+            if !(in_person && away) {
                 *c |= held & !m;
             }
-            for z in listed {
-                missed[z] = 0;
-            }
-        };
+        }
+        for z in listed {
+            missed[z] = 0;
+        }
+    };
     for &i in &members {
         let s = &sittings[i];
-        add(&s.weeks, &s.cancelled, &s.uncovered);
+        add(&s.weeks, &s.cancelled, &s.uncovered, s.in_person);
         if let Some(r) = &s.repeat {
-            add(&s.weeks, &r.cancelled, &r.uncovered);
+            add(&s.weeks, &r.cancelled, &r.uncovered, s.in_person);
         }
     }
     let mut uncovered = Vec::new();
@@ -219,6 +233,7 @@ fn judge(
     Unit {
         kind,
         optional: members.iter().all(|&i| sittings[i].optional),
+        in_person: members.iter().all(|&i| sittings[i].in_person),
         sittings: members,
         students_covered: course.students.count.saturating_sub(worst_week),
         uncovered,

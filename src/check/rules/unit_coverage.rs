@@ -52,15 +52,22 @@ fn verdict(cx: &Context<'_>, unit: &Unit) -> Option<(RuleId, Severity)> {
                 return None;
             }
             // The organizer's own zone judged by a default window is a guess about their
-            // students' hours; a zone elsewhere, or a window the file wrote, is a fact.
+            // students' hours; a zone elsewhere, or a window the file wrote, is a fact. But a
+            // room never reaches students elsewhere: they follow its route by design, which
+            // is worth knowing, not a warning.
             let course = cx.course();
             let known = uncovered.iter().any(|u| {
-                u.zone != course.meta.timezone
-                    || course
-                        .students
-                        .zones
-                        .iter()
-                        .any(|z| z.zone == u.zone && z.available.is_some())
+                let home = u.zone == course.meta.timezone;
+                let written = course
+                    .students
+                    .zones
+                    .iter()
+                    .any(|z| z.zone == u.zone && z.available.is_some());
+                if unit.in_person {
+                    home && written
+                } else {
+                    !home || written
+                }
             });
             let severity = if known {
                 Severity::Warning
@@ -175,6 +182,8 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         UnitKind::Exam => "the exam sitting",
         UnitKind::Pinned => "the pinned live slot",
         UnitKind::Searched => "the live sitting",
+        _ if unit.in_person && sittings.len() > 1 => "the sections in a room",
+        _ if unit.in_person => "the sitting in a room",
         _ if sittings.len() > 1 => "the sections",
         _ => "the fixed sitting",
     };
@@ -218,6 +227,9 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
                 let plural = if u.weeks.len() == 1 { "" } else { "s" };
                 format!(" in week{plural} {}", format_weeks(&u.weeks))
             };
+            if unit.in_person && u.zone != *tz {
+                return format!("{} student(s) in {}, away from the room{weeks}", u.count, u.zone);
+            }
             format!("{} student(s) in {}{local}{weeks}", u.count, u.zone)
         })
         .collect();
@@ -227,7 +239,12 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
     };
     let share = f64::from(covered) / f64::from(count.max(1)) * 100.0;
     format!(
-        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; outside their hours: {}",
+        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; {}: {}",
+        if unit.in_person {
+            "not in the room"
+        } else {
+            "outside their hours"
+        },
         missed.join("; ")
     )
 }
@@ -239,6 +256,13 @@ fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         .iter()
         .flat_map(|s| &s.activities)
         .all(|&i| course.activities[i].recorded);
+    if unit.in_person {
+        return if recorded {
+            "students who cannot come to the room follow the recording plus a self-paced written response (a `forum` or `reflection`)".into()
+        } else {
+            "students who cannot come to the room follow a self-paced alternative (a `forum` or `reflection`); `recorded = true` would give them the recording too".into()
+        };
+    }
     let route = if recorded {
         "their route is the recording plus a self-paced written response (a `forum` or `reflection`)"
     } else {
