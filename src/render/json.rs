@@ -584,6 +584,7 @@ impl<'a> ScheduleBody<'a> {
             }),
             weeks: Lazy::new(move || {
                 s.weeks.iter().map(move |w| WeekOutput {
+                    rec,
                     course,
                     sittings: &s.sittings,
                     week: w,
@@ -884,6 +885,7 @@ impl<'a> UncoveredOutput<'a> {
 /// One course week. Serialized field by field: a large week never becomes a `Value` tree, and
 /// the week's due times (shared by its items) are written once each.
 pub struct WeekOutput<'a> {
+    rec: &'a Recommendation,
     course: &'a Course,
     sittings: &'a [Sitting],
     week: &'a Week,
@@ -891,7 +893,7 @@ pub struct WeekOutput<'a> {
 
 impl Serialize for WeekOutput<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (course, w, sittings) = (self.course, self.week, self.sittings);
+        let (rec, course, w, sittings) = (self.rec, self.course, self.week, self.sittings);
         let mut dues: Vec<(*const Due, DueText)> = Vec::new();
         for due in w.items.iter().filter_map(|i| i.due.as_ref()) {
             let ptr = std::sync::Arc::as_ptr(due);
@@ -904,9 +906,11 @@ impl Serialize for WeekOutput<'_> {
             week: w.week,
             start: w.start.map(|d| d.to_string()),
             items: Lazy::new(move || {
-                w.items
-                    .iter()
-                    .map(move |i| ItemOutput::new(course, sittings, (w.week, i), dues))
+                w.items.iter().map(move |i| {
+                    let minutes =
+                        super::week_minutes(rec, i.activity, i.for_week.unwrap_or(w.week));
+                    ItemOutput::new(course, sittings, (w.week, i, minutes), dues)
+                })
             }),
             live_session: w.live_session.as_ref().map(|s| LiveSessionOutput {
                 minutes: s.minutes,
@@ -1000,7 +1004,7 @@ pub struct ItemOutput<'a> {
     pub kind: ActivityKind,
     /// The activity's mode.
     pub mode: Mode,
-    /// Minutes per occurrence.
+    /// Minutes of this occurrence: with `per = "total"`, this week's share of the whole.
     pub minutes: u32,
     /// Nobody must attend or submit; optional work is never due.
     pub optional: bool,
@@ -1054,7 +1058,7 @@ impl<'a> ItemOutput<'a> {
     fn new(
         course: &'a Course,
         sittings: &'a [Sitting],
-        (week, item): (u32, &'a Item),
+        (week, item, minutes): (u32, &'a Item, u64),
         dues: &'a [(*const Due, DueText)],
     ) -> Self {
         let a = &course.activities[item.activity];
@@ -1071,7 +1075,7 @@ impl<'a> ItemOutput<'a> {
             title: a.title.as_deref(),
             kind: a.kind,
             mode: item.mode,
-            minutes: a.minutes,
+            minutes: u32::try_from(minutes).unwrap_or(a.minutes),
             optional: a.optional,
             due: due.map(|(_, text)| text.text.as_str()),
             due_utc: due.map(|(_, text)| text.utc.as_deref()),

@@ -324,16 +324,74 @@ fn deliver_last_makes_only_the_last_occurrence_due() {
         mixplan::render::Format::Html,
         mixplan::render::Style::PLAIN,
     );
-    assert_eq!(
-        page.matches("Work on (handed in in a later week)").count(),
-        2
-    );
+    assert_eq!(page.matches("Towards a later deadline").count(), 2);
+    assert_eq!(page.matches("work on Final project (200 min)").count(), 2);
     let ics = mixplan::render::ics::calendar(&rec, Default::default()).unwrap();
     let due_events = ics
         .lines()
         .filter(|l| l.starts_with("SUMMARY:") && l.contains("Final project"))
         .count();
     assert_eq!(due_events, 1, "{ics}");
+}
+
+/// Regression: the student page showed a `per = "total"` activity's first share (334 min)
+/// every week, the due item included; each week shows its own share, as the workload counts.
+#[test]
+fn every_week_shows_its_own_share_of_a_spread_deliverable() {
+    let project = activity(
+        "final-project",
+        "project-work",
+        1000,
+        "title = \"Final project\"\nper = \"total\"\nweeks = [2, 3, 4]\ndeliver = \"last\"\n",
+    );
+    let rec = mixplan::recommend(load_ok(&course_text("start = 2027-01-11", "", &project)));
+    let render = |format| mixplan::render::schedule(&rec, format, mixplan::render::Style::PLAIN);
+    let page = render(mixplan::render::Format::Html);
+    let weeks: Vec<&str> = page.split("<section class=\"week\"").skip(1).collect();
+    assert!(weeks.len() >= 4, "{page}");
+    assert!(
+        weeks[1].contains("work on Final project (334 min)"),
+        "{}",
+        weeks[1]
+    );
+    assert!(
+        weeks[2].contains("work on Final project (333 min)"),
+        "{}",
+        weeks[2]
+    );
+    // The last week: the due item itself, with its own share, not "work on".
+    assert!(weeks[3].contains("Due "), "{}", weeks[3]);
+    assert!(weeks[3].contains("Final project (333 min)"), "{}", weeks[3]);
+    assert!(!weeks[3].contains("work on"), "{}", weeks[3]);
+    assert!(!page.contains("(1000 min)"), "{page}");
+    for format in [
+        mixplan::render::Format::Table,
+        mixplan::render::Format::Markdown,
+    ] {
+        let text = render(format);
+        assert_eq!(
+            text.matches("work on Final project (334 min)").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(
+            text.matches("work on Final project (333 min)").count(),
+            1,
+            "{text}"
+        );
+        assert_eq!(text.matches("Final project (333 min)").count(), 2, "{text}");
+    }
+    // The JSON items carry each week's share too.
+    let json: serde_json::Value =
+        serde_json::from_str(&render(mixplan::render::Format::Json)).unwrap();
+    let minutes: Vec<u64> = json["schedule"]["weeks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|w| w["items"].as_array().unwrap().clone())
+        .map(|i| i["minutes"].as_u64().unwrap())
+        .collect();
+    assert_eq!(minutes, vec![334, 333, 333]);
 }
 
 #[test]

@@ -360,7 +360,11 @@ fn unreachable_band_is_advice_not_a_live_lecture() {
             .any(|a| a.rule() == "band-unreachable")
     };
     let talk = activity("talk", "lecture", 60, "");
-    assert!(unreachable(&course_text("delivery = \"hybrid\"", "", &talk)));
+    assert!(unreachable(&course_text(
+        "delivery = \"hybrid\"",
+        "",
+        &talk
+    )));
     // A class in a room counts towards the floor: 90 minutes a week reach it.
     let room = activity(
         "class",

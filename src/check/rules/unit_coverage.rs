@@ -228,7 +228,10 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
                 format!(" in week{plural} {}", format_weeks(&u.weeks))
             };
             if unit.in_person && u.zone != *tz {
-                return format!("{} student(s) in {}, away from the room{weeks}", u.count, u.zone);
+                return format!(
+                    "{} student(s) in {}, away from the room{weeks}",
+                    u.count, u.zone
+                );
             }
             format!("{} student(s) in {}{local}{weeks}", u.count, u.zone)
         })
