@@ -710,7 +710,7 @@ impl RuleId {
             RuleId::LongLiveSession => (
                 Check(Warning),
                 "A single live activity runs longer than 90 minutes",
-                "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
+                "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (twenty-five minutes of focused work, then a five-minute break); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
                 "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes. The check reads one activity's minutes, never a sitting's length (several short activities packed into one sitting are variety, not one long call), and optional drop-in sittings such as office hours are not checked.",
                 "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
             ),
@@ -773,14 +773,14 @@ impl RuleId {
             RuleId::ExamOutsideHours => (
                 Check(Warning),
                 "An exam sitting falls outside the local hours of some students",
-                "seed: Synchronous Learning > Weaknesses (a fixed time suits one zone and shuts out students elsewhere, at work or caring for others); FAQ \"What about students who cannot attend synchronous sessions?\" (a recording is no substitute for sitting an exam)",
+                "seed: Synchronous Learning > Weaknesses (students must be available at specific times, a barrier for those in other time zones, with work commitments or caregiving); FAQ \"What about students who cannot attend synchronous sessions?\" (students who cannot attend live need a meaningful alternative)",
                 "An exam fixed with `at` (weekly or dated) is judged in every student zone across its weeks, daylight-saving changes included, with all its sections together: a student is covered when some section fits their window. Nobody catches up on an exam by watching a recording, so any student left outside their hours needs another sitting. The finding names each zone, its head count, the local start and the weeks; its help suggests a second section (`at` as a list) or a self-paced timed exam.",
                 "[course]\ntimezone = \"America/New_York\"\nstart = 2027-01-11\n\n[students]\ncount = 60\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 30\n\n[[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 120\nat = { date = 2027-05-12, time = \"09:00\" }",
             ),
             RuleId::ShortPreworkWindow => (
                 Check(Info),
                 "Pre-work falls due less than `prework_hours` after the week opens, in week 1",
-                "seed: The Blended Approach (flipped classroom: content self-paced before the live session that uses it); Choosing the Right Mix > The key is intentionality",
+                "seed: The Blended Approach (flipped classroom: content self-paced before the live session that uses it; the key is intentionality: each activity in the mode that serves its purpose)",
                 "Pre-work (a self-paced lecture, reading, demonstration or announcement with no own `due`) is due when the first required live meeting of its week starts, or the meeting of the activity it `prepares`. When that meeting starts less than `prework_hours` (default 48) after the week opens (its first day at 00:00, or `start`), mixplan lists the item in the previous teaching week instead, due at the same instant. Week 1 has no previous week, so the finding gives the hours and minutes left; start course weeks the day after the week's last live session (`week_starts`), or release the pre-work before `start`. The 48 hours are mixplan's convention, not the guide's.",
                 "[course]\nstart = 2027-01-11\nweek_starts = \"mon\"\n\n[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"mon\", time = \"10:00\" }",
             ),
@@ -864,7 +864,7 @@ impl RuleId {
             RuleId::FixedOffsetZone => (
                 Check(Warning),
                 "A zone written as `EST`, `MST` or `HST`, which never observes daylight saving time",
-                "seed: Synchronous Learning > Weaknesses (students must be available at a specific local time; a session at the wrong hour is one they cannot attend) and Best Practices for Asynchronous Courses (weekly deadlines students can plan around)",
+                "seed: Synchronous Learning > Weaknesses (students must be available at a specific local time; a session at the wrong hour is one they cannot attend); Best Practices for Asynchronous Courses (weekly deadlines students can plan around)",
                 "`EST` is UTC-5 all year, `MST` UTC-7 and `HST` UTC-10: fixed offsets, not the time people keep in New York or Denver. A course in `EST` puts every live session and deadline an hour off local time for the whole summer. Write the city zone (`America/New_York`, `America/Denver`, `Pacific/Honolulu`), or a city that keeps the same offset all year (`America/Panama`, `America/Phoenix`) when a fixed offset is really meant.",
                 "[course]\ntimezone = \"EST\"",
             ),
