@@ -1,7 +1,24 @@
 //! `live-hours-outside-band`: its documentation and default severity are in the registry
 //! ([`crate::rules::RuleId`]); this file holds its condition.
 
+use crate::diagnostic::Severity;
+use crate::engine::PlanNote;
+
 use super::{Context, Finding, hours};
+
+/// The effective ceiling, when live time is under the floor only because it held moves live
+/// back: students without a dependable connection lowered it (no activity was held back for
+/// reaching under half of the class).
+fn held_by_connectivity(cx: &Context<'_>) -> Option<f64> {
+    cx.plan.notes.iter().find_map(|n| match n {
+        PlanNote::BandUnreachable {
+            held_back,
+            connectivity: Some(effective),
+            ..
+        } if held_back.is_empty() => Some(*effective),
+        _ => None,
+    })
+}
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let course = cx.course();
@@ -32,7 +49,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         (true, "above") => "weekly online live time (sittings in a room left out)",
         (true, _) => "weekly live time, online and in rooms,",
     };
-    vec![Finding {
+    let mut finding = Finding {
         span: course
             .meta
             .sync_hours_span
@@ -45,7 +62,21 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         ),
         help: Some(help.into()),
         ..Finding::default()
-    }]
+    };
+    // Under the floor only because the connectivity ceiling held moves back: a choice made
+    // for the students, worth knowing, not a warning.
+    if side == "below"
+        && let Some(effective) = held_by_connectivity(cx)
+    {
+        finding.message.push_str(&format!(
+            ", because students without a dependable connection lower the ceiling to {effective} min/week and the next live move would pass it"
+        ));
+        finding.help = Some(
+            "nothing to fix if the class's connection is as written; shorter interactive activities would let the plan come closer to the floor".into(),
+        );
+        finding.severity = Some(Severity::Info);
+    }
+    vec![finding]
 }
 
 /// With the mean inside the band: every teaching week whose own measure exceeds the ceiling,
