@@ -15,6 +15,7 @@ mod diff;
 mod discovery;
 mod editors;
 mod hostile;
+mod hybrid_band;
 mod ics;
 mod json_contract;
 mod limits;

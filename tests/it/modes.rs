@@ -251,7 +251,9 @@ fn stems(text: &str) -> Vec<String> {
 fn every_guide_citation_says_what_its_section_says() {
     let fixture = include_str!("../fixtures/seed-stems.txt");
     let mut sections: Vec<(&str, Vec<u64>)> = Vec::new();
-    let mut lines = fixture.lines().filter(|l| !l.starts_with('#') && !l.is_empty());
+    let mut lines = fixture
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty());
     while let (Some(name), Some(hashes)) = (lines.next(), lines.next()) {
         let name = name.strip_prefix("section: ").expect("a section line");
         let hashes = hashes.strip_prefix("stems: ").expect("a stems line");

@@ -1,0 +1,127 @@
+//! Hybrid courses and the band, as properties: sittings in a room are never balanced, stay
+//! outside the ceiling and count towards the floor; live time never grows as connectivity
+//! falls, rooms or not.
+
+use mixplan::course::{self, Mode};
+use mixplan::rules::RuleId;
+use proptest::prelude::*;
+
+const ONLINE_KINDS: &[&str] = &[
+    "discussion",
+    "debate",
+    "q-and-a",
+    "problem-solving",
+    "collaboration",
+    "lecture",
+    "reading",
+    "practice",
+    "forum",
+];
+const ROOM_KINDS: &[&str] = &["discussion", "lab", "problem-solving", "lecture"];
+const DAYS: &[&str] = &["mon", "tue", "wed", "thu", "fri"];
+
+prop_compose! {
+    fn hybrid_course()(
+        weeks in 2u32..=14,
+        count in 2u32..=200,
+        band in (0u32..=3, 1u32..=4),
+        rooms in proptest::collection::vec((0..ROOM_KINDS.len(), 30u32..=200), 0..4),
+        online in proptest::collection::vec((0..ONLINE_KINDS.len(), 10u32..=120, any::<bool>()), 1..10),
+    ) -> String {
+        let (lo, hi) = (band.0.min(band.1), band.0.max(band.1));
+        let mut text = format!(
+            "[course]\ntitle = \"H\"\nweeks = {weeks}\nsync_hours = [{lo}.0, {hi}.5]\ndelivery = \"hybrid\"\n\n[students]\ncount = {count}\n\n",
+        );
+        // One room a day, so rooms never overlap.
+        for (i, (kind, minutes)) in rooms.into_iter().enumerate() {
+            text.push_str(&format!(
+                "[[activities]]\nid = \"room{i}\"\nkind = \"{}\"\nminutes = {minutes}\nat = {{ day = \"{}\", time = \"09:00\" }}\nin_person = true\n\n",
+                ROOM_KINDS[kind], DAYS[i],
+            ));
+        }
+        for (i, (kind, minutes, fortnightly)) in online.into_iter().enumerate() {
+            let every = if fortnightly { "2-weeks" } else { "week" };
+            text.push_str(&format!(
+                "[[activities]]\nid = \"a{i}\"\nkind = \"{}\"\nminutes = {minutes}\nevery = \"{every}\"\n\n",
+                ONLINE_KINDS[kind],
+            ));
+        }
+        text
+    }
+}
+
+fn has(d: &mixplan::engine::Decision, rule: RuleId) -> bool {
+    d.reasons.iter().any(|r| r.rule == rule)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, .. ProptestConfig::default() })]
+
+    /// A sitting in a room is always live in every week it is written for, never a balancing
+    /// candidate, and never part of the online measure.
+    #[test]
+    fn rooms_are_never_balanced_and_stay_out_of_the_online_measure(text in hybrid_course()) {
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        for d in &plan.decisions {
+            let a = &course.activities[d.index];
+            if a.in_person {
+                prop_assert_eq!(d.mode, Mode::Sync);
+                prop_assert_eq!(&d.weeks, &a.occurrence_weeks(&course.meta));
+                prop_assert!(!has(d, RuleId::BandOver) && !has(d, RuleId::BandUnder), "{} balanced", a.id);
+            }
+        }
+        // The online measure is the same with the rooms taken out of the course.
+        let online_only: Vec<_> = plan
+            .decisions
+            .iter()
+            .map(|d| {
+                let mut d = d.clone();
+                if course.activities[d.index].in_person {
+                    d.mode = Mode::Async;
+                    d.weeks.clear();
+                }
+                d
+            })
+            .collect();
+        let measure = mixplan::engine::sitting_minutes(&course, &plan.decisions);
+        let without_rooms = mixplan::engine::sitting_minutes(&course, &online_only);
+        prop_assert!((measure - without_rooms).abs() < 1e-9);
+    }
+
+    /// Rooms count towards the floor: when they alone reach it, nothing moves live for the
+    /// band; and moving live never takes online time over the written ceiling.
+    #[test]
+    fn rooms_that_reach_the_floor_leave_nothing_to_move_live(text in hybrid_course()) {
+        let course = course::parse(&text).unwrap();
+        let plan = mixplan::engine::plan(&course);
+        let (floor, ceiling) = plan.summary.band_minutes;
+        let rooms = mixplan::engine::balance::room_minutes(&course);
+        if rooms >= floor - 1e-9 {
+            for d in &plan.decisions {
+                prop_assert!(!has(d, RuleId::BandUnder), "{} moved live with {rooms} room minutes", course.activities[d.index].id);
+            }
+        }
+        if plan.decisions.iter().any(|d| has(d, RuleId::BandUnder)) {
+            let online = mixplan::engine::sitting_minutes(&course, &plan.decisions);
+            prop_assert!(online <= ceiling + 1e-6, "{online} over {ceiling}");
+        }
+    }
+
+    /// Fewer connected students never means more online live time, rooms or not.
+    #[test]
+    fn hybrid_live_time_does_not_grow_as_connectivity_falls(
+        text in hybrid_course(),
+        shares in (0u32..=100, 0u32..=100),
+    ) {
+        let (low, high) = (shares.0.min(shares.1), shares.0.max(shares.1));
+        let with = |share: u32| {
+            let t = text.replacen("[students]\n", &format!("[students]\nreliable_internet = {}\n", f64::from(share) / 100.0), 1);
+            let course = course::parse(&t).unwrap();
+            let plan = mixplan::engine::plan(&course);
+            mixplan::engine::sitting_minutes(&course, &plan.decisions)
+        };
+        let (l, h) = (with(low), with(high));
+        prop_assert!(l <= h + 1e-6, "{low}% connected: {l} live min/week; {high}%: {h}");
+    }
+}
