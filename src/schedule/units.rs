@@ -121,52 +121,79 @@ pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> 
 /// Representative weeks without a start date, as bits of an occasion mask.
 const SAMPLES: [&str; 2] = ["january", "july"];
 
-/// A unit's coverage: per zone, the held weeks in which no member held that week reaches it.
-/// Weeks are bits of a mask (course weeks with a start date, else the representative
-/// weeks), so a unit of thousands of sections across hundreds of zones stays linear.
-fn judge(
-    course: &Course,
-    groups: &[crate::availability::StudentGroup],
-    sittings: &[Sitting],
-    kind: UnitKind,
-    members: Vec<usize>,
-) -> Unit {
-    let dated = course.meta.start.is_some();
-    let zone_index: HashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.zone.as_str(), i))
-        .collect();
-    // Students away from the organizer's zone, whom a room never reaches.
-    let away: Vec<bool> = groups
-        .iter()
-        .map(|g| g.zone != course.meta.timezone)
-        .collect();
-    let mut unit_held: u128 = 0;
-    let mut covered: Vec<u128> = vec![0; groups.len()];
-    let mut missed: Vec<u128> = vec![0; groups.len()];
-    let mut add = |weeks: &[u32],
-                   cancelled: &[(u32, jiff::civil::Date)],
-                   uncovered: &[Uncovered],
-                   in_person: bool| {
-        let held: u128 = if dated {
-            weeks
+/// One sitting's meeting as coverage reads it: its weeks, the dates a holiday cancels, whom it
+/// misses by their window, and whether it meets in a room.
+struct Meeting<'a> {
+    weeks: &'a [u32],
+    cancelled: &'a [(u32, jiff::civil::Date)],
+    uncovered: &'a [Uncovered],
+    in_person: bool,
+}
+
+/// A unit's coverage as it is gathered, sitting by sitting: weeks are bits of a mask (course
+/// weeks with a start date, else the representative weeks), so a unit of thousands of
+/// sections across hundreds of zones stays linear.
+struct Coverage<'a> {
+    groups: &'a [crate::availability::StudentGroup],
+    zone_index: HashMap<&'a str, usize>,
+    /// Per group: away from the organizer's zone, so a room never reaches it.
+    away: Vec<bool>,
+    dated: bool,
+    /// Weeks some sitting of the unit is held.
+    held: u128,
+    /// Per group: weeks some sitting reaches it.
+    covered: Vec<u128>,
+    /// Per group: scratch, the weeks the current sitting misses it.
+    missed: Vec<u128>,
+}
+
+impl<'a> Coverage<'a> {
+    fn new(course: &Course, groups: &'a [crate::availability::StudentGroup]) -> Self {
+        Coverage {
+            groups,
+            zone_index: groups
                 .iter()
-                .filter(|w| !cancelled.iter().any(|(c, _)| c == *w))
+                .enumerate()
+                .map(|(i, g)| (g.zone.as_str(), i))
+                .collect(),
+            away: groups
+                .iter()
+                .map(|g| g.zone != course.meta.timezone)
+                .collect(),
+            dated: course.meta.start.is_some(),
+            held: 0,
+            covered: vec![0; groups.len()],
+            missed: vec![0; groups.len()],
+        }
+    }
+
+    /// Weeks as a mask.
+    fn mask(weeks: &[u32]) -> u128 {
+        weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
+    }
+
+    /// Count one meeting: every group it does not miss is covered in its held weeks, except
+    /// groups away from a room.
+    fn add(&mut self, meeting: &Meeting<'_>) {
+        let held: u128 = if self.dated {
+            meeting
+                .weeks
+                .iter()
+                .filter(|w| !meeting.cancelled.iter().any(|(c, _)| c == *w))
                 .fold(0, |m, &w| m | 1u128 << w.min(127))
-        } else if weeks.is_empty() {
+        } else if meeting.weeks.is_empty() {
             0
         } else {
             0b11
         };
-        unit_held |= held;
+        self.held |= held;
         let mut listed: Vec<usize> = Vec::new();
-        for u in uncovered {
-            let Some(&z) = zone_index.get(u.zone.as_str()) else {
+        for u in meeting.uncovered {
+            let Some(&z) = self.zone_index.get(u.zone.as_str()) else {
                 continue;
             };
-            missed[z] = if dated {
-                u.weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
+            self.missed[z] = if self.dated {
+                Self::mask(&u.weeks)
             } else {
                 SAMPLES
                     .iter()
@@ -176,66 +203,101 @@ fn judge(
             };
             listed.push(z);
         }
-        for ((c, m), &away) in covered.iter_mut().zip(&missed).zip(&away) {
-            if !(in_person && away) {
+        let zones = self.covered.iter_mut().zip(&self.missed).zip(&self.away);
+        for ((c, m), &away) in zones {
+            if !(meeting.in_person && away) {
                 *c |= held & !m;
             }
         }
         for z in listed {
-            missed[z] = 0;
+            self.missed[z] = 0;
         }
-    };
+    }
+
+    /// Per group with students: the held weeks no sitting reaches it, as a mask.
+    fn misses(&self) -> Vec<(usize, u128)> {
+        (0..self.groups.len())
+            .map(|g| (g, self.held & !self.covered[g]))
+            .filter(|&(g, miss)| self.groups[g].count > 0 && miss != 0)
+            .collect()
+    }
+
+    /// Whom the unit misses, per zone, with the weeks (or representative weeks).
+    fn uncovered(&self, misses: &[(usize, u128)]) -> Vec<Uncovered> {
+        misses
+            .iter()
+            .map(|&(g, miss)| {
+                let group = &self.groups[g];
+                let bits = (0..128u32).filter(|b| miss >> b & 1 == 1);
+                let (weeks, samples) = if self.dated {
+                    (bits.collect(), Vec::new())
+                } else {
+                    let samples = bits.filter_map(|b| SAMPLES.get(b as usize).copied());
+                    (Vec::new(), samples.collect())
+                };
+                Uncovered {
+                    zone: group.zone.clone(),
+                    count: group.count,
+                    weeks,
+                    samples,
+                }
+            })
+            .collect()
+    }
+
+    /// Students missed in the unit's worst held week.
+    fn worst_week(&self, misses: &[(usize, u128)]) -> u32 {
+        (0..128u32)
+            .filter(|b| self.held >> b & 1 == 1)
+            .map(|b| {
+                misses
+                    .iter()
+                    .filter(|(_, m)| m >> b & 1 == 1)
+                    .map(|&(g, _)| self.groups[g].count)
+                    .sum::<u32>()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// A unit's coverage: per zone, the held weeks in which no member held that week reaches it.
+/// A sitting in a room reaches only the organizer's zone.
+fn judge(
+    course: &Course,
+    groups: &[crate::availability::StudentGroup],
+    sittings: &[Sitting],
+    kind: UnitKind,
+    members: Vec<usize>,
+) -> Unit {
+    let mut coverage = Coverage::new(course, groups);
     for &i in &members {
         let s = &sittings[i];
-        add(&s.weeks, &s.cancelled, &s.uncovered, s.in_person);
-        if let Some(r) = &s.repeat {
-            add(&s.weeks, &r.cancelled, &r.uncovered, s.in_person);
-        }
-    }
-    let mut uncovered = Vec::new();
-    let mut missed_by_zone: Vec<(u128, u32)> = Vec::new();
-    for (group, covered) in groups.iter().zip(&covered) {
-        let miss = unit_held & !covered;
-        if group.count == 0 || miss == 0 {
-            continue;
-        }
-        missed_by_zone.push((miss, group.count));
-        let bits = (0..128u32).filter(|b| miss >> b & 1 == 1);
-        uncovered.push(if dated {
-            Uncovered {
-                zone: group.zone.clone(),
-                count: group.count,
-                weeks: bits.collect(),
-                samples: Vec::new(),
-            }
-        } else {
-            Uncovered {
-                zone: group.zone.clone(),
-                count: group.count,
-                weeks: Vec::new(),
-                samples: bits
-                    .filter_map(|b| SAMPLES.get(b as usize).copied())
-                    .collect(),
-            }
+        coverage.add(&Meeting {
+            weeks: &s.weeks,
+            cancelled: &s.cancelled,
+            uncovered: &s.uncovered,
+            in_person: s.in_person,
         });
+        if let Some(r) = &s.repeat {
+            coverage.add(&Meeting {
+                weeks: &s.weeks,
+                cancelled: &r.cancelled,
+                uncovered: &r.uncovered,
+                in_person: s.in_person,
+            });
+        }
     }
-    let worst_week = (0..128u32)
-        .filter(|b| unit_held >> b & 1 == 1)
-        .map(|b| {
-            missed_by_zone
-                .iter()
-                .filter(|(m, _)| m >> b & 1 == 1)
-                .map(|(_, c)| c)
-                .sum::<u32>()
-        })
-        .max()
-        .unwrap_or(0);
+    let misses = coverage.misses();
     Unit {
         kind,
         optional: members.iter().all(|&i| sittings[i].optional),
         in_person: members.iter().all(|&i| sittings[i].in_person),
         sittings: members,
-        students_covered: course.students.count.saturating_sub(worst_week),
-        uncovered,
+        students_covered: course
+            .students
+            .count
+            .saturating_sub(coverage.worst_week(&misses)),
+        uncovered: coverage.uncovered(&misses),
     }
 }
