@@ -38,6 +38,8 @@ pub struct Band {
     pub floor: f64,
     /// The written floor.
     pub written_floor: f64,
+    /// Minutes a week of the required sittings in a room, counted towards the floor.
+    pub rooms: f64,
     /// The written ceiling: no teaching week may exceed it.
     pub ceiling: f64,
     /// The ceiling balancing moves against: the written one, lowered for unreliable
@@ -54,9 +56,11 @@ impl Band {
     /// The band of `course` were `reliable_internet` the share of connected students.
     pub fn for_share(course: &Course, reliable_internet: Option<f64>) -> Self {
         let (floor, ceiling) = course.band_minutes();
+        let rooms = room_minutes(course);
         Band {
-            floor: (floor - room_minutes(course)).max(0.0),
+            floor: (floor - rooms).max(0.0),
             written_floor: floor,
+            rooms,
             ceiling,
             effective: effective_ceiling(floor, ceiling, reliable_internet),
         }
@@ -183,6 +187,7 @@ impl<'a> Balancer<'a> {
             limit: self.band.effective,
             week: None,
             lowered: self.band.effective < self.band.ceiling - EPS,
+            rooms: 0.0,
         }
     }
 
@@ -347,6 +352,7 @@ impl<'a> Balancer<'a> {
                 limit: ceiling,
                 week: Some(week as u32 + 1),
                 lowered: false,
+                rooms: 0.0,
             };
             self.apply(decisions, i, Mode::Async, why);
             moved.push(i);
@@ -410,6 +416,7 @@ impl<'a> Balancer<'a> {
                     limit: floor,
                     week: None,
                     lowered: false,
+                    rooms: self.band.rooms,
                 };
                 self.apply(decisions, i, Mode::Sync, why);
             }
@@ -455,6 +462,7 @@ pub(super) fn balance(
         notes.push(PlanNote::BandUnreachable {
             total: round2(total),
             min: round2(band.floor),
+            rooms: round2(band.rooms),
             held_back: under.held_back,
             connectivity: under.by_connectivity.then_some(band.effective),
         });
@@ -468,6 +476,8 @@ struct BandMove {
     limit: f64,
     week: Option<u32>,
     lowered: bool,
+    /// For a move live: minutes a week in rooms, counted towards the floor.
+    rooms: f64,
 }
 
 /// Undo a move to self-paced: the activity is live again, as its scores chose.
@@ -499,6 +509,7 @@ fn move_decision(course: &Course, pattern: Pattern, d: &mut Decision, to: Mode, 
             margin: d.margin,
             week: why.week,
             lowered: why.lowered,
+            rooms: round2(why.rooms),
         }),
     });
 }

@@ -132,6 +132,9 @@ pub enum Note {
         /// Whether `limit` is the effective ceiling, lowered below the written one because
         /// students lack a dependable connection.
         lowered: bool,
+        /// For a move live in a hybrid course: minutes a week in rooms, counted towards the
+        /// floor (`limit` is then what the online sittings must add); 0 otherwise.
+        rooms: f64,
     },
 }
 
@@ -182,8 +185,10 @@ pub enum PlanNote {
     BandUnreachable {
         /// Weekly live minutes.
         total: f64,
-        /// The floor, minutes per week.
+        /// What the online sittings must reach, minutes per week: the floor, less `rooms`.
         min: f64,
+        /// Minutes a week of the required sittings in a room, counted towards the floor.
+        rooms: f64,
         /// Activities that gain from live time but were held back because one live time
         /// reaches under half of the class, with their reach.
         held_back: Vec<balance::HeldBack>,

@@ -125,3 +125,29 @@ proptest! {
         prop_assert!(l <= h + 1e-6, "{low}% connected: {l} live min/week; {high}%: {h}");
     }
 }
+
+/// A hybrid course whose 30-minute room time leaves the floor short says what the online
+/// sittings still need beside the rooms, not that the band's floor is 30 minutes.
+#[test]
+fn advice_under_the_floor_counts_the_rooms() {
+    let text = "[course]\ntitle = \"H\"\nweeks = 6\ndelivery = \"hybrid\"\n\n[students]\ncount = 10\n\n[[activities]]\nid = \"room\"\nkind = \"q-and-a\"\nminutes = 30\nat = { day = \"tue\", time = \"10:00\" }\nin_person = true\n\n[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n";
+    let rec = mixplan::recommend(course::parse(text).unwrap());
+    let table = mixplan::render::recommendation(
+        &rec,
+        mixplan::render::Format::Table,
+        mixplan::render::Style {
+            color: false,
+            width: Some(400),
+        },
+    );
+    assert!(
+        table.contains("online live time stays at 0 min/week, below the 30 the band's floor still needs beside the 30 min/week in rooms"),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "weekly live time, online and in rooms, is 0.5 h (30 min), below the band of 1-3 h"
+        ),
+        "{table}"
+    );
+}
