@@ -394,7 +394,7 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         out.push_str("</ul>\n");
         if !week.alternatives.is_empty() {
             out.push_str(
-                "<p class=\"muted\">Recording route this week:</p>\n<ul class=\"alternatives\">\n",
+                "<p class=\"muted\">If you cannot attend this week:</p>\n<ul class=\"alternatives\">\n",
             );
             for alt in &week.alternatives {
                 let due = match &alt.due {
@@ -403,9 +403,15 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
                         "response due 23:59 local time, {ALTERNATIVE_DAYS} days after the session"
                     ),
                 };
+                // A session that is not recorded (a room's default) has only the response.
+                let route = if alt.recorded {
+                    "watch the recording, "
+                } else {
+                    "the session is not recorded: a self-paced "
+                };
                 let _ = writeln!(
                     out,
-                    "<li>{} ({}): watch the recording, {due}</li>",
+                    "<li>{} ({}): {route}{due}</li>",
                     esc(&alt.zone),
                     alt.count
                 );

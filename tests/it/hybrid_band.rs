@@ -151,3 +151,35 @@ fn advice_under_the_floor_counts_the_rooms() {
         "{table}"
     );
 }
+
+/// Regression: the student page told students away from a room to "watch the recording" of a
+/// session that is not recorded (a room's default); they get the self-paced response alone.
+#[test]
+fn page_route_for_a_room_that_is_not_recorded_has_no_recording() {
+    let room = |recorded: bool| {
+        format!(
+            "[course]\ntitle = \"H\"\nweeks = 2\nstart = 2027-01-11\ntimezone = \"America/New_York\"\ndelivery = \"hybrid\"\n\n[students]\ncount = 10\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 8\n\n[[students.zones]]\nzone = \"America/Chicago\"\ncount = 2\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = {{ day = \"tue\", time = \"12:00\" }}\nin_person = true\nrecorded = {recorded}\n"
+        )
+    };
+    let page = |recorded: bool| {
+        let rec = mixplan::recommend(course::parse(&room(recorded)).unwrap());
+        mixplan::render::schedule(
+            &rec,
+            mixplan::render::Format::Html,
+            mixplan::render::Style::PLAIN,
+        )
+    };
+    let quiet = page(false);
+    assert!(
+        quiet.contains(
+            "America/Chicago (2): the session is not recorded: a self-paced response due"
+        ),
+        "{quiet}"
+    );
+    assert!(!quiet.contains("watch the recording"), "{quiet}");
+    let recorded = page(true);
+    assert!(
+        recorded.contains("America/Chicago (2): watch the recording, response due"),
+        "{recorded}"
+    );
+}
