@@ -76,6 +76,90 @@ pub fn held_only(excluded: &[Uncovered], held: &[u32]) -> Vec<Uncovered> {
         .collect()
 }
 
+/// A sitting in a room reaches only students of the organizer's zone, by their window: every
+/// student elsewhere is uncovered in each week it is held, whatever their hours. Applied to
+/// the sittings before units are gathered, so a sitting, its unit, its route and its calendar
+/// description all say the same.
+pub fn rooms_reach_home_only(course: &Course, sittings: &mut [Sitting]) {
+    let home = &course.meta.timezone;
+    // Students away from the organizer's zone, by zone, in first-listed order.
+    let mut away: Vec<(String, u32)> = Vec::new();
+    for group in crate::availability::groups(course) {
+        if group.zone == *home || group.count == 0 {
+            continue;
+        }
+        match away.iter_mut().find(|(zone, _)| *zone == group.zone) {
+            Some((_, count)) => *count += group.count,
+            None => away.push((group.zone, group.count)),
+        }
+    }
+    if away.is_empty() {
+        return;
+    }
+    let dated = course.meta.start.is_some();
+    for sitting in sittings.iter_mut().filter(|s| s.in_person) {
+        let held: Vec<u32> = sitting
+            .weeks
+            .iter()
+            .copied()
+            .filter(|w| !sitting.cancelled.iter().any(|(c, _)| c == w))
+            .collect();
+        if held.is_empty() {
+            continue;
+        }
+        sitting
+            .uncovered
+            .retain(|u| !away.iter().any(|(z, _)| *z == u.zone));
+        sitting
+            .uncovered
+            .extend(away.iter().map(|(zone, count)| Uncovered {
+                zone: zone.clone(),
+                count: *count,
+                weeks: if dated { held.clone() } else { Vec::new() },
+                samples: if dated { Vec::new() } else { SAMPLES.to_vec() },
+            }));
+        sitting.excluded = sitting
+            .uncovered
+            .iter()
+            .map(|u| (u.zone.clone(), u.count))
+            .collect();
+        let worst = worst_missed(&sitting.uncovered, &held, dated);
+        sitting.students_covered = course.students.count.saturating_sub(worst);
+        sitting.coverage = crate::engine::round2(
+            f64::from(sitting.students_covered) / f64::from(course.students.count.max(1)),
+        );
+    }
+}
+
+/// Students `uncovered` misses in its worst week among `held` (or representative week).
+fn worst_missed(uncovered: &[Uncovered], held: &[u32], dated: bool) -> u32 {
+    let in_week = |u: &Uncovered, w: u32| u.weeks.contains(&w);
+    let in_sample = |u: &Uncovered, s: &str| u.samples.contains(&s);
+    let totals: Vec<u32> = if dated {
+        held.iter()
+            .map(|&w| {
+                uncovered
+                    .iter()
+                    .filter(|u| in_week(u, w))
+                    .map(|u| u.count)
+                    .sum()
+            })
+            .collect()
+    } else {
+        SAMPLES
+            .iter()
+            .map(|s| {
+                uncovered
+                    .iter()
+                    .filter(|u| in_sample(u, s))
+                    .map(|u| u.count)
+                    .sum()
+            })
+            .collect()
+    };
+    totals.into_iter().max().unwrap_or(0)
+}
+
 /// Gather the sittings into units, in the order of their first sitting, and judge each.
 pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> {
     let mut units: Vec<(UnitKind, Vec<usize>)> = Vec::new();
@@ -121,13 +205,12 @@ pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> 
 /// Representative weeks without a start date, as bits of an occasion mask.
 const SAMPLES: [&str; 2] = ["january", "july"];
 
-/// One sitting's meeting as coverage reads it: its weeks, the dates a holiday cancels, whom it
-/// misses by their window, and whether it meets in a room.
+/// One sitting's meeting as coverage reads it: its weeks, the dates a holiday cancels, and
+/// whom it misses.
 struct Meeting<'a> {
     weeks: &'a [u32],
     cancelled: &'a [(u32, jiff::civil::Date)],
     uncovered: &'a [Uncovered],
-    in_person: bool,
 }
 
 /// A unit's coverage as it is gathered, sitting by sitting: weeks are bits of a mask (course
@@ -136,8 +219,6 @@ struct Meeting<'a> {
 struct Coverage<'a> {
     groups: &'a [crate::availability::StudentGroup],
     zone_index: HashMap<&'a str, usize>,
-    /// Per group: away from the organizer's zone, so a room never reaches it.
-    away: Vec<bool>,
     dated: bool,
     /// Weeks some sitting of the unit is held.
     held: u128,
@@ -156,10 +237,6 @@ impl<'a> Coverage<'a> {
                 .enumerate()
                 .map(|(i, g)| (g.zone.as_str(), i))
                 .collect(),
-            away: groups
-                .iter()
-                .map(|g| g.zone != course.meta.timezone)
-                .collect(),
             dated: course.meta.start.is_some(),
             held: 0,
             covered: vec![0; groups.len()],
@@ -172,8 +249,8 @@ impl<'a> Coverage<'a> {
         weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
     }
 
-    /// Count one meeting: every group it does not miss is covered in its held weeks, except
-    /// groups away from a room.
+    /// Count one meeting: every group it does not miss is covered in its held weeks (a room
+    /// misses every group away from the organizer's zone: [`rooms_reach_home_only`]).
     fn add(&mut self, meeting: &Meeting<'_>) {
         let held: u128 = if self.dated {
             meeting
@@ -203,11 +280,8 @@ impl<'a> Coverage<'a> {
             };
             listed.push(z);
         }
-        let zones = self.covered.iter_mut().zip(&self.missed).zip(&self.away);
-        for ((c, m), &away) in zones {
-            if !(meeting.in_person && away) {
-                *c |= held & !m;
-            }
+        for (c, m) in self.covered.iter_mut().zip(&self.missed) {
+            *c |= held & !m;
         }
         for z in listed {
             self.missed[z] = 0;
@@ -262,7 +336,6 @@ impl<'a> Coverage<'a> {
 }
 
 /// A unit's coverage: per zone, the held weeks in which no member held that week reaches it.
-/// A sitting in a room reaches only the organizer's zone.
 fn judge(
     course: &Course,
     groups: &[crate::availability::StudentGroup],
@@ -277,14 +350,12 @@ fn judge(
             weeks: &s.weeks,
             cancelled: &s.cancelled,
             uncovered: &s.uncovered,
-            in_person: s.in_person,
         });
         if let Some(r) = &s.repeat {
             coverage.add(&Meeting {
                 weeks: &s.weeks,
                 cancelled: &r.cancelled,
                 uncovered: &r.uncovered,
-                in_person: s.in_person,
             });
         }
     }

@@ -183,3 +183,53 @@ fn page_route_for_a_room_that_is_not_recorded_has_no_recording() {
         "{recorded}"
     );
 }
+
+/// A room reaches only the organizer's zone: the sitting itself (as the JSON lists it), its
+/// unit and its finding agree that students elsewhere are uncovered in every held week, even
+/// when the room's time sits inside their window; with a start date or without.
+#[test]
+fn a_room_leaves_students_elsewhere_uncovered_in_the_sitting_and_its_unit() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/it/scenarios/58-room-reaches-only-the-organizers-zone.toml"),
+    )
+    .unwrap();
+    for dated in [true, false] {
+        let text = if dated {
+            text.clone()
+        } else {
+            text.replace("start = 2027-01-11\n", "")
+        };
+        let rec = mixplan::recommend(course::parse(&text).unwrap());
+        let sitting = rec
+            .schedule
+            .sittings
+            .iter()
+            .find(|s| s.id == "seminar")
+            .unwrap();
+        assert_eq!(sitting.students_covered, 20, "dated: {dated}");
+        assert_eq!(sitting.excluded, vec![("America/Chicago".to_string(), 5)]);
+        let chicago = &sitting.uncovered[0];
+        if dated {
+            assert_eq!(chicago.weeks, vec![1, 2, 3, 4, 5, 6]);
+        } else {
+            assert_eq!(chicago.samples, vec!["january", "july"]);
+        }
+        let unit = rec.schedule.units.iter().find(|u| u.in_person).unwrap();
+        assert_eq!(unit.students_covered, 20);
+        assert_eq!(unit.uncovered.len(), 1);
+    }
+    // The same seminar online (no room) reaches Chicago's evening: nobody is uncovered.
+    let online = text
+        .replace("delivery = \"hybrid\"\n", "")
+        .replace("in_person = true\n", "");
+    let rec = mixplan::recommend(course::parse(&online).unwrap());
+    let sitting = rec
+        .schedule
+        .sittings
+        .iter()
+        .find(|s| s.id == "seminar")
+        .unwrap();
+    assert_eq!(sitting.students_covered, 25);
+    assert!(sitting.uncovered.is_empty());
+}
