@@ -800,7 +800,9 @@ fn decide(
     } else {
         Mode::Async
     };
-    if by_score == Mode::Async && margin > -MARGIN_THRESHOLD {
+    // A pinned or fixed mode is not decided by the scores: its `pinned-mode` note says what
+    // they favour, and a tie note ("the flexible mode wins") would contradict a live pin.
+    if activity.mode.is_none() && by_score == Mode::Async && margin > -MARGIN_THRESHOLD {
         reasons.push(Reason {
             rule: RuleId::NearTieAsync,
             favors: Mode::Async,

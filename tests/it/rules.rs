@@ -292,6 +292,25 @@ fn near_ties_go_async() {
     );
     assert_eq!(mode, Mode::Sync);
     assert!(!reasons.contains(&"near-tie-async"));
+    // Regression: an in-room exam at a fixed time, its scores tied, read "the flexible mode
+    // wins" while it stayed live; a pinned or fixed mode gets only its `pinned-mode` note.
+    let exam = activity(
+        "midterm",
+        "exam",
+        75,
+        "at = { date = 2027-01-28, time = \"09:30\" }\nin_person = true",
+    );
+    let (mode, reasons) = decision(
+        &course_text(
+            "delivery = \"hybrid\"\nstart = 2027-01-11",
+            "populations = [\"full-time\"]",
+            &format!("[goals]\nfocus = [\"knowledge-acquisition\"]\n\n{exam}"),
+        ),
+        "midterm",
+    );
+    assert_eq!(mode, Mode::Sync);
+    assert!(!reasons.contains(&"near-tie-async"), "{reasons:?}");
+    assert!(reasons.contains(&"pinned-mode"), "{reasons:?}");
 }
 
 #[test]
