@@ -419,7 +419,17 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
             out.push_str("</ul>\n");
         }
     }
-    // Self-paced work grouped by its due time, in due order, each with this week's minutes.
+    self_paced_section(rec, week, out);
+    if week.sittings.is_empty() && week.items.is_empty() {
+        out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The week's self-paced work grouped by its due time, in due order, each with this week's
+/// minutes.
+fn self_paced_section(rec: &Recommendation, week: &Week, out: &mut String) {
+    let course = &rec.course;
     let mut groups: Vec<(String, Vec<SelfPaced<'_>>)> = Vec::new();
     for item in super::self_paced_in_due_order(rec, week) {
         let a = &course.activities[item.activity];
@@ -455,10 +465,6 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         }
         out.push_str("</ul>\n");
     }
-    if week.sittings.is_empty() && week.items.is_empty() {
-        out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
-    }
-    out.push_str("</section>\n");
 }
 
 /// One meeting of the week, as the occurrences list it: its start (`<time>`), its length,
