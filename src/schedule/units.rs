@@ -131,33 +131,35 @@ pub fn rooms_reach_home_only(course: &Course, sittings: &mut [Sitting]) {
     }
 }
 
-/// Students `uncovered` misses in its worst week among `held` (or representative week).
+/// Students `uncovered` misses in its worst week among `held` (or representative week), in
+/// one pass over the entries: a room with hundreds of zones away stays linear.
 fn worst_missed(uncovered: &[Uncovered], held: &[u32], dated: bool) -> u32 {
-    let in_week = |u: &Uncovered, w: u32| u.weeks.contains(&w);
-    let in_sample = |u: &Uncovered, s: &str| u.samples.contains(&s);
-    let totals: Vec<u32> = if dated {
-        held.iter()
-            .map(|&w| {
-                uncovered
-                    .iter()
-                    .filter(|u| in_week(u, w))
-                    .map(|u| u.count)
-                    .sum()
-            })
-            .collect()
-    } else {
-        SAMPLES
+    if !dated {
+        return SAMPLES
             .iter()
             .map(|s| {
                 uncovered
                     .iter()
-                    .filter(|u| in_sample(u, s))
+                    .filter(|u| u.samples.contains(s))
                     .map(|u| u.count)
-                    .sum()
+                    .sum::<u32>()
             })
-            .collect()
-    };
-    totals.into_iter().max().unwrap_or(0)
+            .max()
+            .unwrap_or(0);
+    }
+    let last = held.iter().copied().max().unwrap_or(0) as usize;
+    let mut by_week = vec![0u32; last + 1];
+    for u in uncovered {
+        for &w in &u.weeks {
+            if let Some(total) = by_week.get_mut(w as usize) {
+                *total = total.saturating_add(u.count);
+            }
+        }
+    }
+    held.iter()
+        .map(|&w| by_week.get(w as usize).copied().unwrap_or(0))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Gather the sittings into units, in the order of their first sitting, and judge each.
