@@ -11,6 +11,7 @@ mod check_caps;
 mod check_cli;
 mod check_rules;
 mod cli;
+mod connectivity_findings;
 mod diff;
 mod discovery;
 mod editors;
