@@ -53,8 +53,11 @@ pub fn recommend(course: Course) -> Recommendation {
     // The engine balances the band before the slot search gives searched sittings their days,
     // so only the schedule knows which of their dates a holiday cancels: the reported measure
     // is taken from it (for fixed sittings the two agree).
+    let teaching = course.meta.teaching_weeks(false).len();
     plan.summary.sync_sitting_minutes_per_week =
-        engine::round2(schedule.sitting_minutes_per_week(course.meta.teaching_weeks(false).len()));
+        engine::round2(schedule.sitting_minutes_per_week(teaching));
+    plan.summary.in_person_minutes_per_week =
+        engine::round2(schedule.in_person_minutes_per_week(teaching));
     let advice = findings::advise(&course, &plan, &schedule);
     let occurrences = schedule::occurrences::build(&course, &schedule);
     Recommendation {

@@ -28,11 +28,18 @@ const EPS: f64 = 1e-9;
 /// the floor.
 pub const CEILING_AT_FLOOR_SHARE: f64 = 0.5;
 
-/// The band balancing works against, in minutes per week.
+/// The band balancing works against, in minutes per week, on the online required sittings.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Band {
-    /// The written floor.
+    /// The floor the online sittings must reach: the written floor, less the minutes of the
+    /// required sittings in a room (a hybrid course's classes give the community and
+    /// connection the floor protects; the guide's one to three hours are for fully online
+    /// courses).
     pub floor: f64,
+    /// The written floor.
+    pub written_floor: f64,
+    /// Minutes a week of the required sittings in a room, counted towards the floor.
+    pub rooms: f64,
     /// The written ceiling: no teaching week may exceed it.
     pub ceiling: f64,
     /// The ceiling balancing moves against: the written one, lowered for unreliable
@@ -49,12 +56,39 @@ impl Band {
     /// The band of `course` were `reliable_internet` the share of connected students.
     pub fn for_share(course: &Course, reliable_internet: Option<f64>) -> Self {
         let (floor, ceiling) = course.band_minutes();
+        let rooms = room_minutes(course);
         Band {
-            floor,
+            floor: (floor - rooms).max(0.0),
+            written_floor: floor,
+            rooms,
             ceiling,
             effective: effective_ceiling(floor, ceiling, reliable_internet),
         }
     }
+}
+
+/// Average minutes per teaching week of the required sittings in a room (`in_person`, never
+/// exams or optional work), the first section counted, a date a holiday cancels left out: they
+/// never move, so they are read from the file.
+pub fn room_minutes(course: &Course) -> f64 {
+    let meta = &course.meta;
+    let total: u64 = course
+        .activities
+        .iter()
+        .filter(|a| a.in_person && !a.optional && !a.is_exam())
+        .map(|a| {
+            let Some(at) = a.at.first() else { return 0 };
+            let held = activity_weeks(a, Mode::Sync, Pattern::Flipped, meta)
+                .into_iter()
+                .filter(|&w| {
+                    let date = at.date.or_else(|| meta.date_of(w, at.day));
+                    !date.is_some_and(|date| meta.is_holiday(date))
+                })
+                .count() as u64;
+            held * u64::from(a.minutes)
+        })
+        .sum();
+    total as f64 / meta.teaching_weeks(false).len().max(1) as f64
 }
 
 /// The share of students without a dependable connection, from the written share rounded to
@@ -153,6 +187,7 @@ impl<'a> Balancer<'a> {
             limit: self.band.effective,
             week: None,
             lowered: self.band.effective < self.band.ceiling - EPS,
+            rooms: 0.0,
         }
     }
 
@@ -317,6 +352,7 @@ impl<'a> Balancer<'a> {
                 limit: ceiling,
                 week: Some(week as u32 + 1),
                 lowered: false,
+                rooms: 0.0,
             };
             self.apply(decisions, i, Mode::Async, why);
             moved.push(i);
@@ -380,6 +416,7 @@ impl<'a> Balancer<'a> {
                     limit: floor,
                     week: None,
                     lowered: false,
+                    rooms: self.band.rooms,
                 };
                 self.apply(decisions, i, Mode::Sync, why);
             }
@@ -425,6 +462,7 @@ pub(super) fn balance(
         notes.push(PlanNote::BandUnreachable {
             total: round2(total),
             min: round2(band.floor),
+            rooms: round2(band.rooms),
             held_back: under.held_back,
             connectivity: under.by_connectivity.then_some(band.effective),
         });
@@ -438,6 +476,8 @@ struct BandMove {
     limit: f64,
     week: Option<u32>,
     lowered: bool,
+    /// For a move live: minutes a week in rooms, counted towards the floor.
+    rooms: f64,
 }
 
 /// Undo a move to self-paced: the activity is live again, as its scores chose.
@@ -469,6 +509,7 @@ fn move_decision(course: &Course, pattern: Pattern, d: &mut Decision, to: Mode, 
             margin: d.margin,
             week: why.week,
             lowered: why.lowered,
+            rooms: round2(why.rooms),
         }),
     });
 }

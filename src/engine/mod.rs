@@ -7,9 +7,7 @@ pub mod balance;
 pub mod rules;
 pub mod sittings;
 
-use crate::course::{
-    Activity, ContentType, Course, Delivery, Every, Goal, Mode, Pattern, Population,
-};
+use crate::course::{Activity, ContentType, Course, Every, Goal, Mode, Pattern, Population};
 pub use rules::{SCORING_RULES, ScoreDetail, ScoringRule};
 
 use crate::availability::Attendance;
@@ -134,6 +132,9 @@ pub enum Note {
         /// Whether `limit` is the effective ceiling, lowered below the written one because
         /// students lack a dependable connection.
         lowered: bool,
+        /// For a move live in a hybrid course: minutes a week in rooms, counted towards the
+        /// floor (`limit` is then what the online sittings must add); 0 otherwise.
+        rooms: f64,
     },
 }
 
@@ -184,8 +185,10 @@ pub enum PlanNote {
     BandUnreachable {
         /// Weekly live minutes.
         total: f64,
-        /// The floor, minutes per week.
+        /// What the online sittings must reach, minutes per week: the floor, less `rooms`.
         min: f64,
+        /// Minutes a week of the required sittings in a room, counted towards the floor.
+        rooms: f64,
         /// Activities that gain from live time but were held back because one live time
         /// reaches under half of the class, with their reach.
         held_back: Vec<balance::HeldBack>,
@@ -349,9 +352,14 @@ pub struct Summary {
     pub optional_sync_minutes_per_week: f64,
     /// Average self-paced minutes per week.
     pub async_minutes_per_week: f64,
+    /// Average minutes per week of the required sittings in a room (`in_person`), one section
+    /// counted, cancelled dates left out: outside the band's ceiling, but counted towards its
+    /// floor, since a class that meets in a room has the community live time is for.
+    pub in_person_minutes_per_week: f64,
     /// The band, in minutes per week.
     pub band_minutes: (f64, f64),
-    /// Whether the band is enforced (online courses).
+    /// Whether the band is enforced: always, since hybrid courses are measured on their online
+    /// sittings (kept for programs that read it).
     pub band_enforced: bool,
     /// The ceiling band balancing worked against, in minutes per week: the written ceiling
     /// lowered for students without a dependable connection.
@@ -359,10 +367,17 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Whether weekly live time, measured on sittings with their breaks, lies inside the band.
+    /// Whether weekly live time, measured on sittings with their breaks, lies inside the band:
+    /// the online sittings at or under the ceiling, and with the sittings in a room at or over
+    /// the floor.
     pub fn within_band(&self) -> bool {
         let (min, max) = self.band_minutes;
-        (min - 1e-9..=max + 1e-9).contains(&self.sync_sitting_minutes_per_week)
+        self.sync_sitting_minutes_per_week <= max + 1e-9 && self.floor_measure() >= min - 1e-9
+    }
+
+    /// What the band's floor is judged on: online sittings plus sittings in a room.
+    pub fn floor_measure(&self) -> f64 {
+        round2(self.sync_sitting_minutes_per_week + self.in_person_minutes_per_week)
     }
 }
 
@@ -386,13 +401,8 @@ pub struct Plan {
 /// Plan a course: score, decide, balance the band, choose the pattern.
 pub fn plan(course: &Course) -> Plan {
     let facts = Facts::new(course);
-    let band_enforced = course.meta.delivery == Delivery::Online;
-    let own = draft(course, &facts, band_enforced);
-    let (why, decisions, band_notes) = if band_enforced {
-        least_live_over_connectivity(course, &facts, band_enforced, own)
-    } else {
-        own
-    };
+    let own = draft(course, &facts);
+    let (why, decisions, band_notes) = least_live_over_connectivity(course, &facts, own);
     let pattern_choice = PatternChoice {
         why,
         live: decisions
@@ -402,7 +412,7 @@ pub fn plan(course: &Course) -> Plan {
         weeks: LiveWeeks::of(course, &decisions),
     };
     let pattern = pattern_choice.pattern();
-    let summary = summarize(course, &decisions, band_enforced);
+    let summary = summarize(course, &decisions);
     let mut notes = vec![PlanNote::Pattern(pattern_choice)];
     notes.extend(band_notes);
     Plan {
@@ -423,11 +433,11 @@ const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
 type Draft = (PatternWhy, Vec<Decision>, Vec<PlanNote>);
 
 /// Plan `course` for `facts`: the pattern (chosen or set), the decisions, the band notes.
-fn draft(course: &Course, facts: &Facts, band_enforced: bool) -> Draft {
+fn draft(course: &Course, facts: &Facts) -> Draft {
     match course.meta.pattern {
-        Pattern::Auto => choose_pattern(course, facts, band_enforced),
+        Pattern::Auto => choose_pattern(course, facts),
         set => {
-            let (decisions, notes) = decide_all(course, facts, set, band_enforced);
+            let (decisions, notes) = decide_all(course, facts, set);
             (PatternWhy::Set(set), decisions, notes)
         }
     }
@@ -455,12 +465,7 @@ fn lower_shares(u: f64, activities: usize) -> Vec<f64> {
 /// the modes of the plan with the least live time (the band's measure) are kept; an activity
 /// whose mode that changes carries a note saying why. The shares compared at a lower share are
 /// a subset of those compared at a higher one, so the measure cannot grow as the share grows.
-fn least_live_over_connectivity(
-    course: &Course,
-    facts: &Facts,
-    band_enforced: bool,
-    own: Draft,
-) -> Draft {
+fn least_live_over_connectivity(course: &Course, facts: &Facts, own: Draft) -> Draft {
     let u = balance::unconnected_share(facts.reliable_internet);
     if u <= 0.0 {
         return own;
@@ -470,7 +475,7 @@ fn least_live_over_connectivity(
     for share in lower_shares(u, course.activities.len()) {
         let mut f = facts.clone();
         f.reliable_internet = (share > 0.0).then_some(1.0 - share);
-        let candidate = draft(course, &f, band_enforced);
+        let candidate = draft(course, &f);
         let l = live(&candidate.1);
         if l < best.0 - 1e-9 {
             best = (l, Some(candidate));
@@ -498,13 +503,9 @@ fn least_live_over_connectivity(
     (best_why, decisions, best_notes)
 }
 
-/// Score and decide every activity under `pattern`, then balance the band.
-fn decide_all(
-    course: &Course,
-    facts: &Facts,
-    pattern: Pattern,
-    band_enforced: bool,
-) -> (Vec<Decision>, Vec<PlanNote>) {
+/// Score and decide every activity under `pattern`, then balance the band (on the online
+/// sittings; in a hybrid course the sittings in a room count towards the floor).
+fn decide_all(course: &Course, facts: &Facts, pattern: Pattern) -> (Vec<Decision>, Vec<PlanNote>) {
     let mut memo: ScoreMemo = std::collections::HashMap::new();
     let mut decisions: Vec<Decision> = course
         .activities
@@ -513,17 +514,15 @@ fn decide_all(
         .map(|(index, activity)| decide(index, activity, facts, pattern, &course.meta, &mut memo))
         .collect();
     let mut notes = Vec::new();
-    if band_enforced {
-        let band = balance::Band::for_share(course, facts.reliable_internet);
-        balance::balance(
-            course,
-            pattern,
-            &mut decisions,
-            &mut notes,
-            band,
-            &facts.attendance,
-        );
-    }
+    let band = balance::Band::for_share(course, facts.reliable_internet);
+    balance::balance(
+        course,
+        pattern,
+        &mut decisions,
+        &mut notes,
+        band,
+        &facts.attendance,
+    );
     (decisions, notes)
 }
 
@@ -553,7 +552,7 @@ fn has_pre_work(course: &Course, decisions: &[Decision]) -> bool {
     })
 }
 
-fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Summary {
+fn summarize(course: &Course, decisions: &[Decision]) -> Summary {
     let weeks = course.meta.weeks;
     let (mut sync, mut async_, mut optional) = (0.0, 0.0, 0.0);
     for d in decisions {
@@ -571,8 +570,9 @@ fn summarize(course: &Course, decisions: &[Decision], band_enforced: bool) -> Su
         sync_minutes_per_week: round2(sync),
         sync_sitting_minutes_per_week: round2(sitting_minutes(course, decisions)),
         async_minutes_per_week: round2(async_),
+        in_person_minutes_per_week: round2(balance::room_minutes(course)),
         band_minutes: course.band_minutes(),
-        band_enforced,
+        band_enforced: true,
         effective_ceiling_minutes: balance::Band::of(course).effective,
     }
 }
@@ -608,12 +608,8 @@ pub fn round2(x: f64) -> f64 {
 /// when it would halve nothing, on a one-week course, or when the halved live time would fall
 /// below the band's floor (seed: FAQ "How much synchronous time is ideal?": too little live
 /// time weakens community).
-fn choose_pattern(
-    course: &Course,
-    facts: &Facts,
-    band_enforced: bool,
-) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
-    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped, band_enforced);
+fn choose_pattern(course: &Course, facts: &Facts) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
+    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped);
     // The live activity one time serves worst, among the weekly live ones.
     let worst = flipped
         .iter()
@@ -644,11 +640,11 @@ fn choose_pattern(
     if !halved {
         return declined(Declined::NothingHalved);
     }
-    let (alternating, alternating_notes) =
-        decide_all(course, facts, Pattern::Alternating, band_enforced);
-    let (min, _) = course.band_minutes();
-    let live = summarize(course, &alternating, band_enforced).sync_minutes_per_week;
-    if band_enforced && live < min - 1e-9 {
+    let (alternating, alternating_notes) = decide_all(course, facts, Pattern::Alternating);
+    // The floor online live work must reach: in a hybrid course, less the room's minutes.
+    let min = balance::Band::of(course).floor;
+    let live = summarize(course, &alternating).sync_minutes_per_week;
+    if live < min - 1e-9 {
         return declined(Declined::Floor {
             minutes: live,
             min: round2(min),
@@ -804,7 +800,9 @@ fn decide(
     } else {
         Mode::Async
     };
-    if by_score == Mode::Async && margin > -MARGIN_THRESHOLD {
+    // A pinned or fixed mode is not decided by the scores: its `pinned-mode` note says what
+    // they favour, and a tie note ("the flexible mode wins") would contradict a live pin.
+    if activity.mode.is_none() && by_score == Mode::Async && margin > -MARGIN_THRESHOLD {
         reasons.push(Reason {
             rule: RuleId::NearTieAsync,
             favors: Mode::Async,

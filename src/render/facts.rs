@@ -70,6 +70,9 @@ pub struct ReasonFacts<'a> {
     /// Whether the ceiling was lowered because students lack a dependable connection.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lowered_ceiling: Option<bool>,
+    /// Minutes a week in rooms counted towards the floor, for a move live in a hybrid course.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub room_minutes_per_week: Option<f64>,
 }
 
 /// What fixed an activity's mode without the engine deciding.
@@ -195,12 +198,14 @@ fn note(note: &Note) -> ReasonFacts<'static> {
             margin,
             week,
             lowered,
+            rooms,
         } => ReasonFacts {
             live_minutes: Some(total),
             limit_minutes: Some(limit),
             margin: Some(margin),
             week,
             lowered_ceiling: Some(lowered),
+            room_minutes_per_week: (rooms > 0.0).then_some(rooms),
             ..none
         },
     }

@@ -394,7 +394,7 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
         out.push_str("</ul>\n");
         if !week.alternatives.is_empty() {
             out.push_str(
-                "<p class=\"muted\">Recording route this week:</p>\n<ul class=\"alternatives\">\n",
+                "<p class=\"muted\">If you cannot attend this week:</p>\n<ul class=\"alternatives\">\n",
             );
             for alt in &week.alternatives {
                 let due = match &alt.due {
@@ -403,9 +403,15 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
                         "response due 23:59 local time, {ALTERNATIVE_DAYS} days after the session"
                     ),
                 };
+                // A session that is not recorded (a room's default) has only the response.
+                let route = if alt.recorded {
+                    "watch the recording, "
+                } else {
+                    "the session is not recorded: a self-paced "
+                };
                 let _ = writeln!(
                     out,
-                    "<li>{} ({}): watch the recording, {due}</li>",
+                    "<li>{} ({}): {route}{due}</li>",
                     esc(&alt.zone),
                     alt.count
                 );
@@ -413,47 +419,52 @@ fn week_section(rec: &Recommendation, week: &Week, out: &mut String) {
             out.push_str("</ul>\n");
         }
     }
-    // Self-paced work grouped by its due time, in due order.
-    let mut groups: Vec<(String, Vec<&Activity>)> = Vec::new();
+    self_paced_section(rec, week, out);
+    if week.sittings.is_empty() && week.items.is_empty() {
+        out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// The week's self-paced work grouped by its due time, in due order, each with this week's
+/// minutes.
+fn self_paced_section(rec: &Recommendation, week: &Week, out: &mut String) {
+    let course = &rec.course;
+    let mut groups: Vec<(String, Vec<SelfPaced<'_>>)> = Vec::new();
     for item in super::self_paced_in_due_order(rec, week) {
         let a = &course.activities[item.activity];
+        let towards =
+            crate::schedule::works_towards_last(course, &rec.plan, item.activity, week.week);
+        let entry = SelfPaced {
+            activity: a,
+            minutes: super::week_minutes(rec, item.activity, item.for_week.unwrap_or(week.week)),
+            towards,
+        };
         let due = match item.due.as_ref() {
             Some(due) => match &due.at {
                 Some(at) => format!("Due {}", time(at)),
                 None => format!("Due {} {}", due.day, due.time),
             },
             // `deliver = "last"`: work towards a deliverable handed in later.
-            None if crate::schedule::works_towards_last(
-                course,
-                &rec.plan,
-                item.activity,
-                week.week,
-            ) =>
-            {
-                "Work on (handed in in a later week)".to_string()
-            }
+            None if towards => "Towards a later deadline".to_string(),
             None => "Any time this week".to_string(),
         };
         match groups.last_mut() {
-            Some((last, names)) if *last == due => names.push(a),
-            _ => groups.push((due, vec![a])),
+            Some((last, entries)) if *last == due => entries.push(entry),
+            _ => groups.push((due, vec![entry])),
         }
     }
     if !groups.is_empty() {
         out.push_str("<h4>Self-paced work</h4>\n<ul class=\"due\">\n");
-        for (due, activities) in groups {
+        for (due, entries) in groups {
             let _ = write!(out, "<li>{due}<ul>");
-            for a in activities {
-                activity_item(out, a, false);
+            for entry in entries {
+                self_paced_item(out, &entry);
             }
             out.push_str("</ul></li>\n");
         }
         out.push_str("</ul>\n");
     }
-    if week.sittings.is_empty() && week.items.is_empty() {
-        out.push_str("<p class=\"muted\">Nothing scheduled this week.</p>\n");
-    }
-    out.push_str("</section>\n");
 }
 
 /// One meeting of the week, as the occurrences list it: its start (`<time>`), its length,
@@ -529,13 +540,45 @@ fn activity_list(out: &mut String, activities: &[&Activity]) {
 
 /// One activity as a list item: name, minutes, its tags (`not recorded` only for live work)
 /// and its place.
+/// One self-paced item of a week: the activity, its minutes this week (a `per = "total"`
+/// activity's share), and whether it is work towards a deliverable handed in later.
+struct SelfPaced<'a> {
+    activity: &'a Activity,
+    minutes: u64,
+    towards: bool,
+}
+
+/// A self-paced item: "work on TITLE (N min)" for a week of work towards a later deliverable,
+/// else the activity with this week's minutes.
+fn self_paced_item(out: &mut String, entry: &SelfPaced<'_>) {
+    let a = entry.activity;
+    if !entry.towards {
+        return activity_line(out, a, entry.minutes, false);
+    }
+    let _ = write!(
+        out,
+        "<li>work on {} ({} min)",
+        esc(&activity_name(a)),
+        entry.minutes
+    );
+    let where_ = place(a.location.as_ref(), a.url.as_ref());
+    if !where_.is_empty() {
+        let _ = write!(out, ": {where_}");
+    }
+    out.push_str("</li>");
+}
+
 fn activity_item(out: &mut String, a: &Activity, live: bool) {
+    activity_line(out, a, u64::from(a.minutes), live);
+}
+
+/// An activity with `minutes`, its tags and its place.
+fn activity_line(out: &mut String, a: &Activity, minutes: u64, live: bool) {
     let not_recorded = live && !a.recorded && !a.is_exam();
     let _ = write!(
         out,
-        "<li>{} ({} min){}{}",
+        "<li>{} ({minutes} min){}{}",
         esc(&activity_name(a)),
-        a.minutes,
         if not_recorded {
             " <span class=\"tag\">not recorded</span>"
         } else {

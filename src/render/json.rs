@@ -363,10 +363,14 @@ pub struct SummaryOutput {
     /// activities' own minutes.
     #[schemars(range(min = 0))]
     pub sync_minutes_per_week: f64,
-    /// Average minutes per week of the required live sittings, breaks included: what the band
-    /// measures.
+    /// Average minutes per week of the required online live sittings, breaks included: what
+    /// the band measures.
     #[schemars(range(min = 0))]
     pub sync_sitting_minutes_per_week: f64,
+    /// Average minutes per week of the required sittings in a room (`in_person`), one section
+    /// counted: outside the band's ceiling, counted with the online sittings towards its floor.
+    #[schemars(range(min = 0))]
+    pub in_person_minutes_per_week: f64,
     /// Average optional live minutes per week, outside the band.
     #[schemars(range(min = 0))]
     pub optional_sync_minutes_per_week: f64,
@@ -375,15 +379,17 @@ pub struct SummaryOutput {
     pub async_minutes_per_week: f64,
     /// The weekly live-time band [minimum, maximum], in minutes.
     pub sync_band_minutes: [f64; 2],
-    /// Whether the band was enforced (online courses).
+    /// Whether the band was enforced: always true (a hybrid course's online sittings are
+    /// measured); kept for programs that read it.
     pub band_enforced: bool,
     /// The ceiling band balancing worked against, in minutes per week: the written ceiling
     /// lowered in proportion to the share of students without a dependable connection
     /// (ceiling − (ceiling − floor) × min(1, share ÷ 0.5)), rounded to whole minutes.
     #[schemars(range(min = 0))]
     pub effective_ceiling_minutes: f64,
-    /// Whether the weekly live time, measured on sittings with their breaks
-    /// (`sync_sitting_minutes_per_week`), is inside the band.
+    /// Whether the weekly live time, measured on sittings with their breaks, is inside the
+    /// band: `sync_sitting_minutes_per_week` at or under its ceiling, and with
+    /// `in_person_minutes_per_week` at or over its floor.
     pub within_band: bool,
     /// The weekly pattern in force (never `auto`).
     pub pattern: Pattern,
@@ -428,6 +434,7 @@ impl SummaryOutput {
         SummaryOutput {
             sync_minutes_per_week: summary.sync_minutes_per_week,
             sync_sitting_minutes_per_week: summary.sync_sitting_minutes_per_week,
+            in_person_minutes_per_week: summary.in_person_minutes_per_week,
             optional_sync_minutes_per_week: summary.optional_sync_minutes_per_week,
             async_minutes_per_week: summary.async_minutes_per_week,
             sync_band_minutes: [summary.band_minutes.0, summary.band_minutes.1],
@@ -580,6 +587,7 @@ impl<'a> ScheduleBody<'a> {
             }),
             weeks: Lazy::new(move || {
                 s.weeks.iter().map(move |w| WeekOutput {
+                    rec,
                     course,
                     sittings: &s.sittings,
                     week: w,
@@ -880,6 +888,7 @@ impl<'a> UncoveredOutput<'a> {
 /// One course week. Serialized field by field: a large week never becomes a `Value` tree, and
 /// the week's due times (shared by its items) are written once each.
 pub struct WeekOutput<'a> {
+    rec: &'a Recommendation,
     course: &'a Course,
     sittings: &'a [Sitting],
     week: &'a Week,
@@ -887,7 +896,7 @@ pub struct WeekOutput<'a> {
 
 impl Serialize for WeekOutput<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let (course, w, sittings) = (self.course, self.week, self.sittings);
+        let (rec, course, w, sittings) = (self.rec, self.course, self.week, self.sittings);
         let mut dues: Vec<(*const Due, DueText)> = Vec::new();
         for due in w.items.iter().filter_map(|i| i.due.as_ref()) {
             let ptr = std::sync::Arc::as_ptr(due);
@@ -900,9 +909,11 @@ impl Serialize for WeekOutput<'_> {
             week: w.week,
             start: w.start.map(|d| d.to_string()),
             items: Lazy::new(move || {
-                w.items
-                    .iter()
-                    .map(move |i| ItemOutput::new(course, sittings, (w.week, i), dues))
+                w.items.iter().map(move |i| {
+                    let minutes =
+                        super::week_minutes(rec, i.activity, i.for_week.unwrap_or(w.week));
+                    ItemOutput::new(course, sittings, (w.week, i, minutes), dues)
+                })
             }),
             live_session: w.live_session.as_ref().map(|s| LiveSessionOutput {
                 minutes: s.minutes,
@@ -996,7 +1007,7 @@ pub struct ItemOutput<'a> {
     pub kind: ActivityKind,
     /// The activity's mode.
     pub mode: Mode,
-    /// Minutes per occurrence.
+    /// Minutes of this occurrence: with `per = "total"`, this week's share of the whole.
     pub minutes: u32,
     /// Nobody must attend or submit; optional work is never due.
     pub optional: bool,
@@ -1050,7 +1061,7 @@ impl<'a> ItemOutput<'a> {
     fn new(
         course: &'a Course,
         sittings: &'a [Sitting],
-        (week, item): (u32, &'a Item),
+        (week, item, minutes): (u32, &'a Item, u64),
         dues: &'a [(*const Due, DueText)],
     ) -> Self {
         let a = &course.activities[item.activity];
@@ -1067,7 +1078,7 @@ impl<'a> ItemOutput<'a> {
             title: a.title.as_deref(),
             kind: a.kind,
             mode: item.mode,
-            minutes: a.minutes,
+            minutes: u32::try_from(minutes).unwrap_or(a.minutes),
             optional: a.optional,
             due: due.map(|(_, text)| text.text.as_str()),
             due_utc: due.map(|(_, text)| text.utc.as_deref()),

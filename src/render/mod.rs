@@ -316,12 +316,20 @@ pub fn activity_rows(rec: &Recommendation) -> Vec<[String; 8]> {
 pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
     let s = &rec.plan.summary;
     let (min, max) = s.band_minutes;
-    let band = if !s.band_enforced {
-        format!("band {min}-{max} min/week not enforced for hybrid delivery")
-    } else if s.within_band() {
-        format!("within the band of {min}-{max} min/week")
+    // In a hybrid course the ceiling is judged on online time and the floor with the rooms:
+    // say which, so "within" never reads as 462 minutes inside a 60-180 band.
+    let rooms = if s.in_person_minutes_per_week > 0.0 {
+        format!(
+            ": online time against its ceiling, {} min/week with the rooms against its floor",
+            s.floor_measure()
+        )
     } else {
-        format!("OUTSIDE the band of {min}-{max} min/week")
+        String::new()
+    };
+    let band = if s.within_band() {
+        format!("within the band of {min}-{max} min/week{rooms}")
+    } else {
+        format!("OUTSIDE the band of {min}-{max} min/week{rooms}")
     };
     let mut lines = vec![
         (
@@ -349,7 +357,7 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
             (
                 "in person".to_string(),
                 format!(
-                    "{} min/week in rooms, outside the online live-hours band",
+                    "{} min/week in rooms: outside the band's ceiling, counted towards its floor",
                     crate::engine::round2(in_person)
                 ),
             ),
@@ -708,6 +716,23 @@ fn occurrence_index(rec: &Recommendation, index: usize, week: u32) -> usize {
     weeks.iter().position(|&x| x == week).unwrap_or(0)
 }
 
+/// Minutes of activity `index` in `week` (the week the item belongs to): with `per = "total"`
+/// that week's share of the whole (the remainder on the earliest weeks, as the workload counts
+/// it), else the activity's minutes.
+pub fn week_minutes(rec: &Recommendation, index: usize, week: u32) -> u64 {
+    let a = &rec.course.activities[index];
+    let spread = a.minutes_total.is_some()
+        || a.estimate
+            .is_some_and(|e| e.per == crate::course::Per::Total);
+    if !spread {
+        return u64::from(a.minutes);
+    }
+    a.occurrence_minutes(
+        occurrence_index(rec, index, week),
+        rec.plan.decisions[index].weeks.len(),
+    )
+}
+
 fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
     let course = &rec.course;
     // Items due at the same instant share one due line, so the per-zone times stay compact.
@@ -739,10 +764,7 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
         let optional = if a.optional { ", optional" } else { "" };
         // `deliver = "last"`: the weeks before the deliverable is due are work towards it.
         let towards = crate::schedule::works_towards_last(course, &rec.plan, i.activity, w.week);
-        let minutes = a.occurrence_minutes(
-            occurrence_index(rec, i.activity, w.week),
-            rec.plan.decisions[i.activity].weeks.len(),
-        );
+        let minutes = week_minutes(rec, i.activity, i.for_week.unwrap_or(w.week));
         // Pre-work listed a week early says which week's meeting it prepares.
         let early = i
             .for_week
@@ -751,7 +773,7 @@ fn self_paced_cell(rec: &Recommendation, w: &Week) -> String {
         let name = if towards {
             format!("work on {} ({minutes} min)", activity_name(a))
         } else {
-            format!("{} ({} min{optional}{early})", activity_name(a), a.minutes)
+            format!("{} ({minutes} min{optional}{early})", activity_name(a))
         };
         match groups.last_mut() {
             Some((names, last)) if *last == due => names.push(name),

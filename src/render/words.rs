@@ -137,6 +137,7 @@ fn note_detail(note: &Note, favors: Mode) -> String {
             margin,
             week,
             lowered,
+            rooms,
         } => match (favors, week) {
             (Mode::Async, Some(week)) => format!(
                 "moved to async: week {week} had {total} min of live sittings, above the band's ceiling of {limit} min, and this was its weakest live case (margin {margin})"
@@ -146,6 +147,9 @@ fn note_detail(note: &Note, favors: Mode) -> String {
             ),
             (Mode::Async, None) => format!(
                 "moved to async: live time was {total} min/week, above the band's {limit} min, and this was the weakest live case left (margin {margin})"
+            ),
+            (Mode::Sync, _) if rooms > 0.0 => format!(
+                "moved to sync: online live time was {total} min/week, below the {limit} min the band's floor still needs beside the {rooms} min/week in rooms; this activity gains from live time and was the strongest candidate left (margin {margin})"
             ),
             (Mode::Sync, _) => format!(
                 "moved to sync: live time was {total} min/week, below the band's {limit} min; this activity gains from live time and was the strongest candidate left (margin {margin})"
@@ -258,11 +262,19 @@ fn band_note(rec: &Recommendation, note: &PlanNote) -> String {
         PlanNote::BandUnreachable {
             total,
             min,
+            rooms,
             held_back,
             connectivity,
         } => {
+            let level = if *rooms > 0.0 {
+                format!(
+                    "online live time stays at {total} min/week, below the {min} the band's floor still needs beside the {rooms} min/week in rooms"
+                )
+            } else {
+                format!("live time stays at {total} min/week, below the band's {min}")
+            };
             let mut text = format!(
-                "live time stays at {total} min/week, below the band's {min}: nothing else that gains from live time by its nature can move live; add a discussion, Q&A or problem-solving session, or lower the floor of `sync_hours`"
+                "{level}: nothing else that gains from live time by its nature can move live; add a discussion, Q&A or problem-solving session, or lower the floor of `sync_hours`"
             );
             if !held_back.is_empty() {
                 let held: Vec<String> = held_back

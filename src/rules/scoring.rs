@@ -36,7 +36,7 @@ const REAL_TIME_INTERACTION: RuleDoc = RuleDoc {
     },
     summary: "Discussion, debate, problem-solving, collaboration, demonstration and Q&A gain from meeting live",
     evidence: "seed: Best Practices for Synchronous Sessions; FAQ \"How do I decide which activities to make synchronous versus asynchronous?\"",
-    doc: "The first question for any activity is whether it benefits from real-time interaction. Activities built on back-and-forth between people are what justifies a live meeting.",
+    doc: "The first question for any activity is whether it benefits from real-time interaction. Activities built on back-and-forth between people are what justifies a live meeting. One student per sitting (⌈count ÷ sections⌉ = 1, mixplan's convention) leaves a `debate`, `collaboration` or `peer-review` without a peer, so this reason does not score them; a discussion, Q&A, problem-solving or demonstration keeps it, since the instructor is the partner. Two students in one sitting keep it: they can debate each other.",
     example: "[[activities]]\nid = \"case-debate\"\nkind = \"debate\"\nminutes = 45",
 };
 
@@ -60,7 +60,7 @@ const COMMUNITY_PRESENCE: RuleDoc = RuleDoc {
     },
     summary: "Social activities build instructor presence and belonging best in real time",
     evidence: "seed: Synchronous Learning > Strengths (instructor presence, social belonging, community); Hrastinski 2008 (live work supports motivation and participation)",
-    doc: "Meeting in real time creates the relationships and sense of belonging that keep students going through difficulty; programs without live components struggle with retention.",
+    doc: "Meeting in real time creates the relationships and sense of belonging that keep students going through difficulty; programs without live components struggle with retention. One student per sitting (⌈count ÷ sections⌉ = 1, mixplan's convention) leaves a `debate`, `collaboration` or `peer-review` without a peer, so this reason does not score them; a discussion, Q&A, problem-solving or demonstration keeps it, since the instructor is the partner. Two students in one sitting keep it: they can debate each other.",
     example: "[[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 30",
 };
 
@@ -96,7 +96,7 @@ const COMMUNITY_GOALS: RuleDoc = RuleDoc {
     },
     summary: "Courses aiming at community or collaboration need their group activities live",
     evidence: "seed: Choosing the Right Mix > Course goals matter; Richardson et al. 2017 (social presence and satisfaction)",
-    doc: "When the course is about community building or collaboration, the activities where students work and talk together are where those goals are met, and they need live time.",
+    doc: "When the course is about community building or collaboration, the activities where students work and talk together are where those goals are met, and they need live time. One student per sitting (⌈count ÷ sections⌉ = 1, mixplan's convention) leaves a `debate`, `collaboration` or `peer-review` without a peer, so this reason does not score them; a discussion, Q&A, problem-solving or demonstration keeps it, since the instructor is the partner. Two students in one sitting keep it: they can debate each other.",
     example: "[goals]\nfocus = [\"collaboration\"]\n\n[[activities]]\nid = \"team-sprint\"\nkind = \"collaboration\"\nminutes = 60",
 };
 

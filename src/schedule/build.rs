@@ -35,6 +35,7 @@ pub fn build(course: &Course, plan: &Plan) -> Schedule {
     layout.searched_sittings(course, &packing, &placement, repeats);
     layout.sort_weeks(course);
     let pinned = placement.main.as_ref().is_some_and(|s| s.pinned);
+    units::rooms_reach_home_only(course, &mut layout.sittings);
     let units = units::gather(course, &layout.sittings, pinned);
     let mut unit_of = vec![usize::MAX; layout.sittings.len()];
     for (u, unit) in units.iter().enumerate() {

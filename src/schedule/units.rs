@@ -4,6 +4,9 @@
 //! whom no sitting of the unit reaches is `uncovered`, by zone and week, and takes the unit's
 //! route (seed: Synchronous Learning > Weaknesses; FAQ "What about students who cannot attend
 //! synchronous sessions?").
+//!
+//! A sitting in a room (`in_person`) reaches only students of the organizer's zone, by their
+//! window: students elsewhere cannot come to the room in any week, whatever their hours.
 
 use std::collections::HashMap;
 
@@ -38,6 +41,8 @@ pub struct Unit {
     pub students_covered: u32,
     /// Per zone: students and held weeks no sitting of the unit reaches.
     pub uncovered: Vec<Uncovered>,
+    /// Every sitting of the unit meets in a room (`in_person`).
+    pub in_person: bool,
 }
 
 impl Unit {
@@ -69,6 +74,92 @@ pub fn held_only(excluded: &[Uncovered], held: &[u32]) -> Vec<Uncovered> {
                 .then(|| Uncovered { weeks, ..u.clone() })
         })
         .collect()
+}
+
+/// A sitting in a room reaches only students of the organizer's zone, by their window: every
+/// student elsewhere is uncovered in each week it is held, whatever their hours. Applied to
+/// the sittings before units are gathered, so a sitting, its unit, its route and its calendar
+/// description all say the same.
+pub fn rooms_reach_home_only(course: &Course, sittings: &mut [Sitting]) {
+    let home = &course.meta.timezone;
+    // Students away from the organizer's zone, by zone, in first-listed order.
+    let mut away: Vec<(String, u32)> = Vec::new();
+    for group in crate::availability::groups(course) {
+        if group.zone == *home || group.count == 0 {
+            continue;
+        }
+        match away.iter_mut().find(|(zone, _)| *zone == group.zone) {
+            Some((_, count)) => *count += group.count,
+            None => away.push((group.zone, group.count)),
+        }
+    }
+    if away.is_empty() {
+        return;
+    }
+    let dated = course.meta.start.is_some();
+    for sitting in sittings.iter_mut().filter(|s| s.in_person) {
+        let held: Vec<u32> = sitting
+            .weeks
+            .iter()
+            .copied()
+            .filter(|w| !sitting.cancelled.iter().any(|(c, _)| c == w))
+            .collect();
+        if held.is_empty() {
+            continue;
+        }
+        sitting
+            .uncovered
+            .retain(|u| !away.iter().any(|(z, _)| *z == u.zone));
+        sitting
+            .uncovered
+            .extend(away.iter().map(|(zone, count)| Uncovered {
+                zone: zone.clone(),
+                count: *count,
+                weeks: if dated { held.clone() } else { Vec::new() },
+                samples: if dated { Vec::new() } else { SAMPLES.to_vec() },
+            }));
+        sitting.excluded = sitting
+            .uncovered
+            .iter()
+            .map(|u| (u.zone.clone(), u.count))
+            .collect();
+        let worst = worst_missed(&sitting.uncovered, &held, dated);
+        sitting.students_covered = course.students.count.saturating_sub(worst);
+        sitting.coverage = crate::engine::round2(
+            f64::from(sitting.students_covered) / f64::from(course.students.count.max(1)),
+        );
+    }
+}
+
+/// Students `uncovered` misses in its worst week among `held` (or representative week), in
+/// one pass over the entries: a room with hundreds of zones away stays linear.
+fn worst_missed(uncovered: &[Uncovered], held: &[u32], dated: bool) -> u32 {
+    if !dated {
+        return SAMPLES
+            .iter()
+            .map(|s| {
+                uncovered
+                    .iter()
+                    .filter(|u| u.samples.contains(s))
+                    .map(|u| u.count)
+                    .sum::<u32>()
+            })
+            .max()
+            .unwrap_or(0);
+    }
+    let last = held.iter().copied().max().unwrap_or(0) as usize;
+    let mut by_week = vec![0u32; last + 1];
+    for u in uncovered {
+        for &w in &u.weeks {
+            if let Some(total) = by_week.get_mut(w as usize) {
+                *total = total.saturating_add(u.count);
+            }
+        }
+    }
+    held.iter()
+        .map(|&w| by_week.get(w as usize).copied().unwrap_or(0))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Gather the sittings into units, in the order of their first sitting, and judge each.
@@ -116,9 +207,137 @@ pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> 
 /// Representative weeks without a start date, as bits of an occasion mask.
 const SAMPLES: [&str; 2] = ["january", "july"];
 
+/// One sitting's meeting as coverage reads it: its weeks, the dates a holiday cancels, and
+/// whom it misses.
+struct Meeting<'a> {
+    weeks: &'a [u32],
+    cancelled: &'a [(u32, jiff::civil::Date)],
+    uncovered: &'a [Uncovered],
+}
+
+/// A unit's coverage as it is gathered, sitting by sitting: weeks are bits of a mask (course
+/// weeks with a start date, else the representative weeks), so a unit of thousands of
+/// sections across hundreds of zones stays linear.
+struct Coverage<'a> {
+    groups: &'a [crate::availability::StudentGroup],
+    zone_index: HashMap<&'a str, usize>,
+    dated: bool,
+    /// Weeks some sitting of the unit is held.
+    held: u128,
+    /// Per group: weeks some sitting reaches it.
+    covered: Vec<u128>,
+    /// Per group: scratch, the weeks the current sitting misses it.
+    missed: Vec<u128>,
+}
+
+impl<'a> Coverage<'a> {
+    fn new(course: &Course, groups: &'a [crate::availability::StudentGroup]) -> Self {
+        Coverage {
+            groups,
+            zone_index: groups
+                .iter()
+                .enumerate()
+                .map(|(i, g)| (g.zone.as_str(), i))
+                .collect(),
+            dated: course.meta.start.is_some(),
+            held: 0,
+            covered: vec![0; groups.len()],
+            missed: vec![0; groups.len()],
+        }
+    }
+
+    /// Weeks as a mask.
+    fn mask(weeks: &[u32]) -> u128 {
+        weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
+    }
+
+    /// Count one meeting: every group it does not miss is covered in its held weeks (a room
+    /// misses every group away from the organizer's zone: [`rooms_reach_home_only`]).
+    fn add(&mut self, meeting: &Meeting<'_>) {
+        let held: u128 = if self.dated {
+            meeting
+                .weeks
+                .iter()
+                .filter(|w| !meeting.cancelled.iter().any(|(c, _)| c == *w))
+                .fold(0, |m, &w| m | 1u128 << w.min(127))
+        } else if meeting.weeks.is_empty() {
+            0
+        } else {
+            0b11
+        };
+        self.held |= held;
+        let mut listed: Vec<usize> = Vec::new();
+        for u in meeting.uncovered {
+            let Some(&z) = self.zone_index.get(u.zone.as_str()) else {
+                continue;
+            };
+            self.missed[z] = if self.dated {
+                Self::mask(&u.weeks)
+            } else {
+                SAMPLES
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| u.samples.contains(s))
+                    .fold(0, |m, (b, _)| m | 1 << b)
+            };
+            listed.push(z);
+        }
+        for (c, m) in self.covered.iter_mut().zip(&self.missed) {
+            *c |= held & !m;
+        }
+        for z in listed {
+            self.missed[z] = 0;
+        }
+    }
+
+    /// Per group with students: the held weeks no sitting reaches it, as a mask.
+    fn misses(&self) -> Vec<(usize, u128)> {
+        (0..self.groups.len())
+            .map(|g| (g, self.held & !self.covered[g]))
+            .filter(|&(g, miss)| self.groups[g].count > 0 && miss != 0)
+            .collect()
+    }
+
+    /// Whom the unit misses, per zone, with the weeks (or representative weeks).
+    fn uncovered(&self, misses: &[(usize, u128)]) -> Vec<Uncovered> {
+        misses
+            .iter()
+            .map(|&(g, miss)| {
+                let group = &self.groups[g];
+                let bits = (0..128u32).filter(|b| miss >> b & 1 == 1);
+                let (weeks, samples) = if self.dated {
+                    (bits.collect(), Vec::new())
+                } else {
+                    let samples = bits.filter_map(|b| SAMPLES.get(b as usize).copied());
+                    (Vec::new(), samples.collect())
+                };
+                Uncovered {
+                    zone: group.zone.clone(),
+                    count: group.count,
+                    weeks,
+                    samples,
+                }
+            })
+            .collect()
+    }
+
+    /// Students missed in the unit's worst held week.
+    fn worst_week(&self, misses: &[(usize, u128)]) -> u32 {
+        (0..128u32)
+            .filter(|b| self.held >> b & 1 == 1)
+            .map(|b| {
+                misses
+                    .iter()
+                    .filter(|(_, m)| m >> b & 1 == 1)
+                    .map(|&(g, _)| self.groups[g].count)
+                    .sum::<u32>()
+            })
+            .max()
+            .unwrap_or(0)
+    }
+}
+
 /// A unit's coverage: per zone, the held weeks in which no member held that week reaches it.
-/// Weeks are bits of a mask (course weeks with a start date, else the representative
-/// weeks), so a unit of thousands of sections across hundreds of zones stays linear.
 fn judge(
     course: &Course,
     groups: &[crate::availability::StudentGroup],
@@ -126,101 +345,32 @@ fn judge(
     kind: UnitKind,
     members: Vec<usize>,
 ) -> Unit {
-    let dated = course.meta.start.is_some();
-    let zone_index: HashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.zone.as_str(), i))
-        .collect();
-    let mut unit_held: u128 = 0;
-    let mut covered: Vec<u128> = vec![0; groups.len()];
-    let mut missed: Vec<u128> = vec![0; groups.len()];
-    let mut add =
-        |weeks: &[u32], cancelled: &[(u32, jiff::civil::Date)], uncovered: &[Uncovered]| {
-            let held: u128 = if dated {
-                weeks
-                    .iter()
-                    .filter(|w| !cancelled.iter().any(|(c, _)| c == *w))
-                    .fold(0, |m, &w| m | 1u128 << w.min(127))
-            } else if weeks.is_empty() {
-                0
-            } else {
-                0b11
-            };
-            unit_held |= held;
-            let mut listed: Vec<usize> = Vec::new();
-            for u in uncovered {
-                let Some(&z) = zone_index.get(u.zone.as_str()) else {
-                    continue;
-                };
-                missed[z] = if dated {
-                    u.weeks.iter().fold(0, |m, &w| m | 1u128 << w.min(127))
-                } else {
-                    SAMPLES
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, s)| u.samples.contains(s))
-                        .fold(0, |m, (b, _)| m | 1 << b)
-                };
-                listed.push(z);
-            }
-            for (c, m) in covered.iter_mut().zip(&missed) {
-                *c |= held & !m;
-            }
-            for z in listed {
-                missed[z] = 0;
-            }
-        };
+    let mut coverage = Coverage::new(course, groups);
     for &i in &members {
         let s = &sittings[i];
-        add(&s.weeks, &s.cancelled, &s.uncovered);
-        if let Some(r) = &s.repeat {
-            add(&s.weeks, &r.cancelled, &r.uncovered);
-        }
-    }
-    let mut uncovered = Vec::new();
-    let mut missed_by_zone: Vec<(u128, u32)> = Vec::new();
-    for (group, covered) in groups.iter().zip(&covered) {
-        let miss = unit_held & !covered;
-        if group.count == 0 || miss == 0 {
-            continue;
-        }
-        missed_by_zone.push((miss, group.count));
-        let bits = (0..128u32).filter(|b| miss >> b & 1 == 1);
-        uncovered.push(if dated {
-            Uncovered {
-                zone: group.zone.clone(),
-                count: group.count,
-                weeks: bits.collect(),
-                samples: Vec::new(),
-            }
-        } else {
-            Uncovered {
-                zone: group.zone.clone(),
-                count: group.count,
-                weeks: Vec::new(),
-                samples: bits
-                    .filter_map(|b| SAMPLES.get(b as usize).copied())
-                    .collect(),
-            }
+        coverage.add(&Meeting {
+            weeks: &s.weeks,
+            cancelled: &s.cancelled,
+            uncovered: &s.uncovered,
         });
+        if let Some(r) = &s.repeat {
+            coverage.add(&Meeting {
+                weeks: &s.weeks,
+                cancelled: &r.cancelled,
+                uncovered: &r.uncovered,
+            });
+        }
     }
-    let worst_week = (0..128u32)
-        .filter(|b| unit_held >> b & 1 == 1)
-        .map(|b| {
-            missed_by_zone
-                .iter()
-                .filter(|(m, _)| m >> b & 1 == 1)
-                .map(|(_, c)| c)
-                .sum::<u32>()
-        })
-        .max()
-        .unwrap_or(0);
+    let misses = coverage.misses();
     Unit {
         kind,
         optional: members.iter().all(|&i| sittings[i].optional),
+        in_person: members.iter().all(|&i| sittings[i].in_person),
         sittings: members,
-        students_covered: course.students.count.saturating_sub(worst_week),
-        uncovered,
+        students_covered: course
+            .students
+            .count
+            .saturating_sub(coverage.worst_week(&misses)),
+        uncovered: coverage.uncovered(&misses),
     }
 }

@@ -45,6 +45,7 @@ fn shown(key: &str, value: &Value, reason: &Value) -> Vec<String> {
             vec!["lack a dependable connection".into()]
         }
         "lowered_ceiling" => Vec::new(),
+        "room_minutes_per_week" => vec![format!("{} min/week in rooms", number(value))],
         other => panic!("fact `{other}` has no test of how it shows"),
     }
 }

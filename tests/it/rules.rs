@@ -292,6 +292,25 @@ fn near_ties_go_async() {
     );
     assert_eq!(mode, Mode::Sync);
     assert!(!reasons.contains(&"near-tie-async"));
+    // Regression: an in-room exam at a fixed time, its scores tied, read "the flexible mode
+    // wins" while it stayed live; a pinned or fixed mode gets only its `pinned-mode` note.
+    let exam = activity(
+        "midterm",
+        "exam",
+        75,
+        "at = { date = 2027-01-28, time = \"09:30\" }\nin_person = true",
+    );
+    let (mode, reasons) = decision(
+        &course_text(
+            "delivery = \"hybrid\"\nstart = 2027-01-11",
+            "populations = [\"full-time\"]",
+            &format!("[goals]\nfocus = [\"knowledge-acquisition\"]\n\n{exam}"),
+        ),
+        "midterm",
+    );
+    assert_eq!(mode, Mode::Sync);
+    assert!(!reasons.contains(&"near-tie-async"), "{reasons:?}");
+    assert!(reasons.contains(&"pinned-mode"), "{reasons:?}");
 }
 
 #[test]
@@ -351,18 +370,29 @@ fn unreachable_band_is_advice_not_a_live_lecture() {
     let plan = engine::plan(&course);
     assert_eq!(plan.decisions[0].mode, Mode::Async);
     assert!(plan.notes.iter().any(|a| a.rule() == "band-unreachable"));
-    // Hybrid courses do not enforce the band.
-    let course = load_ok(&course_text(
-        "delivery = \"hybrid\"",
-        "",
-        &activity("talk", "lecture", 60, ""),
-    ));
-    assert!(
-        !engine::plan(&course)
+    // A hybrid course is held to the band on its online sittings: one that meets nobody,
+    // online or in a room, is under the floor too.
+    let unreachable = |text: &str| {
+        engine::plan(&load_ok(text))
             .notes
             .iter()
             .any(|a| a.rule() == "band-unreachable")
+    };
+    let talk = activity("talk", "lecture", 60, "");
+    assert!(unreachable(&course_text(
+        "delivery = \"hybrid\"",
+        "",
+        &talk
+    )));
+    // A class in a room counts towards the floor: 90 minutes a week reach it.
+    let room = activity(
+        "class",
+        "discussion",
+        90,
+        "at = { day = \"tue\", time = \"10:00\" }\nin_person = true",
     );
+    let hybrid = course_text("delivery = \"hybrid\"", "", &format!("{talk}{room}"));
+    assert!(!unreachable(&hybrid), "{hybrid}");
 }
 
 #[test]

@@ -44,7 +44,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
 pub(super) const DOC: super::RuleDoc = super::RuleDoc {
     kind: super::RuleKind::Check(super::Severity::Warning),
     summary: "A zone written as `EST`, `MST` or `HST`, which never observes daylight saving time",
-    evidence: "seed: Synchronous Learning > Weaknesses (students must be available at a specific local time; a session at the wrong hour is one they cannot attend) and Best Practices for Asynchronous Courses (weekly deadlines students can plan around)",
+    evidence: "seed: Synchronous Learning > Weaknesses (students must be available at a specific local time; a session at the wrong hour is one they cannot attend); Best Practices for Asynchronous Courses (weekly deadlines students can plan around)",
     doc: "`EST` is UTC-5 all year, `MST` UTC-7 and `HST` UTC-10: fixed offsets, not the time people keep in New York or Denver. A course in `EST` puts every live session and deadline an hour off local time for the whole summer. Write the city zone (`America/New_York`, `America/Denver`, `Pacific/Honolulu`), or a city that keeps the same offset all year (`America/Panama`, `America/Phoenix`) when a fixed offset is really meant.",
     example: "[course]\ntimezone = \"EST\"",
 };

@@ -49,7 +49,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
 pub(super) const DOC: super::RuleDoc = super::RuleDoc {
     kind: super::RuleKind::Check(super::Severity::Warning),
     summary: "A single live activity runs longer than 90 minutes",
-    evidence: "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (25/5 rhythm); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
+    evidence: "seed: Synchronous Learning > Weaknesses (video-call fatigue); Best Practices for Synchronous Sessions (twenty-five minutes of focused work, then a five-minute break); Fauville et al. 2021; Sheridan, Smith & Pleggenkuhle-Miles 2017",
     doc: "mixplan's schedule cuts live sessions into 25-minute segments with 5-minute breaks, but breaks do not make a three-hour call short: fatigue grows with length, and material in the second half of long classes is learned less well. Split activities longer than 90 minutes across weeks or move part of them to self-paced work. An activity met in a room (`in_person = true`) is not on a call: for it the limit is 180 minutes. The check reads one activity's minutes, never a sitting's length (several short activities packed into one sitting are variety, not one long call), and optional drop-in sittings such as office hours are not checked.",
     example: "[[activities]]\nid = \"workshop\"\nkind = \"collaboration\"\nminutes = 180\nmode = \"sync\"",
 };

@@ -55,7 +55,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
 pub(super) const DOC: super::RuleDoc = super::RuleDoc {
     kind: super::RuleKind::Check(super::Severity::Info),
     summary: "Pre-work falls due less than `prework_hours` after the week opens, in week 1",
-    evidence: "seed: The Blended Approach (flipped classroom: content self-paced before the live session that uses it); Choosing the Right Mix > The key is intentionality",
+    evidence: "seed: The Blended Approach (flipped classroom: content self-paced before the live session that uses it; the key is intentionality: each activity in the mode that serves its purpose)",
     doc: "Pre-work (a self-paced lecture, reading, demonstration or announcement with no own `due`) is due when the first required live meeting of its week starts, or the meeting of the activity it `prepares`. When that meeting starts less than `prework_hours` (default 48) after the week opens (its first day at 00:00, or `start`), mixplan lists the item in the previous teaching week instead, due at the same instant. Week 1 has no previous week, so the finding gives the hours and minutes left; start course weeks the day after the week's last live session (`week_starts`), or release the pre-work before `start`. The 48 hours are mixplan's convention, not the guide's.",
     example: "[course]\nstart = 2027-01-11\nweek_starts = \"mon\"\n\n[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"mon\", time = \"10:00\" }",
 };

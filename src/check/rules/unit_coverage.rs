@@ -58,15 +58,22 @@ fn verdict(cx: &Context<'_>, unit: &Unit) -> Option<(RuleId, Severity)> {
                 return None;
             }
             // The organizer's own zone judged by a default window is a guess about their
-            // students' hours; a zone elsewhere, or a window the file wrote, is a fact.
+            // students' hours; a zone elsewhere, or a window the file wrote, is a fact. But a
+            // room never reaches students elsewhere: they follow its route by design, which
+            // is worth knowing, not a warning.
             let course = cx.course();
             let known = uncovered.iter().any(|u| {
-                u.zone != course.meta.timezone
-                    || course
-                        .students
-                        .zones
-                        .iter()
-                        .any(|z| z.zone == u.zone && z.available.is_some())
+                let home = u.zone == course.meta.timezone;
+                let written = course
+                    .students
+                    .zones
+                    .iter()
+                    .any(|z| z.zone == u.zone && z.available.is_some());
+                if unit.in_person {
+                    home && written
+                } else {
+                    !home || written
+                }
             });
             let severity = if known {
                 Severity::Warning
@@ -181,6 +188,8 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         UnitKind::Exam => "the exam sitting",
         UnitKind::Pinned => "the pinned live slot",
         UnitKind::Searched => "the live sitting",
+        _ if unit.in_person && sittings.len() > 1 => "the sections in a room",
+        _ if unit.in_person => "the sitting in a room",
         _ if sittings.len() > 1 => "the sections",
         _ => "the fixed sitting",
     };
@@ -224,6 +233,12 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
                 let plural = if u.weeks.len() == 1 { "" } else { "s" };
                 format!(" in week{plural} {}", format_weeks(&u.weeks))
             };
+            if unit.in_person && u.zone != *tz {
+                return format!(
+                    "{} student(s) in {}, away from the room{weeks}",
+                    u.count, u.zone
+                );
+            }
             format!("{} student(s) in {}{local}{weeks}", u.count, u.zone)
         })
         .collect();
@@ -233,7 +248,12 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
     };
     let share = f64::from(covered) / f64::from(count.max(1)) * 100.0;
     format!(
-        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; outside their hours: {}",
+        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; {}: {}",
+        if unit.in_person {
+            "not in the room"
+        } else {
+            "outside their hours"
+        },
         missed.join("; ")
     )
 }
@@ -245,6 +265,13 @@ fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         .iter()
         .flat_map(|s| &s.activities)
         .all(|&i| course.activities[i].recorded);
+    if unit.in_person {
+        return if recorded {
+            "students who cannot come to the room follow the recording plus a self-paced written response (a `forum` or `reflection`)".into()
+        } else {
+            "students who cannot come to the room follow a self-paced alternative (a `forum` or `reflection`); `recorded = true` would give them the recording too".into()
+        };
+    }
     let route = if recorded {
         "their route is the recording plus a self-paced written response (a `forum` or `reflection`)"
     } else {
@@ -270,7 +297,7 @@ pub(super) const PINNED_SLOT_EXCLUDES_STUDENTS: super::RuleDoc = super::RuleDoc 
     kind: super::RuleKind::Check(super::Severity::Warning),
     summary: "A fixed live time (`at`, a dated one-off, or the `live_at` slot) falls outside the available hours of some students",
     evidence: "seed: Synchronous Learning > Weaknesses (a student in Tokyo cannot attend a 9:00 Eastern seminar); FAQ \"What about students who cannot attend synchronous sessions?\"",
-    doc: "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check judges every required fixed unit: an activity fixed with `at` with all its sections (a student is covered when one section fits), a dated one-off, and the `live_at` slot (on its own: its repeat is the route, not a reason to stay quiet). It evaluates each in every student zone across the weeks it is held (holidays left out, daylight-saving changes included) and names each zone it misses with the head count, the local start and the weeks. It is a warning when a zone other than the organizer's, or one with a written `available`, is missed; an info when only the organizer's own zone is, judged by a default window (a guess about their hours). The time is the instructor's and is kept: the route for those students is the recording plus a self-paced response (the response alone when the sitting is not recorded); a further section (`at` as a list) would reach them. Optional sittings (office hours) are not judged here. Deliberate exceptions go in `[check] allow` with `activity` (or `\"ID.n\"` for one section).",
+    doc: "A fixed live time suits the organizer's zone; students elsewhere may find it in the middle of their night. The check judges every required fixed unit: an activity fixed with `at` with all its sections (a student is covered when one section fits), a dated one-off, and the `live_at` slot (on its own: its repeat is the route, not a reason to stay quiet). It evaluates each in every student zone across the weeks it is held (holidays left out, daylight-saving changes included) and names each zone it misses with the head count, the local start and the weeks. It is a warning when a zone other than the organizer's, or one with a written `available`, is missed; an info when only the organizer's own zone is, judged by a default window (a guess about their hours). The time is the instructor's and is kept: the route for those students is the recording plus a self-paced response (the response alone when the sitting is not recorded); a further section (`at` as a list) would reach them. A sitting in a room (`in_person`) reaches only the organizer's zone, judged by its window: students in every other zone are uncovered in every week it is held, with the self-paced alternative (and the recording when `recorded = true`) as their route, and that is an info, since nobody elsewhere was meant to be in the room; it stays a warning when the organizer's zone has a written `available` the room misses. Optional sittings (office hours) are not judged here. Deliberate exceptions go in `[check] allow` with `activity` (or `\"ID.n\"` for one section).",
     example: "[course]\ntimezone = \"America/New_York\"\nlive_at = { day = \"wed\", time = \"09:00\" }\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 40",
 };
 
@@ -305,7 +332,7 @@ pub(super) const UNREACHABLE_OPTIONAL_SITTING: super::RuleDoc = super::RuleDoc {
 pub(super) const EXAM_OUTSIDE_HOURS: super::RuleDoc = super::RuleDoc {
     kind: super::RuleKind::Check(super::Severity::Warning),
     summary: "An exam sitting falls outside the local hours of some students",
-    evidence: "seed: Synchronous Learning > Weaknesses (a fixed time suits one zone and shuts out students elsewhere, at work or caring for others); FAQ \"What about students who cannot attend synchronous sessions?\" (a recording is no substitute for sitting an exam)",
+    evidence: "seed: Synchronous Learning > Weaknesses (students must be available at specific times, a barrier for those in other time zones, with work commitments or caregiving); FAQ \"What about students who cannot attend synchronous sessions?\" (students who cannot attend live need a meaningful alternative)",
     doc: "An exam fixed with `at` (weekly or dated) is judged in every student zone across its weeks, daylight-saving changes included, with all its sections together: a student is covered when some section fits their window. Nobody catches up on an exam by watching a recording, so any student left outside their hours needs another sitting. The finding names each zone, its head count, the local start and the weeks; its help suggests a second section (`at` as a list) or a self-paced timed exam.",
     example: "[course]\ntimezone = \"America/New_York\"\nstart = 2027-01-11\n\n[students]\ncount = 60\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 30\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 30\n\n[[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 120\nat = { date = 2027-05-12, time = \"09:00\" }",
 };
