@@ -494,6 +494,40 @@ fn assignments_are_unpublished_content_ungraded_and_no_points() {
     assert!(published["wiki_content/mixplan-schedule.html"].contains("content=\"active\""));
 }
 
+/// A deliverable worked on over several weeks with one deadline is one assignment standing for
+/// all of its minutes; a `per = "total"` activity handed in every week shows each week's share.
+#[test]
+fn spread_deliverables_state_the_minutes_their_assignment_stands_for() {
+    let text = format!(
+        "{COURSE}\n[[activities]]\nid = \"project\"\nkind = \"project-work\"\nminutes = 600\nper = \"total\"\nweeks = [\"1-4\"]\ndeliver = \"last\"\n\n[[activities]]\nid = \"journal\"\nkind = \"reflection\"\nminutes = 100\nper = \"total\"\nweeks = [\"1-4\"]\n"
+    );
+    let files = export_text(&text, &[]);
+    let html_of = |title: &str| {
+        files
+            .iter()
+            .find(|(n, _)| {
+                n.ends_with("/assignment.html")
+                    && files[&n.replace("assignment.html", "assignment_settings.xml")]
+                        .contains(&format!("<title>{title}</title>"))
+            })
+            .map(|(_, t)| t.clone())
+            .unwrap_or_else(|| panic!("no assignment {title}"))
+    };
+    let project = html_of("project (week 4)");
+    assert!(
+        project.contains("about 600 min in all, over 3 weeks"),
+        "{project}"
+    );
+    assert!(
+        !files
+            .values()
+            .any(|t| t.contains("<title>project (week 1)</title>"))
+    );
+    // 100 minutes over weeks 1, 2 and 4 (3 is a break): 34, 33, 33, the remainder first.
+    assert!(html_of("journal (week 1)").contains("about 34 min."));
+    assert!(html_of("journal (week 4)").contains("about 33 min."));
+}
+
 /// Markup, quotes, a CDATA end, a bidi override and a control character in titles: every XML
 /// file still parses, and the override and the control reach no file raw (the sanitizer shows
 /// them escaped).

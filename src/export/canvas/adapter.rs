@@ -239,7 +239,12 @@ fn due_items(rec: &Recommendation, ids: &Ids<'_>) -> Vec<DueItem> {
                     title: format!("{} (week {belongs})", activity_name(activity)),
                     kind: activity.kind,
                     week: week.week,
-                    description: assignment_text(activity, at, occurrences),
+                    description: assignment_text(
+                        activity,
+                        assignment_minutes(rec, item.activity, belongs),
+                        at,
+                        occurrences,
+                    ),
                     url: activity
                         .url
                         .as_ref()
@@ -254,15 +259,52 @@ fn due_items(rec: &Recommendation, ids: &Ids<'_>) -> Vec<DueItem> {
     out
 }
 
+/// The minutes one assignment stands for: the whole deliverable's for `deliver = "last"`
+/// (its only assignment, worked on over every week), the week's share for `per = "total"`
+/// handed in each week, else the activity's minutes.
+fn assignment_minutes(rec: &Recommendation, index: usize, week: u32) -> AssignmentMinutes {
+    let activity = &rec.course.activities[index];
+    if activity.deliver == crate::course::Deliver::Last {
+        let weeks = &rec.plan.decisions[index].weeks;
+        let total = weeks
+            .iter()
+            .map(|&w| crate::render::week_minutes(rec, index, w))
+            .sum();
+        AssignmentMinutes {
+            minutes: total,
+            over_weeks: weeks.len(),
+        }
+    } else {
+        AssignmentMinutes {
+            minutes: crate::render::week_minutes(rec, index, week),
+            over_weeks: 1,
+        }
+    }
+}
+
+/// Minutes of work an assignment stands for, and over how many weeks.
+struct AssignmentMinutes {
+    minutes: u64,
+    over_weeks: usize,
+}
+
+/// An assignment's description: its kind, the minutes it stands for, the due time and the
+/// estimate's basis.
 fn assignment_text(
     activity: &Activity,
+    work: AssignmentMinutes,
     at: &jiff::ZonedDateTime,
     occurrences: usize,
 ) -> Vec<String> {
+    let minutes = work.minutes;
+    let span = if work.over_weeks > 1 {
+        format!(" in all, over {} weeks", work.over_weeks)
+    } else {
+        String::new()
+    };
     let mut text = vec![format!(
-        "Self-paced {}, about {} min. Due {}.",
+        "Self-paced {}, about {minutes} min{span}. Due {}.",
         activity.kind.as_str(),
-        activity.minutes,
         crate::render::wall_clock(at, "%a %Y-%m-%d %H:%M")
     )];
     if let Some(basis) = crate::render::workload::basis(activity, occurrences) {
