@@ -621,11 +621,14 @@ impl Writer<'_> {
             } else {
                 "take the self-paced alternative your instructor gives".to_string()
             };
-            let _ = writeln!(
-                d,
-                "If this time is outside your hours ({}): {route}.",
-                missed.join(", ")
-            );
+            // A room reaches only the organizer's zone: elsewhere the question is being
+            // there, not the hour.
+            let lead = if base.in_person {
+                "If you cannot be in the room"
+            } else {
+                "If this time is outside your hours"
+            };
+            let _ = writeln!(d, "{lead} ({}): {route}.", missed.join(", "));
         }
         d.trim_end().to_string()
     }

@@ -259,6 +259,21 @@ fn due_count(rec: &mixplan::Recommendation) -> usize {
         .count()
 }
 
+/// A class in a room reaches only the organizer's zone: the calendar's route for students
+/// elsewhere is about being in the room, not the hour.
+#[test]
+fn a_room_route_in_the_calendar_is_about_the_room() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 2\nstart = 2027-01-11\ntimezone = \"America/New_York\"\ndelivery = \"hybrid\"\n\n[students]\ncount = 20\n\n[[students.zones]]\nzone = \"America/New_York\"\ncount = 10\n\n[[students.zones]]\nzone = \"Asia/Tokyo\"\ncount = 10\n\n[[activities]]\nid = \"studio\"\nkind = \"lab\"\nminutes = 90\nat = { day = \"tue\", time = \"10:00\", location = \"Studio 4\" }\nin_person = true\n";
+    let ics = render::ics::calendar(&plan(text), render::ics::Options::default())
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(
+        ics.contains("If you cannot be in the room (Asia/Tokyo): take the self-paced"),
+        "{ics}"
+    );
+    assert!(!ics.contains("outside your hours"), "{ics}");
+}
+
 #[test]
 fn series_titles_follow_what_meets_and_descriptions_are_for_students() {
     let rec = plan(TERM);
