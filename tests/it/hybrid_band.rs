@@ -115,12 +115,7 @@ proptest! {
         shares in (0u32..=100, 0u32..=100),
     ) {
         let (low, high) = (shares.0.min(shares.1), shares.0.max(shares.1));
-        let with = |share: u32| {
-            let t = text.replacen("[students]\n", &format!("[students]\nreliable_internet = {}\n", f64::from(share) / 100.0), 1);
-            let course = course::parse(&t).unwrap();
-            let plan = mixplan::engine::plan(&course);
-            mixplan::engine::sitting_minutes(&course, &plan.decisions)
-        };
+        let with = |share| crate::common::live_minutes_with_connected_share(&text, share);
         let (l, h) = (with(low), with(high));
         prop_assert!(l <= h + 1e-6, "{low}% connected: {l} live min/week; {high}%: {h}");
     }
@@ -201,12 +196,7 @@ fn a_room_leaves_students_elsewhere_uncovered_in_the_sitting_and_its_unit() {
             text.replace("start = 2027-01-11\n", "")
         };
         let rec = mixplan::recommend(course::parse(&text).unwrap());
-        let sitting = rec
-            .schedule
-            .sittings
-            .iter()
-            .find(|s| s.id == "seminar")
-            .unwrap();
+        let sitting = seminar(&rec);
         assert_eq!(sitting.students_covered, 20, "dated: {dated}");
         assert_eq!(sitting.excluded, vec![("America/Chicago".to_string(), 5)]);
         let chicago = &sitting.uncovered[0];
@@ -224,12 +214,15 @@ fn a_room_leaves_students_elsewhere_uncovered_in_the_sitting_and_its_unit() {
         .replace("delivery = \"hybrid\"\n", "")
         .replace("in_person = true\n", "");
     let rec = mixplan::recommend(course::parse(&online).unwrap());
-    let sitting = rec
-        .schedule
+    let sitting = seminar(&rec);
+    assert_eq!(sitting.students_covered, 25);
+    assert!(sitting.uncovered.is_empty());
+}
+
+fn seminar(rec: &mixplan::Recommendation) -> &mixplan::schedule::Sitting {
+    rec.schedule
         .sittings
         .iter()
         .find(|s| s.id == "seminar")
-        .unwrap();
-    assert_eq!(sitting.students_covered, 25);
-    assert!(sitting.uncovered.is_empty());
+        .unwrap()
 }

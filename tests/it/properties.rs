@@ -285,13 +285,7 @@ proptest! {
         shares in (0u32..=100, 0u32..=100),
     ) {
         let (low, high) = (shares.0.min(shares.1), shares.0.max(shares.1));
-        let with = |share: u32| {
-            let t = text.replacen("[students]\n", &format!("[students]\nreliable_internet = {}\n", f64::from(share) / 100.0), 1);
-            let course = course::parse(&t).unwrap();
-            let plan = mixplan::engine::plan(&course);
-            // The band's measure: sitting minutes, breaks included.
-            mixplan::engine::sitting_minutes(&course, &plan.decisions)
-        };
+        let with = |share| crate::common::live_minutes_with_connected_share(&text, share);
         let (l, h) = (with(low), with(high));
         prop_assert!(l <= h + 1e-6, "{low}% connected: {l} live min/week; {high}%: {h}");
     }

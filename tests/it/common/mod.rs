@@ -148,3 +148,19 @@ pub fn mixplan() -> Command {
         .env_remove("GITHUB_STEP_SUMMARY");
     cmd
 }
+
+/// The band's measure (online sitting minutes a week, breaks included) of `text` planned with
+/// `share` percent of its students on a dependable connection.
+pub fn live_minutes_with_connected_share(text: &str, share: u32) -> f64 {
+    let t = text.replacen(
+        "[students]\n",
+        &format!(
+            "[students]\nreliable_internet = {}\n",
+            f64::from(share) / 100.0
+        ),
+        1,
+    );
+    let course = mixplan::course::parse(&t).unwrap();
+    let plan = mixplan::engine::plan(&course);
+    mixplan::engine::sitting_minutes(&course, &plan.decisions)
+}
