@@ -46,8 +46,22 @@ pub struct Recommendation {
     pub advice: Vec<findings::Advice>,
 }
 
+/// A course planned, scheduled and judged, before its occurrences are listed: all that
+/// `check` reads (it prints no meeting), and the first step of [`recommend`].
+#[derive(Clone, Debug)]
+pub struct Judged {
+    /// The validated course.
+    pub course: Course,
+    /// Modes, reasons, pattern and weekly totals.
+    pub plan: Plan,
+    /// The weekly schedule and live slots.
+    pub schedule: Schedule,
+    /// What the plan tells the designer: see [`findings`].
+    pub advice: Vec<findings::Advice>,
+}
+
 /// Plan and schedule a validated course, then gather its findings.
-pub fn recommend(course: Course) -> Recommendation {
+pub fn judge(course: Course) -> Judged {
     let mut plan = engine::plan(&course);
     let schedule = schedule::build(&course, &plan);
     // The engine balances the band before the slot search gives searched sittings their days,
@@ -56,6 +70,22 @@ pub fn recommend(course: Course) -> Recommendation {
     plan.summary.sync_sitting_minutes_per_week =
         engine::round2(schedule.sitting_minutes_per_week(course.meta.teaching_weeks(false).len()));
     let advice = findings::advise(&course, &plan, &schedule);
+    Judged {
+        course,
+        plan,
+        schedule,
+        advice,
+    }
+}
+
+/// Plan and schedule a validated course, gather its findings and list its occurrences.
+pub fn recommend(course: Course) -> Recommendation {
+    let Judged {
+        course,
+        plan,
+        schedule,
+        advice,
+    } = judge(course);
     let occurrences = schedule::occurrences::build(&course, &schedule);
     Recommendation {
         course,
