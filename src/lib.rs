@@ -62,8 +62,12 @@ pub struct Judged {
 
 /// Plan and schedule a validated course, then gather its findings.
 pub fn judge(course: Course) -> Judged {
-    let mut plan = engine::plan(&course);
-    let schedule = schedule::build(&course, &plan);
+    // One cache of the course's zone timelines and session dates serves the engine's reach
+    // per activity length and every slot search and coverage evaluation of the schedule.
+    let zones = availability::slots::ZoneCache::new(&course);
+    let mut plan = engine::plan_with(&zones);
+    let schedule = schedule::build_with(&zones, &plan);
+    drop(zones);
     // The engine balances the band before the slot search gives searched sittings their days,
     // so only the schedule knows which of their dates a holiday cancels: the reported measure
     // is taken from it (for fixed sittings the two agree).

@@ -20,6 +20,8 @@
 //! Dates on which an offset changes get an exact class of their own, evaluated from the
 //! transition table. The result is exact and takes a few milliseconds (see `benches/slots.rs`).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
 
@@ -264,22 +266,182 @@ struct Occasion {
     grid: Vec<i64>,
 }
 
-/// Everything the search needs, computed once per course.
+/// What one search or evaluation needs: sessions of one length in some weeks, clear of some
+/// sittings, over the course's shared [`ZoneCache`].
 struct Model<'c> {
     course: &'c Course,
-    origin: TimeZone,
-    origin_line: Timeline,
-    groups: Vec<Group>,
-    lines: Vec<Timeline>,
+    zones: &'c ZoneCache<'c>,
+    groups: &'c [Group],
+    /// The cache's timelines, or the model's own when its weeks reach outside the course's.
+    lines: Cow<'c, [Timeline]>,
     minutes: u32,
     live_weeks: Vec<u32>,
     preferred: ((u32, u32), u32),
     /// Weekly fixed sittings (`at`): weekday, start and end minute in the organizer's zone.
     fixed: Vec<(Weekday, u32, u32)>,
+}
+
+/// One course's time zones, built once and shared by every slot search and coverage
+/// evaluation of the course (the engine's reach per activity length, each searched sitting,
+/// its repeat, each fixed sitting): the organizer's and every student group's UTC-offset
+/// timeline over the course span, the session dates of each weekday and week, the grid masks
+/// of the times a session fits a window, and the weekly fixed sittings. Every entry depends
+/// on the course alone (a mask on its key), so sharing them changes no result.
+pub struct ZoneCache<'c> {
+    course: &'c Course,
+    origin: TimeZone,
+    groups: Vec<Group>,
+    /// The UTC seconds the timelines cover.
+    span: (i64, i64),
+    origin_line: Timeline,
+    lines: Vec<Timeline>,
+    fixed: Vec<Busy>,
+    /// Session dates by weekday and course week (`None`: the week has no such date).
+    occasions: RefCell<HashMap<(Weekday, u32), Option<Occasion>>>,
+    /// Without a start date: the representative January and July dates of each weekday.
+    samples: RefCell<HashMap<Weekday, Vec<Occasion>>>,
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
-    /// window end, minutes): the same few offsets recur on every day and for every session
-    /// length the model is asked about, so each mask is computed once per model.
-    wall_masks: std::cell::RefCell<HashMap<MaskKey, u128>>,
+    /// window end, minutes, weekday): the same few offsets recur on every day, in every search
+    /// and for every session length, so each mask is computed once per course.
+    wall_masks: RefCell<HashMap<MaskKey, u128>>,
+    /// Grid masks on dates an offset changes, worked out exactly: by (date, group, minutes).
+    exact_masks: RefCell<HashMap<(i64, usize, u32), u128>>,
+}
+
+/// The UTC seconds the timelines of sessions in `live_weeks` must cover: every session date
+/// lies between the first and last live week's dates (any weekday), nine days either side.
+fn span_of(course: &Course, live_weeks: &[u32]) -> (i64, i64) {
+    let mut dates: Vec<Date> = Vec::new();
+    for day in [Weekday::Mon, Weekday::Sun] {
+        for first_and_last in [live_weeks.first(), live_weeks.last()] {
+            let weeks: Vec<u32> = first_and_last.copied().into_iter().collect();
+            dates.extend(session_dates(course, day, &weeks).into_iter().map(|d| d.1));
+        }
+    }
+    if course.meta.start.is_none() {
+        dates.extend([
+            jiff::civil::date(2027, 1, 1),
+            jiff::civil::date(2027, 7, 31),
+        ]);
+    }
+    let lo = dates.iter().map(|&d| civil_seconds(d)).min().unwrap_or(0) - 9 * 86_400;
+    let hi = dates.iter().map(|&d| civil_seconds(d)).max().unwrap_or(0) + 9 * 86_400;
+    (lo, hi)
+}
+
+impl<'c> ZoneCache<'c> {
+    /// The cache of `course`, its timelines spanning every course week.
+    pub fn new(course: &'c Course) -> Self {
+        let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
+        let groups = super::groups(course);
+        let all_weeks: Vec<u32> = (1..=course.meta.weeks.max(1)).collect();
+        let span = span_of(course, &all_weeks);
+        ZoneCache {
+            course,
+            origin_line: Timeline::new(&origin, span.0, span.1),
+            lines: groups
+                .iter()
+                .map(|g| Timeline::new(&g.tz, span.0, span.1))
+                .collect(),
+            origin,
+            groups,
+            span,
+            fixed: fixed_busy(course),
+            occasions: Default::default(),
+            samples: Default::default(),
+            wall_masks: Default::default(),
+            exact_masks: Default::default(),
+        }
+    }
+
+    /// The course the cache belongs to.
+    pub fn course(&self) -> &'c Course {
+        self.course
+    }
+
+    /// The weekly fixed sittings of the course ([`fixed_busy`]).
+    pub fn fixed_busy(&self) -> &[Busy] {
+        &self.fixed
+    }
+
+    /// The session dates of `day` in `live_weeks`, as [`session_dates`] lists them.
+    fn occasions(&self, day: Weekday, live_weeks: &[u32]) -> Vec<Occasion> {
+        if self.course.meta.first_day().is_none() {
+            return self
+                .samples
+                .borrow_mut()
+                .entry(day)
+                .or_insert_with(|| {
+                    session_dates(self.course, day, live_weeks)
+                        .into_iter()
+                        .map(|(week, date)| self.occasion(week, date))
+                        .collect()
+                })
+                .clone();
+        }
+        let mut memo = self.occasions.borrow_mut();
+        live_weeks
+            .iter()
+            .take(MAX_OCCASIONS)
+            .filter_map(|&w| {
+                if w == 0 || w > self.course.meta.weeks {
+                    // Outside the span of the cached timelines (never in a loaded course).
+                    let date = self.course.meta.date_of(w, day)?;
+                    let (lo, hi) = span_of(self.course, &[w]);
+                    let line = Timeline::new(&self.origin, lo, hi);
+                    return Some(self.occasion_on(&line, WeekRef::Course(w), date));
+                }
+                memo.entry((day, w))
+                    .or_insert_with(|| {
+                        let date = self.course.meta.date_of(w, day)?;
+                        Some(self.occasion(WeekRef::Course(w), date))
+                    })
+                    .clone()
+            })
+            .collect()
+    }
+
+    fn occasion(&self, week: WeekRef, date: Date) -> Occasion {
+        self.occasion_on(&self.origin_line, week, date)
+    }
+
+    /// The occasion of `date`, with the organizer's offsets read from `origin_line`.
+    fn occasion_on(&self, origin_line: &Timeline, week: WeekRef, date: Date) -> Occasion {
+        let civil = civil_seconds(date);
+        // Local times of one date lie within 26 hours of its "UTC" midnight.
+        let (lo, hi) = (civil - 26 * 3600, civil + 50 * 3600);
+        let origin_offset = (!origin_line.changes_within(lo, hi)).then(|| origin_line.offset(lo));
+        let mut occ = Occasion {
+            week,
+            date,
+            civil,
+            origin_offset,
+            grid: Vec::new(),
+        };
+        if origin_offset.is_none() {
+            occ.grid = (0..GRID).map(|i| self.utc(&occ, grid_minute(i))).collect();
+        }
+        occ
+    }
+
+    /// The instant (UTC seconds) of `minute` after midnight on the occasion's date, organizer's
+    /// zone; nonexistent and repeated local times resolve as jiff's "compatible" rule does.
+    fn utc(&self, occ: &Occasion, minute: u32) -> i64 {
+        if let Some(offset) = occ.origin_offset {
+            return occ.civil + i64::from(minute) * 60 - i64::from(offset);
+        }
+        if minute.is_multiple_of(GRID_MINUTES)
+            && let Some(&at) = occ.grid.get((minute / GRID_MINUTES) as usize)
+        {
+            return at;
+        }
+        occ.date
+            .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+            .to_zoned_datetime(self.origin.clone())
+            .map_or(occ.civil + i64::from(minute) * 60, |z| {
+                z.timestamp().as_second()
+            })
+    }
 }
 
 /// What a grid mask depends on: the local-minus-organizer offset, the window's start and end,
@@ -368,34 +530,26 @@ impl<'c> Model<'c> {
 
     /// The model of sessions of `minutes` in `live_weeks`, clear of the `busy` sittings that
     /// meet in one of those weeks.
-    fn new(course: &'c Course, minutes: u32, live_weeks: &[u32], busy: &[Busy]) -> Self {
-        let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
-        let groups = super::groups(course);
-        // Every session date lies between the first and last live week's dates (any weekday).
-        let mut dates: Vec<Date> = Vec::new();
-        for day in [Weekday::Mon, Weekday::Sun] {
-            for first_and_last in [live_weeks.first(), live_weeks.last()] {
-                let weeks: Vec<u32> = first_and_last.copied().into_iter().collect();
-                dates.extend(session_dates(course, day, &weeks).into_iter().map(|d| d.1));
-            }
-        }
-        if course.meta.start.is_none() {
-            dates.extend([
-                jiff::civil::date(2027, 1, 1),
-                jiff::civil::date(2027, 7, 31),
-            ]);
-        }
-        let lo = dates.iter().map(|&d| civil_seconds(d)).min().unwrap_or(0) - 9 * 86_400;
-        let hi = dates.iter().map(|&d| civil_seconds(d)).max().unwrap_or(0) + 9 * 86_400;
+    fn new(zones: &'c ZoneCache<'c>, minutes: u32, live_weeks: &[u32], busy: &[Busy]) -> Self {
+        let course = zones.course;
+        let (lo, hi) = span_of(course, live_weeks);
+        // Weeks outside the course (never in a loaded course) get timelines of their own.
+        let lines = if zones.span.0 <= lo && hi <= zones.span.1 {
+            Cow::Borrowed(zones.lines.as_slice())
+        } else {
+            Cow::Owned(
+                zones
+                    .groups
+                    .iter()
+                    .map(|g| Timeline::new(&g.tz, lo, hi))
+                    .collect(),
+            )
+        };
         Model {
             course,
-            origin_line: Timeline::new(&origin, lo, hi),
-            lines: groups
-                .iter()
-                .map(|g| Timeline::new(&g.tz, lo, hi))
-                .collect(),
-            origin,
-            groups,
+            zones,
+            groups: &zones.groups,
+            lines,
             minutes,
             live_weeks: live_weeks.to_vec(),
             preferred: preferred_hours(course),
@@ -404,55 +558,16 @@ impl<'c> Model<'c> {
                 .filter(|b| share_a_week(&b.weeks, live_weeks))
                 .map(|b| (b.day, b.start, b.end))
                 .collect(),
-            wall_masks: Default::default(),
         }
     }
 
     fn occasions(&self, day: Weekday) -> Vec<Occasion> {
-        session_dates(self.course, day, &self.live_weeks)
-            .into_iter()
-            .map(|(week, date)| {
-                let civil = civil_seconds(date);
-                // Local times of one date lie within 26 hours of its "UTC" midnight.
-                let (lo, hi) = (civil - 26 * 3600, civil + 50 * 3600);
-                let origin_offset =
-                    (!self.origin_line.changes_within(lo, hi)).then(|| self.origin_line.offset(lo));
-                let mut occ = Occasion {
-                    week,
-                    date,
-                    civil,
-                    origin_offset,
-                    grid: Vec::new(),
-                };
-                if origin_offset.is_none() {
-                    occ.grid = (0..GRID).map(|i| self.utc(&occ, grid_minute(i))).collect();
-                }
-                occ
-            })
-            .collect()
+        self.zones.occasions(day, &self.live_weeks)
     }
 
-    /// The instant (UTC seconds) of `minute` after midnight on the occasion's date, organizer's
-    /// zone; nonexistent and repeated local times resolve as jiff's "compatible" rule does.
+    /// [`ZoneCache::utc`].
     fn utc(&self, occ: &Occasion, minute: u32) -> i64 {
-        if let Some(offset) = occ.origin_offset {
-            return occ.civil + i64::from(minute) * 60 - i64::from(offset);
-        }
-        if minute.is_multiple_of(GRID_MINUTES)
-            && let Some(&at) = occ.grid.get((minute / GRID_MINUTES) as usize)
-        {
-            return at;
-        }
-        match occ.origin_offset {
-            Some(offset) => occ.civil + i64::from(minute) * 60 - i64::from(offset),
-            None => occ
-                .date
-                .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
-                .to_zoned_datetime(self.origin.clone())
-                .map_or(occ.civil + i64::from(minute) * 60, |z| {
-                    z.timestamp().as_second()
-                }),
-        }
+        self.zones.utc(occ, minute)
     }
 
     /// Local start (seconds, as if UTC) and wall-clock length in minutes, for group `g`.
@@ -600,7 +715,8 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
 
 /// The search's view of one weekday for sessions of `model.minutes`, from its frame.
 fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
-    let mut memo = model.wall_masks.borrow_mut();
+    let mut memo = model.zones.wall_masks.borrow_mut();
+    let mut exact = model.zones.exact_masks.borrow_mut();
     let minutes = i64::from(model.minutes);
     let classes = frame
         .classes
@@ -640,13 +756,17 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                                     }
                                 })
                             }),
-                        None => (0..GRID).fold(0u128, |mask, i| {
-                            if model.fits_exact(occ, g, grid_minute(i)) {
-                                mask | 1 << i
-                            } else {
-                                mask
-                            }
-                        }),
+                        None => *exact
+                            .entry((occ.civil, g, model.minutes))
+                            .or_insert_with(|| {
+                                (0..GRID).fold(0u128, |mask, i| {
+                                    if model.fits_exact(occ, g, grid_minute(i)) {
+                                        mask | 1 << i
+                                    } else {
+                                        mask
+                                    }
+                                })
+                            }),
                     }
                 })
                 .collect();
@@ -1004,8 +1124,7 @@ pub fn evaluate(
     minutes: u32,
     live_weeks: &[u32],
 ) -> LiveSlot {
-    let model = Model::new(course, minutes, live_weeks, &[]);
-    evaluate_at(&model, day, time).0
+    ZoneCache::new(course).evaluate(day, time, minutes, live_weeks)
 }
 
 /// For each of `lengths` (minutes): the students the best single time on the allowed days
@@ -1018,13 +1137,67 @@ pub fn reach_by_length(
     lengths: &[u32],
     weeks: &[u32],
 ) -> std::collections::BTreeMap<u32, u32> {
+    ZoneCache::new(course).reach_by_length(lengths, weeks)
+}
+
+impl ZoneCache<'_> {
+    /// [`evaluate`] over this cache.
+    pub fn evaluate(
+        &self,
+        day: Weekday,
+        time: TimeOfDay,
+        minutes: u32,
+        live_weeks: &[u32],
+    ) -> LiveSlot {
+        let model = Model::new(self, minutes, live_weeks, &[]);
+        evaluate_at(&model, day, time).0
+    }
+
+    /// [`reach_by_length`] over this cache.
+    pub fn reach_by_length(
+        &self,
+        lengths: &[u32],
+        weeks: &[u32],
+    ) -> std::collections::BTreeMap<u32, u32> {
+        reach_in(self, lengths, weeks)
+    }
+
+    /// [`choose_on`] over this cache.
+    pub fn choose_on(
+        &self,
+        minutes: u32,
+        live_weeks: &[u32],
+        search: &Search<'_>,
+    ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+        choose_in(self, minutes, live_weeks, search)
+    }
+
+    /// [`choose_repeat`] over this cache.
+    pub fn choose_repeat(
+        &self,
+        main: &LiveSlot,
+        live_weeks: &[u32],
+        search: &Search<'_>,
+        taken: &[Weekday],
+        min_students: u32,
+    ) -> Option<LiveSlot> {
+        repeat_in(self, main, live_weeks, search, taken, min_students)
+    }
+}
+
+fn reach_in(
+    zones: &ZoneCache<'_>,
+    lengths: &[u32],
+    weeks: &[u32],
+) -> std::collections::BTreeMap<u32, u32> {
+    let course = zones.course;
     let count = course.students.count;
     let mut out = std::collections::BTreeMap::new();
     if weeks.is_empty() {
         return out;
     }
     let longest = lengths.iter().copied().max().unwrap_or(1);
-    let mut model = Model::new(course, longest, weeks, &fixed_busy(course));
+    let mut model = Model::new(zones, longest, weeks, &zones.fixed);
     let frames: Vec<DayFrame> = course
         .meta
         .live_days
@@ -1084,6 +1257,18 @@ pub fn choose_repeat(
     taken: &[Weekday],
     min_students: u32,
 ) -> Option<LiveSlot> {
+    ZoneCache::new(course).choose_repeat(main, live_weeks, search, taken, min_students)
+}
+
+fn repeat_in(
+    zones: &ZoneCache<'_>,
+    main: &LiveSlot,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+    taken: &[Weekday],
+    min_students: u32,
+) -> Option<LiveSlot> {
+    let course = zones.course;
     if live_weeks.is_empty() || search.allowed.is_empty() || main.excluded.is_empty() {
         return None;
     }
@@ -1102,7 +1287,7 @@ pub fn choose_repeat(
     {
         return None;
     }
-    let model = Model::new(course, main.minutes, live_weeks, search.busy);
+    let model = Model::new(zones, main.minutes, live_weeks, search.busy);
     let (_, fit1) = evaluate_at(&model, main.day, main.time);
     let days: Vec<DayPlan> = search
         .allowed
@@ -1247,6 +1432,16 @@ pub fn choose_on(
     live_weeks: &[u32],
     search: &Search<'_>,
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    ZoneCache::new(course).choose_on(minutes, live_weeks, search)
+}
+
+fn choose_in(
+    zones: &ZoneCache<'_>,
+    minutes: u32,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    let course = zones.course;
     let Search {
         allowed,
         pinnable,
@@ -1263,7 +1458,7 @@ pub fn choose_on(
     if live_at.is_none() && !has_room(course, minutes, live_weeks, allowed, busy, busy_by_week) {
         return (Vec::new(), Vec::new());
     }
-    let mut model = Model::new(course, minutes, live_weeks, busy);
+    let mut model = Model::new(zones, minutes, live_weeks, busy);
     if packed {
         model.preferred.1 = course
             .meta
@@ -1385,7 +1580,8 @@ mod tests {
                     by_week[w as usize - 1].push(i);
                 }
             }
-            let mut model = Model::new(&c, minutes, &weeks, &busy);
+            let zones = ZoneCache::new(&c);
+            let mut model = Model::new(&zones, minutes, &weeks, &busy);
             model.minutes = minutes;
             let brute = days.iter().any(|&day| {
                 (0..1440).any(|m| model.in_live_window(m) && model.clear_of_fixed(day, m))
@@ -1444,7 +1640,8 @@ mod tests {
         for start in [Some("2027-02-27"), Some("2027-10-02"), None] {
             let c = course(&zones, start);
             let weeks: Vec<u32> = (1..=30).collect();
-            let model = Model::new(&c, 60, &weeks, &[]);
+            let zones = ZoneCache::new(&c);
+            let model = Model::new(&zones, 60, &weeks, &[]);
             for day in [Weekday::Sat, Weekday::Sun, Weekday::Mon] {
                 let plan = plan_day(&model, day);
                 for class in &plan.classes {
@@ -1475,7 +1672,8 @@ mod tests {
     fn local_times_match_jiff() {
         let c = course(&["Asia/Tokyo", "Australia/Sydney"], Some("2027-03-06"));
         let weeks: Vec<u32> = (1..=30).collect();
-        let model = Model::new(&c, 60, &weeks, &[]);
+        let zones = ZoneCache::new(&c);
+        let model = Model::new(&zones, 60, &weeks, &[]);
         let origin = jiff::tz::db().get("America/New_York").unwrap();
         for occ in model.occasions(Weekday::Sun) {
             for (g, group) in model.groups.iter().enumerate() {

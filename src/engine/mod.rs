@@ -41,6 +41,12 @@ pub struct Facts {
 impl Facts {
     /// Derive the facts of `course`.
     pub fn new(course: &Course) -> Self {
+        Facts::with(&crate::availability::slots::ZoneCache::new(course))
+    }
+
+    /// [`Facts::new`] for the cache's course, reading its shared zone timelines.
+    pub fn with(zones: &crate::availability::slots::ZoneCache<'_>) -> Self {
+        let course = zones.course();
         let populations = &course.students.populations;
         let flexible: Vec<Population> = populations
             .iter()
@@ -50,7 +56,7 @@ impl Facts {
         Facts {
             full_time_only: !populations.is_empty() && flexible.is_empty(),
             flexible,
-            attendance: Attendance::of(course),
+            attendance: Attendance::with(zones),
             reliable_internet: course.students.reliable_internet,
             count: course.students.count,
             content: course.content.clone(),
@@ -385,7 +391,13 @@ pub struct Plan {
 
 /// Plan a course: score, decide, balance the band, choose the pattern.
 pub fn plan(course: &Course) -> Plan {
-    let facts = Facts::new(course);
+    plan_with(&crate::availability::slots::ZoneCache::new(course))
+}
+
+/// [`plan`] the cache's course, reading its shared zone timelines.
+pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
+    let course = zones.course();
+    let facts = Facts::with(zones);
     let band_enforced = course.meta.delivery == Delivery::Online;
     let own = draft(course, &facts, band_enforced);
     let (why, decisions, band_notes) = if band_enforced {
