@@ -304,6 +304,8 @@ pub struct ZoneCache<'c> {
     /// window end, minutes, weekday): the same few offsets recur on every day, in every search
     /// and for every session length, so each mask is computed once per course.
     wall_masks: RefCell<HashMap<MaskKey, u128>>,
+    /// [`ZoneCache::local_fits`] by window start, window end and minutes.
+    local_fits: RefCell<HashMap<(u16, u16, u32), u128>>,
     /// Grid masks on dates an offset changes, worked out exactly: by (date, group, minutes).
     exact_masks: RefCell<HashMap<(i64, usize, u32), u128>>,
 }
@@ -350,6 +352,7 @@ impl<'c> ZoneCache<'c> {
             occasions: Default::default(),
             samples: Default::default(),
             wall_masks: Default::default(),
+            local_fits: Default::default(),
             exact_masks: Default::default(),
         }
     }
@@ -717,7 +720,6 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
 fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
     let mut memo = model.zones.wall_masks.borrow_mut();
     let mut exact = model.zones.exact_masks.borrow_mut();
-    let minutes = i64::from(model.minutes);
     let classes = frame
         .classes
         .iter()
@@ -743,18 +745,9 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                                 day_key,
                             ))
                             .or_insert_with(|| {
-                                (0..GRID).fold(0u128, |mask, i| {
-                                    let local = i64::from(grid_minute(i)) * 60 + delta;
-                                    let start = local.rem_euclid(86_400).div_euclid(60);
-                                    let local_day = Weekday::from_index(
-                                        i64::from(frame.day.index()) + local.div_euclid(86_400),
-                                    );
-                                    if fits_wall(group.window_on(local_day), start, minutes) {
-                                        mask | 1 << i
-                                    } else {
-                                        mask
-                                    }
-                                })
+                                model
+                                    .zones
+                                    .wall_mask(group, frame.day, delta, model.minutes)
                             }),
                         None => *exact
                             .entry((occ.civil, g, model.minutes))
@@ -781,16 +774,43 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
     }
 }
 
+/// [`ZoneCache::wall_mask`] one grid time at a time, for any offset.
+fn wall_mask_by_time(group: &Group, day: Weekday, delta: i64, minutes: u32) -> u128 {
+    (0..GRID).fold(0u128, |mask, i| {
+        let local = i64::from(grid_minute(i)) * 60 + delta;
+        let start = local.rem_euclid(86_400).div_euclid(60);
+        let local_day = Weekday::from_index(i64::from(day.index()) + local.div_euclid(86_400));
+        if fits_wall(group.window_on(local_day), start, i64::from(minutes)) {
+            mask | 1 << i
+        } else {
+            mask
+        }
+    })
+}
+
 /// Students per grid time: the sum of `count` over every mask with that bit set.
 fn tally(items: impl Iterator<Item = (u128, u32)>) -> [u32; GRID] {
+    // The first few masks are added bit by bit; past them, groups that share a mask (hundreds
+    // of zones, a few distinct masks) are summed first so each mask's bits are walked once.
+    const DIRECT: usize = 16;
+    let mut out = [0u32; GRID];
+    let mut direct = 0;
     let mut by_mask: HashMap<u128, u32> = HashMap::new();
     for (mask, count) in items {
-        let mask = mask & GRID_ALL;
-        if mask != 0 && count != 0 {
+        let mut mask = mask & GRID_ALL;
+        if mask == 0 || count == 0 {
+            continue;
+        }
+        if direct < DIRECT {
+            direct += 1;
+            while mask != 0 {
+                out[mask.trailing_zeros() as usize] += count;
+                mask &= mask - 1;
+            }
+        } else {
             *by_mask.entry(mask).or_insert(0) += count;
         }
     }
-    let mut out = [0u32; GRID];
     for (mut mask, count) in by_mask {
         while mask != 0 {
             out[mask.trailing_zeros() as usize] += count;
@@ -1151,6 +1171,58 @@ impl ZoneCache<'_> {
     ) -> LiveSlot {
         let model = Model::new(self, minutes, live_weeks, &[]);
         evaluate_at(&model, day, time).0
+    }
+
+    /// The grid times at which a session of `minutes` on `day` (organizer's zone) fits
+    /// `group`'s window, its local time being the organizer's plus `delta` seconds.
+    ///
+    /// Offsets are whole quarter hours nearly everywhere: then the local grid is the
+    /// organizer's grid turned by a whole number of steps, and the mask is the window's
+    /// [`ZoneCache::local_fits`] turned likewise, for each local day the grid falls on.
+    fn wall_mask(&self, group: &Group, day: Weekday, delta: i64, minutes: u32) -> u128 {
+        let step = i64::from(GRID_MINUTES) * 60;
+        if delta % step != 0 {
+            return wall_mask_by_time(group, day, delta, minutes);
+        }
+        let grid = GRID as i64;
+        let turn = delta / step;
+        let mut mask = 0u128;
+        for shift in [turn.div_euclid(grid), (grid - 1 + turn).div_euclid(grid)] {
+            let local_day = Weekday::from_index(i64::from(day.index()) + shift);
+            let fits = self.local_fits(group.window_on(local_day), minutes);
+            let k = turn.rem_euclid(grid) as u32;
+            let turned = if k == 0 {
+                fits
+            } else {
+                ((fits >> k) | (fits << (GRID as u32 - k))) & GRID_ALL
+            };
+            // Grid times whose local day is `shift` days after the organizer's.
+            let lo = (grid * shift - turn).max(0);
+            let hi = (grid * shift + grid - 1 - turn).min(grid - 1);
+            if lo <= hi {
+                let range = (GRID_ALL >> (grid - 1 - hi)) & (GRID_ALL << lo);
+                mask |= turned & range;
+            }
+        }
+        mask
+    }
+
+    /// Bit `q` set when a session of `minutes` starting at local grid time `q` fits `window`:
+    /// computed once per window and length.
+    fn local_fits(&self, window: Window, minutes: u32) -> u128 {
+        *self
+            .local_fits
+            .borrow_mut()
+            .entry((window.start.minutes, window.end.minutes, minutes))
+            .or_insert_with(|| {
+                (0..GRID).fold(0u128, |mask, q| {
+                    if fits_wall(window, i64::from(grid_minute(q)), i64::from(minutes)) {
+                        mask | 1 << q
+                    } else {
+                        mask
+                    }
+                })
+            })
     }
 
     /// [`reach_by_length`] over this cache.
@@ -1609,6 +1681,39 @@ mod tests {
         assert!(overlaps((Weekday::Sun, 23 * 60), (Weekday::Mon, 0), 90));
         assert!(!overlaps((Weekday::Sun, 20 * 60), (Weekday::Mon, 0), 90));
         assert!(overlaps((Weekday::Wed, 600), (Weekday::Wed, 600), 15));
+    }
+
+    proptest::proptest! {
+        /// The turned masks of whole quarter-hour offsets equal the masks worked out one
+        /// grid time at a time, for every window (wrapping midnight or not, evening windows
+        /// that widen at weekends), length, weekday and offset.
+        #[test]
+        fn turned_wall_masks_match_time_by_time(
+            start in 0u16..1440,
+            end in 0u16..1440,
+            minutes in 0u32..1500,
+            quarters in -200i64..200,
+            seconds in proptest::prop_oneof![proptest::strategy::Just(0i64), -899i64..900],
+            day in 0i64..7,
+            evening in proptest::bool::ANY,
+        ) {
+            let c = course(&["Asia/Tokyo"], None);
+            let zones = ZoneCache::new(&c);
+            let mut group = zones.groups[0].clone();
+            group.window = Window {
+                start: TimeOfDay { minutes: start },
+                end: TimeOfDay { minutes: end },
+            };
+            if evening {
+                group.source = super::super::WindowSource::Evening;
+            }
+            let day = Weekday::from_index(day);
+            let delta = quarters * 900 + seconds;
+            proptest::prop_assert_eq!(
+                zones.wall_mask(&group, day, delta, minutes),
+                wall_mask_by_time(&group, day, delta, minutes)
+            );
+        }
     }
 
     fn course(zones: &[&str], start: Option<&str>) -> Course {
