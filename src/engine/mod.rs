@@ -399,9 +399,12 @@ pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
     let course = zones.course();
     let facts = Facts::with(zones);
     let band_enforced = course.meta.delivery == Delivery::Online;
-    let own = draft(course, &facts, band_enforced);
+    // Scores are shared by every plan made here: the connectivity comparison plans the course
+    // again at each lower share, and only the connectivity rule reads the share.
+    let mut memo = ScoreMemo::new();
+    let own = draft(course, &facts, band_enforced, &mut memo);
     let (why, decisions, band_notes) = if band_enforced {
-        least_live_over_connectivity(course, &facts, band_enforced, own)
+        least_live_over_connectivity(course, &facts, band_enforced, own, &mut memo)
     } else {
         own
     };
@@ -435,11 +438,11 @@ const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
 type Draft = (PatternWhy, Vec<Decision>, Vec<PlanNote>);
 
 /// Plan `course` for `facts`: the pattern (chosen or set), the decisions, the band notes.
-fn draft(course: &Course, facts: &Facts, band_enforced: bool) -> Draft {
+fn draft(course: &Course, facts: &Facts, band_enforced: bool, memo: &mut ScoreMemo) -> Draft {
     match course.meta.pattern {
-        Pattern::Auto => choose_pattern(course, facts, band_enforced),
+        Pattern::Auto => choose_pattern(course, facts, band_enforced, memo),
         set => {
-            let (decisions, notes) = decide_all(course, facts, set, band_enforced);
+            let (decisions, notes) = decide_all(course, facts, set, band_enforced, memo);
             (PatternWhy::Set(set), decisions, notes)
         }
     }
@@ -472,6 +475,7 @@ fn least_live_over_connectivity(
     facts: &Facts,
     band_enforced: bool,
     own: Draft,
+    memo: &mut ScoreMemo,
 ) -> Draft {
     let u = balance::unconnected_share(facts.reliable_internet);
     if u <= 0.0 {
@@ -482,7 +486,7 @@ fn least_live_over_connectivity(
     for share in lower_shares(u, course.activities.len()) {
         let mut f = facts.clone();
         f.reliable_internet = (share > 0.0).then_some(1.0 - share);
-        let candidate = draft(course, &f, band_enforced);
+        let candidate = draft(course, &f, band_enforced, memo);
         let l = live(&candidate.1);
         if l < best.0 - 1e-9 {
             best = (l, Some(candidate));
@@ -516,13 +520,13 @@ fn decide_all(
     facts: &Facts,
     pattern: Pattern,
     band_enforced: bool,
+    memo: &mut ScoreMemo,
 ) -> (Vec<Decision>, Vec<PlanNote>) {
-    let mut memo: ScoreMemo = std::collections::HashMap::new();
     let mut decisions: Vec<Decision> = course
         .activities
         .iter()
         .enumerate()
-        .map(|(index, activity)| decide(index, activity, facts, pattern, &course.meta, &mut memo))
+        .map(|(index, activity)| decide(index, activity, facts, pattern, &course.meta, memo))
         .collect();
     let mut notes = Vec::new();
     if band_enforced {
@@ -624,8 +628,9 @@ fn choose_pattern(
     course: &Course,
     facts: &Facts,
     band_enforced: bool,
+    memo: &mut ScoreMemo,
 ) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
-    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped, band_enforced);
+    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped, band_enforced, memo);
     // The live activity one time serves worst, among the weekly live ones.
     let worst = flipped
         .iter()
@@ -657,7 +662,7 @@ fn choose_pattern(
         return declined(Declined::NothingHalved);
     }
     let (alternating, alternating_notes) =
-        decide_all(course, facts, Pattern::Alternating, band_enforced);
+        decide_all(course, facts, Pattern::Alternating, band_enforced, memo);
     let (min, _) = course.band_minutes();
     let live = summarize(course, &alternating, band_enforced).sync_minutes_per_week;
     if band_enforced && live < min - 1e-9 {
@@ -761,7 +766,18 @@ impl ScoreKey {
 }
 
 /// Scoring reasons by what the scoring rules read of an activity.
-type ScoreMemo = std::collections::HashMap<ScoreKey, Vec<Reason>>;
+/// The connectivity rule is the one scoring rule that reads the share of connected students,
+/// and only below its floor: the key holds that share there, bit for bit.
+type ScoreMemo = std::collections::HashMap<(ScoreKey, Option<u64>), Vec<Reason>>;
+
+/// What the connectivity rule reads of `facts`: the share of connected students, when it is
+/// below the rule's floor.
+fn connectivity_key(facts: &Facts) -> Option<u64> {
+    facts
+        .reliable_internet
+        .filter(|&share| share < rules::RELIABLE_INTERNET_FLOOR)
+        .map(f64::to_bits)
+}
 
 /// The scoring reasons of an activity, strongest first (the catalog order breaks ties).
 fn score_reasons(facts: &Facts, activity: &Activity) -> Vec<Reason> {
@@ -796,7 +812,7 @@ fn decide(
 ) -> Decision {
     // The scoring rules read only what the key holds.
     let mut reasons = memo
-        .entry(ScoreKey::of(activity))
+        .entry((ScoreKey::of(activity), connectivity_key(facts)))
         .or_insert_with(|| score_reasons(facts, activity))
         .clone();
     let score = |mode| {
