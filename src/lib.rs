@@ -44,6 +44,8 @@ pub struct Recommendation {
     pub occurrences: schedule::Occurrences,
     /// What the plan tells the designer, computed once: see [`findings`].
     pub advice: Vec<findings::Advice>,
+    /// The workload, computed once: by a check, or when first asked for.
+    workload: std::sync::OnceLock<workload::Workload>,
 }
 
 /// A course planned, scheduled and judged, before its occurrences are listed: all that
@@ -58,6 +60,8 @@ pub struct Judged {
     pub schedule: Schedule,
     /// What the plan tells the designer: see [`findings`].
     pub advice: Vec<findings::Advice>,
+    /// The workload, when a check computed it.
+    pub workload: Option<workload::Workload>,
 }
 
 /// Plan and schedule a validated course, then gather its findings.
@@ -73,12 +77,13 @@ pub fn judge(course: Course) -> Judged {
     // is taken from it (for fixed sittings the two agree).
     plan.summary.sync_sitting_minutes_per_week =
         engine::round2(schedule.sitting_minutes_per_week(course.meta.teaching_weeks(false).len()));
-    let advice = findings::advise(&course, &plan, &schedule);
+    let (advice, workload) = findings::advise_keeping_workload(&course, &plan, &schedule);
     Judged {
         course,
         plan,
         schedule,
         advice,
+        workload,
     }
 }
 
@@ -89,6 +94,7 @@ pub fn recommend(course: Course) -> Recommendation {
         plan,
         schedule,
         advice,
+        workload,
     } = judge(course);
     let occurrences = schedule::occurrences::build(&course, &schedule);
     Recommendation {
@@ -97,12 +103,19 @@ pub fn recommend(course: Course) -> Recommendation {
         schedule,
         occurrences,
         advice,
+        workload: workload.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
     }
 }
 
 impl Recommendation {
     /// The week-by-week workload of the plan.
     pub fn workload(&self) -> workload::Workload {
-        workload::compute(&self.course, &self.plan, &self.schedule)
+        self.workload_ref().clone()
+    }
+
+    /// [`Recommendation::workload`], computed once and borrowed.
+    pub fn workload_ref(&self) -> &workload::Workload {
+        self.workload
+            .get_or_init(|| workload::compute(&self.course, &self.plan, &self.schedule))
     }
 }
