@@ -246,6 +246,35 @@ impl Timeline {
         }
     }
 
+    /// The instant of the local wall-clock time `local` (seconds, as if UTC), resolved as
+    /// jiff's "compatible" rule resolves it: a time repeated in a fold is its earlier instant,
+    /// a time skipped by a gap is read with the offset before the gap (so it lands after it).
+    fn instant_of(&self, local: i64) -> i64 {
+        // Offsets stay within a day of UTC: only transitions two days either side matter.
+        let reach = 2 * 86_400;
+        let first = self
+            .transitions
+            .partition_point(|&(at, _)| at <= local - reach);
+        let mut offset = match first {
+            0 => self.initial,
+            i => self.transitions[i - 1].1,
+        };
+        // Segments in time order: the first whose offset reads `local` inside it holds the
+        // earliest instant; between two segments that both miss it lies a gap.
+        let mut start = i64::MIN;
+        for &(at, next) in &self.transitions[first..] {
+            if at > local + reach {
+                break;
+            }
+            let instant = local - i64::from(offset);
+            if (start..at).contains(&instant) || (instant >= at && local - i64::from(next) < at) {
+                return instant;
+            }
+            (offset, start) = (next, at);
+        }
+        local - i64::from(offset)
+    }
+
     /// Whether the offset changes at some instant in `(lo, hi]`.
     fn changes_within(&self, lo: i64, hi: i64) -> bool {
         let i = self.transitions.partition_point(|&(at, _)| at <= lo);
@@ -422,7 +451,9 @@ impl<'c> ZoneCache<'c> {
             grid: Vec::new(),
         };
         if origin_offset.is_none() {
-            occ.grid = (0..GRID).map(|i| self.utc(&occ, grid_minute(i))).collect();
+            occ.grid = (0..GRID)
+                .map(|i| origin_line.instant_of(civil + i64::from(grid_minute(i)) * 60))
+                .collect();
         }
         occ
     }
@@ -1713,6 +1744,78 @@ mod tests {
                 zones.wall_mask(&group, day, delta, minutes),
                 wall_mask_by_time(&group, day, delta, minutes)
             );
+        }
+    }
+
+    /// Every local minute within three hours of each clock change of 2025-2030, in zones with
+    /// folds, gaps, half-hour and negative daylight saving and several changes a year,
+    /// resolves to the instant jiff gives.
+    #[test]
+    fn timeline_instants_match_jiff_around_every_change() {
+        for zone in [
+            "America/New_York",
+            "Europe/London",
+            "Australia/Lord_Howe",
+            "America/Santiago",
+            "Pacific/Chatham",
+            "Asia/Tehran",
+            "America/St_Johns",
+            "Europe/Dublin",
+            "Africa/Casablanca",
+            "Asia/Gaza",
+            "America/Havana",
+            "Antarctica/Troll",
+        ] {
+            let tz = jiff::tz::db().get(zone).unwrap();
+            let from = civil_seconds(jiff::civil::date(2025, 1, 1));
+            let to = civil_seconds(jiff::civil::date(2031, 1, 1));
+            let line = Timeline::new(&tz, from - 86_400, to + 86_400);
+            for &(at, offset) in &line.transitions {
+                let local = at + i64::from(offset);
+                for minute in -180..=180 {
+                    let wall = (local.div_euclid(60) + minute) * 60;
+                    let date = jiff::civil::date(1970, 1, 1)
+                        .checked_add(jiff::Span::new().days(wall.div_euclid(86_400)))
+                        .unwrap();
+                    let of_day = wall.rem_euclid(86_400);
+                    let expected = date
+                        .at((of_day / 3600) as i8, (of_day % 3600 / 60) as i8, 0, 0)
+                        .to_zoned_datetime(tz.clone())
+                        .unwrap()
+                        .timestamp()
+                        .as_second();
+                    assert_eq!(line.instant_of(wall), expected, "{zone} {date} {of_day}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Local times resolved from a zone's timeline are the instants jiff gives, folds,
+        /// gaps, half-hour and negative daylight saving and several changes a year included.
+        #[test]
+        fn timeline_instants_match_jiff(
+            zone in proptest::sample::select(vec![
+                "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago",
+                "Pacific/Chatham", "Asia/Tehran", "America/St_Johns", "Europe/Dublin",
+                "Africa/Casablanca", "Asia/Gaza", "America/Havana", "Antarctica/Troll",
+            ]),
+            day in 0i64..(6 * 366),
+            minute in 0i64..1440,
+        ) {
+            let tz = jiff::tz::db().get(zone).unwrap();
+            let date = jiff::civil::date(2025, 1, 1)
+                .checked_add(jiff::Span::new().days(day))
+                .unwrap();
+            let civil = civil_seconds(date);
+            let line = Timeline::new(&tz, civil - 30 * 86_400, civil + 30 * 86_400);
+            let expected = date
+                .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+                .to_zoned_datetime(tz.clone())
+                .unwrap()
+                .timestamp()
+                .as_second();
+            proptest::prop_assert_eq!(line.instant_of(civil + minute * 60), expected);
         }
     }
 
