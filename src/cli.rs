@@ -717,9 +717,9 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    let workload = rec.workload_ref();
+    let workload = rec.workload_cow();
     if let Some(chart) = &args.chart {
-        let svg = render::chart::svg(&rec, workload);
+        let svg = render::chart::svg(&rec, &workload);
         if chart == Path::new("-") {
             emit(&svg)?;
             return Ok(Outcome::Success);
@@ -733,10 +733,10 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
     }
     let text = match args.format {
         WorkloadFormat::Table => {
-            render::workload::table(&rec, workload, stdout_style(color, plan.width))
+            render::workload::table(&rec, &workload, stdout_style(color, plan.width))
         }
-        WorkloadFormat::Json => render::workload::json(&rec, workload),
-        WorkloadFormat::Markdown => render::workload::markdown(&rec, workload),
+        WorkloadFormat::Json => render::workload::json(&rec, &workload),
+        WorkloadFormat::Markdown => render::workload::markdown(&rec, &workload),
     };
     emit(&text)?;
     Ok(Outcome::Success)

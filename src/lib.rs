@@ -44,8 +44,9 @@ pub struct Recommendation {
     pub occurrences: schedule::Occurrences,
     /// What the plan tells the designer, computed once: see [`findings`].
     pub advice: Vec<findings::Advice>,
-    /// The workload, computed once: by a check, or when first asked for.
-    workload: std::sync::OnceLock<workload::Workload>,
+    /// The workload, when a check computed it (else each caller computes it and drops it
+    /// when done, so a renderer's peak memory does not hold it).
+    workload: Option<workload::Workload>,
 }
 
 /// A course planned, scheduled and judged, before its occurrences are listed: all that
@@ -103,19 +104,23 @@ pub fn recommend(course: Course) -> Recommendation {
         schedule,
         occurrences,
         advice,
-        workload: workload.map_or_else(std::sync::OnceLock::new, std::sync::OnceLock::from),
+        workload,
     }
 }
 
 impl Recommendation {
     /// The week-by-week workload of the plan.
     pub fn workload(&self) -> workload::Workload {
-        self.workload_ref().clone()
+        self.workload_cow().into_owned()
     }
 
-    /// [`Recommendation::workload`], computed once and borrowed.
-    pub fn workload_ref(&self) -> &workload::Workload {
-        self.workload
-            .get_or_init(|| workload::compute(&self.course, &self.plan, &self.schedule))
+    /// [`Recommendation::workload`]: the one a check computed, else computed now.
+    pub fn workload_cow(&self) -> std::borrow::Cow<'_, workload::Workload> {
+        match &self.workload {
+            Some(workload) => std::borrow::Cow::Borrowed(workload),
+            None => {
+                std::borrow::Cow::Owned(workload::compute(&self.course, &self.plan, &self.schedule))
+            }
+        }
     }
 }
