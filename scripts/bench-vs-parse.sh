@@ -6,7 +6,9 @@
 #   scripts/bench-vs-parse.sh [N...]          (default: 3000 10000)
 #
 # Needs python3 (3.11+, for tomllib) and taplo (`pip install taplo`); uses $MIXPLAN_BIN or
-# builds a release binary. Prints a Markdown table for BENCHMARKS.md, naming the machine.
+# builds a release binary. Prints a Markdown table for BENCHMARKS.md, naming the machine, the
+# commit and the load average. With $MIXPLAN_BEFORE (another build of mixplan, named by
+# $MIXPLAN_BEFORE_LABEL) it is timed in the same run, for a before-and-after row.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +22,9 @@ if [[ -n "${MIXPLAN_BIN:-}" ]]; then
 else
   cargo build --release --locked --quiet
   cp "${CARGO_TARGET_DIR:-target}/release/mixplan" "$work/mixplan"
+fi
+if [[ -n "${MIXPLAN_BEFORE:-}" ]]; then
+  cp "$MIXPLAN_BEFORE" "$work/mixplan-before"
 fi
 command -v taplo >/dev/null || { echo "taplo not found: pip install taplo" >&2; exit 2; }
 

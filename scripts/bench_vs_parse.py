@@ -49,7 +49,25 @@ def machine():
     return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.machine()}"
 
 
-print(f"Machine: {machine()}; Python {platform.python_version()}; median of {RUNS} runs.\n")
+def load():
+    try:
+        return open("/proc/loadavg").read().split()[0]
+    except OSError:
+        return "unknown"
+
+
+def commit():
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
+                              text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+# Other work on the machine slows wall time more than CPU time: the load average is printed
+# before and after, so a reader knows which column to trust.
+print(f"Machine: {machine()}; Python {platform.python_version()}; median of {RUNS} runs; "
+      f"commit {commit()}; load average {load()} at the start.\n")
 print("| files | command | CPU s | wall s | CPU ratio to tomllib | wall ratio to tomllib |")
 print("| ---: | --- | ---: | ---: | ---: | ---: |")
 for n in sizes:
@@ -60,7 +78,12 @@ for n in sizes:
         ("taplo check (parse + lint)", ["taplo", "check", "--no-auto-config", *files]),
         ("mixplan check", [os.path.join(work, "mixplan"), "check", root]),
     ]
+    if os.path.exists(os.path.join(work, "mixplan-before")):
+        label = os.environ.get("MIXPLAN_BEFORE_LABEL", "an earlier build")
+        commands.append((f"mixplan check ({label})",
+                         [os.path.join(work, "mixplan-before"), "check", root]))
     results = [(name, median_of(argv)) for name, argv in commands]
     base_cpu, base_wall = results[0][1]
     for name, (cpu, wall) in results:
         print(f"| {n:,} | {name} | {cpu:.2f} | {wall:.2f} | {cpu / base_cpu:.2f} | {wall / base_wall:.2f} |")
+print(f"\nLoad average {load()} at the end.")

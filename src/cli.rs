@@ -723,7 +723,7 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);
-    let workload = rec.workload();
+    let workload = rec.workload_cow();
     if let Some(chart) = &args.chart {
         let svg = render::chart::svg(&rec, &workload);
         if chart == Path::new("-") {

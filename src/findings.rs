@@ -77,6 +77,15 @@ pub fn repeat_reach(
 /// for students a live time cannot reach, then every design check the course file does not
 /// allow in its `[check]` table.
 pub fn advise(course: &Course, plan: &Plan, schedule: &Schedule) -> Vec<Advice> {
+    advise_keeping_workload(course, plan, schedule).0
+}
+
+/// [`advise`], with the workload when a check computed it (so the caller need not again).
+pub fn advise_keeping_workload(
+    course: &Course,
+    plan: &Plan,
+    schedule: &Schedule,
+) -> (Vec<Advice>, Option<crate::workload::Workload>) {
     let mut advice = vec![Advice::Pattern(plan.pattern_choice)];
     advice.extend(
         plan.notes
@@ -116,5 +125,5 @@ pub fn advise(course: &Course, plan: &Plan, schedule: &Schedule) -> Vec<Advice> 
             .filter(|d| !course.check.allows(d.rule))
             .map(Advice::Check),
     );
-    advice
+    (advice, cx.into_workload())
 }

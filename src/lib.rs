@@ -44,12 +44,35 @@ pub struct Recommendation {
     pub occurrences: schedule::Occurrences,
     /// What the plan tells the designer, computed once: see [`findings`].
     pub advice: Vec<findings::Advice>,
+    /// The workload, when a check computed it (else each caller computes it and drops it
+    /// when done, so a renderer's peak memory does not hold it).
+    workload: Option<workload::Workload>,
+}
+
+/// A course planned, scheduled and judged, before its occurrences are listed: all that
+/// `check` reads (it prints no meeting), and the first step of [`recommend`].
+#[derive(Clone, Debug)]
+pub struct Judged {
+    /// The validated course.
+    pub course: Course,
+    /// Modes, reasons, pattern and weekly totals.
+    pub plan: Plan,
+    /// The weekly schedule and live slots.
+    pub schedule: Schedule,
+    /// What the plan tells the designer: see [`findings`].
+    pub advice: Vec<findings::Advice>,
+    /// The workload, when a check computed it.
+    pub workload: Option<workload::Workload>,
 }
 
 /// Plan and schedule a validated course, then gather its findings.
-pub fn recommend(course: Course) -> Recommendation {
-    let mut plan = engine::plan(&course);
-    let schedule = schedule::build(&course, &plan);
+pub fn judge(course: Course) -> Judged {
+    // One cache of the course's zone timelines and session dates serves the engine's reach
+    // per activity length and every slot search and coverage evaluation of the schedule.
+    let zones = availability::slots::ZoneCache::new(&course);
+    let mut plan = engine::plan_with(&zones);
+    let schedule = schedule::build_with(&zones, &plan);
+    drop(zones);
     // The engine balances the band before the slot search gives searched sittings their days,
     // so only the schedule knows which of their dates a holiday cancels: the reported measure
     // is taken from it (for fixed sittings the two agree).
@@ -58,7 +81,25 @@ pub fn recommend(course: Course) -> Recommendation {
         engine::round2(schedule.sitting_minutes_per_week(teaching));
     plan.summary.in_person_minutes_per_week =
         engine::round2(schedule.in_person_minutes_per_week(teaching));
-    let advice = findings::advise(&course, &plan, &schedule);
+    let (advice, workload) = findings::advise_keeping_workload(&course, &plan, &schedule);
+    Judged {
+        course,
+        plan,
+        schedule,
+        advice,
+        workload,
+    }
+}
+
+/// Plan and schedule a validated course, gather its findings and list its occurrences.
+pub fn recommend(course: Course) -> Recommendation {
+    let Judged {
+        course,
+        plan,
+        schedule,
+        advice,
+        workload,
+    } = judge(course);
     let occurrences = schedule::occurrences::build(&course, &schedule);
     Recommendation {
         course,
@@ -66,12 +107,23 @@ pub fn recommend(course: Course) -> Recommendation {
         schedule,
         occurrences,
         advice,
+        workload,
     }
 }
 
 impl Recommendation {
     /// The week-by-week workload of the plan.
     pub fn workload(&self) -> workload::Workload {
-        workload::compute(&self.course, &self.plan, &self.schedule)
+        self.workload_cow().into_owned()
+    }
+
+    /// [`Recommendation::workload`]: the one a check computed, else computed now.
+    pub fn workload_cow(&self) -> std::borrow::Cow<'_, workload::Workload> {
+        match &self.workload {
+            Some(workload) => std::borrow::Cow::Borrowed(workload),
+            None => {
+                std::borrow::Cow::Owned(workload::compute(&self.course, &self.plan, &self.schedule))
+            }
+        }
     }
 }

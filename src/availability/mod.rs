@@ -162,11 +162,17 @@ impl Attendance {
     /// Coverage of every distinct activity length in `course`, over all its weeks (so that
     /// daylight-saving changes count).
     pub fn of(course: &Course) -> Self {
+        Attendance::with(&slots::ZoneCache::new(course))
+    }
+
+    /// [`Attendance::of`] the cache's course, reading its shared zone timelines.
+    pub fn with(zones: &slots::ZoneCache<'_>) -> Self {
+        let course = zones.course();
         let weeks: Vec<u32> = (1..=course.meta.weeks).collect();
         let mut lengths: Vec<u32> = course.activities.iter().map(|a| a.minutes).collect();
         lengths.sort_unstable();
         lengths.dedup();
-        let reach = slots::reach_by_length(course, &lengths, &weeks);
+        let reach = zones.reach_by_length(&lengths, &weeks);
         Attendance {
             count: course.students.count,
             reach,

@@ -20,13 +20,71 @@
 //! Dates on which an offset changes get an exact class of their own, evaluated from the
 //! transition table. The result is exact and takes a few milliseconds (see `benches/slots.rs`).
 
+use std::borrow::Cow;
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::course::{Course, TimeOfDay, Weekday, Window};
+
+/// The search's maps, keyed by its own numbers (offsets, grid masks, weeks, group indexes):
+/// SipHash, std's default, guards maps keyed by untrusted text against chosen collisions,
+/// which these keys are not worth (a collision costs a probe, and every map is small), and it
+/// was a fifth of the time of a search over hundreds of zones.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+/// A multiply-rotate hasher (the one rustc uses for its own maps), for [`FastMap`].
+#[derive(Clone, Copy, Default)]
+struct FastHasher(u64);
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.add(n as u64);
+        self.add((n >> 64) as u64);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+}
 
 /// Spacing of candidate start times, in minutes.
 pub const GRID_MINUTES: u32 = 15;
@@ -244,6 +302,35 @@ impl Timeline {
         }
     }
 
+    /// The instant of the local wall-clock time `local` (seconds, as if UTC), resolved as
+    /// jiff's "compatible" rule resolves it: a time repeated in a fold is its earlier instant,
+    /// a time skipped by a gap is read with the offset before the gap (so it lands after it).
+    fn instant_of(&self, local: i64) -> i64 {
+        // Offsets stay within a day of UTC: only transitions two days either side matter.
+        let reach = 2 * 86_400;
+        let first = self
+            .transitions
+            .partition_point(|&(at, _)| at <= local - reach);
+        let mut offset = match first {
+            0 => self.initial,
+            i => self.transitions[i - 1].1,
+        };
+        // Segments in time order: the first whose offset reads `local` inside it holds the
+        // earliest instant; between two segments that both miss it lies a gap.
+        let mut start = i64::MIN;
+        for &(at, next) in &self.transitions[first..] {
+            if at > local + reach {
+                break;
+            }
+            let instant = local - i64::from(offset);
+            if (start..at).contains(&instant) || (instant >= at && local - i64::from(next) < at) {
+                return instant;
+            }
+            (offset, start) = (next, at);
+        }
+        local - i64::from(offset)
+    }
+
     /// Whether the offset changes at some instant in `(lo, hi]`.
     fn changes_within(&self, lo: i64, hi: i64) -> bool {
         let i = self.transitions.partition_point(|&(at, _)| at <= lo);
@@ -264,22 +351,187 @@ struct Occasion {
     grid: Vec<i64>,
 }
 
-/// Everything the search needs, computed once per course.
+/// What one search or evaluation needs: sessions of one length in some weeks, clear of some
+/// sittings, over the course's shared [`ZoneCache`].
 struct Model<'c> {
     course: &'c Course,
-    origin: TimeZone,
-    origin_line: Timeline,
-    groups: Vec<Group>,
-    lines: Vec<Timeline>,
+    zones: &'c ZoneCache<'c>,
+    groups: &'c [Group],
+    /// The cache's timelines, or the model's own when its weeks reach outside the course's.
+    lines: Cow<'c, [Timeline]>,
     minutes: u32,
     live_weeks: Vec<u32>,
     preferred: ((u32, u32), u32),
     /// Weekly fixed sittings (`at`): weekday, start and end minute in the organizer's zone.
     fixed: Vec<(Weekday, u32, u32)>,
+}
+
+/// One course's time zones, built once and shared by every slot search and coverage
+/// evaluation of the course (the engine's reach per activity length, each searched sitting,
+/// its repeat, each fixed sitting): the organizer's and every student group's UTC-offset
+/// timeline over the course span, the session dates of each weekday and week, the grid masks
+/// of the times a session fits a window, and the weekly fixed sittings. Every entry depends
+/// on the course alone (a mask on its key), so sharing them changes no result.
+pub struct ZoneCache<'c> {
+    course: &'c Course,
+    origin: TimeZone,
+    groups: Vec<Group>,
+    /// The UTC seconds the timelines cover.
+    span: (i64, i64),
+    origin_line: Timeline,
+    lines: Vec<Timeline>,
+    fixed: Vec<Busy>,
+    /// Session dates by weekday and course week (`None`: the week has no such date).
+    occasions: RefCell<FastMap<(Weekday, u32), Option<Occasion>>>,
+    /// Without a start date: the representative January and July dates of each weekday.
+    samples: RefCell<FastMap<Weekday, Vec<Occasion>>>,
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
-    /// window end, minutes): the same few offsets recur on every day and for every session
-    /// length the model is asked about, so each mask is computed once per model.
-    wall_masks: std::cell::RefCell<HashMap<MaskKey, u128>>,
+    /// window end, minutes, weekday): the same few offsets recur on every day, in every search
+    /// and for every session length, so each mask is computed once per course.
+    wall_masks: RefCell<FastMap<MaskKey, u128>>,
+    /// [`ZoneCache::local_fits`] by window start, window end and minutes.
+    local_fits: RefCell<FastMap<(u16, u16, u32), u128>>,
+    /// Grid masks on dates an offset changes, worked out exactly: by (date, group, minutes).
+    exact_masks: RefCell<FastMap<(i64, usize, u32), u128>>,
+}
+
+/// The UTC seconds the timelines of sessions in `live_weeks` must cover: every session date
+/// lies between the first and last live week's dates (any weekday), nine days either side.
+fn span_of(course: &Course, live_weeks: &[u32]) -> (i64, i64) {
+    let mut dates: Vec<Date> = Vec::new();
+    for day in [Weekday::Mon, Weekday::Sun] {
+        for first_and_last in [live_weeks.first(), live_weeks.last()] {
+            let weeks: Vec<u32> = first_and_last.copied().into_iter().collect();
+            dates.extend(session_dates(course, day, &weeks).into_iter().map(|d| d.1));
+        }
+    }
+    if course.meta.start.is_none() {
+        dates.extend([
+            jiff::civil::date(2027, 1, 1),
+            jiff::civil::date(2027, 7, 31),
+        ]);
+    }
+    let lo = dates.iter().map(|&d| civil_seconds(d)).min().unwrap_or(0) - 9 * 86_400;
+    let hi = dates.iter().map(|&d| civil_seconds(d)).max().unwrap_or(0) + 9 * 86_400;
+    (lo, hi)
+}
+
+impl<'c> ZoneCache<'c> {
+    /// The cache of `course`, its timelines spanning every course week.
+    pub fn new(course: &'c Course) -> Self {
+        let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
+        let groups = super::groups(course);
+        let all_weeks: Vec<u32> = (1..=course.meta.weeks.max(1)).collect();
+        let span = span_of(course, &all_weeks);
+        ZoneCache {
+            course,
+            origin_line: Timeline::new(&origin, span.0, span.1),
+            lines: groups
+                .iter()
+                .map(|g| Timeline::new(&g.tz, span.0, span.1))
+                .collect(),
+            origin,
+            groups,
+            span,
+            fixed: fixed_busy(course),
+            occasions: Default::default(),
+            samples: Default::default(),
+            wall_masks: Default::default(),
+            local_fits: Default::default(),
+            exact_masks: Default::default(),
+        }
+    }
+
+    /// The course the cache belongs to.
+    pub fn course(&self) -> &'c Course {
+        self.course
+    }
+
+    /// The weekly fixed sittings of the course ([`fixed_busy`]).
+    pub fn fixed_busy(&self) -> &[Busy] {
+        &self.fixed
+    }
+
+    /// The session dates of `day` in `live_weeks`, as [`session_dates`] lists them.
+    fn occasions(&self, day: Weekday, live_weeks: &[u32]) -> Vec<Occasion> {
+        if self.course.meta.first_day().is_none() {
+            return self
+                .samples
+                .borrow_mut()
+                .entry(day)
+                .or_insert_with(|| {
+                    session_dates(self.course, day, live_weeks)
+                        .into_iter()
+                        .map(|(week, date)| self.occasion(week, date))
+                        .collect()
+                })
+                .clone();
+        }
+        let mut memo = self.occasions.borrow_mut();
+        live_weeks
+            .iter()
+            .take(MAX_OCCASIONS)
+            .filter_map(|&w| {
+                if w == 0 || w > self.course.meta.weeks {
+                    // Outside the span of the cached timelines (never in a loaded course).
+                    let date = self.course.meta.date_of(w, day)?;
+                    let (lo, hi) = span_of(self.course, &[w]);
+                    let line = Timeline::new(&self.origin, lo, hi);
+                    return Some(self.occasion_on(&line, WeekRef::Course(w), date));
+                }
+                memo.entry((day, w))
+                    .or_insert_with(|| {
+                        let date = self.course.meta.date_of(w, day)?;
+                        Some(self.occasion(WeekRef::Course(w), date))
+                    })
+                    .clone()
+            })
+            .collect()
+    }
+
+    fn occasion(&self, week: WeekRef, date: Date) -> Occasion {
+        self.occasion_on(&self.origin_line, week, date)
+    }
+
+    /// The occasion of `date`, with the organizer's offsets read from `origin_line`.
+    fn occasion_on(&self, origin_line: &Timeline, week: WeekRef, date: Date) -> Occasion {
+        let civil = civil_seconds(date);
+        // Local times of one date lie within 26 hours of its "UTC" midnight.
+        let (lo, hi) = (civil - 26 * 3600, civil + 50 * 3600);
+        let origin_offset = (!origin_line.changes_within(lo, hi)).then(|| origin_line.offset(lo));
+        let mut occ = Occasion {
+            week,
+            date,
+            civil,
+            origin_offset,
+            grid: Vec::new(),
+        };
+        if origin_offset.is_none() {
+            occ.grid = (0..GRID)
+                .map(|i| origin_line.instant_of(civil + i64::from(grid_minute(i)) * 60))
+                .collect();
+        }
+        occ
+    }
+
+    /// The instant (UTC seconds) of `minute` after midnight on the occasion's date, organizer's
+    /// zone; nonexistent and repeated local times resolve as jiff's "compatible" rule does.
+    fn utc(&self, occ: &Occasion, minute: u32) -> i64 {
+        if let Some(offset) = occ.origin_offset {
+            return occ.civil + i64::from(minute) * 60 - i64::from(offset);
+        }
+        if minute.is_multiple_of(GRID_MINUTES)
+            && let Some(&at) = occ.grid.get((minute / GRID_MINUTES) as usize)
+        {
+            return at;
+        }
+        occ.date
+            .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+            .to_zoned_datetime(self.origin.clone())
+            .map_or(occ.civil + i64::from(minute) * 60, |z| {
+                z.timestamp().as_second()
+            })
+    }
 }
 
 /// What a grid mask depends on: the local-minus-organizer offset, the window's start and end,
@@ -313,7 +565,7 @@ fn share_a_week(weeks: &[u32], sorted: &[u32]) -> bool {
 /// not a weekly time to keep clear. Built once per course; a search filters it by its weeks.
 pub fn fixed_busy(course: &Course) -> Vec<Busy> {
     let mut sittings: Vec<Busy> = Vec::new();
-    let mut index: HashMap<(Weekday, u32), usize> = HashMap::new();
+    let mut index: FastMap<(Weekday, u32), usize> = FastMap::default();
     for a in &course.activities {
         if a.at.iter().all(|at| at.date.is_some()) {
             continue;
@@ -368,34 +620,26 @@ impl<'c> Model<'c> {
 
     /// The model of sessions of `minutes` in `live_weeks`, clear of the `busy` sittings that
     /// meet in one of those weeks.
-    fn new(course: &'c Course, minutes: u32, live_weeks: &[u32], busy: &[Busy]) -> Self {
-        let origin = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
-        let groups = super::groups(course);
-        // Every session date lies between the first and last live week's dates (any weekday).
-        let mut dates: Vec<Date> = Vec::new();
-        for day in [Weekday::Mon, Weekday::Sun] {
-            for first_and_last in [live_weeks.first(), live_weeks.last()] {
-                let weeks: Vec<u32> = first_and_last.copied().into_iter().collect();
-                dates.extend(session_dates(course, day, &weeks).into_iter().map(|d| d.1));
-            }
-        }
-        if course.meta.start.is_none() {
-            dates.extend([
-                jiff::civil::date(2027, 1, 1),
-                jiff::civil::date(2027, 7, 31),
-            ]);
-        }
-        let lo = dates.iter().map(|&d| civil_seconds(d)).min().unwrap_or(0) - 9 * 86_400;
-        let hi = dates.iter().map(|&d| civil_seconds(d)).max().unwrap_or(0) + 9 * 86_400;
+    fn new(zones: &'c ZoneCache<'c>, minutes: u32, live_weeks: &[u32], busy: &[Busy]) -> Self {
+        let course = zones.course;
+        let (lo, hi) = span_of(course, live_weeks);
+        // Weeks outside the course (never in a loaded course) get timelines of their own.
+        let lines = if zones.span.0 <= lo && hi <= zones.span.1 {
+            Cow::Borrowed(zones.lines.as_slice())
+        } else {
+            Cow::Owned(
+                zones
+                    .groups
+                    .iter()
+                    .map(|g| Timeline::new(&g.tz, lo, hi))
+                    .collect(),
+            )
+        };
         Model {
             course,
-            origin_line: Timeline::new(&origin, lo, hi),
-            lines: groups
-                .iter()
-                .map(|g| Timeline::new(&g.tz, lo, hi))
-                .collect(),
-            origin,
-            groups,
+            zones,
+            groups: &zones.groups,
+            lines,
             minutes,
             live_weeks: live_weeks.to_vec(),
             preferred: preferred_hours(course),
@@ -404,55 +648,16 @@ impl<'c> Model<'c> {
                 .filter(|b| share_a_week(&b.weeks, live_weeks))
                 .map(|b| (b.day, b.start, b.end))
                 .collect(),
-            wall_masks: Default::default(),
         }
     }
 
     fn occasions(&self, day: Weekday) -> Vec<Occasion> {
-        session_dates(self.course, day, &self.live_weeks)
-            .into_iter()
-            .map(|(week, date)| {
-                let civil = civil_seconds(date);
-                // Local times of one date lie within 26 hours of its "UTC" midnight.
-                let (lo, hi) = (civil - 26 * 3600, civil + 50 * 3600);
-                let origin_offset =
-                    (!self.origin_line.changes_within(lo, hi)).then(|| self.origin_line.offset(lo));
-                let mut occ = Occasion {
-                    week,
-                    date,
-                    civil,
-                    origin_offset,
-                    grid: Vec::new(),
-                };
-                if origin_offset.is_none() {
-                    occ.grid = (0..GRID).map(|i| self.utc(&occ, grid_minute(i))).collect();
-                }
-                occ
-            })
-            .collect()
+        self.zones.occasions(day, &self.live_weeks)
     }
 
-    /// The instant (UTC seconds) of `minute` after midnight on the occasion's date, organizer's
-    /// zone; nonexistent and repeated local times resolve as jiff's "compatible" rule does.
+    /// [`ZoneCache::utc`].
     fn utc(&self, occ: &Occasion, minute: u32) -> i64 {
-        if let Some(offset) = occ.origin_offset {
-            return occ.civil + i64::from(minute) * 60 - i64::from(offset);
-        }
-        if minute.is_multiple_of(GRID_MINUTES)
-            && let Some(&at) = occ.grid.get((minute / GRID_MINUTES) as usize)
-        {
-            return at;
-        }
-        match occ.origin_offset {
-            Some(offset) => occ.civil + i64::from(minute) * 60 - i64::from(offset),
-            None => occ
-                .date
-                .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
-                .to_zoned_datetime(self.origin.clone())
-                .map_or(occ.civil + i64::from(minute) * 60, |z| {
-                    z.timestamp().as_second()
-                }),
-        }
+        self.zones.utc(occ, minute)
     }
 
     /// Local start (seconds, as if UTC) and wall-clock length in minutes, for group `g`.
@@ -548,7 +753,7 @@ struct DayFrame {
 fn day_frame(model: &Model<'_>, day: Weekday) -> DayFrame {
     let occasions = model.occasions(day);
     let n = model.groups.len();
-    let mut by_key: HashMap<Vec<i64>, usize> = HashMap::new();
+    let mut by_key: FastMap<Vec<i64>, usize> = FastMap::default();
     let mut classes: Vec<(u128, usize, Vec<Option<i64>>)> = Vec::new();
     for (j, occ) in occasions.iter().enumerate() {
         let deltas: Vec<Option<i64>> = (0..n).map(|g| model.constant_delta(occ, g)).collect();
@@ -600,8 +805,8 @@ fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
 
 /// The search's view of one weekday for sessions of `model.minutes`, from its frame.
 fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
-    let mut memo = model.wall_masks.borrow_mut();
-    let minutes = i64::from(model.minutes);
+    let mut memo = model.zones.wall_masks.borrow_mut();
+    let mut exact = model.zones.exact_masks.borrow_mut();
     let classes = frame
         .classes
         .iter()
@@ -627,26 +832,21 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                                 day_key,
                             ))
                             .or_insert_with(|| {
+                                model
+                                    .zones
+                                    .wall_mask(group, frame.day, delta, model.minutes)
+                            }),
+                        None => *exact
+                            .entry((occ.civil, g, model.minutes))
+                            .or_insert_with(|| {
                                 (0..GRID).fold(0u128, |mask, i| {
-                                    let local = i64::from(grid_minute(i)) * 60 + delta;
-                                    let start = local.rem_euclid(86_400).div_euclid(60);
-                                    let local_day = Weekday::from_index(
-                                        i64::from(frame.day.index()) + local.div_euclid(86_400),
-                                    );
-                                    if fits_wall(group.window_on(local_day), start, minutes) {
+                                    if model.fits_exact(occ, g, grid_minute(i)) {
                                         mask | 1 << i
                                     } else {
                                         mask
                                     }
                                 })
                             }),
-                        None => (0..GRID).fold(0u128, |mask, i| {
-                            if model.fits_exact(occ, g, grid_minute(i)) {
-                                mask | 1 << i
-                            } else {
-                                mask
-                            }
-                        }),
                     }
                 })
                 .collect();
@@ -661,16 +861,43 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
     }
 }
 
+/// [`ZoneCache::wall_mask`] one grid time at a time, for any offset.
+fn wall_mask_by_time(group: &Group, day: Weekday, delta: i64, minutes: u32) -> u128 {
+    (0..GRID).fold(0u128, |mask, i| {
+        let local = i64::from(grid_minute(i)) * 60 + delta;
+        let start = local.rem_euclid(86_400).div_euclid(60);
+        let local_day = Weekday::from_index(i64::from(day.index()) + local.div_euclid(86_400));
+        if fits_wall(group.window_on(local_day), start, i64::from(minutes)) {
+            mask | 1 << i
+        } else {
+            mask
+        }
+    })
+}
+
 /// Students per grid time: the sum of `count` over every mask with that bit set.
 fn tally(items: impl Iterator<Item = (u128, u32)>) -> [u32; GRID] {
-    let mut by_mask: HashMap<u128, u32> = HashMap::new();
+    // The first few masks are added bit by bit; past them, groups that share a mask (hundreds
+    // of zones, a few distinct masks) are summed first so each mask's bits are walked once.
+    const DIRECT: usize = 16;
+    let mut out = [0u32; GRID];
+    let mut direct = 0;
+    let mut by_mask: FastMap<u128, u32> = FastMap::default();
     for (mask, count) in items {
-        let mask = mask & GRID_ALL;
-        if mask != 0 && count != 0 {
+        let mut mask = mask & GRID_ALL;
+        if mask == 0 || count == 0 {
+            continue;
+        }
+        if direct < DIRECT {
+            direct += 1;
+            while mask != 0 {
+                out[mask.trailing_zeros() as usize] += count;
+                mask &= mask - 1;
+            }
+        } else {
             *by_mask.entry(mask).or_insert(0) += count;
         }
     }
-    let mut out = [0u32; GRID];
     for (mut mask, count) in by_mask {
         while mask != 0 {
             out[mask.trailing_zeros() as usize] += count;
@@ -854,7 +1081,7 @@ fn best_second(
         let mut worst = [u32::MAX; GRID];
         for class in &plan.classes {
             // Split the class by which groups the first slot already reaches that week.
-            let mut refined: HashMap<Vec<usize>, u128> = HashMap::new();
+            let mut refined: FastMap<Vec<usize>, u128> = FastMap::default();
             for j in (0..n_occ).filter(|&j| class.occasions >> j & 1 == 1) {
                 let missing: Vec<usize> = needing
                     .iter()
@@ -1004,8 +1231,7 @@ pub fn evaluate(
     minutes: u32,
     live_weeks: &[u32],
 ) -> LiveSlot {
-    let model = Model::new(course, minutes, live_weeks, &[]);
-    evaluate_at(&model, day, time).0
+    ZoneCache::new(course).evaluate(day, time, minutes, live_weeks)
 }
 
 /// For each of `lengths` (minutes): the students the best single time on the allowed days
@@ -1018,13 +1244,119 @@ pub fn reach_by_length(
     lengths: &[u32],
     weeks: &[u32],
 ) -> std::collections::BTreeMap<u32, u32> {
+    ZoneCache::new(course).reach_by_length(lengths, weeks)
+}
+
+impl ZoneCache<'_> {
+    /// [`evaluate`] over this cache.
+    pub fn evaluate(
+        &self,
+        day: Weekday,
+        time: TimeOfDay,
+        minutes: u32,
+        live_weeks: &[u32],
+    ) -> LiveSlot {
+        let model = Model::new(self, minutes, live_weeks, &[]);
+        evaluate_at(&model, day, time).0
+    }
+
+    /// The grid times at which a session of `minutes` on `day` (organizer's zone) fits
+    /// `group`'s window, its local time being the organizer's plus `delta` seconds.
+    ///
+    /// Offsets are whole quarter hours nearly everywhere: then the local grid is the
+    /// organizer's grid turned by a whole number of steps, and the mask is the window's
+    /// [`ZoneCache::local_fits`] turned likewise, for each local day the grid falls on.
+    fn wall_mask(&self, group: &Group, day: Weekday, delta: i64, minutes: u32) -> u128 {
+        let step = i64::from(GRID_MINUTES) * 60;
+        if delta % step != 0 {
+            return wall_mask_by_time(group, day, delta, minutes);
+        }
+        let grid = GRID as i64;
+        let turn = delta / step;
+        let mut mask = 0u128;
+        for shift in [turn.div_euclid(grid), (grid - 1 + turn).div_euclid(grid)] {
+            let local_day = Weekday::from_index(i64::from(day.index()) + shift);
+            let fits = self.local_fits(group.window_on(local_day), minutes);
+            let k = turn.rem_euclid(grid) as u32;
+            let turned = if k == 0 {
+                fits
+            } else {
+                ((fits >> k) | (fits << (GRID as u32 - k))) & GRID_ALL
+            };
+            // Grid times whose local day is `shift` days after the organizer's.
+            let lo = (grid * shift - turn).max(0);
+            let hi = (grid * shift + grid - 1 - turn).min(grid - 1);
+            if lo <= hi {
+                let range = (GRID_ALL >> (grid - 1 - hi)) & (GRID_ALL << lo);
+                mask |= turned & range;
+            }
+        }
+        mask
+    }
+
+    /// Bit `q` set when a session of `minutes` starting at local grid time `q` fits `window`:
+    /// computed once per window and length.
+    fn local_fits(&self, window: Window, minutes: u32) -> u128 {
+        *self
+            .local_fits
+            .borrow_mut()
+            .entry((window.start.minutes, window.end.minutes, minutes))
+            .or_insert_with(|| {
+                (0..GRID).fold(0u128, |mask, q| {
+                    if fits_wall(window, i64::from(grid_minute(q)), i64::from(minutes)) {
+                        mask | 1 << q
+                    } else {
+                        mask
+                    }
+                })
+            })
+    }
+
+    /// [`reach_by_length`] over this cache.
+    pub fn reach_by_length(
+        &self,
+        lengths: &[u32],
+        weeks: &[u32],
+    ) -> std::collections::BTreeMap<u32, u32> {
+        reach_in(self, lengths, weeks)
+    }
+
+    /// [`choose_on`] over this cache.
+    pub fn choose_on(
+        &self,
+        minutes: u32,
+        live_weeks: &[u32],
+        search: &Search<'_>,
+    ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+        choose_in(self, minutes, live_weeks, search)
+    }
+
+    /// [`choose_repeat`] over this cache.
+    pub fn choose_repeat(
+        &self,
+        main: &LiveSlot,
+        live_weeks: &[u32],
+        search: &Search<'_>,
+        taken: &[Weekday],
+        min_students: u32,
+    ) -> Option<LiveSlot> {
+        repeat_in(self, main, live_weeks, search, taken, min_students)
+    }
+}
+
+fn reach_in(
+    zones: &ZoneCache<'_>,
+    lengths: &[u32],
+    weeks: &[u32],
+) -> std::collections::BTreeMap<u32, u32> {
+    let course = zones.course;
     let count = course.students.count;
     let mut out = std::collections::BTreeMap::new();
     if weeks.is_empty() {
         return out;
     }
     let longest = lengths.iter().copied().max().unwrap_or(1);
-    let mut model = Model::new(course, longest, weeks, &fixed_busy(course));
+    let mut model = Model::new(zones, longest, weeks, &zones.fixed);
     let frames: Vec<DayFrame> = course
         .meta
         .live_days
@@ -1084,6 +1416,18 @@ pub fn choose_repeat(
     taken: &[Weekday],
     min_students: u32,
 ) -> Option<LiveSlot> {
+    ZoneCache::new(course).choose_repeat(main, live_weeks, search, taken, min_students)
+}
+
+fn repeat_in(
+    zones: &ZoneCache<'_>,
+    main: &LiveSlot,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+    taken: &[Weekday],
+    min_students: u32,
+) -> Option<LiveSlot> {
+    let course = zones.course;
     if live_weeks.is_empty() || search.allowed.is_empty() || main.excluded.is_empty() {
         return None;
     }
@@ -1102,7 +1446,7 @@ pub fn choose_repeat(
     {
         return None;
     }
-    let model = Model::new(course, main.minutes, live_weeks, search.busy);
+    let model = Model::new(zones, main.minutes, live_weeks, search.busy);
     let (_, fit1) = evaluate_at(&model, main.day, main.time);
     let days: Vec<DayPlan> = search
         .allowed
@@ -1247,6 +1591,16 @@ pub fn choose_on(
     live_weeks: &[u32],
     search: &Search<'_>,
 ) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    ZoneCache::new(course).choose_on(minutes, live_weeks, search)
+}
+
+fn choose_in(
+    zones: &ZoneCache<'_>,
+    minutes: u32,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    let course = zones.course;
     let Search {
         allowed,
         pinnable,
@@ -1263,7 +1617,7 @@ pub fn choose_on(
     if live_at.is_none() && !has_room(course, minutes, live_weeks, allowed, busy, busy_by_week) {
         return (Vec::new(), Vec::new());
     }
-    let mut model = Model::new(course, minutes, live_weeks, busy);
+    let mut model = Model::new(zones, minutes, live_weeks, busy);
     if packed {
         model.preferred.1 = course
             .meta
@@ -1385,7 +1739,8 @@ mod tests {
                     by_week[w as usize - 1].push(i);
                 }
             }
-            let mut model = Model::new(&c, minutes, &weeks, &busy);
+            let zones = ZoneCache::new(&c);
+            let mut model = Model::new(&zones, minutes, &weeks, &busy);
             model.minutes = minutes;
             let brute = days.iter().any(|&day| {
                 (0..1440).any(|m| model.in_live_window(m) && model.clear_of_fixed(day, m))
@@ -1413,6 +1768,111 @@ mod tests {
         assert!(overlaps((Weekday::Sun, 23 * 60), (Weekday::Mon, 0), 90));
         assert!(!overlaps((Weekday::Sun, 20 * 60), (Weekday::Mon, 0), 90));
         assert!(overlaps((Weekday::Wed, 600), (Weekday::Wed, 600), 15));
+    }
+
+    proptest::proptest! {
+        /// The turned masks of whole quarter-hour offsets equal the masks worked out one
+        /// grid time at a time, for every window (wrapping midnight or not, evening windows
+        /// that widen at weekends), length, weekday and offset.
+        #[test]
+        fn turned_wall_masks_match_time_by_time(
+            start in 0u16..1440,
+            end in 0u16..1440,
+            minutes in 0u32..1500,
+            quarters in -200i64..200,
+            seconds in proptest::prop_oneof![proptest::strategy::Just(0i64), -899i64..900],
+            day in 0i64..7,
+            evening in proptest::bool::ANY,
+        ) {
+            let c = course(&["Asia/Tokyo"], None);
+            let zones = ZoneCache::new(&c);
+            let mut group = zones.groups[0].clone();
+            group.window = Window {
+                start: TimeOfDay { minutes: start },
+                end: TimeOfDay { minutes: end },
+            };
+            if evening {
+                group.source = super::super::WindowSource::Evening;
+            }
+            let day = Weekday::from_index(day);
+            let delta = quarters * 900 + seconds;
+            proptest::prop_assert_eq!(
+                zones.wall_mask(&group, day, delta, minutes),
+                wall_mask_by_time(&group, day, delta, minutes)
+            );
+        }
+    }
+
+    /// Every local minute within three hours of each clock change of 2025-2030, in zones with
+    /// folds, gaps, half-hour and negative daylight saving and several changes a year,
+    /// resolves to the instant jiff gives.
+    #[test]
+    fn timeline_instants_match_jiff_around_every_change() {
+        for zone in [
+            "America/New_York",
+            "Europe/London",
+            "Australia/Lord_Howe",
+            "America/Santiago",
+            "Pacific/Chatham",
+            "Asia/Tehran",
+            "America/St_Johns",
+            "Europe/Dublin",
+            "Africa/Casablanca",
+            "Asia/Gaza",
+            "America/Havana",
+            "Antarctica/Troll",
+        ] {
+            let tz = jiff::tz::db().get(zone).unwrap();
+            let from = civil_seconds(jiff::civil::date(2025, 1, 1));
+            let to = civil_seconds(jiff::civil::date(2031, 1, 1));
+            let line = Timeline::new(&tz, from - 86_400, to + 86_400);
+            for &(at, offset) in &line.transitions {
+                let local = at + i64::from(offset);
+                for minute in -180..=180 {
+                    let wall = (local.div_euclid(60) + minute) * 60;
+                    let date = jiff::civil::date(1970, 1, 1)
+                        .checked_add(jiff::Span::new().days(wall.div_euclid(86_400)))
+                        .unwrap();
+                    let of_day = wall.rem_euclid(86_400);
+                    let expected = date
+                        .at((of_day / 3600) as i8, (of_day % 3600 / 60) as i8, 0, 0)
+                        .to_zoned_datetime(tz.clone())
+                        .unwrap()
+                        .timestamp()
+                        .as_second();
+                    assert_eq!(line.instant_of(wall), expected, "{zone} {date} {of_day}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// Local times resolved from a zone's timeline are the instants jiff gives, folds,
+        /// gaps, half-hour and negative daylight saving and several changes a year included.
+        #[test]
+        fn timeline_instants_match_jiff(
+            zone in proptest::sample::select(vec![
+                "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago",
+                "Pacific/Chatham", "Asia/Tehran", "America/St_Johns", "Europe/Dublin",
+                "Africa/Casablanca", "Asia/Gaza", "America/Havana", "Antarctica/Troll",
+            ]),
+            day in 0i64..(6 * 366),
+            minute in 0i64..1440,
+        ) {
+            let tz = jiff::tz::db().get(zone).unwrap();
+            let date = jiff::civil::date(2025, 1, 1)
+                .checked_add(jiff::Span::new().days(day))
+                .unwrap();
+            let civil = civil_seconds(date);
+            let line = Timeline::new(&tz, civil - 30 * 86_400, civil + 30 * 86_400);
+            let expected = date
+                .at((minute / 60) as i8, (minute % 60) as i8, 0, 0)
+                .to_zoned_datetime(tz.clone())
+                .unwrap()
+                .timestamp()
+                .as_second();
+            proptest::prop_assert_eq!(line.instant_of(civil + minute * 60), expected);
+        }
     }
 
     fn course(zones: &[&str], start: Option<&str>) -> Course {
@@ -1444,7 +1904,8 @@ mod tests {
         for start in [Some("2027-02-27"), Some("2027-10-02"), None] {
             let c = course(&zones, start);
             let weeks: Vec<u32> = (1..=30).collect();
-            let model = Model::new(&c, 60, &weeks, &[]);
+            let zones = ZoneCache::new(&c);
+            let model = Model::new(&zones, 60, &weeks, &[]);
             for day in [Weekday::Sat, Weekday::Sun, Weekday::Mon] {
                 let plan = plan_day(&model, day);
                 for class in &plan.classes {
@@ -1475,7 +1936,8 @@ mod tests {
     fn local_times_match_jiff() {
         let c = course(&["Asia/Tokyo", "Australia/Sydney"], Some("2027-03-06"));
         let weeks: Vec<u32> = (1..=30).collect();
-        let model = Model::new(&c, 60, &weeks, &[]);
+        let zones = ZoneCache::new(&c);
+        let model = Model::new(&zones, 60, &weeks, &[]);
         let origin = jiff::tz::db().get("America/New_York").unwrap();
         for occ in model.occasions(Weekday::Sun) {
             for (g, group) in model.groups.iter().enumerate() {

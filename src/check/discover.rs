@@ -478,17 +478,30 @@ fn escaped(path: &Path) -> String {
 /// byte-order mark. Bytes that are not UTF-8 are read lossily, so a course file with a bad
 /// byte is checked (and its encoding reported) rather than skipped.
 pub fn course_detection(bytes: &[u8]) -> bool {
-    // Every spelling of the key holds `course` or a `\u`/`\U` escape: most other TOML files
-    // (`Cargo.toml`, `taplo.toml`) are told apart without a parse.
-    let spelled = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
-    if !spelled(b"course") && !spelled(b"\\u") && !spelled(b"\\U") {
+    if !may_be_course(bytes) {
         return false;
     }
     let text = String::from_utf8_lossy(bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     // A file with syntax errors still yields the tables parsed around them; a large one is
     // parsed in chunks, as the loader does, to bound memory.
-    let (root, errors) = crate::course::document::parse(text, crate::course::document::CHUNK_BYTES);
+    is_course_document(
+        text,
+        &crate::course::document::parse(text, crate::course::document::CHUNK_BYTES),
+    )
+}
+
+/// Whether the bytes could hold a `course` key at all: every spelling of it holds `course` or
+/// a `\u`/`\U` escape, so most other TOML files (`Cargo.toml`, `taplo.toml`) are told apart
+/// without a parse.
+pub(crate) fn may_be_course(bytes: &[u8]) -> bool {
+    let spelled = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    spelled(b"course") || spelled(b"\\u") || spelled(b"\\U")
+}
+
+/// [`course_detection`] of a document already parsed from `text` (no byte-order mark).
+pub(crate) fn is_course_document(text: &str, parsed: &crate::course::document::Parsed<'_>) -> bool {
+    let (root, errors) = parsed;
     // A broken header (`[course` unclosed) parses to nothing: the lines still say what the
     // file was meant to be, and checking it reports the syntax error.
     root.get_ref().contains_key("course") || (!errors.is_empty() && course_header_line(text))

@@ -1,7 +1,7 @@
 //! `mixplan check`: the loader's input errors plus the design checks of [`rules`], for CI.
 //!
 //! The flow for one file is: bytes -> [`crate::course::load_bytes`] (every input error is a
-//! finding) -> [`crate::recommend`] (the plan and its schedule, and every [`rules::CheckRule`]
+//! finding) -> [`crate::judge`] (the plan and its schedule, and every [`rules::CheckRule`]
 //! judging them, less the file's `[check] allow`) -> the command line's
 //! `--allow/--warn/--deny` -> sorted diagnostics. `check` and `recommend` thus report the same
 //! findings at the same severities. Files are independent,
@@ -161,15 +161,23 @@ pub fn unknown_rule(id: &str, span: Span, place: &str) -> Diagnostic {
 /// measure from the schedule (only it knows which sittings a holiday or `start` cancels), so a
 /// check reading the unscheduled plan passed files whose advice said otherwise.
 pub fn findings(rec: &crate::Recommendation, options: &Options) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = rec
-        .advice
+    findings_of(&rec.course, &rec.advice, options)
+}
+
+/// [`findings`] from a course and its advice alone: `check` never lists occurrences.
+pub fn findings_of(
+    course: &crate::course::Course,
+    advice: &[crate::findings::Advice],
+    options: &Options,
+) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = advice
         .iter()
         .filter_map(|advice| match advice {
             crate::findings::Advice::Check(d) => Some(d.clone()),
             _ => None,
         })
         .collect();
-    let allow = &rec.course.check;
+    let allow = &course.check;
     found.extend(
         allow
             .allow
@@ -199,10 +207,48 @@ pub fn findings(rec: &crate::Recommendation, options: &Options) -> Vec<Diagnosti
 /// Check one course file's bytes. `path` is the name to report.
 pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport {
     let (text, loaded) = crate::course::load_bytes(bytes);
+    report(path, text, loaded, options)
+}
+
+/// Check a file met while walking a directory, when it is a course file
+/// ([`course_detection`]); `None` when it is other TOML. A UTF-8 file is parsed once, both to
+/// tell it apart and to load it: the same tree, so the same findings as [`check_bytes`].
+fn check_walked(path: String, bytes: &[u8], options: &Options) -> Option<FileReport> {
+    if !discover::may_be_course(bytes) {
+        return None;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        // A byte-order mark, a blank file or an oversized one: the loader says more than a
+        // tree would, so tell the file apart and load it separately, as named files are.
+        Ok(text)
+            if bytes.len() <= crate::course::MAX_INPUT_BYTES
+                && !text.starts_with('\u{feff}')
+                && !text.trim().is_empty() =>
+        {
+            text
+        }
+        _ => return course_detection(bytes).then(|| check_bytes(path, bytes, options)),
+    };
+    let parsed = crate::course::document::parse(text, crate::course::document::CHUNK_BYTES);
+    if !discover::is_course_document(text, &parsed) {
+        return None;
+    }
+    let loaded = crate::course::load_parsed(text, parsed);
+    Some(report(path, text.into(), loaded, options))
+}
+
+/// The report of a loaded file: its input errors, then (for a valid course) its findings.
+fn report(
+    path: String,
+    text: std::borrow::Cow<'_, str>,
+    loaded: crate::course::Loaded,
+    options: &Options,
+) -> FileReport {
     let mut diagnostics = loaded.diagnostics;
     let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
-        diagnostics.extend(findings(&crate::recommend(course), options));
+        let judged = crate::judge(course);
+        diagnostics.extend(findings_of(&judged.course, &judged.advice, options));
     }
     sort(&mut diagnostics);
     let text = if diagnostics.is_empty() {
@@ -326,10 +372,13 @@ pub fn run(discovery: Discovery, stdin: Option<(String, Vec<u8>)>, options: &Opt
                     });
                 }
             };
-            if (!input.explicit || options.courses_only) && !course_detection(&bytes) {
-                return Outcome::Skipped(input);
+            if input.explicit && !options.courses_only {
+                return Outcome::Checked(check_bytes(input.display, &bytes, options));
             }
-            Outcome::Checked(check_bytes(input.display, &bytes, options))
+            match check_walked(input.display.clone(), &bytes, options) {
+                Some(report) => Outcome::Checked(report),
+                None => Outcome::Skipped(input),
+            }
         })
         .collect();
     if let Some((name, bytes)) = stdin {
@@ -444,6 +493,45 @@ mod tests {
         );
         let span = finding.span.unwrap();
         assert_eq!(&options.command_line[span.start..span.end], "live-lectrue");
+    }
+
+    /// A walked file parsed once (to tell it apart and to load it) reports exactly what
+    /// telling it apart and then checking its bytes reports, on every kind of file.
+    #[test]
+    fn walked_files_parsed_once_report_the_same() {
+        let mut inputs: Vec<Vec<u8>> =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+                .unwrap()
+                .map(|e| std::fs::read(e.unwrap().path()).unwrap())
+                .collect();
+        inputs.sort();
+        let first = inputs[0].clone();
+        let mut bom = b"\xef\xbb\xbf".to_vec();
+        bom.extend(&first);
+        let mut bad_byte = first.clone();
+        bad_byte.push(0xff);
+        inputs.extend([
+            bom,
+            bad_byte,
+            b"[package]\nname = \"course\"\n".to_vec(),
+            b"[course\ntitle = \"t\"\n".to_vec(),
+            b"[\"cou\\u0072se\"]\ntitle = 1\n".to_vec(),
+            b"x = \"\"\"\n[course]\n\"\"\"\n".to_vec(),
+            b"   \n".to_vec(),
+            b"[[course]]\n".to_vec(),
+        ]);
+        let options = Options::from_flags(&[], &[], &["live-lecture".into()]);
+        for bytes in &inputs {
+            let once = check_walked("f.toml".into(), bytes, &options);
+            let twice =
+                course_detection(bytes).then(|| check_bytes("f.toml".into(), bytes, &options));
+            assert_eq!(
+                format!("{once:?}"),
+                format!("{twice:?}"),
+                "{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
     }
 
     #[test]

@@ -206,7 +206,13 @@ pub fn load_in_chunks(text: &str, chunk_bytes: usize) -> Loaded {
             omitted: 0,
         };
     }
-    let (root, errors) = super::document::parse(text, chunk_bytes);
+    load_parsed(text, super::document::parse(text, chunk_bytes))
+}
+
+/// [`load`] from the document already parsed from `text` (`check` parses a walked file once
+/// to tell a course from other TOML, then loads that same tree). `text` must not be blank.
+pub fn load_parsed(text: &str, parsed: super::document::Parsed<'_>) -> Loaded {
+    let (root, errors) = parsed;
     let mut reader = Reader::default();
     for (message, span) in errors {
         let span = span.map(Span::from).unwrap_or_default();

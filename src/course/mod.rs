@@ -16,7 +16,7 @@ pub use load::{
     ACTIVITY_DUE_KEYS, ACTIVITY_KEYS, ALLOW_KEYS, AT_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS,
     DUE_KEYS, FILE_KEYS, GOALS_KEYS, LIVE_AT_KEYS, Loaded, MAX_INPUT_BYTES, POST_KEYS, READ_KEYS,
     STUDENTS_KEYS, WATCH_KEYS, WRITE_KEYS, ZONE_KEYS, is_kebab_case, load, load_bytes,
-    load_in_chunks, read_bounded,
+    load_in_chunks, load_parsed, read_bounded,
 };
 pub use names::{
     ActivityKind, ContentType, Deliver, Delivery, Drafting, Every, Genre, Goal, Mode, NewConcepts,

@@ -205,7 +205,7 @@ pub fn from_plan(rec: &Recommendation, findings: &[Diagnostic]) -> Side {
     let course = &rec.course;
     let meta = &course.meta;
     let summary = &rec.plan.summary;
-    let workload = rec.workload();
+    let workload = rec.workload_cow();
     let mut side = Side {
         title: meta.title.clone(),
         timezone: meta.timezone.clone(),

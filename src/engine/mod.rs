@@ -39,6 +39,12 @@ pub struct Facts {
 impl Facts {
     /// Derive the facts of `course`.
     pub fn new(course: &Course) -> Self {
+        Facts::with(&crate::availability::slots::ZoneCache::new(course))
+    }
+
+    /// [`Facts::new`] for the cache's course, reading its shared zone timelines.
+    pub fn with(zones: &crate::availability::slots::ZoneCache<'_>) -> Self {
+        let course = zones.course();
         let populations = &course.students.populations;
         let flexible: Vec<Population> = populations
             .iter()
@@ -48,7 +54,7 @@ impl Facts {
         Facts {
             full_time_only: !populations.is_empty() && flexible.is_empty(),
             flexible,
-            attendance: Attendance::of(course),
+            attendance: Attendance::with(zones),
             reliable_internet: course.students.reliable_internet,
             count: course.students.count,
             content: course.content.clone(),
@@ -400,9 +406,18 @@ pub struct Plan {
 
 /// Plan a course: score, decide, balance the band, choose the pattern.
 pub fn plan(course: &Course) -> Plan {
-    let facts = Facts::new(course);
-    let own = draft(course, &facts);
-    let (why, decisions, band_notes) = least_live_over_connectivity(course, &facts, own);
+    plan_with(&crate::availability::slots::ZoneCache::new(course))
+}
+
+/// [`plan`] the cache's course, reading its shared zone timelines.
+pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
+    let course = zones.course();
+    let facts = Facts::with(zones);
+    // Scores are shared by every plan made here: the connectivity comparison plans the course
+    // again at each lower share, and only the connectivity rule reads the share.
+    let mut memo = ScoreMemo::new();
+    let own = draft(course, &facts, &mut memo);
+    let (why, decisions, band_notes) = least_live_over_connectivity(course, &facts, own, &mut memo);
     let pattern_choice = PatternChoice {
         why,
         live: decisions
@@ -433,11 +448,11 @@ const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
 type Draft = (PatternWhy, Vec<Decision>, Vec<PlanNote>);
 
 /// Plan `course` for `facts`: the pattern (chosen or set), the decisions, the band notes.
-fn draft(course: &Course, facts: &Facts) -> Draft {
+fn draft(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft {
     match course.meta.pattern {
-        Pattern::Auto => choose_pattern(course, facts),
+        Pattern::Auto => choose_pattern(course, facts, memo),
         set => {
-            let (decisions, notes) = decide_all(course, facts, set);
+            let (decisions, notes) = decide_all(course, facts, set, memo);
             (PatternWhy::Set(set), decisions, notes)
         }
     }
@@ -465,7 +480,12 @@ fn lower_shares(u: f64, activities: usize) -> Vec<f64> {
 /// the modes of the plan with the least live time (the band's measure) are kept; an activity
 /// whose mode that changes carries a note saying why. The shares compared at a lower share are
 /// a subset of those compared at a higher one, so the measure cannot grow as the share grows.
-fn least_live_over_connectivity(course: &Course, facts: &Facts, own: Draft) -> Draft {
+fn least_live_over_connectivity(
+    course: &Course,
+    facts: &Facts,
+    own: Draft,
+    memo: &mut ScoreMemo,
+) -> Draft {
     let u = balance::unconnected_share(facts.reliable_internet);
     if u <= 0.0 {
         return own;
@@ -475,7 +495,7 @@ fn least_live_over_connectivity(course: &Course, facts: &Facts, own: Draft) -> D
     for share in lower_shares(u, course.activities.len()) {
         let mut f = facts.clone();
         f.reliable_internet = (share > 0.0).then_some(1.0 - share);
-        let candidate = draft(course, &f);
+        let candidate = draft(course, &f, memo);
         let l = live(&candidate.1);
         if l < best.0 - 1e-9 {
             best = (l, Some(candidate));
@@ -505,13 +525,17 @@ fn least_live_over_connectivity(course: &Course, facts: &Facts, own: Draft) -> D
 
 /// Score and decide every activity under `pattern`, then balance the band (on the online
 /// sittings; in a hybrid course the sittings in a room count towards the floor).
-fn decide_all(course: &Course, facts: &Facts, pattern: Pattern) -> (Vec<Decision>, Vec<PlanNote>) {
-    let mut memo: ScoreMemo = std::collections::HashMap::new();
+fn decide_all(
+    course: &Course,
+    facts: &Facts,
+    pattern: Pattern,
+    memo: &mut ScoreMemo,
+) -> (Vec<Decision>, Vec<PlanNote>) {
     let mut decisions: Vec<Decision> = course
         .activities
         .iter()
         .enumerate()
-        .map(|(index, activity)| decide(index, activity, facts, pattern, &course.meta, &mut memo))
+        .map(|(index, activity)| decide(index, activity, facts, pattern, &course.meta, memo))
         .collect();
     let mut notes = Vec::new();
     let band = balance::Band::for_share(course, facts.reliable_internet);
@@ -608,8 +632,12 @@ pub fn round2(x: f64) -> f64 {
 /// when it would halve nothing, on a one-week course, or when the halved live time would fall
 /// below the band's floor (seed: FAQ "How much synchronous time is ideal?": too little live
 /// time weakens community).
-fn choose_pattern(course: &Course, facts: &Facts) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
-    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped);
+fn choose_pattern(
+    course: &Course,
+    facts: &Facts,
+    memo: &mut ScoreMemo,
+) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
+    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped, memo);
     // The live activity one time serves worst, among the weekly live ones.
     let worst = flipped
         .iter()
@@ -640,7 +668,7 @@ fn choose_pattern(course: &Course, facts: &Facts) -> (PatternWhy, Vec<Decision>,
     if !halved {
         return declined(Declined::NothingHalved);
     }
-    let (alternating, alternating_notes) = decide_all(course, facts, Pattern::Alternating);
+    let (alternating, alternating_notes) = decide_all(course, facts, Pattern::Alternating, memo);
     // The floor online live work must reach: in a hybrid course, less the room's minutes.
     let min = balance::Band::of(course).floor;
     let live = summarize(course, &alternating).sync_minutes_per_week;
@@ -745,7 +773,18 @@ impl ScoreKey {
 }
 
 /// Scoring reasons by what the scoring rules read of an activity.
-type ScoreMemo = std::collections::HashMap<ScoreKey, Vec<Reason>>;
+/// The connectivity rule is the one scoring rule that reads the share of connected students,
+/// and only below its floor: the key holds that share there, bit for bit.
+type ScoreMemo = std::collections::HashMap<(ScoreKey, Option<u64>), Vec<Reason>>;
+
+/// What the connectivity rule reads of `facts`: the share of connected students, when it is
+/// below the rule's floor.
+fn connectivity_key(facts: &Facts) -> Option<u64> {
+    facts
+        .reliable_internet
+        .filter(|&share| share < rules::RELIABLE_INTERNET_FLOOR)
+        .map(f64::to_bits)
+}
 
 /// The scoring reasons of an activity, strongest first (the catalog order breaks ties).
 fn score_reasons(facts: &Facts, activity: &Activity) -> Vec<Reason> {
@@ -780,7 +819,7 @@ fn decide(
 ) -> Decision {
     // The scoring rules read only what the key holds.
     let mut reasons = memo
-        .entry(ScoreKey::of(activity))
+        .entry((ScoreKey::of(activity), connectivity_key(facts)))
         .or_insert_with(|| score_reasons(facts, activity))
         .clone();
     let score = |mode| {

@@ -443,7 +443,7 @@ impl SummaryOutput {
             within_band: summary.within_band(),
             pattern: rec.plan.pattern,
             pattern_reason: super::words::pattern_reason(rec.plan.pattern_choice),
-            workload: WorkloadSummaryOutput::new(&rec.workload()),
+            workload: WorkloadSummaryOutput::new(&rec.workload_cow()),
         }
     }
 }

@@ -367,7 +367,7 @@ pub fn summary_lines(rec: &Recommendation) -> Vec<(String, String)> {
         "pattern".to_string(),
         words::pattern_reason(rec.plan.pattern_choice),
     )]);
-    if let Some(text) = workload_text(&rec.workload()) {
+    if let Some(text) = workload_text(&rec.workload_cow()) {
         lines.push(("workload".to_string(), text));
     }
     for slot in &rec.schedule.live_slots {

@@ -26,12 +26,19 @@ type GroupSessions = Vec<(usize, LiveSession)>;
 
 /// Build the schedule for a planned course.
 pub fn build(course: &Course, plan: &Plan) -> Schedule {
+    build_with(&slots::ZoneCache::new(course), plan)
+}
+
+/// [`build`] for the cache's course: every slot search and coverage evaluation reads its
+/// shared zone timelines.
+pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
+    let course = zones.course();
     let by_week = group_by_week(course, plan);
     let packing = Packing::new(course, &by_week);
-    let placement = place_searched(course, &packing);
-    let repeats = place_repeats(course, &packing, &placement);
+    let placement = place_searched(zones, &packing);
+    let repeats = place_repeats(zones, &packing, &placement);
     let mut layout = Layout::new(course);
-    layout.fixed_sittings(course, plan);
+    layout.fixed_sittings(zones, plan);
     layout.searched_sittings(course, &packing, &placement, repeats);
     layout.sort_weeks(course);
     let pinned = placement.main.as_ref().is_some_and(|s| s.pinned);
@@ -183,10 +190,10 @@ struct Placement {
 
 /// Each searched sitting as near the preferred start as it goes; when that leaves some
 /// without a time, again with every sitting as early as it goes, if that places more.
-fn place_searched(course: &Course, packing: &Packing) -> Placement {
-    let placed = place(course, packing, false);
+fn place_searched(zones: &slots::ZoneCache<'_>, packing: &Packing) -> Placement {
+    let placed = place(zones, packing, false);
     if placed.missing > 0 {
-        let packed = place(course, packing, true);
+        let packed = place(zones, packing, true);
         if packed.missing < placed.missing {
             return packed;
         }
@@ -199,32 +206,33 @@ fn place_searched(course: &Course, packing: &Packing) -> Placement {
 /// no earlier sitting took (fatigue builds over back-to-back video meetings: Fauville et al.
 /// 2021; seed: Synchronous Learning > Weaknesses), while such a day is left. Each keeps clear
 /// of those placed before it in the weeks both meet.
-fn place(course: &Course, packing: &Packing, packed: bool) -> Placement {
+fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Placement {
+    let course = zones.course();
     let none = Vec::new();
     let main = packing.required.first().unwrap_or(&none);
     let first_optional = packing.optional.first().unwrap_or(&none);
     let mut missing = 0;
     let live_weeks = weeks_with(main);
-    let fixed = slots::fixed_busy(course);
-    let main_slot = slots::choose_on(
-        course,
-        longest(main),
-        &live_weeks,
-        &slots::Search {
-            allowed: &course.meta.live_days,
-            pinnable: true,
-            busy: &fixed,
-            busy_by_week: &[],
-            packed,
-        },
-    )
-    .0
-    .into_iter()
-    .next();
+    let fixed = zones.fixed_busy();
+    let main_slot = zones
+        .choose_on(
+            longest(main),
+            &live_weeks,
+            &slots::Search {
+                allowed: &course.meta.live_days,
+                pinnable: true,
+                busy: fixed,
+                busy_by_week: &[],
+                packed,
+            },
+        )
+        .0
+        .into_iter()
+        .next();
     missing += usize::from(main_slot.is_none() && !live_weeks.is_empty());
     let mut busy = Placed::default();
     for b in fixed {
-        busy.push(b);
+        busy.push(b.clone());
     }
     if let Some(m) = &main_slot {
         busy.push(busy_of(m, live_weeks.clone()));
@@ -240,7 +248,8 @@ fn place(course: &Course, packing: &Packing, packed: bool) -> Placement {
             busy_by_week: &busy.by_week,
             packed,
         };
-        let slot = slots::choose_on(course, longest(sessions), &weeks, &search)
+        let slot = zones
+            .choose_on(longest(sessions), &weeks, &search)
             .0
             .into_iter()
             .next();
@@ -301,10 +310,11 @@ fn busy_of(slot: &LiveSlot, weeks: Vec<u32>) -> slots::Busy {
 /// misses; searched on the allowed days inside the live window, clear of every placed
 /// sitting (repeats placed before it included), preferring a day no other sitting takes.
 fn place_repeats(
-    course: &Course,
+    zones: &slots::ZoneCache<'_>,
     packing: &Packing,
     placement: &Placement,
 ) -> Vec<Option<LiveSlot>> {
+    let course = zones.course();
     let mut busy = Placed {
         all: placement.busy.all.clone(),
         by_week: placement.busy.by_week.clone(),
@@ -327,7 +337,7 @@ fn place_repeats(
                 busy_by_week: &busy.by_week,
                 packed: false,
             };
-            let repeat = slots::choose_repeat(course, slot, &weeks, &search, &taken, min)?;
+            let repeat = zones.choose_repeat(slot, &weeks, &search, &taken, min)?;
             busy.push(busy_of(&repeat, weeks));
             taken.push(repeat.day);
             Some(repeat)
@@ -381,7 +391,8 @@ impl Layout {
 
     /// Fixed sittings, in file order of their first activity; each evaluated over the weeks
     /// it is held (holidays left out).
-    fn fixed_sittings(&mut self, course: &Course, plan: &Plan) {
+    fn fixed_sittings(&mut self, zones: &slots::ZoneCache<'_>, plan: &Plan) {
+        let course = zones.course();
         let decision_weeks = |i: usize| -> &[u32] {
             plan.decisions
                 .get(i)
@@ -437,7 +448,7 @@ impl Layout {
                 continue;
             }
             let held = held_weeks(&weeks, &cancelled);
-            let slot = slots::evaluate(course, day, time, longest, &held);
+            let slot = zones.evaluate(day, time, longest, &held);
             self.sittings.push(Sitting {
                 id: group.id(course),
                 day,

@@ -7,7 +7,7 @@ pub mod prework;
 pub mod sittings;
 pub mod units;
 pub use crate::availability::slots;
-pub use build::build;
+pub use build::{build, build_with};
 
 use std::sync::Arc;
 

@@ -62,6 +62,7 @@ pub struct Context<'a> {
     schedule: Option<&'a Schedule>,
     built: OnceCell<Schedule>,
     interactive: OnceCell<Vec<InteractiveWeek>>,
+    workload: OnceCell<crate::workload::Workload>,
 }
 
 /// One thing a check found.
@@ -164,6 +165,7 @@ impl<'a> Context<'a> {
             schedule: Some(schedule),
             built: OnceCell::new(),
             interactive: OnceCell::new(),
+            workload: OnceCell::new(),
         }
     }
 
@@ -177,6 +179,7 @@ impl<'a> Context<'a> {
             schedule: None,
             built: OnceCell::new(),
             interactive: OnceCell::new(),
+            workload: OnceCell::new(),
         }
     }
 
@@ -192,6 +195,18 @@ impl<'a> Context<'a> {
 
     fn course(&self) -> &Course {
         self.course
+    }
+
+    /// The week-by-week workload of the scheduled plan: computed once, for every check that
+    /// reads it.
+    pub fn workload(&self) -> &crate::workload::Workload {
+        self.workload
+            .get_or_init(|| crate::workload::compute(self.course, self.plan, self.schedule()))
+    }
+
+    /// The workload, if a check computed it.
+    pub fn into_workload(self) -> Option<crate::workload::Workload> {
+        self.workload.into_inner()
     }
 
     /// Per course week (indexed by week number), the live activities that gain from live

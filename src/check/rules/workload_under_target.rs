@@ -11,7 +11,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     if cx.course.meta.credits.is_none() {
         return Vec::new();
     }
-    let workload = crate::workload::compute(cx.course, cx.plan, cx.schedule());
+    let workload = cx.workload();
     let (Some(target), Some(credits)) = (workload.target, cx.course.meta.credits) else {
         return Vec::new();
     };
