@@ -61,7 +61,7 @@ def sections(n, weeks, zone_names):
         for k in range(n)
     )
     return header(weeks, zone_names) + (
-        f'[[activities]]\nid = "live"\ntitle = "{TITLE}"\nkind = "discussion"\nminutes = 1\n'
+        f'[[activities]]\nid = "talk"\ntitle = "{TITLE}"\nkind = "discussion"\nminutes = 1\n'
         f'url = "{URL}"\nlocation = "{LOCATION}"\nat = [{at}]\n'
     )
 

@@ -34,6 +34,11 @@ pub enum Output {
     },
     /// `workload` in any format, and its chart.
     Workload,
+    /// `export canvas`: the package, its files stored uncompressed.
+    Canvas,
+    /// `mixplan diff` in any format, judged on each version: at worst every item changes on
+    /// its own and is printed with both versions.
+    Diff,
 }
 
 impl Output {
@@ -49,6 +54,8 @@ impl Output {
                 "the calendar with reminders (`--ics --remind`)"
             }
             Output::Workload => "the workload report",
+            Output::Canvas => "the Canvas package (`export canvas`)",
+            Output::Diff => "the diff (`mixplan diff`)",
         }
     }
 
@@ -136,6 +143,27 @@ impl Output {
                 per_activity: 300,
                 per_occurrence: 50,
                 ..base
+            },
+            // An assignment (settings and page) per due item, an event and a module header per
+            // meeting; each names its title more than once and carries the links.
+            Output::Canvas => Cost {
+                per_activity: 500,
+                per_week: 600,
+                per_occurrence: 2_400,
+                per_meeting: 1_000,
+                per_section: 2_000,
+                per_repeat: 2_000,
+                title: 55,
+                place: 35,
+                course_place: 25,
+                section_text: 55,
+                ..base
+            },
+            // Both versions of an item that changed, each line shorter than the JSON's entry
+            // for it (measured at about half), and "both local times" per student zone.
+            Output::Diff => Cost {
+                per_zone: 40,
+                ..Output::Json.cost()
             },
         }
     }

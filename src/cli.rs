@@ -828,7 +828,8 @@ fn export_canvas(args: &CanvasArgs, color: ColorChoice) -> Result<Outcome> {
             "`-o -` would write a zip archive to the terminal; redirect it (`> course.imscc`) or name a file"
         );
     }
-    let Some(course) = load_course_within(&args.course, color, &[])? else {
+    let outputs = [crate::budget::Output::Canvas];
+    let Some(course) = load_course_within(&args.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
     let rec = crate::recommend(course);

@@ -185,14 +185,20 @@ pub struct FindingFacts {
 /// errors) the report to show.
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Side, crate::diagnostic::FileReport> {
     let (text, loaded) = crate::course::load_bytes(bytes);
-    let Some(course) = loaded.course else {
-        return Err(crate::diagnostic::FileReport {
-            path: name.to_string(),
-            text: text.into_owned(),
-            diagnostics: loaded.diagnostics,
-            omitted: loaded.omitted,
-        });
+    let report = |diagnostics, omitted| crate::diagnostic::FileReport {
+        path: name.to_string(),
+        text: text.clone().into_owned(),
+        diagnostics,
+        omitted,
     };
+    let Some(course) = loaded.course else {
+        return Err(report(loaded.diagnostics, loaded.omitted));
+    };
+    // The output budget before any planning: a version whose items would print past it is
+    // a located `too-many` problem, like any input problem of that version.
+    if let Err(refused) = crate::budget::check_output(&course, crate::budget::Output::Diff) {
+        return Err(report(vec![*refused], 0));
+    }
     // Loaded and planned once: the findings are the planned course's, as `check` reports them.
     let rec = crate::recommend(course);
     let mut findings = crate::check::findings(&rec, &crate::check::Options::default());
@@ -258,8 +264,9 @@ pub fn from_plan(rec: &Recommendation, findings: &[Diagnostic]) -> Side {
             ),
         );
     }
+    let subjects = Subjects::new(course);
     for finding in findings {
-        let subject = subject_of(course, finding);
+        let subject = subjects.of(finding);
         side.findings.insert(
             (finding.rule, subject),
             FindingFacts {
@@ -271,27 +278,55 @@ pub fn from_plan(rec: &Recommendation, findings: &[Diagnostic]) -> Side {
     side
 }
 
-/// What a finding is about: the activity it names (the one whose table holds its span, else
-/// the first activity id it quotes), else `course`.
-fn subject_of(course: &crate::course::Course, finding: &Diagnostic) -> String {
-    let by_span = finding.span.and_then(|span| {
-        course
+/// Finds what a finding is about: the activity it names (the one whose table holds its span,
+/// else the first activity id it quotes), else `course`. Built once per side: a course with
+/// thousands of findings and activities looks each one up by binary search and hash, not by a
+/// scan of every activity per finding.
+struct Subjects<'a> {
+    /// Activity indices sorted by where their table starts.
+    by_start: Vec<(usize, usize)>,
+    ids: std::collections::HashSet<&'a str>,
+    course: &'a crate::course::Course,
+}
+
+impl<'a> Subjects<'a> {
+    fn new(course: &'a crate::course::Course) -> Self {
+        let mut by_start: Vec<(usize, usize)> = course
             .activities
             .iter()
-            .filter(|a| a.spans.table.start <= span.start)
-            .max_by_key(|a| a.spans.table.start)
-    });
-    let quoted = |id: &str| finding.message.contains(&format!("`{id}`"));
-    if let Some(activity) = by_span.filter(|a| quoted(&a.id)) {
-        return activity.id.clone();
+            .enumerate()
+            .map(|(i, a)| (a.spans.table.start, i))
+            .collect();
+        by_start.sort_unstable();
+        Subjects {
+            by_start,
+            ids: course.activities.iter().map(|a| a.id.as_str()).collect(),
+            course,
+        }
     }
-    finding
-        .message
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .find(|token| course.activities.iter().any(|a| a.id == *token))
-        .map_or_else(|| "course".to_string(), str::to_string)
+
+    fn of(&self, finding: &Diagnostic) -> String {
+        let by_span = finding.span.and_then(|span| {
+            // The last table starting at or before the span (the latest one of equal starts).
+            let after = self
+                .by_start
+                .partition_point(|&(start, _)| start <= span.start);
+            after
+                .checked_sub(1)
+                .map(|k| &self.course.activities[self.by_start[k].1])
+        });
+        let quoted = |id: &str| finding.message.contains(&format!("`{id}`"));
+        if let Some(activity) = by_span.filter(|a| quoted(&a.id)) {
+            return activity.id.clone();
+        }
+        finding
+            .message
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .find(|token| self.ids.contains(token))
+            .map_or_else(|| "course".to_string(), str::to_string)
+    }
 }
 
 fn meetings_and_weeks(rec: &Recommendation, side: &mut Side) {

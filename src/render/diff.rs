@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use schemars::JsonSchema;
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 use super::markdown::escape;
 use super::sanitize::sanitize;
@@ -42,21 +43,31 @@ struct Line {
 /// in many weeks reads as one line naming the weeks; `full` is used when it happens once.
 struct Weekly {
     change: String,
+    /// What changed: the sitting key of a meeting, the activity id of a due item. Two
+    /// activities with the same title stay two lines.
+    subject: String,
     week: u32,
     brief: String,
     full: String,
 }
 
-/// Join the same change in several weeks into one line (first appearance keeps its place).
+/// Join the same change of the same meeting or activity in several weeks into one line (first
+/// appearance keeps its place). One pass with an index: a diff of every due item of a large
+/// course stays linear.
 fn grouped(items: Vec<Weekly>) -> Vec<Line> {
     let mut groups: Vec<(Weekly, Vec<u32>)> = Vec::new();
+    let mut index: std::collections::HashMap<(String, String, String), usize> =
+        std::collections::HashMap::new();
     for item in items {
-        match groups
-            .iter_mut()
-            .find(|(g, _)| g.change == item.change && g.brief == item.brief)
-        {
-            Some((_, weeks)) => weeks.push(item.week),
+        let key = (
+            item.change.clone(),
+            item.subject.clone(),
+            item.brief.clone(),
+        );
+        match index.get(&key) {
+            Some(&k) => groups[k].1.push(item.week),
             None => {
+                index.insert(key, groups.len());
                 let week = item.week;
                 groups.push((item, vec![week]));
             }
@@ -64,17 +75,21 @@ fn grouped(items: Vec<Weekly>) -> Vec<Line> {
     }
     groups
         .into_iter()
-        .map(|(item, weeks)| match weeks.as_slice() {
-            [week] => Line {
-                change: item.change,
-                place: format!("week {week}"),
-                text: item.full,
-            },
-            _ => Line {
-                change: item.change,
-                place: format!("weeks {}", crate::schedule::format_weeks(&weeks)),
-                text: item.brief,
-            },
+        .map(|(item, mut weeks)| {
+            weeks.sort_unstable();
+            weeks.dedup();
+            match weeks.as_slice() {
+                [week] => Line {
+                    change: item.change,
+                    place: format!("week {week}"),
+                    text: item.full,
+                },
+                _ => Line {
+                    change: item.change,
+                    place: format!("weeks {}", crate::schedule::format_weeks(&weeks)),
+                    text: item.brief,
+                },
+            }
         })
         .collect()
 }
@@ -246,8 +261,10 @@ fn meeting_item(m: &MeetingChange, side: &Side) -> Weekly {
     let at = |f: &Option<crate::diff::MeetingFacts>, clock: fn(&When) -> String| {
         f.as_ref().map(|f| clock(&f.start)).unwrap_or_default()
     };
+    let subject = m.identity.split('@').next().unwrap_or_default();
     let item = |change: &str, brief: String, full: String| Weekly {
         change: change.to_string(),
+        subject: subject.to_string(),
         week: m.week,
         brief,
         full,
@@ -330,6 +347,7 @@ fn due_lines(diff: &Diff) -> Vec<Line> {
             };
             Weekly {
                 change,
+                subject: d.activity.clone(),
                 week: d.week,
                 brief: text(clock_text),
                 full: text(when_text),
@@ -441,23 +459,15 @@ pub fn text(report: &Report<'_>) -> String {
     }
     for section in sections {
         let _ = writeln!(out, "\n{}", section.heading);
-        let width = section
-            .lines
-            .iter()
-            .map(|l| l.change.chars().count())
-            .max()
-            .unwrap_or(0);
-        let place = section
-            .lines
-            .iter()
-            .map(|l| l.place.chars().count())
-            .max()
-            .unwrap_or(0);
+        let change = column_width(section.lines.iter().map(|l| l.change.as_str()));
+        let place = column_width(section.lines.iter().map(|l| l.place.as_str()));
         for line in section.lines {
             let _ = writeln!(
                 out,
-                "  {:width$}  {:place$}  {}",
-                line.change, line.place, line.text
+                "  {}  {}  {}",
+                padded(&line.change, change),
+                padded(&line.place, place),
+                line.text
             );
         }
     }
@@ -465,6 +475,26 @@ pub fn text(report: &Report<'_>) -> String {
         let _ = writeln!(out, "\n{v}");
     }
     out
+}
+
+/// Widest column cells are aligned to, in terminal columns: a longer cell (a week list of an
+/// irregular activity over two years) is written whole and the next column starts after it.
+const MAX_COLUMN: usize = 40;
+
+/// The width a column is padded to: its widest cell by display width (CJK counts two), at
+/// most [`MAX_COLUMN`].
+fn column_width<'a>(cells: impl Iterator<Item = &'a str>) -> usize {
+    cells
+        .map(UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0)
+        .min(MAX_COLUMN)
+}
+
+/// `cell` followed by spaces up to `width` display columns.
+fn padded(cell: &str, width: usize) -> String {
+    let pad = width.saturating_sub(cell.width());
+    format!("{cell}{}", " ".repeat(pad))
 }
 
 /// A pull-request comment: headings and GitHub-flavoured tables.

@@ -166,7 +166,7 @@ const TOO_MANY: RuleDoc = RuleDoc {
     kind: RuleKind::Input,
     summary: "More activities, zones, occurrences, text or output than mixplan accepts",
     evidence: "mixplan limits: 100,000 activities, 400 zones, occurrences x (student zones + 1) at most 2,000,000, `url` 2,048 bytes, ids 100 characters, titles, locations and other text 500 characters, 100 MB per output",
-    doc: "Limits keep every command on any accepted file under 5 seconds and 1 GiB. Each occurrence (every section of every week, every dated sitting, and with `--remind` every reminder) is shown in the course's zone and in every student zone, so occurrences x (zones + 1) bounds the work; a text longer than its cap is refused where it is written, since calendars and pages copy it into every event. Before planning, each command estimates its output (occurrences x the bytes one occurrence costs in that format, with the texts it copies) and refuses one above 100 MB, naming the format, the estimate and the activity that writes most.",
+    doc: "Limits keep every command on any accepted file under 5 seconds and 1 GiB. Each occurrence (every section of every week, every dated sitting, and with `--remind` every reminder) is shown in the course's zone and in every student zone, so occurrences x (zones + 1) bounds the work; a text longer than its cap is refused where it is written, since calendars and pages copy it into every event. Before planning, each command estimates its output (occurrences x the bytes one occurrence costs in that format, with the texts it copies) and refuses one above 100 MB, naming the format, the estimate and the activity that writes most; `export canvas` counts its package and `diff` judges each version as if every item changed.",
     example: "",
 };
 

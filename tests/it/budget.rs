@@ -106,6 +106,10 @@ fn text(shape: &Shape) -> String {
     out
 }
 
+fn load_rec(text: &str) -> mixplan::Recommendation {
+    mixplan::recommend(load_ok(text))
+}
+
 /// What each output really writes for a course, in bytes, the larger of `recommend` and
 /// `schedule` where both print it.
 fn actual(text: &str, output: Output) -> usize {
@@ -143,10 +147,36 @@ fn actual(text: &str, output: Output) -> usize {
             let markdown = render::workload::markdown(&rec, &workload).len();
             table.max(json).max(markdown)
         }
+        Output::Canvas => {
+            let model = mixplan::export::canvas::from_recommendation(&load_rec(text)).unwrap();
+            mixplan::export::canvas::package(&model, &mixplan::export::canvas::Options::default())
+                .len()
+        }
+        // The course against itself an hour later (its zone moved west): every instant
+        // changes, the most a diff prints.
+        Output::Diff => {
+            let later = text.replacen(
+                "timezone = \"America/New_York\"",
+                "timezone = \"America/Chicago\"",
+                1,
+            );
+            let side = |t: &str| mixplan::diff::from_bytes("c.toml", t.as_bytes()).unwrap();
+            let (old, new) = (side(text), side(&later));
+            let diff = mixplan::diff::compare(&old, &new, mixplan::diff::Options::default());
+            let report = render::diff::Report {
+                diff: &diff,
+                new: &new,
+                fail_on: &[],
+            };
+            render::diff::text(&report)
+                .len()
+                .max(render::diff::json(&report).len())
+                .max(render::diff::markdown(&report).len())
+        }
     }
 }
 
-const OUTPUTS: [Output; 7] = [
+const OUTPUTS: [Output; 9] = [
     Output::Table,
     Output::Markdown,
     Output::Json,
@@ -154,6 +184,8 @@ const OUTPUTS: [Output; 7] = [
     Output::Calendar { reminders: false },
     Output::Calendar { reminders: true },
     Output::Workload,
+    Output::Canvas,
+    Output::Diff,
 ];
 
 /// The estimate never falls below what a format writes on the shapes that grow an output
@@ -237,7 +269,10 @@ fn estimate_bounds_every_format() {
             // Links and locations are counted wherever a format may print them, and every
             // section as a calendar event of its own (the flat style): those shapes may be
             // estimated high. The others stay within a small factor.
-            let counted_high = shape.url > 0
+            // A diff groups changes that repeat week after week into one line; the estimate
+            // bounds the worst case, every occurrence changing on its own.
+            let counted_high = output == Output::Diff
+                || shape.url > 0
                 || shape.location > 0
                 || (shape.sections > 0 && matches!(output, Output::Calendar { .. }));
             if !counted_high && estimate > 3 * real + 20_000 {

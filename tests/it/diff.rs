@@ -662,3 +662,54 @@ fn github_format_writes_one_annotation_per_change() {
         "{text}"
     );
 }
+
+/// Found by walking the caps: readings sharing one title were grouped into one line listing
+/// week 1 once per reading, until the column was too wide to format and `diff` panicked. Each
+/// activity keeps its own line, its weeks listed once, and columns pad by display width.
+#[test]
+fn activities_sharing_a_title_keep_their_own_lines() {
+    let course = |zone: &str| {
+        let mut text = format!(
+            "[course]\ntitle = \"T\"\nweeks = 4\nstart = 2027-01-11\ntimezone = \"{zone}\"\n\n[students]\ncount = 10\n"
+        );
+        for i in 0..3 {
+            text.push_str(&format!(
+                "\n[[activities]]\nid = \"r{i}\"\ntitle = \"課題の読書\"\nkind = \"reading\"\nminutes = 30\n"
+            ));
+        }
+        text
+    };
+    let (code, stdout, stderr) =
+        diff_texts(&course("America/New_York"), &course("America/Chicago"), &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.contains("課題の読書"))
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    for line in lines {
+        assert!(line.contains("  weeks 1-4  "), "{line}");
+    }
+}
+
+/// A version whose items would print past the output budget is a located `too-many` problem
+/// before anything is planned or compared.
+#[test]
+fn a_diff_past_the_output_budget_is_refused_before_planning() {
+    let mut text = String::from(
+        "[course]\ntitle = \"T\"\nweeks = 104\nstart = 2027-01-11\ntimezone = \"America/New_York\"\n\n[students]\ncount = 10\n",
+    );
+    let url = format!("https://e.x/{}", "u".repeat(2_000));
+    for i in 0..600 {
+        text.push_str(&format!(
+            "\n[[activities]]\nid = \"r{i}\"\nkind = \"reading\"\nminutes = 5\nurl = \"{url}\"\n"
+        ));
+    }
+    let (code, stdout, stderr) = diff_texts(&text, &text.replace("New_York", "Chicago"), &[]);
+    assert_eq!(code, 1, "{stdout}");
+    assert!(
+        stderr.contains("error[too-many]: the diff (`mixplan diff`) would be about"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("new.toml:"), "{stderr}");
+}
