@@ -109,7 +109,7 @@ impl Output {
                 per_repeat: 1_100,
                 title: 12,
                 place: 10,
-                section_text: 2,
+                section_text: 10,
                 ..base
             },
             Output::Page => Cost {

@@ -722,7 +722,7 @@ fn workload_command(args: &WorkloadArgs, color: ColorChoice) -> Result<Outcome> 
     let Some(course) = load_course_within(&plan.course, color, &outputs)? else {
         return Ok(Outcome::InputProblems);
     };
-    let rec = crate::recommend(course);
+    let rec = crate::judge(course).without_occurrences();
     let workload = rec.workload_cow();
     if let Some(chart) = &args.chart {
         let svg = render::chart::svg(&rec, &workload);

@@ -111,6 +111,22 @@ pub fn recommend(course: Course) -> Recommendation {
     }
 }
 
+impl Judged {
+    /// The recommendation with an empty occurrence list, for outputs that read no meeting
+    /// (`workload`): a course with thousands of sections over two years lists a million
+    /// meetings, each with its UID, which only the schedule's outputs need.
+    pub fn without_occurrences(self) -> Recommendation {
+        Recommendation {
+            course: self.course,
+            plan: self.plan,
+            schedule: self.schedule,
+            occurrences: schedule::Occurrences::default(),
+            advice: self.advice,
+            workload: self.workload,
+        }
+    }
+}
+
 impl Recommendation {
     /// The week-by-week workload of the plan.
     pub fn workload(&self) -> workload::Workload {

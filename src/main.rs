@@ -6,8 +6,8 @@
 mod cli;
 
 use mixplan::{
-    Recommendation, budget, check, course, diagnostic, did_you_mean, diff, export, fsio, recommend,
-    render, rules, templates,
+    Recommendation, budget, check, course, diagnostic, did_you_mean, diff, export, fsio, judge,
+    recommend, render, rules, templates,
 };
 
 fn main() -> std::process::ExitCode {

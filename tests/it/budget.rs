@@ -506,3 +506,59 @@ fn fuzz_writers_findings_stay_within_the_estimate() {
     }
     assert!(names.len() >= 4, "{names:?}");
 }
+
+/// Found by walking the caps: 555 sections a week over 104 weeks, each with a title, link and
+/// location at their caps, wrote 198 MB of JSON (every meeting lists its link and location;
+/// the estimate counted a fifth of a copy). Now the JSON of such a course is refused.
+#[test]
+fn json_of_sections_with_capped_texts_is_refused() {
+    let at: Vec<String> = (0..555)
+        .map(|k| {
+            format!(
+                "{{ day = \"mon\", time = \"{:02}:{:02}\" }}",
+                k / 60 % 24,
+                k % 60
+            )
+        })
+        .collect();
+    let text = format!(
+        "[course]\ntitle = \"T\"\nweeks = 104\nstart = 2027-01-04\ntimezone = \"America/New_York\"\nsync_hours = [0, 168]\n\n[students]\ncount = 10\n\n[[activities]]\nid = \"talk\"\ntitle = \"{}\"\nkind = \"discussion\"\nminutes = 1\nurl = \"https://e.x/{}\"\nlocation = \"{}\"\nat = [{}]\n",
+        "t".repeat(500),
+        "u".repeat(2_000),
+        "r".repeat(500),
+        at.join(", ")
+    );
+    let course = load_ok(&text);
+    let refused = budget::check_output(&course, Output::Json).unwrap_err();
+    assert!(
+        refused
+            .message
+            .starts_with("the JSON output would be about"),
+        "{}",
+        refused.message
+    );
+}
+
+/// `workload` plans without listing occurrences (a course with 10,080 sections over 104 weeks
+/// listed a million meetings: 3.3 GiB and 6.3 s); its reports are the same bytes either way.
+#[test]
+fn workload_reports_need_no_occurrence_list() {
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let full = mixplan::recommend(load_ok(&text));
+        let lean = mixplan::judge(load_ok(&text)).without_occurrences();
+        let (a, b) = (full.workload(), lean.workload());
+        assert_eq!(
+            render::workload::json(&full, &a),
+            render::workload::json(&lean, &b),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            render::workload::table(&full, &a, Style::PLAIN),
+            render::workload::table(&lean, &b, Style::PLAIN)
+        );
+        assert_eq!(render::chart::svg(&full, &a), render::chart::svg(&lean, &b));
+    }
+}
