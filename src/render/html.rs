@@ -501,9 +501,14 @@ fn meeting_item(rec: &Recommendation, o: &Occurrence, out: &mut String) {
             .any(|m| Some(m.sitting) == sitting.repeat_of && m.cancelled.is_some());
         if !main_cancelled {
             // The same session again: its activities are listed with the session it repeats.
+            let what = if rec.occurrences.repeat_is_earlier(o) {
+                "the same session as later this week, for students that time does not suit"
+            } else {
+                "the same again for students the first time does not suit"
+            };
             let _ = writeln!(
                 out,
-                "<li class=\"meeting\">{when}: {} min, repeat session: the same again for students the first time does not suit</li>",
+                "<li class=\"meeting\">{when}: {} min, repeat session: {what}</li>",
                 o.minutes
             );
             return;

@@ -578,7 +578,11 @@ impl Writer<'_> {
             d.push_str("Optional: nobody must attend.\n");
         }
         if sitting.kind == OccurrenceKind::Repeat {
-            d.push_str("Repeat of the week's live session for students who cannot attend it.\n");
+            d.push_str(if rec.occurrences.repeat_is_earlier(o) {
+                "The week's live session at an earlier time, for students who cannot attend it later.\n"
+            } else {
+                "Repeat of the week's live session for students who cannot attend it.\n"
+            });
         }
         for &i in &o.activities {
             let a = &course.activities[i];

@@ -646,7 +646,15 @@ fn meeting_lines(rec: &Recommendation, o: &crate::schedule::Occurrence, lines: &
         notes.push("optional".to_string());
     }
     if let Some(of) = sitting.repeat_of {
-        notes.push(format!("repeat of {}", rec.occurrences.sittings[of].id));
+        let earlier = if rec.occurrences.repeat_is_earlier(o) {
+            ", earlier in the week"
+        } else {
+            ""
+        };
+        notes.push(format!(
+            "repeat of {}{earlier}",
+            rec.occurrences.sittings[of].id
+        ));
     }
     if o.cancelled.is_some() {
         notes.push("cancelled: holiday".to_string());

@@ -154,6 +154,18 @@ impl Occurrences {
             .map(|&i| &self.list[i])
     }
 
+    /// Whether `o`, a repeat, meets before the sitting it repeats in its week: the slot search
+    /// found a day for the students the sitting misses only earlier in the week. Outputs then
+    /// say "earlier in the week" rather than "again". Occurrences of a week are in time order.
+    pub fn repeat_is_earlier(&self, o: &Occurrence) -> bool {
+        let Some(of) = self.sittings[o.sitting].repeat_of else {
+            return false;
+        };
+        self.in_week(o.week)
+            .find(|m| m.sitting == of || m.identity == o.identity)
+            .is_some_and(|first| first.identity == o.identity)
+    }
+
     /// The series UID of a sitting: the course identity and the sitting key.
     pub fn series_uid(&self, course: &Course, sitting: usize) -> String {
         uid(course, "series", &self.sittings[sitting].key)

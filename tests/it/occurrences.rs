@@ -259,6 +259,31 @@ fn due_count(rec: &mixplan::Recommendation) -> usize {
         .count()
 }
 
+/// A repeat the slot search could place only before its session says so: international-cohort's
+/// Thursday team session is repeated on Monday for London, "earlier in the week", while the
+/// Wednesday debate's Thursday repeat is "the same again".
+#[test]
+fn a_repeat_before_its_session_says_earlier_in_the_week() {
+    let text = std::fs::read_to_string("examples/international-cohort.toml").unwrap();
+    let rec = plan(&text);
+    let table = render::recommendation(&rec, render::Format::Markdown, render::Style::PLAIN);
+    assert!(
+        table.contains("(repeat of live2, earlier in the week)"),
+        "{table}"
+    );
+    assert!(table.contains("(repeat of live)"), "{table}");
+    let page = render::html::page(&rec, render::html::Shape::Page);
+    assert!(page.contains("the same session as later this week"));
+    assert!(page.contains("the same again for students the first time does not suit"));
+    let ics = render::ics::calendar(&rec, render::ics::Options::default())
+        .unwrap()
+        .replace("\r\n ", "");
+    assert!(
+        ics.contains("The week's live session at an earlier time"),
+        "{ics}"
+    );
+}
+
 /// A class in a room reaches only the organizer's zone: the calendar's route for students
 /// elsewhere is about being in the room, not the hour.
 #[test]
