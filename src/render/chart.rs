@@ -364,29 +364,39 @@ fn axes(s: &mut String, f: &Frame) {
 
 /// Target and threshold lines on top of the bars, labelled with their values.
 fn target_lines(s: &mut String, f: &Frame, t: &Target) {
-    let ty = f.y(t.minutes_per_week() / 60.0);
-    let cy = f.y(t.ceiling_minutes() / 60.0);
-    let _ = writeln!(
+    let target = t.minutes_per_week() / 60.0;
+    let ceiling = t.ceiling_minutes() / 60.0;
+    let ty = f.y(target);
+    let cy = f.y(ceiling);
+    labelled_line(
         s,
-        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{INK}" stroke-width="2" stroke-dasharray="8 4"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{INK}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">target {} h</text>"#,
-        n(LEFT),
-        n(ty),
-        n(WIDTH - RIGHT),
-        n(ty),
-        n(WIDTH - RIGHT - 2.0),
-        n(ty + 14.0),
-        h(t.minutes_per_week() / 60.0)
+        ty,
+        ty + 14.0,
+        (INK, "2", "8 4"),
+        &format!("target {} h", h(target)),
     );
+    labelled_line(
+        s,
+        cy,
+        cy - 5.0,
+        (OVER, "1.5", "2 3"),
+        &format!("flagged above {} h", h(ceiling)),
+    );
+}
+
+/// A dashed line across the plot at height `y`, its label right-aligned at `label_y`, in
+/// `(colour, stroke width, dash pattern)`.
+fn labelled_line(s: &mut String, y: f64, label_y: f64, stroke: (&str, &str, &str), label: &str) {
+    let (colour, width, dash) = stroke;
     let _ = writeln!(
         s,
-        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{OVER}" stroke-width="1.5" stroke-dasharray="2 3"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{OVER}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">flagged above {} h</text>"#,
+        r#"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="{colour}" stroke-width="{width}" stroke-dasharray="{dash}"/><text x="{}" y="{}" font-size="11" text-anchor="end" fill="{colour}" stroke="{WHITE}" stroke-width="3" paint-order="stroke">{label}</text>"#,
         n(LEFT),
-        n(cy),
+        n(y),
         n(WIDTH - RIGHT),
-        n(cy),
+        n(y),
         n(WIDTH - RIGHT - 2.0),
-        n(cy - 5.0),
-        h(t.ceiling_minutes() / 60.0)
+        n(label_y),
     );
 }
 
