@@ -205,7 +205,8 @@ fn place_searched(zones: &slots::ZoneCache<'_>, packing: &Packing) -> Placement 
 /// optional one on a day the main one does not take, then each further one on an allowed day
 /// no earlier sitting took (fatigue builds over back-to-back video meetings: Fauville et al.
 /// 2021; seed: Synchronous Learning > Weaknesses), while such a day is left. Each keeps clear
-/// of those placed before it in the weeks both meet.
+/// of those placed before it in the weeks both meet; an optional one only of those holding
+/// required work (optional sittings may overlap each other).
 fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Placement {
     let course = zones.course();
     let none = Vec::new();
@@ -230,22 +231,30 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
         .into_iter()
         .next();
     missing += usize::from(main_slot.is_none() && !live_weeks.is_empty());
+    // Everything placed, which required sittings keep clear of; and what holds required work,
+    // the only thing optional sittings keep clear of (they may overlap each other).
     let mut busy = Placed::default();
+    let mut busy_required = Placed::default();
+    let required_times = required_fixed_times(course);
     for b in fixed {
+        if required_times.contains(&(b.day, b.start)) {
+            busy_required.push(b.clone());
+        }
         busy.push(b.clone());
     }
     if let Some(m) = &main_slot {
         busy.push(busy_of(m, live_weeks.clone()));
+        busy_required.push(busy_of(m, live_weeks.clone()));
     }
     let mut taken: Vec<Weekday> = main_slot.iter().map(|m| m.day).collect();
-    let mut search = |sessions: &[(usize, LiveSession)], taken: &[Weekday], busy: &mut Placed| {
+    let mut search = |sessions: &[(usize, LiveSession)], taken: &[Weekday], against: &Placed| {
         let weeks = weeks_with(sessions);
         let days = other_days(course, taken);
         let search = slots::Search {
             allowed: &days,
             pinnable: false,
-            busy: &busy.all,
-            busy_by_week: &busy.by_week,
+            busy: &against.all,
+            busy_by_week: &against.by_week,
             packed,
         };
         let slot = zones
@@ -253,19 +262,30 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
             .0
             .into_iter()
             .next();
-        match &slot {
-            Some(slot) => busy.push(busy_of(slot, weeks)),
-            None => missing += usize::from(!weeks.is_empty()),
-        }
-        slot
+        missing += usize::from(slot.is_none() && !weeks.is_empty());
+        slot.map(|slot| (busy_of(&slot, weeks), slot))
     };
     // Optional work never shares a sitting with required work, nor its time.
-    let optional_slot = search(first_optional, &taken, &mut busy);
+    let optional_slot = search(first_optional, &taken, &busy_required).map(|(b, slot)| {
+        busy.push(b);
+        slot
+    });
     taken.extend(optional_slot.as_ref().map(|s| s.day));
     let mut further = Vec::new();
-    let rest = packing.required.iter().skip(1);
-    for sessions in rest.chain(packing.optional.iter().skip(1)) {
-        let slot = search(sessions, &taken, &mut busy);
+    for sessions in packing.required.iter().skip(1) {
+        let slot = search(sessions, &taken, &busy).map(|(b, slot)| {
+            busy.push(b.clone());
+            busy_required.push(b);
+            slot
+        });
+        taken.extend(slot.as_ref().map(|s| s.day));
+        further.push(slot);
+    }
+    for sessions in packing.optional.iter().skip(1) {
+        let slot = search(sessions, &taken, &busy_required).map(|(b, slot)| {
+            busy.push(b);
+            slot
+        });
         taken.extend(slot.as_ref().map(|s| s.day));
         further.push(slot);
     }
@@ -277,6 +297,19 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
         busy,
         taken,
     }
+}
+
+/// The weekdays and start minutes of weekly fixed times that hold some required activity (not
+/// only optional work such as office hours): the fixed sittings optional ones keep clear of.
+fn required_fixed_times(course: &Course) -> std::collections::HashSet<(Weekday, u32)> {
+    course
+        .activities
+        .iter()
+        .filter(|a| !a.optional)
+        .flat_map(|a| &a.at)
+        .filter(|at| at.date.is_none())
+        .map(|at| (at.day, u32::from(at.time.minutes)))
+        .collect()
 }
 
 /// The allowed days no earlier sitting took, else every allowed day.

@@ -247,6 +247,43 @@ fn prework_without_prepares_skips_rooms() {
     );
 }
 
+/// Searched optional sittings may overlap each other (and optional fixed ones), never required
+/// work: with one hour on one day, the clinic and the drop-in hours share it, where the second
+/// used to find no time; the required Monday seminar's time stays clear.
+#[test]
+fn searched_optional_sittings_may_overlap_each_other() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 3\nstart = 2027-01-11\ntimezone = \"America/New_York\"\nlive_days = [\"wed\"]\nlive_window = \"18:00-19:00\"\n\n[students]\ncount = 20\n\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 50\nat = { day = \"wed\", time = \"08:00\" }\n\n[[activities]]\nid = \"hours\"\nkind = \"office-hours\"\nminutes = 60\nat = { day = \"wed\", time = \"18:00\" }\n\n[[activities]]\nid = \"clinic\"\nkind = \"q-and-a\"\nminutes = 60\noptional = true\nmode = \"sync\"\n\n[[activities]]\nid = \"drop-in\"\nkind = \"office-hours\"\nminutes = 60\n";
+    let rec = mixplan::recommend(course::parse(text).unwrap());
+    let unplaced: Vec<_> = rec.schedule.unplaced().collect();
+    assert!(unplaced.is_empty(), "{unplaced:?}");
+    let at = |id: &str| {
+        let s = rec
+            .schedule
+            .sittings
+            .iter()
+            .find(|s| {
+                s.activities
+                    .iter()
+                    .any(|&a| rec.course.activities[a].id == id)
+            })
+            .unwrap();
+        (s.day, s.time.to_string())
+    };
+    assert_eq!(at("clinic"), at("drop-in"));
+    assert_eq!(at("clinic"), at("hours"));
+    // A required clinic is still kept clear of the fixed office hours: the only hour is theirs,
+    // so it finds no time in any of the three weeks rather than overlapping them.
+    let required = text.replace("optional = true\n", "");
+    let rec = mixplan::recommend(course::parse(&required).unwrap());
+    let unplaced: Vec<_> = rec.schedule.unplaced().collect();
+    assert_eq!(unplaced.len(), 3, "{unplaced:?}");
+    assert!(
+        unplaced
+            .iter()
+            .all(|&(_, a)| rec.course.activities[a].id == "clinic")
+    );
+}
+
 fn load_errors(text: &str) -> Vec<(String, String)> {
     let loaded = course::load(text);
     loaded
