@@ -464,7 +464,10 @@ impl Layout {
                     .iter()
                     .map(|&i| (i, course.activities[i].minutes))
                     .collect();
-                let segments = sittings::carve(course, &parts, exam || optional);
+                // A class in a room keeps its own rhythm: the 25/5 breaks are advice for
+                // video calls (seed: Best Practices for Synchronous Sessions).
+                let in_room = meeting.iter().all(|&i| course.activities[i].in_person);
+                let segments = sittings::carve(course, &parts, exam || optional || in_room);
                 let minutes = segments.iter().map(|s| s.minutes).sum();
                 longest = longest.max(minutes);
                 weeks.push(w);
@@ -802,7 +805,7 @@ fn live_item(
     let mut with = held.iter().filter(|s| s.activities.contains(&index));
     let at = with.clone().find(|s| !s.cancelled).or_else(|| with.next());
     let segments = segments_of[index].get_or_insert_with(|| {
-        if activity.is_exam() || !activity.segmented || activity.optional {
+        if activity.is_exam() || !activity.segmented || activity.optional || activity.in_person {
             sittings::carve(course, &[(index, activity.minutes)], true).into()
         } else if activity.is_fixed() {
             // A fixed activity lasts exactly its `at` span: its breaks are carved out, never

@@ -153,7 +153,7 @@ impl FixedGroup {
 
 /// A fixed sitting's segments: its activities whole, in file order, lasting exactly the sum
 /// of their minutes; past 30 minutes a 5-minute break is carved out every half hour (the seed's
-/// 25/5 rhythm). `whole` (an exam, optional drop-in work) runs unbroken, and so does a sitting
+/// 25/5 rhythm). `whole` (an exam, optional drop-in work, a class in a room) runs unbroken, and so does a sitting
 /// holding an activity with `segmented = false` (nothing is carved out of it).
 pub fn carve(course: &Course, parts: &[(usize, u32)], whole: bool) -> Vec<Segment> {
     let total: u32 = parts.iter().map(|p| p.1).sum();

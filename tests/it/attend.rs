@@ -495,3 +495,23 @@ fn json_sittings_list_whom_a_fixed_seminar_misses() {
         8
     );
 }
+
+/// A class in a room keeps its own rhythm: no 25/5 breaks are carved out of it, where the
+/// same class online gets them (they are advice for video calls).
+#[test]
+fn a_class_in_a_room_is_not_cut_into_focus_segments() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 2\nstart = 2027-01-11\ntimezone = \"America/New_York\"\ndelivery = \"hybrid\"\n\n[students]\ncount = 20\n\n[[activities]]\nid = \"class\"\nkind = \"problem-solving\"\nminutes = 75\nat = { day = \"tue\", time = \"09:30\", location = \"Hall 1\" }\nin_person = true\n";
+    let breaks = |text: &str| {
+        let rec = mixplan::recommend(course::parse(text).unwrap());
+        rec.occurrences.list[0]
+            .timeline
+            .iter()
+            .filter(|s| s.kind == mixplan::schedule::SegmentKind::Break)
+            .count()
+    };
+    assert_eq!(breaks(text), 0);
+    let online = text
+        .replace("delivery = \"hybrid\"\n", "")
+        .replace("in_person = true\n", "");
+    assert_eq!(breaks(&online), 2);
+}
