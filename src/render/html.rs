@@ -266,7 +266,23 @@ fn live_section(rec: &Recommendation, out: &mut String) {
             sitting.minutes,
             sitting_tags(sitting)
         );
-        let where_ = sitting_place(rec, &sitting.activities);
+        let mut where_ = sitting_place(rec, &sitting.activities);
+        if let Some(o) = first {
+            // A section's own room (parallel lab sections meet in different rooms).
+            let acts: Vec<&Activity> = sitting
+                .activities
+                .iter()
+                .map(|&i| &course.activities[i])
+                .collect();
+            let own = section_place(rec, o, &acts);
+            if !own.is_empty() {
+                where_ = if where_.is_empty() {
+                    own
+                } else {
+                    format!("{own}, {where_}")
+                };
+            }
+        }
         if !where_.is_empty() {
             let _ = write!(out, ", {where_}");
         }
@@ -530,8 +546,42 @@ fn meeting_item(rec: &Recommendation, o: &Occurrence, out: &mut String) {
         o.minutes,
         sitting_tags(base)
     );
+    let where_ = section_place(rec, o, &live);
+    if !where_.is_empty() {
+        let _ = write!(out, ", {where_}");
+    }
     activity_list(out, &live);
     out.push_str("</li>\n");
+}
+
+/// The room and link a section's `at` entry names for itself, when its activities do not say
+/// them already (and the course's own location is not all it is): parallel sections of a lab
+/// meet in different rooms.
+fn section_place(
+    rec: &Recommendation,
+    o: &crate::schedule::Occurrence,
+    live: &[&Activity],
+) -> String {
+    let location = own_value(
+        o.location.as_ref(),
+        rec.course.meta.location.as_ref(),
+        live,
+        |a| a.location.as_ref(),
+    );
+    let url = own_value(o.url.as_ref(), rec.course.meta.url.as_ref(), live, |a| {
+        a.url.as_ref()
+    });
+    place(location, url)
+}
+
+/// `value` unless it is the course's own or every activity of `live` already says it.
+fn own_value<'a>(
+    value: Option<&'a String>,
+    course: Option<&String>,
+    live: &[&Activity],
+    of: fn(&Activity) -> Option<&String>,
+) -> Option<&'a String> {
+    value.filter(|v| Some(*v) != course && !live.iter().all(|a| of(a) == Some(*v)))
 }
 
 /// The activities of a sitting as a nested list, each with its place and tags.

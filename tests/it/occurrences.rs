@@ -284,6 +284,24 @@ fn a_repeat_before_its_session_says_earlier_in_the_week() {
     );
 }
 
+/// A section's own room (an `at` entry's `location`) reaches the student page, in the overview
+/// and on each week's meeting line: the two office-hour sections of hybrid-engineering-labs
+/// meet in rooms 369 and 366, which the page used to leave out.
+#[test]
+fn the_page_names_each_sections_own_room() {
+    let text = std::fs::read_to_string("examples/hybrid-engineering-labs.toml").unwrap();
+    let page = render::html::page(&plan(&text), render::html::Shape::Page);
+    for room in [
+        "Nieuwland Science Hall 369",
+        "Nieuwland Science Hall 366",
+        "DeBartolo Hall 136",
+    ] {
+        let lines = page.lines().filter(|l| l.contains(room)).count();
+        // The overview once, then every week it meets.
+        assert!(lines > 5, "{room}: {lines} lines");
+    }
+}
+
 /// A class in a room reaches only the organizer's zone: the calendar's route for students
 /// elsewhere is about being in the room, not the hour.
 #[test]
