@@ -704,6 +704,17 @@ pub fn parse(text: &str) -> Result<Course, Vec<Diagnostic>> {
 mod tests {
     use proptest::prelude::*;
 
+    /// Found by the property below: jiff takes no duration of more days than this, though
+    /// the date it would reach is in range.
+    #[test]
+    fn add_days_reaches_past_a_durations_limit() {
+        let start = jiff::civil::date(-4417, 1, 1);
+        assert_eq!(
+            super::add_days(start, 2_932_897),
+            Some(jiff::civil::date(3612, 12, 31))
+        );
+    }
+
     proptest! {
         /// Adding whole days as a duration lands where a span of days does, in both
         /// directions and at the edges of jiff's range.
