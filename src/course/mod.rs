@@ -547,6 +547,22 @@ impl CheckConfig {
     }
 }
 
+/// `date` moved by `days` whole days, `None` outside jiff's range. A duration of whole days
+/// adds exactly as a span of days does, without building and negating a span: these dates are
+/// worked out for every session, due time and week of every course.
+fn add_days(date: jiff::civil::Date, days: i64) -> Option<jiff::civil::Date> {
+    // jiff takes a duration of at most this many days (about 8,000 years); past it a span
+    // still reaches every date in range.
+    const DURATION_DAYS: i64 = 2_932_896;
+    if days.abs() > DURATION_DAYS {
+        return date
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok();
+    }
+    date.checked_add(jiff::SignedDuration::from_secs(days * 86_400))
+        .ok()
+}
+
 impl CourseMeta {
     /// Whether `week` is a teaching week: not a break, and for work other than exams, not an
     /// exam week.
@@ -581,14 +597,12 @@ impl CourseMeta {
         let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
             - i64::from(self.week_starts.index()))
         .rem_euclid(7);
-        start.checked_sub(jiff::Span::new().days(back)).ok()
+        add_days(start, -back)
     }
 
     /// First day of course week `week` (1-based).
     pub fn week_start(&self, week: u32) -> Option<jiff::civil::Date> {
-        self.first_day()?
-            .checked_add(jiff::Span::new().days(7 * (i64::from(week) - 1)))
-            .ok()
+        add_days(self.first_day()?, 7 * (i64::from(week) - 1))
     }
 
     /// Days from the week's first day to `day`, `0..7`.
@@ -598,9 +612,7 @@ impl CourseMeta {
 
     /// The date of `day` in course week `week`.
     pub fn date_of(&self, week: u32, day: Weekday) -> Option<jiff::civil::Date> {
-        self.week_start(week)?
-            .checked_add(jiff::Span::new().days(self.days_into_week(day)))
-            .ok()
+        add_days(self.week_start(week)?, self.days_into_week(day))
     }
 
     /// The course week a date falls in, if it falls inside the course.
@@ -685,5 +697,38 @@ pub fn parse(text: &str) -> Result<Course, Vec<Diagnostic>> {
     match loaded.course {
         Some(course) if loaded.diagnostics.is_empty() => Ok(course),
         _ => Err(loaded.diagnostics),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    /// Found by the property below: jiff takes no duration of more days than this, though
+    /// the date it would reach is in range.
+    #[test]
+    fn add_days_reaches_past_a_durations_limit() {
+        let start = jiff::civil::date(-4417, 1, 1);
+        assert_eq!(
+            super::add_days(start, 2_932_897),
+            Some(jiff::civil::date(3612, 12, 31))
+        );
+    }
+
+    proptest! {
+        /// Adding whole days as a duration lands where a span of days does, in both
+        /// directions and at the edges of jiff's range.
+        #[test]
+        fn add_days_matches_a_span_of_days(
+            year in -9999i16..=9999,
+            day_of_year in 0i64..366,
+            days in -7_304_484i64..=7_304_484,
+        ) {
+            let start = jiff::civil::date(year, 1, 1)
+                .checked_add(jiff::Span::new().days(day_of_year))
+                .unwrap_or(jiff::civil::date(year, 1, 1));
+            let by_span = start.checked_add(jiff::Span::new().days(days)).ok();
+            prop_assert_eq!(super::add_days(start, days), by_span);
+        }
     }
 }

@@ -23,8 +23,36 @@ use jiff::tz::TimeZone;
 /// The name of Anywhere on Earth, as written.
 pub const AOE: &str = "AoE";
 
+/// Most distinct names [`resolve`] remembers per thread: far more than the bundled database
+/// holds, so only a stream of unknown names goes past it (and is then looked up each time).
+const RESOLVED_CAP: usize = 1024;
+
+thread_local! {
+    /// Names already looked up on this thread. A course reads its few zones for every due
+    /// time, session and alternative of every week; the database's own lookup takes a lock
+    /// and searches its names each time, this is one hash of the name. A `TimeZone` clone
+    /// shares its rules, so the zone returned is the same either way.
+    static RESOLVED: std::cell::RefCell<HashMap<String, Option<TimeZone>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
 /// The zone a normalized name stands for; `None` when it names no zone.
 pub fn resolve(name: &str) -> Option<TimeZone> {
+    RESOLVED.with(|memo| {
+        if let Some(tz) = memo.borrow().get(name) {
+            return tz.clone();
+        }
+        let tz = lookup(name);
+        let mut memo = memo.borrow_mut();
+        if memo.len() < RESOLVED_CAP {
+            memo.insert(name.to_string(), tz.clone());
+        }
+        tz
+    })
+}
+
+/// [`resolve`] in the bundled database.
+fn lookup(name: &str) -> Option<TimeZone> {
     if name == AOE {
         // The database's own UTC-12 zone, so timestamps carry a bracketed name that every
         // RFC 9557 reader knows (`-12:00[Etc/GMT+12]`); the course keeps `AoE` as written.

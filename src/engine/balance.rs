@@ -565,7 +565,18 @@ impl Measure {
                 }
             }
         }
-        let lengths: Vec<u32> = weeks.iter().map(|w| sittings::week_minutes(w)).collect();
+        // Most weeks hold the same live work as some other week (every week of a weekly
+        // activity): each distinct week is packed once.
+        let mut packed: std::collections::HashMap<&[(usize, u32)], u32> =
+            std::collections::HashMap::new();
+        let lengths: Vec<u32> = weeks
+            .iter()
+            .map(|w| {
+                *packed
+                    .entry(w.as_slice())
+                    .or_insert_with(|| sittings::week_minutes(w))
+            })
+            .collect();
         Measure {
             total: lengths
                 .iter()
