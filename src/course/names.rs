@@ -292,6 +292,14 @@ impl Weekday {
 }
 
 impl ActivityKind {
+    /// The indefinite article for the kind's name: "an announcement", "a lecture".
+    pub fn article(self) -> &'static str {
+        match self.as_str().as_bytes().first() {
+            Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
+            _ => "a",
+        }
+    }
+
     /// Work a student does alone or must think over: practice, assessment, reflection, peer
     /// review and project work (seed: FAQ "How do I decide which activities to make
     /// synchronous versus asynchronous?"). Band balancing never moves it live.

@@ -73,7 +73,7 @@ pub fn score_detail(detail: &ScoreDetail) -> String {
         D::ContentSuitsSelfPaced { kind, content } => format!(
             "{} content works self-paced as {} {kind}",
             names(content),
-            article(*kind)
+            kind.article()
         ),
         D::KnowledgeGoals { goals } => {
             format!("course goals {} need less live time", names(goals))
@@ -84,17 +84,9 @@ pub fn score_detail(detail: &ScoreDetail) -> String {
     }
 }
 
-/// The indefinite article for a kind's name: "an announcement", "a lecture".
-pub fn article(kind: ActivityKind) -> &'static str {
-    match kind.to_string().as_bytes().first() {
-        Some(b'a' | b'e' | b'i' | b'o' | b'u') => "an",
-        _ => "a",
-    }
-}
-
 /// "a lecture activity {what}".
 fn of_kind(kind: ActivityKind, what: &str) -> String {
-    format!("{} {kind} activity {what}", article(kind))
+    format!("{} {kind} activity {what}", kind.article())
 }
 
 /// A share from 0 to 1 as a whole percentage: `0.85` is "85%".

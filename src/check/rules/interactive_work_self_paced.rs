@@ -29,7 +29,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} pinned self-paced, but its scores favour live time by {} points",
                     a.id,
-                    crate::render::words::article(a.kind),
+                    a.kind.article(),
                     a.kind,
                     d.margin
                 ),

@@ -26,7 +26,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} activity, work each student does alone, and {how}",
                     a.id,
-                    crate::render::words::article(a.kind),
+                    a.kind.article(),
                     a.kind
                 ),
                 help: Some(

@@ -19,7 +19,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 message: format!(
                     "`{}` is {} {} and {how}",
                     a.id,
-                    crate::render::words::article(a.kind),
+                    a.kind.article(),
                     a.kind
                 ),
                 help: Some(
