@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod engine;
 pub mod export;
+mod fast_map;
 pub mod findings;
 pub mod fsio;
 pub mod render;

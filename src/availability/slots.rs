@@ -23,68 +23,13 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Reverse;
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
 use crate::course::{Course, TimeOfDay, Weekday, Window};
 
-/// The search's maps, keyed by its own numbers (offsets, grid masks, weeks, group indexes):
-/// SipHash, std's default, guards maps keyed by untrusted text against chosen collisions,
-/// which these keys are not worth (a collision costs a probe, and every map is small), and it
-/// was a fifth of the time of a search over hundreds of zones.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
-
-/// A multiply-rotate hasher (the one rustc uses for its own maps), for [`FastMap`].
-#[derive(Clone, Copy, Default)]
-struct FastHasher(u64);
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u16(&mut self, n: u16) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        self.add(n as u64);
-        self.add((n >> 64) as u64);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-}
+use crate::fast_map::FastMap;
 
 /// Spacing of candidate start times, in minutes.
 pub const GRID_MINUTES: u32 = 15;
@@ -755,19 +700,23 @@ fn day_frame(model: &Model<'_>, day: Weekday) -> DayFrame {
     let n = model.groups.len();
     let mut by_key: FastMap<Vec<i64>, usize> = FastMap::default();
     let mut classes: Vec<(u128, usize, Vec<Option<i64>>)> = Vec::new();
+    // Reused for every occasion: most weeks join a class already found, and need no copy.
+    let mut deltas: Vec<Option<i64>> = Vec::with_capacity(n);
+    let mut key: Vec<i64> = Vec::with_capacity(n);
     for (j, occ) in occasions.iter().enumerate() {
-        let deltas: Vec<Option<i64>> = (0..n).map(|g| model.constant_delta(occ, g)).collect();
-        // An exact entry is keyed by its occasion, so it never merges with another week.
-        let key: Vec<i64> = deltas
-            .iter()
-            .map(|d| d.unwrap_or(i64::MIN + j as i64))
-            .collect();
-        if let Some(&k) = by_key.get(&key) {
-            classes[k].0 |= 1 << j;
-            continue;
+        deltas.clear();
+        deltas.extend((0..n).map(|g| model.constant_delta(occ, g)));
+        // A week with an exact entry is a class of its own: it never merges with another.
+        if deltas.iter().all(Option::is_some) {
+            key.clear();
+            key.extend(deltas.iter().flatten());
+            if let Some(&k) = by_key.get(key.as_slice()) {
+                classes[k].0 |= 1 << j;
+                continue;
+            }
+            by_key.insert(key.clone(), classes.len());
         }
-        by_key.insert(key, classes.len());
-        classes.push((1 << j, j, deltas));
+        classes.push((1 << j, j, deltas.clone()));
     }
     let shifted = match occasions.first() {
         Some(first) => (0..n)

@@ -425,11 +425,14 @@ impl Activity {
         if let Some(weeks) = &self.weeks {
             return weeks.clone();
         }
-        let teaching = meta.teaching_weeks(self.is_exam());
+        // Counted straight from the weeks, without listing the teaching weeks first: the
+        // planner asks this of every activity in every plan it compares.
+        let exam = self.is_exam();
+        let teaching = (1..=meta.weeks).filter(|&w| meta.is_teaching(w, exam));
         match self.every {
-            Every::Week => teaching,
-            Every::TwoWeeks => teaching.into_iter().step_by(2).collect(),
-            Every::Once => teaching.into_iter().take(1).collect(),
+            Every::Week => teaching.collect(),
+            Every::TwoWeeks => teaching.step_by(2).collect(),
+            Every::Once => teaching.take(1).collect(),
         }
     }
 

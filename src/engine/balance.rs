@@ -567,8 +567,8 @@ impl Measure {
         }
         // Most weeks hold the same live work as some other week (every week of a weekly
         // activity): each distinct week is packed once.
-        let mut packed: std::collections::HashMap<&[(usize, u32)], u32> =
-            std::collections::HashMap::new();
+        let mut packed: crate::fast_map::FastMap<&[(usize, u32)], u32> =
+            crate::fast_map::FastMap::default();
         let lengths: Vec<u32> = weeks
             .iter()
             .map(|w| {

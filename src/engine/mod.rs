@@ -751,7 +751,7 @@ pub fn is_halvable(activity: &Activity) -> bool {
 
 /// What the scoring rules read of an activity: its kind, its minutes, its sections (class
 /// size per sitting), whether it is written work and whether it meets in a room.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct ScoreKey {
     kind: crate::course::ActivityKind,
     minutes: u32,
@@ -775,7 +775,7 @@ impl ScoreKey {
 /// Scoring reasons by what the scoring rules read of an activity.
 /// The connectivity rule is the one scoring rule that reads the share of connected students,
 /// and only below its floor: the key holds that share there, bit for bit.
-type ScoreMemo = std::collections::HashMap<(ScoreKey, Option<u64>), Vec<Reason>>;
+type ScoreMemo = std::collections::BTreeMap<(ScoreKey, Option<u64>), Vec<Reason>>;
 
 /// What the connectivity rule reads of `facts`: the share of connected students, when it is
 /// below the rule's floor.
@@ -818,10 +818,12 @@ fn decide(
     memo: &mut ScoreMemo,
 ) -> Decision {
     // The scoring rules read only what the key holds.
-    let mut reasons = memo
+    let scored = memo
         .entry((ScoreKey::of(activity), connectivity_key(facts)))
-        .or_insert_with(|| score_reasons(facts, activity))
-        .clone();
+        .or_insert_with(|| score_reasons(facts, activity));
+    // Room for the one note a decision may add, so adding it never reallocates.
+    let mut reasons = Vec::with_capacity(scored.len() + 1);
+    reasons.extend_from_slice(scored);
     let score = |mode| {
         reasons
             .iter()
