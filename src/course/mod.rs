@@ -600,6 +600,9 @@ impl CourseMeta {
         let back = (i64::from(Weekday::from_jiff(start.weekday()).index())
             - i64::from(self.week_starts.index()))
         .rem_euclid(7);
+        if back == 0 {
+            return Some(start);
+        }
         add_days(start, -back)
     }
 
@@ -615,7 +618,12 @@ impl CourseMeta {
 
     /// The date of `day` in course week `week`.
     pub fn date_of(&self, week: u32, day: Weekday) -> Option<jiff::civil::Date> {
-        add_days(self.week_start(week)?, self.days_into_week(day))
+        // One addition from week 1's first day, not two through the week's first day: the
+        // date comes after that day, so whenever the date is in range, so is the week's start.
+        add_days(
+            self.first_day()?,
+            7 * (i64::from(week) - 1) + self.days_into_week(day),
+        )
     }
 
     /// The course week a date falls in, if it falls inside the course.

@@ -80,15 +80,26 @@ pub fn room_minutes(course: &Course) -> f64 {
             let Some(at) = a.at.first() else { return 0 };
             let held = activity_weeks(a, Mode::Sync, Pattern::Flipped, meta)
                 .into_iter()
-                .filter(|&w| {
-                    let date = at.date.or_else(|| meta.date_of(w, at.day));
-                    !date.is_some_and(|date| meta.is_holiday(date))
-                })
+                .filter(|&w| !cancelled_by_holiday(meta, at, w))
                 .count() as u64;
             held * u64::from(a.minutes)
         })
         .sum();
     total as f64 / meta.teaching_weeks(false).len().max(1) as f64
+}
+
+/// Whether a holiday cancels the sitting `at` in `week` (the date is worked out only when the
+/// course has holidays: balancing asks this of every fixed sitting in every week it measures).
+fn cancelled_by_holiday(
+    meta: &crate::course::CourseMeta,
+    at: &crate::course::FixedTime,
+    week: u32,
+) -> bool {
+    !meta.holidays.is_empty()
+        && at
+            .date
+            .or_else(|| meta.date_of(week, at.day))
+            .is_some_and(|date| meta.is_holiday(date))
 }
 
 /// The share of students without a dependable connection, from the written share rounded to
@@ -556,8 +567,7 @@ impl Measure {
                     continue;
                 };
                 if let Some(at) = activity.at.first() {
-                    let date = at.date.or_else(|| meta.date_of(w, at.day));
-                    if !date.is_some_and(|date| meta.is_holiday(date)) {
+                    if !cancelled_by_holiday(meta, at, w) {
                         fixed[k] = fixed[k].saturating_add(activity.minutes);
                     }
                 } else {
