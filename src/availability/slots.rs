@@ -921,6 +921,39 @@ struct Pick {
     rank: Rank,
 }
 
+/// Students each grid time of `plan` reaches in its worst week.
+fn worst_week(plan: &DayPlan, counts: &[u32]) -> [u32; GRID] {
+    let mut worst = [u32::MAX; GRID];
+    for class in &plan.classes {
+        let covered = tally(class.masks.iter().copied().zip(counts.iter().copied()));
+        for (w, c) in worst.iter_mut().zip(covered) {
+            *w = (*w).min(c);
+        }
+    }
+    worst
+}
+
+/// What [`best_single`]'s pick reaches in its worst week (0 without one), without ranking:
+/// the worst week is what [`rank`] orders by first, so it is the most any open grid time
+/// reaches there. The engine asks this of every session length.
+fn best_reach(model: &Model<'_>, days: &[DayPlan]) -> u32 {
+    let counts: Vec<u32> = model.groups.iter().map(|g| g.count).collect();
+    let mut best = 0;
+    for plan in days.iter().filter(|plan| !plan.classes.is_empty()) {
+        let worst = worst_week(plan, &counts);
+        for (i, &reached) in worst.iter().enumerate() {
+            let minute = grid_minute(i);
+            if reached > best
+                && model.in_live_window(minute)
+                && model.clear_of_fixed(plan.day, minute)
+            {
+                best = reached;
+            }
+        }
+    }
+    best
+}
+
 fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
     let counts: Vec<u32> = model.groups.iter().map(|g| g.count).collect();
     let mut best: Option<Pick> = None;
@@ -928,13 +961,7 @@ fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
         if plan.classes.is_empty() {
             continue;
         }
-        let mut worst = [u32::MAX; GRID];
-        for class in &plan.classes {
-            let covered = tally(class.masks.iter().copied().zip(counts.iter().copied()));
-            for (w, c) in worst.iter_mut().zip(covered) {
-                *w = (*w).min(c);
-            }
-        }
+        let worst = worst_week(plan, &counts);
         let all = (0..counts.len()).map(|g| {
             plan.classes
                 .iter()
@@ -943,6 +970,10 @@ fn best_single(model: &Model<'_>, days: &[DayPlan]) -> Option<Pick> {
         let every = tally(all.zip(counts.iter().copied()));
         let changed = tally(plan.shifted.iter().copied().zip(counts.iter().copied()));
         for i in 0..GRID {
+            // Fewer students in the worst week rank below the best so far, whatever follows.
+            if best.is_some_and(|b| worst[i] < b.rank.0.0) {
+                continue;
+            }
             let minute = grid_minute(i);
             if !model.in_live_window(minute) || !model.clear_of_fixed(plan.day, minute) {
                 continue;
@@ -1319,7 +1350,7 @@ fn reach_in(
         } else {
             model.minutes = minutes;
             let days: Vec<DayPlan> = frames.iter().map(|f| day_plan(&model, f)).collect();
-            best_single(&model, &days).map_or(0, |pick| pick.rank.0.0)
+            best_reach(&model, &days)
         };
         everyone = reach >= count;
         out.insert(minutes, reach.min(count));
