@@ -427,13 +427,21 @@ impl Activity {
         }
         // Counted straight from the weeks, without listing the teaching weeks first: the
         // planner asks this of every activity in every plan it compares.
+        // The list is sized up front: a filtered iterator collects by doubling.
         let exam = self.is_exam();
         let teaching = (1..=meta.weeks).filter(|&w| meta.is_teaching(w, exam));
+        let most = match self.every {
+            Every::Week => meta.weeks,
+            Every::TwoWeeks => meta.weeks.div_ceil(2),
+            Every::Once => 1,
+        };
+        let mut weeks = Vec::with_capacity(most as usize);
         match self.every {
-            Every::Week => teaching.collect(),
-            Every::TwoWeeks => teaching.step_by(2).collect(),
-            Every::Once => teaching.take(1).collect(),
+            Every::Week => weeks.extend(teaching),
+            Every::TwoWeeks => weeks.extend(teaching.step_by(2)),
+            Every::Once => weeks.extend(teaching.take(1)),
         }
+        weeks
     }
 
     /// Whether the activity's live minutes count towards the weekly band: exams and optional
@@ -576,9 +584,9 @@ impl CourseMeta {
 
     /// Teaching weeks in order (see [`CourseMeta::is_teaching`]).
     pub fn teaching_weeks(&self, exam: bool) -> Vec<u32> {
-        (1..=self.weeks)
-            .filter(|&w| self.is_teaching(w, exam))
-            .collect()
+        let mut weeks = Vec::with_capacity(self.weeks as usize);
+        weeks.extend((1..=self.weeks).filter(|&w| self.is_teaching(w, exam)));
+        weeks
     }
 
     /// Whether nothing meets in `week` on purpose.
