@@ -721,14 +721,7 @@ fn day_frame(model: &Model<'_>, day: Weekday) -> DayFrame {
     let shifted = match occasions.first() {
         Some(first) => (0..n)
             .map(|g| match model.constant_delta(first, g) {
-                Some(delta) => (0..GRID).fold(0u128, |mask, i| {
-                    let local = i64::from(grid_minute(i)) * 60 + delta;
-                    if local.div_euclid(86_400) != 0 {
-                        mask | 1 << i
-                    } else {
-                        mask
-                    }
-                }),
+                Some(delta) => shifted_by(delta),
                 None => (0..GRID).fold(0u128, |mask, i| {
                     if model.local_day_time(day, first, g, grid_minute(i)).0 != day {
                         mask | 1 << i
@@ -746,6 +739,26 @@ fn day_frame(model: &Model<'_>, day: Weekday) -> DayFrame {
         classes,
         shifted,
     }
+}
+
+/// Bit `i` set when grid time `i` moved by `delta` seconds falls on another day: the times
+/// before `first` (the day before) and from `after` on (the day after), in one range each.
+fn shifted_by(delta: i64) -> u128 {
+    let step = i64::from(GRID_MINUTES) * 60;
+    let grid = GRID as i64;
+    // The first grid time whose local time is not before midnight, and the first at or past
+    // the next midnight.
+    let first = (-delta).div_euclid(step) + i64::from((-delta).rem_euclid(step) != 0);
+    let after =
+        (86_400 - delta).div_euclid(step) + i64::from((86_400 - delta).rem_euclid(step) != 0);
+    let below = |k: i64| -> u128 {
+        match k {
+            k if k <= 0 => 0,
+            k if k >= grid => GRID_ALL,
+            k => (1u128 << k) - 1,
+        }
+    };
+    below(first) | (GRID_ALL & !below(after))
 }
 
 fn plan_day(model: &Model<'_>, day: Weekday) -> DayPlan {
@@ -1668,6 +1681,25 @@ fn choose_in(
 
 #[cfg(test)]
 mod tests {
+    /// The day-change mask in two ranges is the mask worked out one grid time at a time.
+    #[test]
+    fn shifted_by_matches_each_grid_time() {
+        for delta in (-50 * 3600..=50 * 3600)
+            .step_by(60 * 5)
+            .chain([-86_399, 86_399, 1, -1])
+        {
+            let by_time = (0..super::GRID).fold(0u128, |mask, i| {
+                let local = i64::from(super::grid_minute(i)) * 60 + delta;
+                if local.div_euclid(86_400) != 0 {
+                    mask | 1 << i
+                } else {
+                    mask
+                }
+            });
+            assert_eq!(super::shifted_by(delta), by_time, "{delta}");
+        }
+    }
+
     use super::*;
 
     /// `has_room` (one sort per day, through the week index or not) agrees with trying every

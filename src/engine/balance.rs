@@ -166,9 +166,14 @@ impl<'a> Balancer<'a> {
             .iter()
             .map(|d| {
                 let a = &course.activities[d.index];
-                f64::from(a.minutes)
-                    * activity_weeks(a, Mode::Sync, pattern, &course.meta).len() as f64
-                    / weeks
+                // A live decision already holds its live weeks under this pattern (as `total`
+                // below reads them); only a self-paced one has them worked out.
+                let live_weeks = if d.mode == Mode::Sync {
+                    d.weeks.len()
+                } else {
+                    activity_weeks(a, Mode::Sync, pattern, &course.meta).len()
+                };
+                f64::from(a.minutes) * live_weeks as f64 / weeks
             })
             .collect();
         let total = decisions
