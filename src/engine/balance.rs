@@ -447,7 +447,7 @@ impl<'a> Balancer<'a> {
 }
 
 /// Keep average weekly live time inside the band, in the steps of this module, and leave a
-/// plan note where it cannot.
+/// plan note where it cannot. Returns the band's measure of the balanced decisions.
 pub(super) fn balance(
     course: &Course,
     pattern: Pattern,
@@ -455,7 +455,7 @@ pub(super) fn balance(
     notes: &mut Vec<PlanNote>,
     band: Band,
     attendance: &Attendance,
-) {
+) -> f64 {
     let mut balancer = Balancer::new(course, pattern, band, decisions);
     let mut moved = balancer.over_ceiling(decisions);
     let week_moved = balancer.week_ceiling(decisions);
@@ -483,6 +483,14 @@ pub(super) fn balance(
             connectivity: under.by_connectivity.then_some(band.effective),
         });
     }
+    // The measure is kept in step with every move, so it is the measure of the result.
+    let live = balancer.value(decisions);
+    debug_assert_eq!(
+        live.to_bits(),
+        Measure::new(course, decisions).value().to_bits(),
+        "balancing's measure drifted from its decisions"
+    );
+    live
 }
 
 /// Why one move happened, for the activity's reason.

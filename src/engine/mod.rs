@@ -417,7 +417,15 @@ pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
     // again at each lower share, and only the connectivity rule reads the share.
     let mut memo = ScoreMemo::new();
     let own = draft(course, &facts, &mut memo);
-    let (why, decisions, band_notes) = least_live_over_connectivity(course, &facts, own, &mut memo);
+    let Draft {
+        why,
+        decided:
+            Decided {
+                decisions,
+                notes: band_notes,
+                ..
+            },
+    } = least_live_over_connectivity(course, &facts, own, &mut memo);
     let pattern_choice = PatternChoice {
         why,
         live: decisions
@@ -444,17 +452,30 @@ pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
 /// few hundred activities compares every hundredth of the share, a huge one only a few shares.
 const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
 
-/// A plan before its summary: what decided the pattern, the decisions and the band notes.
-type Draft = (PatternWhy, Vec<Decision>, Vec<PlanNote>);
+/// A plan before its summary: what decided the pattern, and the balanced decisions.
+struct Draft {
+    why: PatternWhy,
+    decided: Decided,
+}
+
+/// Every activity decided under one pattern and balanced.
+#[derive(Clone)]
+struct Decided {
+    decisions: Vec<Decision>,
+    /// The band notes balancing left.
+    notes: Vec<PlanNote>,
+    /// The band's measure of the decisions (see [`sitting_minutes`]), as balancing left it.
+    live: f64,
+}
 
 /// Plan `course` for `facts`: the pattern (chosen or set), the decisions, the band notes.
 fn draft(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft {
     match course.meta.pattern {
         Pattern::Auto => choose_pattern(course, facts, memo),
-        set => {
-            let (decisions, notes) = decide_all(course, facts, set, memo);
-            (PatternWhy::Set(set), decisions, notes)
-        }
+        set => Draft {
+            why: PatternWhy::Set(set),
+            decided: decide_all(course, facts, set, memo),
+        },
     }
 }
 
@@ -490,24 +511,23 @@ fn least_live_over_connectivity(
     if u <= 0.0 {
         return own;
     }
-    let live = |ds: &[Decision]| sitting_minutes(course, ds);
-    let mut best: (f64, Option<Draft>) = (live(&own.1), None);
+    let mut best: (f64, Option<Draft>) = (own.decided.live, None);
     for share in lower_shares(u, course.activities.len()) {
         let mut f = facts.clone();
         f.reliable_internet = (share > 0.0).then_some(1.0 - share);
         let candidate = draft(course, &f, memo);
-        let l = live(&candidate.1);
+        let l = candidate.decided.live;
         if l < best.0 - 1e-9 {
             best = (l, Some(candidate));
         }
     }
-    let Some((best_why, best_decisions, best_notes)) = best.1 else {
+    let Some(lean) = best.1 else {
         return own;
     };
     // Keep this plan's scores and reasons; take the modes and weeks of the leaner plan.
     let cap = round2(best.0);
-    let (_, mut decisions, _) = own;
-    for (d, lean) in decisions.iter_mut().zip(best_decisions) {
+    let mut decisions = own.decided.decisions;
+    for (d, lean) in decisions.iter_mut().zip(lean.decided.decisions) {
         if d.mode != lean.mode {
             d.reasons
                 .retain(|r| !matches!(r.rule, RuleId::BandUnder | RuleId::BandOver));
@@ -520,17 +540,19 @@ fn least_live_over_connectivity(
         d.mode = lean.mode;
         d.weeks = lean.weeks;
     }
-    (best_why, decisions, best_notes)
+    Draft {
+        why: lean.why,
+        decided: Decided {
+            decisions,
+            notes: lean.decided.notes,
+            live: best.0,
+        },
+    }
 }
 
 /// Score and decide every activity under `pattern`, then balance the band (on the online
 /// sittings; in a hybrid course the sittings in a room count towards the floor).
-fn decide_all(
-    course: &Course,
-    facts: &Facts,
-    pattern: Pattern,
-    memo: &mut ScoreMemo,
-) -> (Vec<Decision>, Vec<PlanNote>) {
+fn decide_all(course: &Course, facts: &Facts, pattern: Pattern, memo: &mut ScoreMemo) -> Decided {
     let mut decisions: Vec<Decision> = course
         .activities
         .iter()
@@ -539,7 +561,7 @@ fn decide_all(
         .collect();
     let mut notes = Vec::new();
     let band = balance::Band::for_share(course, facts.reliable_internet);
-    balance::balance(
+    let live = balance::balance(
         course,
         pattern,
         &mut decisions,
@@ -547,7 +569,11 @@ fn decide_all(
         band,
         &facts.attendance,
     );
-    (decisions, notes)
+    Decided {
+        decisions,
+        notes,
+        live,
+    }
 }
 
 /// Required live work the pattern speaks of: online or in a room, exams and optional work left
@@ -632,14 +658,11 @@ pub fn round2(x: f64) -> f64 {
 /// when it would halve nothing, on a one-week course, or when the halved live time would fall
 /// below the band's floor (seed: FAQ "How much synchronous time is ideal?": too little live
 /// time weakens community).
-fn choose_pattern(
-    course: &Course,
-    facts: &Facts,
-    memo: &mut ScoreMemo,
-) -> (PatternWhy, Vec<Decision>, Vec<PlanNote>) {
-    let (flipped, flipped_notes) = decide_all(course, facts, Pattern::Flipped, memo);
+fn choose_pattern(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft {
+    let flipped = decide_all(course, facts, Pattern::Flipped, memo);
     // The live activity one time serves worst, among the weekly live ones.
     let worst = flipped
+        .decisions
         .iter()
         .filter(|d| {
             let a = &course.activities[d.index];
@@ -649,44 +672,43 @@ fn choose_pattern(
         .filter(|&m| facts.attendance.short(m))
         .min_by_key(|&m| (facts.attendance.reach(m), std::cmp::Reverse(m)));
     let (Some(minutes), false) = (worst, facts.flexible.is_empty()) else {
-        return (PatternWhy::Flipped, flipped, flipped_notes);
+        return Draft {
+            why: PatternWhy::Flipped,
+            decided: flipped,
+        };
     };
-    let declined = |why| {
-        (
-            PatternWhy::FlippedNotAlternating(why),
-            flipped.clone(),
-            flipped_notes.clone(),
-        )
+    let declined = |why| Draft {
+        why: PatternWhy::FlippedNotAlternating(why),
+        decided: flipped.clone(),
     };
     if course.meta.teaching_weeks(false).len() < 2 {
         return declined(Declined::OneWeek);
     }
-    let halved = flipped.iter().any(|d| {
+    let halved = flipped.decisions.iter().any(|d| {
         let a = &course.activities[d.index];
         d.mode == Mode::Sync && is_halvable(a) && a.every == Every::Week
     });
     if !halved {
         return declined(Declined::NothingHalved);
     }
-    let (alternating, alternating_notes) = decide_all(course, facts, Pattern::Alternating, memo);
+    let alternating = decide_all(course, facts, Pattern::Alternating, memo);
     // The floor online live work must reach: in a hybrid course, less the room's minutes.
     let min = balance::Band::of(course).floor;
-    let live = summarize(course, &alternating).sync_minutes_per_week;
+    let live = summarize(course, &alternating.decisions).sync_minutes_per_week;
     if live < min - 1e-9 {
         return declined(Declined::Floor {
             minutes: live,
             min: round2(min),
         });
     }
-    (
-        PatternWhy::AlternatingAttendance {
+    Draft {
+        why: PatternWhy::AlternatingAttendance {
             minutes,
             reached: facts.attendance.reach(minutes),
             count: facts.attendance.count,
         },
-        alternating,
-        alternating_notes,
-    )
+        decided: alternating,
+    }
 }
 
 /// Whether an activity meets every week by cadence (not explicit weeks).
