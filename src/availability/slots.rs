@@ -629,6 +629,25 @@ impl<'c> Model<'c> {
         )
     }
 
+    /// [`Model::fits_exact`] at every grid time, bit `i` for grid time `i`: the occasion's
+    /// weekday and the group's window are read once, not at each time.
+    fn exact_mask(&self, occ: &Occasion, g: usize) -> u128 {
+        let day = Weekday::from_jiff(occ.date.weekday());
+        let midnight = occ.civil.div_euclid(86_400);
+        let group = &self.groups[g];
+        (0..GRID).fold(0u128, |mask, i| {
+            let (start, wall) = self.local(occ, g, grid_minute(i));
+            let shift = start.div_euclid(86_400) - midnight;
+            let local_day = Weekday::from_index(i64::from(day.index()) + shift);
+            let minute = start.rem_euclid(86_400).div_euclid(60);
+            if fits_wall(group.window_on(local_day), minute, wall) {
+                mask | 1 << i
+            } else {
+                mask
+            }
+        })
+    }
+
     /// Local weekday and time of a session at `minute` on the occasion, for group `g`.
     fn local_day_time(
         &self,
@@ -800,15 +819,7 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
                             }),
                         None => *exact
                             .entry((occ.civil, g, model.minutes))
-                            .or_insert_with(|| {
-                                (0..GRID).fold(0u128, |mask, i| {
-                                    if model.fits_exact(occ, g, grid_minute(i)) {
-                                        mask | 1 << i
-                                    } else {
-                                        mask
-                                    }
-                                })
-                            }),
+                            .or_insert_with(|| model.exact_mask(occ, g)),
                     }
                 })
                 .collect();
