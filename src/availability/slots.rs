@@ -277,6 +277,16 @@ impl Timeline {
     }
 
     /// Whether the offset changes at some instant in `(lo, hi]`.
+    /// The offset at `utc` and the instant of the next change after it, if any.
+    fn offset_until(&self, utc: i64) -> (i32, Option<i64>) {
+        let next = self.transitions.partition_point(|&(at, _)| at <= utc);
+        let offset = match next {
+            0 => self.initial,
+            k => self.transitions[k - 1].1,
+        };
+        (offset, self.transitions.get(next).map(|&(at, _)| at))
+    }
+
     fn changes_within(&self, lo: i64, hi: i64) -> bool {
         let i = self.transitions.partition_point(|&(at, _)| at <= lo);
         self.transitions.get(i).is_some_and(|&(at, _)| at <= hi)
@@ -629,23 +639,40 @@ impl<'c> Model<'c> {
         )
     }
 
-    /// [`Model::fits_exact`] at every grid time, bit `i` for grid time `i`: the occasion's
-    /// weekday and the group's window are read once, not at each time.
+    /// [`Model::fits_exact`] at every grid time, bit `i` for grid time `i`. Only a session
+    /// that a clock change of the group falls inside is worked out on its own: any other keeps
+    /// its whole length on the group's wall clock, so its bit is that of the wall mask for its
+    /// own offset from the organizer's grid, which a run of grid times shares.
     fn exact_mask(&self, occ: &Occasion, g: usize) -> u128 {
         let day = Weekday::from_jiff(occ.date.weekday());
-        let midnight = occ.civil.div_euclid(86_400);
         let group = &self.groups[g];
-        (0..GRID).fold(0u128, |mask, i| {
-            let (start, wall) = self.local(occ, g, grid_minute(i));
-            let shift = start.div_euclid(86_400) - midnight;
-            let local_day = Weekday::from_index(i64::from(day.index()) + shift);
-            let minute = start.rem_euclid(86_400).div_euclid(60);
-            if fits_wall(group.window_on(local_day), minute, wall) {
-                mask | 1 << i
+        let line = &self.lines[g];
+        let length = i64::from(self.minutes) * 60;
+        let mut wall: Option<(i64, u128)> = None;
+        let mut mask = 0u128;
+        for i in 0..GRID {
+            let minute = grid_minute(i);
+            let start = self.utc(occ, minute);
+            let (offset, next_change) = line.offset_until(start);
+            let fits = if next_change.is_some_and(|at| at <= start + length) {
+                self.fits_exact(occ, g, minute)
             } else {
-                mask
+                let delta = start + i64::from(offset) - occ.civil - i64::from(minute) * 60;
+                let bits = match wall {
+                    Some((d, bits)) if d == delta => bits,
+                    _ => {
+                        let bits = self.zones.wall_mask(group, day, delta, self.minutes);
+                        wall = Some((delta, bits));
+                        bits
+                    }
+                };
+                bits >> i & 1 == 1
+            };
+            if fits {
+                mask |= 1 << i;
             }
-        })
+        }
+        mask
     }
 
     /// Local weekday and time of a session at `minute` on the occasion, for group `g`.
