@@ -213,6 +213,37 @@ minutes = 15
     }
 }
 
+/// Regression (a translated campus syllabus): weekly classes in a room with homework online
+/// drew "100% of the weekly time is self-paced", as if the room's minutes were not live.
+#[test]
+fn classes_in_a_room_are_not_self_paced_time() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 4\ndelivery = \"hybrid\"\n\n[students]\ncount = 20\n\n\
+        [[activities]]\nid = \"lecture\"\nkind = \"lecture\"\nminutes = 150\nat = { day = \"tue\", time = \"09:30\" }\nin_person = true\nrecorded = true\n\n\
+        [[activities]]\nid = \"homework\"\nkind = \"practice\"\nminutes = 240\n";
+    let rules = |text: &str| -> Vec<String> {
+        check::check_bytes("t.toml".into(), text.as_bytes(), &Options::default())
+            .diagnostics
+            .into_iter()
+            .map(|d| d.rule.as_str().to_string())
+            .collect()
+    };
+    let campus = rules(text);
+    assert!(
+        !campus.iter().any(|r| r == "async-without-accountability"),
+        "{campus:?}"
+    );
+    // The same homework with the class recorded and watched on one's own is self-paced.
+    let online = text.replace(
+        "at = { day = \"tue\", time = \"09:30\" }\nin_person = true\nrecorded = true\n",
+        "mode = \"async\"\n",
+    );
+    let online = rules(&online);
+    assert!(
+        online.iter().any(|r| r == "async-without-accountability"),
+        "{online:?}"
+    );
+}
+
 /// Regression: a 10-minute framing talk pinned live before a debate drew `live-lecture`, while
 /// a quiz pinned live drew nothing.
 #[test]

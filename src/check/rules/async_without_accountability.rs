@@ -19,7 +19,10 @@ const PEER: &[K] = &[
 
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let summary = &cx.plan.summary;
-    let total = summary.sync_minutes_per_week + summary.async_minutes_per_week;
+    // Classes in a room are live time too: a campus course whose homework is online is not
+    // a self-paced course.
+    let live = summary.sync_minutes_per_week + summary.in_person_minutes_per_week;
+    let total = live + summary.async_minutes_per_week;
     if total <= 0.0 || summary.async_minutes_per_week / total < ASYNC_HEAVY_SHARE {
         return Vec::new();
     }
@@ -46,6 +49,6 @@ pub(super) const DOC: super::RuleDoc = super::RuleDoc {
     kind: super::RuleKind::Check(super::Severity::Warning),
     summary: "A mostly self-paced course has neither regular low-stakes assessments nor regular peer interaction",
     evidence: "seed: Best Practices for Asynchronous Courses (weekly deadlines, low-stakes assessments, peer interaction; completion below 10 percent without them); Bernard et al. 2009 (designed interaction, g+ = 0.38); Means et al. 2010 (independent-only online work does worst)",
-    doc: "Self-paced study depends on self-discipline; structures that make students show up every week are what keeps them from drifting off. mixplan's schedule already gives every self-paced item a due date, so this check looks for the other two: an `assessment` (quiz) or a peer activity (`discussion`, `debate`, `collaboration`, `peer-review`, `presentation`) held in at least half of the weeks. It applies when at least 75% of the weekly minutes are self-paced.",
+    doc: "Self-paced study depends on self-discipline; structures that make students show up every week are what keeps them from drifting off. mixplan's schedule already gives every self-paced item a due date, so this check looks for the other two: an `assessment` (quiz) or a peer activity (`discussion`, `debate`, `collaboration`, `peer-review`, `presentation`) held in at least half of the weeks. It applies when at least 75% of the weekly minutes are self-paced, counting classes in a room as live minutes.",
     example: "[[activities]]\nid = \"videos\"\nkind = \"lecture\"\nminutes = 60\n\n[[activities]]\nid = \"exercises\"\nkind = \"practice\"\nminutes = 90",
 };
