@@ -244,6 +244,24 @@ fn classes_in_a_room_are_not_self_paced_time() {
     );
 }
 
+/// Regression (the same syllabus): an evening exam in a room, outside full-time students'
+/// default hours, was told to send them to a forum. An exam's help names their real hours or
+/// another sitting.
+#[test]
+fn an_exam_in_a_room_outside_hours_is_not_sent_to_a_forum() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 4\nstart = 2027-01-11\ntimezone = \"America/Chicago\"\ndelivery = \"hybrid\"\n\n[students]\ncount = 20\npopulations = [\"full-time\"]\n\n\
+        [[activities]]\nid = \"final\"\nkind = \"exam\"\nminutes = 180\nat = { date = 2027-02-02, time = \"19:00\" }\nin_person = true\n";
+    let report = check::check_bytes("t.toml".into(), text.as_bytes(), &Options::default());
+    let exam = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule.as_str() == "exam-outside-hours")
+        .expect("the evening exam is outside the default hours");
+    let help = exam.help.as_deref().unwrap_or_default();
+    assert!(help.contains("`available`"), "{help}");
+    assert!(!help.contains("forum"), "{help}");
+}
+
 /// Regression: a 10-minute framing talk pinned live before a debate drew `live-lecture`, while
 /// a quiz pinned live drew nothing.
 #[test]

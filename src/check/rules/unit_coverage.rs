@@ -265,6 +265,10 @@ fn help(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         .iter()
         .flat_map(|s| &s.activities)
         .all(|&i| course.activities[i].recorded);
+    if unit.in_person && unit.kind == UnitKind::Exam {
+        // An exam has no self-paced stand-in: the students need a sitting they can reach.
+        return "if these students can sit the exam at this time (campus students often sit evening exams), give their zone its real `available` window; otherwise add a sitting they can reach (`at` as a list)".into();
+    }
     if unit.in_person {
         return if recorded {
             "students who cannot come to the room follow the recording plus a self-paced written response (a `forum` or `reflection`)".into()
