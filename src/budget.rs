@@ -233,7 +233,7 @@ fn printed_len(text: Option<&str>) -> u64 {
     text.map_or(0, |text| {
         text.chars()
             .map(|c| {
-                if crate::render::sanitize::needs_escape(c) {
+                if crate::course::text::needs_escape(c) {
                     10
                 } else if matches!(c, '&' | '<' | '>' | '"' | '\'') {
                     6

@@ -9,6 +9,7 @@ pub mod estimate;
 mod load;
 mod names;
 pub mod schema;
+pub mod text;
 pub mod zones;
 
 pub use estimate::{Estimate, Estimator, StudyHours};

@@ -13,6 +13,8 @@
 
 use std::borrow::Cow;
 
+pub use crate::course::text::needs_escape;
+
 /// `s` with every character that could act on a terminal or a log shown as an escape.
 ///
 /// - newline, carriage return and tab become `\n`, `\r`, `\t`;
@@ -31,21 +33,6 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         push_escaped(&mut out, c);
     }
     Cow::Owned(out)
-}
-
-/// Whether `c` must not reach a terminal or a log line as itself.
-pub fn needs_escape(c: char) -> bool {
-    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
-/// The Unicode bidi formatting characters (UAX #9): marks, embeddings, overrides and isolates.
-/// They reorder the text around them on screen, so a line can read unlike its bytes
-/// (the "Trojan Source" attack, CVE-2021-42574).
-fn is_bidi_control(c: char) -> bool {
-    matches!(
-        c,
-        '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
-    )
 }
 
 fn push_escaped(out: &mut String, c: char) {
