@@ -152,6 +152,8 @@ pub(super) struct Balancer<'a> {
     total: f64,
     /// Each decision's weekly live activity minutes if live.
     minutes: Vec<f64>,
+    /// Moves made, in either direction.
+    moves: usize,
 }
 
 impl<'a> Balancer<'a> {
@@ -188,6 +190,7 @@ impl<'a> Balancer<'a> {
             measure: None,
             total,
             minutes,
+            moves: 0,
         }
     }
 
@@ -245,6 +248,7 @@ impl<'a> Balancer<'a> {
 
     /// Move decision `i` to `to`, keeping the measure and the totals in step.
     fn apply(&mut self, decisions: &mut [Decision], i: usize, to: Mode, why: BandMove) {
+        self.moves += 1;
         if let Some(measure) = self.measure.as_mut() {
             measure.set(self.course, self.pattern, &decisions[i], to);
         }
@@ -446,8 +450,20 @@ impl<'a> Balancer<'a> {
     }
 }
 
+/// What balancing left: the band's measure of the decisions, and whether the effective ceiling
+/// played a part.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Balanced {
+    /// The band's measure of the balanced decisions.
+    pub live: f64,
+    /// When balancing moved nothing and left no note: the measure, at or above which any
+    /// effective ceiling gives the same decisions and notes (the ceiling is read only when
+    /// the measure is over it). `None` when the ceiling may have mattered.
+    pub same_at_or_above: Option<f64>,
+}
+
 /// Keep average weekly live time inside the band, in the steps of this module, and leave a
-/// plan note where it cannot. Returns the band's measure of the balanced decisions.
+/// plan note where it cannot.
 pub(super) fn balance(
     course: &Course,
     pattern: Pattern,
@@ -455,7 +471,8 @@ pub(super) fn balance(
     notes: &mut Vec<PlanNote>,
     band: Band,
     attendance: &Attendance,
-) -> f64 {
+) -> Balanced {
+    let notes_before = notes.len();
     let mut balancer = Balancer::new(course, pattern, band, decisions);
     let mut moved = balancer.over_ceiling(decisions);
     let week_moved = balancer.week_ceiling(decisions);
@@ -490,7 +507,11 @@ pub(super) fn balance(
         Measure::new(course, decisions).value().to_bits(),
         "balancing's measure drifted from its decisions"
     );
-    live
+    let untouched = balancer.moves == 0 && notes.len() == notes_before && live <= band.effective;
+    Balanced {
+        live,
+        same_at_or_above: untouched.then_some(live),
+    }
 }
 
 /// Why one move happened, for the activity's reason.

@@ -425,6 +425,7 @@ pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
                 notes: band_notes,
                 ..
             },
+        ..
     } = least_live_over_connectivity(course, &facts, own, &mut memo);
     let pattern_choice = PatternChoice {
         why,
@@ -453,9 +454,13 @@ pub fn plan_with(zones: &crate::availability::slots::ZoneCache<'_>) -> Plan {
 const CONNECTIVITY_PLAN_BUDGET: usize = 100_000;
 
 /// A plan before its summary: what decided the pattern, and the balanced decisions.
+#[derive(Clone)]
 struct Draft {
     why: PatternWhy,
     decided: Decided,
+    /// The effective ceiling at or above which the same draft comes out, when balancing did
+    /// not read it (see [`balance::Balanced`]) for any pattern the draft decided.
+    same_at_or_above: Option<f64>,
 }
 
 /// Every activity decided under one pattern and balanced.
@@ -466,16 +471,22 @@ struct Decided {
     notes: Vec<PlanNote>,
     /// The band's measure of the decisions (see [`sitting_minutes`]), as balancing left it.
     live: f64,
+    /// See [`balance::Balanced::same_at_or_above`].
+    same_at_or_above: Option<f64>,
 }
 
 /// Plan `course` for `facts`: the pattern (chosen or set), the decisions, the band notes.
 fn draft(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft {
     match course.meta.pattern {
         Pattern::Auto => choose_pattern(course, facts, memo),
-        set => Draft {
-            why: PatternWhy::Set(set),
-            decided: decide_all(course, facts, set, memo),
-        },
+        set => {
+            let decided = decide_all(course, facts, set, memo);
+            Draft {
+                why: PatternWhy::Set(set),
+                same_at_or_above: decided.same_at_or_above,
+                decided,
+            }
+        }
     }
 }
 
@@ -512,11 +523,29 @@ fn least_live_over_connectivity(
         return own;
     }
     let mut best: (f64, Option<Draft>) = (own.decided.live, None);
+    // A draft balancing made without reading the effective ceiling is the draft of every
+    // share whose scores are the same (the connectivity rule silent) and whose ceiling is at
+    // or above its measure: it is kept once, not made again at each of those shares.
+    let mut unread: Option<(f64, Draft)> = None;
+    if connectivity_key(facts).is_none() && course.activities.len() <= REUSED_DRAFT_ACTIVITIES {
+        unread = own.same_at_or_above.map(|v| (v, own.clone()));
+    }
     for share in lower_shares(u, course.activities.len()) {
         let mut f = facts.clone();
         f.reliable_internet = (share > 0.0).then_some(1.0 - share);
+        let silent = connectivity_key(&f).is_none();
+        let effective = balance::Band::for_share(course, f.reliable_internet).effective;
+        if let Some((_, same)) = unread.as_ref().filter(|(v, _)| silent && *v <= effective) {
+            if same.decided.live < best.0 - 1e-9 {
+                best = (same.decided.live, Some(same.clone()));
+            }
+            continue;
+        }
         let candidate = draft(course, &f, memo);
         let l = candidate.decided.live;
+        if silent && unread.is_none() && course.activities.len() <= REUSED_DRAFT_ACTIVITIES {
+            unread = candidate.same_at_or_above.map(|v| (v, candidate.clone()));
+        }
         if l < best.0 - 1e-9 {
             best = (l, Some(candidate));
         }
@@ -546,9 +575,14 @@ fn least_live_over_connectivity(
             decisions,
             notes: lean.decided.notes,
             live: best.0,
+            same_at_or_above: None,
         },
+        same_at_or_above: None,
     }
 }
+
+/// Activities up to which the connectivity comparison keeps a copy of a draft to reuse.
+const REUSED_DRAFT_ACTIVITIES: usize = 10_000;
 
 /// Score and decide every activity under `pattern`, then balance the band (on the online
 /// sittings; in a hybrid course the sittings in a room count towards the floor).
@@ -561,7 +595,7 @@ fn decide_all(course: &Course, facts: &Facts, pattern: Pattern, memo: &mut Score
         .collect();
     let mut notes = Vec::new();
     let band = balance::Band::for_share(course, facts.reliable_internet);
-    let live = balance::balance(
+    let balanced = balance::balance(
         course,
         pattern,
         &mut decisions,
@@ -572,7 +606,8 @@ fn decide_all(course: &Course, facts: &Facts, pattern: Pattern, memo: &mut Score
     Decided {
         decisions,
         notes,
-        live,
+        live: balanced.live,
+        same_at_or_above: balanced.same_at_or_above,
     }
 }
 
@@ -674,11 +709,13 @@ fn choose_pattern(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft
     let (Some(minutes), false) = (worst, facts.flexible.is_empty()) else {
         return Draft {
             why: PatternWhy::Flipped,
+            same_at_or_above: flipped.same_at_or_above,
             decided: flipped,
         };
     };
     let declined = |why| Draft {
         why: PatternWhy::FlippedNotAlternating(why),
+        same_at_or_above: flipped.same_at_or_above,
         decided: flipped.clone(),
     };
     if course.meta.teaching_weeks(false).len() < 2 {
@@ -695,11 +732,19 @@ fn choose_pattern(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft
     // The floor online live work must reach: in a hybrid course, less the room's minutes.
     let min = balance::Band::of(course).floor;
     let live = summarize(course, &alternating.decisions).sync_minutes_per_week;
+    // Both plans were made: the draft is the same above a ceiling only if both are.
+    let same_at_or_above = flipped
+        .same_at_or_above
+        .zip(alternating.same_at_or_above)
+        .map(|(a, b)| a.max(b));
     if live < min - 1e-9 {
-        return declined(Declined::Floor {
-            minutes: live,
-            min: round2(min),
-        });
+        return Draft {
+            same_at_or_above,
+            ..declined(Declined::Floor {
+                minutes: live,
+                min: round2(min),
+            })
+        };
     }
     Draft {
         why: PatternWhy::AlternatingAttendance {
@@ -708,6 +753,7 @@ fn choose_pattern(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft
             count: facts.attendance.count,
         },
         decided: alternating,
+        same_at_or_above,
     }
 }
 
@@ -939,6 +985,56 @@ pub fn may_move_self_paced(course: &Course, decision: &Decision) -> bool {
 mod tests {
     use super::*;
     use crate::course::parse;
+
+    /// A draft reused across the connectivity comparison's silent shares is the draft each of
+    /// those shares makes on its own: same modes, weeks, notes and measure.
+    #[test]
+    fn a_reused_draft_is_the_draft_of_every_share_it_stands_for() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut reused = 0;
+        for name in [
+            "evening-working-adults.toml",
+            "large-lecture.toml",
+            "self-paced-professional.toml",
+            "international-cohort.toml",
+        ] {
+            let text = std::fs::read_to_string(dir.join(name)).unwrap();
+            let course = parse(&text).unwrap();
+            let zones = crate::availability::slots::ZoneCache::new(&course);
+            let facts = Facts::with(&zones);
+            let mut memo = ScoreMemo::new();
+            let u = balance::unconnected_share(facts.reliable_internet);
+            let mut kept: Option<Draft> = None;
+            for share in lower_shares(u, course.activities.len()) {
+                let mut f = facts.clone();
+                f.reliable_internet = (share > 0.0).then_some(1.0 - share);
+                if connectivity_key(&f).is_some() {
+                    continue;
+                }
+                let fresh = draft(&course, &f, &mut memo);
+                let effective = balance::Band::for_share(&course, f.reliable_internet).effective;
+                if let Some(same) = kept
+                    .as_ref()
+                    .filter(|d| d.same_at_or_above.is_some_and(|v| v <= effective))
+                {
+                    reused += 1;
+                    let modes = |d: &Draft| -> Vec<(Mode, Vec<u32>)> {
+                        d.decided
+                            .decisions
+                            .iter()
+                            .map(|d| (d.mode, d.weeks.clone()))
+                            .collect()
+                    };
+                    assert_eq!(modes(same), modes(&fresh), "{name} at {share}");
+                    assert_eq!(same.decided.notes, fresh.decided.notes, "{name} at {share}");
+                    assert_eq!(same.decided.live.to_bits(), fresh.decided.live.to_bits());
+                } else if fresh.same_at_or_above.is_some() {
+                    kept = Some(fresh);
+                }
+            }
+        }
+        assert!(reused > 0, "no share reused a draft");
+    }
 
     fn course(extra: &str) -> Course {
         parse(&format!(
