@@ -214,8 +214,7 @@ pub fn session_dates(course: &Course, day: Weekday, live_weeks: &[u32]) -> Vec<(
 
 /// Seconds from 1970-01-01 to `date` at midnight, as if it were UTC.
 fn civil_seconds(date: Date) -> i64 {
-    date.to_zoned_datetime(TimeZone::UTC)
-        .map_or(0, |z| z.timestamp().as_second())
+    crate::course::day_number(date) * 86_400
 }
 
 /// A zone's UTC offsets over the course span: its offset at the start and every change after.
