@@ -559,6 +559,15 @@ fn move_decision(course: &Course, pattern: Pattern, d: &mut Decision, to: Mode, 
     });
 }
 
+/// One week's searched live work, shared by every week that holds the same.
+type WeekList = std::rc::Rc<[(usize, u32)]>;
+
+/// The weeks a move changes in the same way, and their list after it.
+struct Change {
+    weeks: Vec<usize>,
+    list: WeekList,
+}
+
 /// The measure after a trial move: the mean, and the largest week it touches.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Trial {
@@ -571,8 +580,11 @@ pub(super) struct Trial {
 /// The band's measure kept week by week, so that moving one activity re-measures only the
 /// weeks it meets in (balancing a course of 100,000 activities measures thousands of moves).
 pub(super) struct Measure {
-    /// Per course week: its searched live work in file order.
-    weeks: Vec<Vec<(usize, u32)>>,
+    /// Per course week: its searched live work in file order. Weeks that hold the same work
+    /// share one list, so a move changes and re-packs each distinct week once: a course of
+    /// thousands of weekly activities over 104 weeks would otherwise copy and pack every week
+    /// at every trial move.
+    weeks: Vec<WeekList>,
     /// Per course week: minutes of its searched sittings, breaks included.
     lengths: Vec<u32>,
     /// Per course week: minutes of its fixed sittings (which never move).
@@ -610,17 +622,18 @@ impl Measure {
             }
         }
         // Most weeks hold the same live work as some other week (every week of a weekly
-        // activity): each distinct week is packed once.
-        let mut packed: crate::fast_map::FastMap<&[(usize, u32)], u32> =
+        // activity): each distinct week is packed once, and its list shared.
+        let mut distinct: crate::fast_map::FastMap<&[(usize, u32)], (WeekList, u32)> =
             crate::fast_map::FastMap::default();
-        let lengths: Vec<u32> = weeks
+        let (weeks, lengths): (Vec<WeekList>, Vec<u32>) = weeks
             .iter()
             .map(|w| {
-                *packed
+                let (list, length) = distinct
                     .entry(w.as_slice())
-                    .or_insert_with(|| sittings::week_minutes(w))
+                    .or_insert_with(|| (WeekList::from(w.as_slice()), sittings::week_minutes(w)));
+                (WeekList::clone(list), *length)
             })
-            .collect();
+            .unzip();
         Measure {
             total: lengths
                 .iter()
@@ -659,14 +672,9 @@ impl Measure {
         self.excused[k] = true;
     }
 
-    /// The weeks activity `d` occupies now, and would occupy in `mode`, with their new lists.
-    fn changes(
-        &self,
-        course: &Course,
-        pattern: Pattern,
-        d: &Decision,
-        mode: Mode,
-    ) -> Vec<(usize, Vec<(usize, u32)>)> {
+    /// The weeks activity `d` occupies now, and would occupy in `mode`, grouped by their new
+    /// lists: weeks that share a list now and change alike share the new one.
+    fn changes(&self, course: &Course, pattern: Pattern, d: &Decision, mode: Mode) -> Vec<Change> {
         let activity = &course.activities[d.index];
         // Fixed and out-of-band activities never move, so never change the packed weeks.
         if activity.is_fixed() || !activity.in_band() {
@@ -681,19 +689,36 @@ impl Measure {
         let mut touched: Vec<u32> = now.iter().chain(&then).copied().collect();
         touched.sort_unstable();
         touched.dedup();
-        touched
-            .into_iter()
-            .filter_map(|w| {
-                let k = (w as usize).checked_sub(1)?;
-                let mut list = self.weeks.get(k)?.clone();
-                list.retain(|p| p.0 != d.index);
-                if then.contains(&w) {
-                    let at = list.partition_point(|p| p.0 < d.index);
-                    list.insert(at, (d.index, activity.minutes));
-                }
-                Some((k, list))
-            })
-            .collect()
+        let mut changes: Vec<Change> = Vec::new();
+        // By the shared list a week holds now and whether the activity joins it.
+        let mut by_list: crate::fast_map::FastMap<(usize, bool), usize> =
+            crate::fast_map::FastMap::default();
+        for w in touched {
+            let Some(k) = (w as usize).checked_sub(1) else {
+                continue;
+            };
+            let Some(current) = self.weeks.get(k) else {
+                continue;
+            };
+            let joins = then.contains(&w);
+            let key = (current.as_ptr() as usize, joins);
+            if let Some(&c) = by_list.get(&key) {
+                changes[c].weeks.push(k);
+                continue;
+            }
+            let mut list: Vec<(usize, u32)> =
+                current.iter().copied().filter(|p| p.0 != d.index).collect();
+            if joins {
+                let at = list.partition_point(|p| p.0 < d.index);
+                list.insert(at, (d.index, activity.minutes));
+            }
+            by_list.insert(key, changes.len());
+            changes.push(Change {
+                weeks: vec![k],
+                list: WeekList::from(list),
+            });
+        }
+        changes
     }
 
     /// The measure if decision `d` were in `mode`.
@@ -706,10 +731,12 @@ impl Measure {
     ) -> Trial {
         let mut total = self.total;
         let mut peak = 0;
-        for (k, list) in self.changes(course, pattern, d, mode) {
-            let length = sittings::week_minutes(&list);
-            total = total - u64::from(self.lengths[k]) + u64::from(length);
-            peak = peak.max(length.saturating_add(self.fixed[k]));
+        for change in self.changes(course, pattern, d, mode) {
+            let length = sittings::week_minutes(&change.list);
+            for k in change.weeks {
+                total = total - u64::from(self.lengths[k]) + u64::from(length);
+                peak = peak.max(length.saturating_add(self.fixed[k]));
+            }
         }
         Trial {
             mean: total as f64 / self.divisor,
@@ -719,11 +746,55 @@ impl Measure {
 
     /// Record that decision `d` is moving to `mode` (call before the decision changes).
     pub(super) fn set(&mut self, course: &Course, pattern: Pattern, d: &Decision, mode: Mode) {
-        for (k, list) in self.changes(course, pattern, d, mode) {
-            let length = sittings::week_minutes(&list);
-            self.total = self.total - u64::from(self.lengths[k]) + u64::from(length);
-            self.lengths[k] = length;
-            self.weeks[k] = list;
+        for change in self.changes(course, pattern, d, mode) {
+            let length = sittings::week_minutes(&change.list);
+            for k in change.weeks {
+                self.total = self.total - u64::from(self.lengths[k]) + u64::from(length);
+                self.lengths[k] = length;
+                self.weeks[k] = WeekList::clone(&change.list);
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A weekly activity over 104 weeks changes every week alike: a trial move copies and
+    /// packs one list, shared by the 104 weeks, not 104 lists (thousands of weekly
+    /// activities made balancing take seconds).
+    #[test]
+    fn a_move_repacks_each_distinct_week_once() {
+        let mut text = String::from(
+            "[course]\ntitle = \"T\"\nweeks = 104\nsync_hours = [0, 168]\n\n[students]\ncount = 10\n",
+        );
+        for i in 0..3 {
+            text.push_str(&format!(
+                "\n[[activities]]\nid = \"a{i}\"\nkind = \"debate\"\nminutes = 5\nmode = \"sync\"\n"
+            ));
+        }
+        let course = crate::course::parse(&text).unwrap();
+        let plan = crate::engine::plan(&course);
+        let measure = Measure::new(&course, &plan.decisions);
+        let live = &plan.decisions[1];
+        assert_eq!(live.weeks.len(), 104);
+        let changes = measure.changes(&course, Pattern::Flipped, live, Mode::Async);
+        assert_eq!(changes.len(), 1);
+        assert_eq!(changes[0].weeks.len(), 104);
+        assert_eq!(changes[0].list.len(), 2);
+        // Applied, the weeks share the new list, and the measure is that of a fresh one.
+        let mut moved = measure;
+        moved.set(&course, Pattern::Flipped, live, Mode::Async);
+        let mut decisions = plan.decisions.clone();
+        decisions[1].mode = Mode::Async;
+        decisions[1].weeks.clear();
+        assert_eq!(moved.total, Measure::new(&course, &decisions).total);
+        assert!(
+            moved
+                .weeks
+                .windows(2)
+                .all(|w| std::rc::Rc::ptr_eq(&w[0], &w[1]))
+        );
     }
 }
