@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use super::sittings::{self, Repeat, Sitting, WeekSitting};
 use super::units::{self, Unit};
 use super::{
-    Alternative, Due, END_OF_WEEK_DUE, Item, LiveSession, Schedule, Segment, Week, alternatives,
-    due_in_week, local_dues, other_zones, session, slots, split,
+    Alternative, Due, DueZones, END_OF_WEEK_DUE, Item, LiveSession, Schedule, Segment, Week,
+    alternatives, local_dues, session, slots, split,
 };
 use crate::course::{Course, Mode, Weekday};
 use crate::engine::Plan;
@@ -65,8 +65,14 @@ pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
                 .map(|r| r.slot.clone()),
         )
         .collect();
-    let (weeks, short_prework) =
-        week_items(course, plan, by_week, &packing, &layout, (&units, &unit_of));
+    let (weeks, short_prework) = week_items(
+        course,
+        plan,
+        by_week,
+        &packing,
+        &mut layout,
+        (&units, &unit_of),
+    );
     Schedule {
         live_slots,
         uncovered,
@@ -683,22 +689,23 @@ fn excluded_of(slot: &LiveSlot) -> Vec<(String, u32)> {
 }
 
 /// Each week's items: live work in its sitting, self-paced work with its due time, pre-work
-/// before the meeting it prepares, and the routes of students a sitting misses.
+/// before the meeting it prepares, and the routes of students a sitting misses. Each week's
+/// sittings move from the layout into its [`Week`].
 fn week_items(
     course: &Course,
     plan: &Plan,
     by_week: WeekItems,
     packing: &Packing,
-    layout: &Layout,
+    layout: &mut Layout,
     units: (&[Unit], &[usize]),
 ) -> (Vec<Week>, Vec<super::prework::ShortWindow>) {
-    let student_zones = other_zones(course);
+    let zones = DueZones::new(course);
     // The main sitting's session of each week.
     let mut sessions: Vec<Option<LiveSession>> = vec![None; course.meta.weeks as usize];
     for (week, session) in packing.required.first().into_iter().flatten() {
         sessions[*week] = Some(session.clone());
     }
-    let prework = super::prework::Prework::new(course, plan, layout);
+    let mut prework = super::prework::Prework::new(course, plan, layout);
     // Heavy parts of an item are shared, so a schedule stays small when thousands of
     // activities recur every week.
     let mut segments_of: Vec<Option<Arc<[Segment]>>> = vec![None; course.activities.len()];
@@ -707,7 +714,7 @@ fn week_items(
     for (i, (items, live_session)) in by_week.into_iter().zip(sessions).enumerate() {
         let week = i as u32 + 1;
         let start = course.meta.week_start(week);
-        let sittings = &layout.week_sittings[i];
+        let sittings = std::mem::take(&mut layout.week_sittings[i]);
         let early = &layout.early[i];
         // Due times are shared by the week's items that fall due together.
         let mut dues: Vec<((Weekday, crate::course::TimeOfDay), Arc<Due>)> = Vec::new();
@@ -715,8 +722,8 @@ fn week_items(
             if let Some((_, due)) = dues.iter().find(|(k, _)| *k == (day, time)) {
                 return Arc::clone(due);
             }
-            let mut due = due_in_week(course, week, day, time);
-            due.local = local_dues(due.at.as_ref(), &student_zones);
+            let mut due = zones.due_in_week(course, week, day, time);
+            due.local = local_dues(due.at.as_ref(), &zones.others);
             let due = Arc::new(due);
             dues.push(((day, time), Arc::clone(&due)));
             due
@@ -739,9 +746,9 @@ fn week_items(
                 continue;
             }
             let item = match mode {
-                Mode::Sync => live_item(course, index, sittings, &mut segments_of),
+                Mode::Sync => live_item(course, index, &sittings, &mut segments_of),
                 Mode::Async => {
-                    let before = prework.due(course, week, index, &student_zones);
+                    let before = prework.due(course, week, index, &zones);
                     let due = if activity.optional
                         || super::works_towards_last(course, plan, index, week)
                     {
@@ -774,11 +781,12 @@ fn week_items(
             start,
             items: out,
             live_session,
-            sittings: sittings.clone(),
+            sittings,
             alternatives: Vec::new(),
         });
     }
     let short = prework.relist(&mut weeks);
+    let mut firsts = Vec::new();
     for week in &mut weeks {
         // Pre-work first, then the live sittings, then the rest; file order within each.
         week.items
@@ -787,7 +795,7 @@ fn week_items(
                 (false, Mode::Sync) => 1,
                 (false, Mode::Async) => 2,
             });
-        week.alternatives = routes(course, week, &layout.sittings, units);
+        week.alternatives = routes(course, &zones, week, &layout.sittings, units, &mut firsts);
     }
     (weeks, short)
 }
@@ -830,31 +838,40 @@ fn live_item(
 
 /// The recording-plus-response route of every required, non-exam unit in this week: the
 /// students none of its sittings reaches this week, due two days after the unit's first held
-/// sitting of the week ends for them. `units` comes with each sitting's unit index.
+/// sitting of the week ends for them. `units` comes with each sitting's unit index; `firsts`
+/// is scratch space, reused from week to week.
 fn routes(
     course: &Course,
+    zones: &DueZones,
     week: &Week,
     all: &[Sitting],
     (units, unit_of): (&[Unit], &[usize]),
+    firsts: &mut Vec<(usize, usize)>,
 ) -> Vec<Alternative> {
-    // The first held sitting of each unit this week, in the week's order.
-    let mut firsts: Vec<(usize, &WeekSitting)> = Vec::new();
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    for held in week.sittings.iter().filter(|h| !h.cancelled) {
+    // The first held sitting of each unit this week, in the week's order: (unit, index into
+    // the week's sittings). A week holds a handful of sittings, so a scan finds repeats.
+    firsts.clear();
+    for (h, held) in week
+        .sittings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !h.cancelled)
+    {
         let Some(&u) = unit_of.get(held.sitting) else {
             continue;
         };
-        if u != usize::MAX && seen.insert(u) {
-            firsts.push((u, held));
+        if u != usize::MAX && !firsts.iter().any(|&(seen, _)| seen == u) {
+            firsts.push((u, h));
         }
     }
-    firsts.sort_by_key(|(u, _)| *u);
+    firsts.sort_by_key(|&(u, _)| u);
     let mut out = Vec::new();
-    for (u, held) in firsts {
+    for &(u, h) in firsts.iter() {
         let unit = &units[u];
         if unit.optional || unit.exam() || unit.uncovered.is_empty() {
             continue;
         }
+        let held = &week.sittings[h];
         let sitting = &all[held.sitting];
         let recorded = held
             .activities
@@ -863,6 +880,7 @@ fn routes(
         let at = (sitting.day, sitting.time, held.date);
         for mut alt in alternatives(
             course,
+            zones,
             week.week,
             week.start,
             at,

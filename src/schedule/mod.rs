@@ -293,9 +293,13 @@ impl Schedule {
 /// not a holiday, else the previous one; in a week whose every date is a holiday, to the first
 /// later date that is not one.
 pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) -> Due {
+    DueZones::new(course).due_in_week(course, week, day, time)
+}
+
+/// The date work due on `day` in course week `week` falls on (see [`due_in_week`]).
+fn due_date(course: &Course, week: u32, day: Weekday) -> Option<Date> {
     let meta = &course.meta;
-    let zone = meta.due_zone().to_string();
-    let date = meta.date_of(week, day).map(|date| {
+    meta.date_of(week, day).map(|date| {
         let mut date = date;
         if let (Some(start), Some(first)) = (meta.start, meta.first_day())
             && date < start
@@ -331,24 +335,82 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
             }
         }
         date
-    });
-    let at = date.and_then(|date| {
-        let tz = crate::course::zones::resolve(&zone)?;
-        date.at(time.hour() as i8, time.minute() as i8, 0, 0)
-            .to_zoned_datetime(tz)
-            .ok()
-    });
-    Due {
-        day: date.map_or(day, |d| Weekday::from_jiff(d.weekday())),
-        time,
-        at,
-        local: Vec::new(),
-        timezone: meta
-            .due
-            .as_ref()
-            .and_then(|d| d.timezone.clone())
-            .unwrap_or_else(|| meta.timezone.clone()),
+    })
+}
+
+/// The zones a schedule's due times are read and shown in, resolved once per schedule
+/// instead of once per due time (a schedule has one or more due times a week).
+pub(super) struct DueZones {
+    /// The organizer's zone (`timezone`).
+    organizer: Option<jiff::tz::TimeZone>,
+    /// The zone due times are read in: `due.timezone`, else the organizer's.
+    due: Option<jiff::tz::TimeZone>,
+    /// The zones each due instant is also shown in: see [`other_zones`].
+    pub(super) others: Vec<(String, jiff::tz::TimeZone)>,
+}
+
+impl DueZones {
+    pub(super) fn new(course: &Course) -> Self {
+        let organizer = crate::course::zones::resolve(&course.meta.timezone);
+        let due_zone = course.meta.due_zone();
+        let due = if due_zone == course.meta.timezone {
+            organizer.clone()
+        } else {
+            crate::course::zones::resolve(due_zone)
+        };
+        DueZones {
+            organizer,
+            due,
+            others: other_zones(course),
+        }
     }
+
+    /// [`due_in_week`], its instant read in the resolved due zone.
+    pub(super) fn due_in_week(
+        &self,
+        course: &Course,
+        week: u32,
+        day: Weekday,
+        time: TimeOfDay,
+    ) -> Due {
+        let meta = &course.meta;
+        let date = due_date(course, week, day);
+        let at = date.and_then(|date| at_time(date, time, self.due.as_ref()?));
+        Due {
+            day: date.map_or(day, |d| Weekday::from_jiff(d.weekday())),
+            time,
+            at,
+            local: Vec::new(),
+            timezone: meta
+                .due
+                .as_ref()
+                .and_then(|d| d.timezone.clone())
+                .unwrap_or_else(|| meta.timezone.clone()),
+        }
+    }
+
+    /// The zone named `name`: one already resolved, else from the database.
+    fn zone(&self, course: &Course, name: &str) -> Option<jiff::tz::TimeZone> {
+        if name == course.meta.timezone {
+            return self.organizer.clone();
+        }
+        match self.others.iter().find(|(zone, _)| zone == name) {
+            Some((_, tz)) => Some(tz.clone()),
+            None => crate::course::zones::resolve(name),
+        }
+    }
+
+    /// `date` at `time` in the organizer's zone.
+    pub(super) fn organizer_at(&self, date: Date, time: TimeOfDay) -> Option<jiff::ZonedDateTime> {
+        at_time(date, time, self.organizer.as_ref()?)
+    }
+}
+
+/// `date` at `time` in `tz`.
+fn at_time(date: Date, time: TimeOfDay, tz: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
+    date.at(time.hour() as i8, time.minute() as i8, 0, 0)
+        .to_zoned_datetime(tz.clone())
+        .ok()
 }
 
 /// The weekday on which a course week begins: `week_starts`, else the start date's, else Monday.
@@ -359,25 +421,6 @@ pub fn week_first_day(course: &Course) -> Weekday {
 /// Days from the week's first day to `day`, `0..7`.
 pub fn days_into_week(course: &Course, day: Weekday) -> i64 {
     course.meta.days_into_week(day)
-}
-
-fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfDay) -> Due {
-    let at = week_start.and_then(|start| {
-        let date = start
-            .checked_add(jiff::Span::new().days(days_into_week(course, day)))
-            .ok()?;
-        let tz = crate::course::zones::resolve(&course.meta.timezone)?;
-        date.at(time.hour() as i8, time.minute() as i8, 0, 0)
-            .to_zoned_datetime(tz)
-            .ok()
-    });
-    Due {
-        day,
-        time,
-        at,
-        local: Vec::new(),
-        timezone: course.meta.timezone.clone(),
-    }
 }
 
 /// The zones due times are also shown in: the organizer's when dues are read in another zone,
@@ -426,6 +469,7 @@ fn local_dues(
 /// time two days after the session ends for them.
 fn alternatives(
     course: &Course,
+    zones: &DueZones,
     week: u32,
     week_start: Option<Date>,
     at: (Weekday, TimeOfDay, Option<Date>),
@@ -433,21 +477,27 @@ fn alternatives(
     uncovered: &[Uncovered],
 ) -> Vec<Alternative> {
     let (day, time, date) = at;
+    // The session's start instant, computed once for every group that misses it.
+    let mut session: Option<Option<jiff::ZonedDateTime>> = None;
+    let mut session_at = || {
+        session
+            .get_or_insert_with(|| {
+                let on = date.or_else(|| {
+                    let start = week_start?;
+                    let days = days_into_week(course, day);
+                    start.checked_add(jiff::Span::new().days(days)).ok()
+                })?;
+                zones.organizer_at(on, time)
+            })
+            .clone()
+    };
     uncovered
         .iter()
         // Without a start date the weeks are unknown: the group may miss any of them.
         .filter(|u| u.weeks.contains(&week) || (week_start.is_none() && !u.samples.is_empty()))
         .map(|u| {
-            let session = match date {
-                Some(date) => crate::course::zones::resolve(&course.meta.timezone).and_then(|tz| {
-                    date.at(time.hour() as i8, time.minute() as i8, 0, 0)
-                        .to_zoned_datetime(tz)
-                        .ok()
-                }),
-                None => due_at(course, week_start, day, time).at,
-            };
-            let due = session.and_then(|at| {
-                let tz = crate::course::zones::resolve(&u.zone)?;
+            let due = session_at().and_then(|at| {
+                let tz = zones.zone(course, &u.zone)?;
                 let end = at
                     .checked_add(jiff::Span::new().minutes(i64::from(minutes)))
                     .ok()?

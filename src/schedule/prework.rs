@@ -16,7 +16,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::build::Layout;
-use super::{Due, LocalDue, Week, local_dues};
+use super::{Due, DueZones, LocalDue, Week, local_dues};
 use crate::course::{Course, Mode, TimeOfDay, Weekday};
 use crate::engine::Plan;
 
@@ -59,6 +59,8 @@ pub struct Prework {
     window: i64,
     /// Per week: whether it may take pre-work listed early (a teaching, non-exam week).
     can_list: Vec<bool>,
+    /// The due times given so far in the current week, by (week, sitting).
+    dues: Vec<((u32, usize), Arc<Due>)>,
 }
 
 impl Prework {
@@ -126,6 +128,7 @@ impl Prework {
             can_list: (1..=course.meta.weeks)
                 .map(|w| course.meta.is_teaching(w, false))
                 .collect(),
+            dues: Vec::new(),
         }
     }
 
@@ -138,32 +141,36 @@ impl Prework {
     }
 
     /// The due time of `activity` in `week` when it is pre-work with a meeting to prepare:
-    /// that meeting's start instant, in the organizer's zone.
+    /// that meeting's start instant, in the organizer's zone. The pre-work of one meeting
+    /// shares one due time.
     pub(super) fn due(
-        &self,
+        &mut self,
         course: &Course,
         week: u32,
         activity: usize,
-        zones: &[(String, jiff::tz::TimeZone)],
+        zones: &DueZones,
     ) -> Option<Arc<Due>> {
         if !self.is_prework.get(activity).copied().unwrap_or(false) {
             return None;
         }
         let m = self.meeting(week, activity)?;
-        let at = m.date.and_then(|date| {
-            let tz = crate::course::zones::resolve(&course.meta.timezone)?;
-            date.at(m.time.hour() as i8, m.time.minute() as i8, 0, 0)
-                .to_zoned_datetime(tz)
-                .ok()
-        });
-        let local: Vec<LocalDue> = local_dues(at.as_ref(), zones);
-        Some(Arc::new(Due {
+        let key = (week, m.sitting);
+        if let Some((_, due)) = self.dues.iter().find(|(k, _)| *k == key) {
+            return Some(Arc::clone(due));
+        }
+        let at = m.date.and_then(|date| zones.organizer_at(date, m.time));
+        let local: Vec<LocalDue> = local_dues(at.as_ref(), &zones.others);
+        let due = Arc::new(Due {
             day: m.day,
             time: m.time,
             at,
             local,
             timezone: course.meta.timezone.clone(),
-        }))
+        });
+        // Items are asked for week by week: only this week's due times can come again.
+        self.dues.retain(|((w, _), _)| *w == week);
+        self.dues.push((key, Arc::clone(&due)));
+        Some(due)
     }
 
     /// Move pre-work whose meeting leaves less than `prework_hours` into the latest earlier
