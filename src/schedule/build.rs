@@ -447,33 +447,27 @@ impl Layout {
             let mut weeks = Vec::new();
             let mut cancelled = Vec::new();
             let mut longest = 0;
+            let mut last: Option<Meeting> = None;
             for w in 1..=course.meta.weeks {
-                let meeting: Vec<usize> = group
-                    .activities
-                    .iter()
-                    .copied()
-                    .filter(|&i| decision_weeks(i).contains(&w))
-                    .collect();
-                if meeting.is_empty() {
+                let meets = |i: &usize| decision_weeks(*i).contains(&w);
+                if !group.activities.iter().any(meets) {
                     continue;
                 }
+                let meeting = || group.activities.iter().copied().filter(meets);
                 let on = date.or_else(|| course.meta.date_of(w, day));
                 if before_start(course, on) {
-                    self.early[w as usize - 1].extend(&meeting);
+                    self.early[w as usize - 1].extend(meeting());
                     continue;
                 }
                 let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
                 if let (true, Some(d)) = (is_cancelled, on) {
                     cancelled.push((w, d));
                 }
-                let parts: Vec<(usize, u32)> = meeting
-                    .iter()
-                    .map(|&i| (i, course.activities[i].minutes))
-                    .collect();
-                // A class in a room keeps its own rhythm: the 25/5 breaks are advice for
-                // video calls (seed: Best Practices for Synchronous Sessions).
-                let in_room = meeting.iter().all(|&i| course.activities[i].in_person);
-                let segments = sittings::carve(course, &parts, exam || optional || in_room);
+                let (meeting, segments) = match last.take() {
+                    Some(kept) if kept.0.iter().copied().eq(meeting()) => kept,
+                    _ => fixed_meeting(course, meeting().collect(), exam || optional),
+                };
+                last = Some((Arc::clone(&meeting), Arc::clone(&segments)));
                 let minutes = segments.iter().map(|s| s.minutes).sum();
                 longest = longest.max(minutes);
                 weeks.push(w);
@@ -584,6 +578,7 @@ impl Layout {
         let mut weeks = Vec::new();
         let mut cancelled = Vec::new();
         let mut activities: Vec<usize> = Vec::new();
+        let mut last: Option<Meeting> = None;
         for (i, s) in sessions {
             let w = *i as u32 + 1;
             let on = course.meta.date_of(w, slot.day);
@@ -595,10 +590,12 @@ impl Layout {
             if let (true, Some(d)) = (is_cancelled, on) {
                 cancelled.push((w, d));
             }
-            let mut meeting: Vec<usize> = s.segments.iter().filter_map(|g| g.activity).collect();
-            meeting.sort_unstable();
-            meeting.dedup();
-            activities.extend(&meeting);
+            let (meeting, segments) = match last.take() {
+                Some(kept) if *kept.1 == s.segments[..] => kept,
+                _ => searched_meeting(&s.segments),
+            };
+            last = Some((Arc::clone(&meeting), Arc::clone(&segments)));
+            activities.extend(meeting.iter());
             weeks.push(w);
             self.week_sittings[*i].push(WeekSitting {
                 sitting: index,
@@ -606,7 +603,7 @@ impl Layout {
                 cancelled: is_cancelled,
                 minutes: s.minutes,
                 activities: meeting,
-                segments: s.segments.clone(),
+                segments,
             });
         }
         activities.sort_unstable();
@@ -663,6 +660,33 @@ impl Layout {
             });
         }
     }
+}
+
+/// The activities meeting in a sitting one week, and its segments. A sitting usually holds
+/// the same work every week, so its weeks share one of each instead of a copy apiece.
+type Meeting = (Arc<[usize]>, Arc<[Segment]>);
+
+/// A fixed sitting's week holding `meeting` (file order), carved into segments; `whole` for
+/// an exam or optional work, which run unbroken.
+fn fixed_meeting(course: &Course, meeting: Vec<usize>, whole: bool) -> Meeting {
+    let parts: Vec<(usize, u32)> = meeting
+        .iter()
+        .map(|&i| (i, course.activities[i].minutes))
+        .collect();
+    // A class in a room keeps its own rhythm: the 25/5 breaks are advice for video calls
+    // (seed: Best Practices for Synchronous Sessions).
+    let in_room = meeting.iter().all(|&i| course.activities[i].in_person);
+    let segments = sittings::carve(course, &parts, whole || in_room);
+    (meeting.into(), segments.into())
+}
+
+/// A searched sitting's week: the activities its session's segments hold, each once in
+/// index order, and the segments.
+fn searched_meeting(segments: &[Segment]) -> Meeting {
+    let mut meeting: Vec<usize> = segments.iter().filter_map(|g| g.activity).collect();
+    meeting.sort_unstable();
+    meeting.dedup();
+    (meeting.into(), segments.into())
 }
 
 /// Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).

@@ -2,6 +2,8 @@
 //! and time: activities fixed with `at` make their own (one per section), the other live
 //! activities share searched sittings placed by the slot search.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::{BREAK_MINUTES, FOCUS_MINUTES, SEGMENT_ABOVE_MINUTES, Segment, SegmentKind};
@@ -76,10 +78,10 @@ pub struct WeekSitting {
     pub cancelled: bool,
     /// Length, breaks included.
     pub minutes: u32,
-    /// Activities meeting in it this week, in order.
-    pub activities: Vec<usize>,
-    /// Focus segments and breaks.
-    pub segments: Vec<Segment>,
+    /// Activities meeting in it this week, in order (shared by the weeks that hold the same).
+    pub activities: Arc<[usize]>,
+    /// Focus segments and breaks (shared by the weeks that hold the same).
+    pub segments: Arc<[Segment]>,
 }
 
 /// Fixed-time groups: activities fixed at the same weekday (or date) and time share one
