@@ -116,15 +116,18 @@ impl Packing {
 }
 
 /// Live work the slot search places: not fixed with `at`, required or optional.
-fn searched(course: &Course, items: &[(usize, Mode)], optional: bool) -> Vec<usize> {
+fn searched<'a>(
+    course: &'a Course,
+    items: &'a [(usize, Mode)],
+    optional: bool,
+) -> impl Iterator<Item = usize> + 'a {
     items
         .iter()
-        .filter(|&&(i, m)| {
+        .filter(move |&&(i, m)| {
             let a = &course.activities[i];
             m == Mode::Sync && !a.is_fixed() && a.optional == optional
         })
         .map(|&(i, _)| i)
-        .collect()
 }
 
 /// Searched work packed once for the whole course, first-fit in file order (see
@@ -151,6 +154,9 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
     }
     let mut out: Vec<GroupSessions> = vec![Vec::new(); groups.len()];
     let mut live: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    // Each group's last session and the work it held: most weeks hold what the week before
+    // did, and share its session.
+    let mut last: Vec<Option<(Vec<usize>, LiveSession)>> = vec![None; groups.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (week, items) in by_week.iter().enumerate() {
         for i in searched(course, items, optional) {
@@ -161,7 +167,15 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
             live[g].push(i);
         }
         for g in touched.drain(..) {
-            out[g].push((week, session(course, &live[g])));
+            let held = match &last[g] {
+                Some((work, held)) if *work == live[g] => held.clone(),
+                _ => {
+                    let held = session(course, &live[g]);
+                    last[g] = Some((live[g].clone(), held.clone()));
+                    held
+                }
+            };
+            out[g].push((week, held));
             live[g].clear();
         }
     }
@@ -591,7 +605,7 @@ impl Layout {
                 cancelled.push((w, d));
             }
             let (meeting, segments) = match last.take() {
-                Some(kept) if *kept.1 == s.segments[..] => kept,
+                Some(kept) if Arc::ptr_eq(&kept.1, &s.segments) => kept,
                 _ => searched_meeting(&s.segments),
             };
             last = Some((Arc::clone(&meeting), Arc::clone(&segments)));
@@ -682,11 +696,11 @@ fn fixed_meeting(course: &Course, meeting: Vec<usize>, whole: bool) -> Meeting {
 
 /// A searched sitting's week: the activities its session's segments hold, each once in
 /// index order, and the segments.
-fn searched_meeting(segments: &[Segment]) -> Meeting {
+fn searched_meeting(segments: &Arc<[Segment]>) -> Meeting {
     let mut meeting: Vec<usize> = segments.iter().filter_map(|g| g.activity).collect();
     meeting.sort_unstable();
     meeting.dedup();
-    (meeting.into(), segments.into())
+    (meeting.into(), Arc::clone(segments))
 }
 
 /// Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).

@@ -185,8 +185,9 @@ pub struct Segment {
 pub struct LiveSession {
     /// Total length including breaks.
     pub minutes: u32,
-    /// Segments in order; consecutive focus segments alternate activities where there are several.
-    pub segments: Vec<Segment>,
+    /// Segments in order; consecutive focus segments alternate activities where there are
+    /// several (shared by the weeks whose sessions hold the same work).
+    pub segments: Arc<[Segment]>,
 }
 
 impl Schedule {
@@ -565,7 +566,7 @@ fn session(course: &Course, live: &[usize]) -> LiveSession {
     };
     LiveSession {
         minutes: segments.iter().map(|s| s.minutes).sum(),
-        segments,
+        segments: segments.into(),
     }
 }
 
