@@ -295,7 +295,7 @@ impl Default for Reader {
 
 /// Where a key is looked up, for messages: `[course]`, `[[activities]] #3`, ...
 struct Place<'t, 'i> {
-    table: &'t DeTable<'i>,
+    table: Table<'t, 'i>,
     name: String,
     span: Span,
 }
@@ -303,7 +303,7 @@ struct Place<'t, 'i> {
 impl<'t, 'i> Place<'t, 'i> {
     fn new(table: &'t DeTable<'i>, name: impl Into<String>, span: Span) -> Self {
         Place {
-            table,
+            table: Table::new(table),
             name: name.into(),
             span,
         }
@@ -312,6 +312,53 @@ impl<'t, 'i> Place<'t, 'i> {
     fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.table.get(key)
     }
+}
+
+/// A key of a TOML table, with where it is written.
+type Key<'i> = Spanned<std::borrow::Cow<'i, str>>;
+
+/// A table's entries, in the tree's order, for looking keys up. The tree keeps a table in a
+/// map where every lookup compares the key with several others, and the loader looks up
+/// each key a table may hold (dozens per activity): those comparisons were a tenth of
+/// `mixplan check`. A table holds a handful of keys, so a scan of short tags (length, first
+/// and last byte) finds a key with about one whole comparison.
+struct Table<'t, 'i> {
+    entries: Vec<(u64, &'t Key<'i>, &'t Value<'i>)>,
+}
+
+impl<'t, 'i> Table<'t, 'i> {
+    fn new(table: &'t DeTable<'i>) -> Self {
+        Table {
+            entries: table
+                .iter()
+                .map(|(key, value)| (key_tag(key.get_ref()), key, value))
+                .collect(),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+        let tag = key_tag(key);
+        self.entries
+            .iter()
+            .find(|(t, k, _)| *t == tag && k.get_ref().as_ref() == key)
+            .map(|&(_, _, value)| value)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Every key and value, in the tree's order.
+    fn iter(&self) -> impl Iterator<Item = (&'t Key<'i>, &'t Value<'i>)> + '_ {
+        self.entries.iter().map(|&(_, key, value)| (key, value))
+    }
+}
+
+/// A key's length with its first and last byte: equal for equal keys, and rarely for others.
+fn key_tag(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    (bytes.len() as u64) << 16 | u64::from(first.unwrap_or(0)) << 8 | u64::from(last.unwrap_or(0))
 }
 
 fn type_name(value: &DeValue<'_>) -> &'static str {
