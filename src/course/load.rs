@@ -296,7 +296,7 @@ impl Default for Reader {
 /// Where a key is looked up, for messages: `[course]`, `[[activities]] #3`, ...
 struct Place<'t, 'i> {
     table: Table<'t, 'i>,
-    name: String,
+    name: PlaceName,
     span: Span,
 }
 
@@ -304,13 +304,41 @@ impl<'t, 'i> Place<'t, 'i> {
     fn new(table: &'t DeTable<'i>, name: impl Into<String>, span: Span) -> Self {
         Place {
             table: Table::new(table),
-            name: name.into(),
+            name: PlaceName::Written(name.into()),
+            span,
+        }
+    }
+
+    /// Entry `n` (1-based) of the array of tables `array` (`[[activities]]`).
+    fn entry(table: &'t DeTable<'i>, array: &'static str, n: usize, span: Span) -> Self {
+        Place {
+            table: Table::new(table),
+            name: PlaceName::Entry(array, n),
             span,
         }
     }
 
     fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.table.get(key)
+    }
+}
+
+/// A place's name as messages write it. An entry of an array of tables is named only when a
+/// message needs it: naming each activity of every file up front cost more than the
+/// messages that use the names.
+enum PlaceName {
+    /// `[course]`, `` `at` ``, ...
+    Written(String),
+    /// `[[activities]] #3`: the array and the entry's 1-based position.
+    Entry(&'static str, usize),
+}
+
+impl std::fmt::Display for PlaceName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PlaceName::Written(name) => f.write_str(name),
+            PlaceName::Entry(array, n) => write!(f, "{array} #{n}"),
+        }
     }
 }
 

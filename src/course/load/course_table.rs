@@ -444,8 +444,8 @@ impl Reader {
             .help = Some("write e.g. `sync_hours = [1.0, 3.0]`".into());
             return (None, Some(span));
         }
-        let min = self.number_value("[course]", "sync_hours", &array[0]);
-        let max = self.number_value("[course]", "sync_hours", &array[1]);
+        let min = self.number_value(&"[course]", "sync_hours", &array[0]);
+        let max = self.number_value(&"[course]", "sync_hours", &array[1]);
         let (Some(min), Some(max)) = (min, max) else {
             return (None, Some(span));
         };

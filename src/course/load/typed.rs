@@ -170,7 +170,7 @@ impl Reader {
 
     pub(super) fn integer_value(
         &mut self,
-        place: &str,
+        place: &dyn std::fmt::Display,
         key: &str,
         value: &Value<'_>,
         (min, max): (i64, i64),
@@ -202,7 +202,7 @@ impl Reader {
 
     pub(super) fn number_value(
         &mut self,
-        place: &str,
+        place: &dyn std::fmt::Display,
         key: &str,
         value: &Value<'_>,
     ) -> Option<f64> {
