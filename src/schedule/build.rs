@@ -86,7 +86,16 @@ pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
 
 /// Each week's decided items.
 fn group_by_week(course: &Course, plan: &Plan) -> WeekItems {
-    let mut by_week: WeekItems = vec![Vec::new(); course.meta.weeks as usize];
+    // Each week's list sized once: grown item by item, it was reallocated several times.
+    let mut sizes = vec![0usize; course.meta.weeks as usize];
+    for d in &plan.decisions {
+        for &w in &d.weeks {
+            if let Some(size) = sizes.get_mut(w as usize - 1) {
+                *size += 1;
+            }
+        }
+    }
+    let mut by_week: WeekItems = sizes.into_iter().map(Vec::with_capacity).collect();
     for d in &plan.decisions {
         for &w in &d.weeks {
             if let Some(slot) = by_week.get_mut(w as usize - 1) {
