@@ -35,8 +35,8 @@ pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
     let course = zones.course();
     let by_week = group_by_week(course, plan);
     let packing = Packing::new(course, &by_week);
-    let placement = place_searched(zones, &packing);
-    let repeats = place_repeats(zones, &packing, &placement);
+    let mut placement = place_searched(zones, &packing);
+    let repeats = place_repeats(zones, &packing, &mut placement);
     let mut layout = Layout::new(course);
     layout.fixed_sittings(zones, plan);
     layout.searched_sittings(course, &packing, &placement, repeats);
@@ -261,12 +261,16 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
         .next();
     missing += usize::from(main_slot.is_none() && !live_weeks.is_empty());
     // Everything placed, which required sittings keep clear of; and what holds required work,
-    // the only thing optional sittings keep clear of (they may overlap each other).
+    // the only thing optional sittings keep clear of (they may overlap each other), kept only
+    // when there is optional work to place.
     let mut busy = Placed::default();
-    let mut busy_required = Placed::default();
+    let mut busy_required = Placed {
+        kept: !packing.optional.is_empty(),
+        ..Placed::default()
+    };
     let required_times = required_fixed_times(course);
     for b in fixed {
-        if required_times.contains(&(b.day, b.start)) {
+        if busy_required.kept && required_times.contains(&(b.day, b.start)) {
             busy_required.push(b.clone());
         }
         busy.push(b.clone());
@@ -374,13 +378,11 @@ fn busy_of(slot: &LiveSlot, weeks: Vec<u32>) -> slots::Busy {
 fn place_repeats(
     zones: &slots::ZoneCache<'_>,
     packing: &Packing,
-    placement: &Placement,
+    placement: &mut Placement,
 ) -> Vec<Option<LiveSlot>> {
+    // The repeats are the last to keep clear of the placed sittings: they take the list.
     let course = zones.course();
-    let mut busy = Placed {
-        all: placement.busy.all.clone(),
-        by_week: placement.busy.by_week.clone(),
-    };
+    let mut busy = std::mem::take(&mut placement.busy);
     let mut taken = placement.taken.clone();
     let min = course.meta.repeat_min_students(course.students.count);
     let slots_of = std::iter::once(placement.main.as_ref())
@@ -408,15 +410,29 @@ fn place_repeats(
 }
 
 /// The sittings placed so far, indexed by the weeks they meet in.
-#[derive(Default)]
 struct Placed {
     all: Vec<slots::Busy>,
     /// Entry `w - 1`: indexes into `all` of the sittings meeting in week `w`.
     by_week: Vec<Vec<usize>>,
+    /// Whether anything reads it: when not, pushing is a no-op.
+    kept: bool,
+}
+
+impl Default for Placed {
+    fn default() -> Self {
+        Placed {
+            all: Vec::new(),
+            by_week: Vec::new(),
+            kept: true,
+        }
+    }
 }
 
 impl Placed {
     fn push(&mut self, busy: slots::Busy) {
+        if !self.kept {
+            return;
+        }
         for &w in &busy.weeks {
             let w = w as usize;
             if self.by_week.len() < w {
