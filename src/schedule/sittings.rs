@@ -141,6 +141,10 @@ pub struct FixedGroup {
 impl FixedGroup {
     /// The sitting's id.
     pub fn id(&self, course: &Course) -> String {
+        // Most groups are one activity without sections: its id as it is.
+        if let ([only], None) = (self.activities.as_slice(), self.section) {
+            return course.activities[*only].id.clone();
+        }
         let ids: Vec<&str> = self
             .activities
             .iter()
