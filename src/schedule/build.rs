@@ -483,7 +483,8 @@ impl Layout {
                 .iter()
                 .any(|&i| course.activities[i].is_exam());
             let index = self.sittings.len();
-            let mut weeks = Vec::new();
+            // Sized once: a fixed sitting usually meets every week.
+            let mut weeks = Vec::with_capacity(course.meta.weeks as usize);
             let mut cancelled = Vec::new();
             let mut longest = 0;
             let mut last: Option<Meeting> = None;
@@ -614,7 +615,7 @@ impl Layout {
     ) -> Option<usize> {
         let slot = slot?;
         let index = self.sittings.len();
-        let mut weeks = Vec::new();
+        let mut weeks = Vec::with_capacity(sessions.len());
         let mut cancelled = Vec::new();
         let mut activities: Vec<usize> = Vec::new();
         let mut last: Option<Meeting> = None;

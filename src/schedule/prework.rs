@@ -88,6 +88,7 @@ impl Prework {
         let mut first = Vec::with_capacity(layout.week_sittings.len());
         let mut by_target = Vec::with_capacity(layout.week_sittings.len());
         for (w, held) in layout.week_sittings.iter().enumerate() {
+            let opens = opens(course, w as u32 + 1);
             let mut earliest: Option<Meeting> = None;
             let mut of_target: HashMap<usize, Meeting> = HashMap::new();
             for h in held.iter().filter(|h| !h.cancelled) {
@@ -100,7 +101,7 @@ impl Prework {
                     day: s.day,
                     time: s.time,
                     date: h.date,
-                    after_open: after_open(course, w as u32 + 1, s.day, s.time, h.date),
+                    after_open: after_open(course, opens, s.day, s.time, h.date),
                 };
                 let key = |m: &Meeting| (m.date, m.after_open);
                 for &a in h.activities.iter().filter(|&&a| targets[a]) {
@@ -213,19 +214,25 @@ impl Prework {
     }
 }
 
-/// Minutes from the later of week `week`'s first day at 00:00 and `start` to a meeting at
-/// `day` `time` (on `date`, with a start date).
+/// When week `week` opens for pre-work: the later of its first day and `start` (with a start
+/// date).
+fn opens(course: &Course, week: u32) -> Option<Date> {
+    let first = course.meta.week_start(week)?;
+    Some(course.meta.start.map_or(first, |s| s.max(first)))
+}
+
+/// Minutes from the week's opening (`opens`: see [`opens`]) to a meeting at `day` `time` (on
+/// `date`, with a start date).
 fn after_open(
     course: &Course,
-    week: u32,
+    opens: Option<Date>,
     day: Weekday,
     time: TimeOfDay,
     date: Option<Date>,
 ) -> i64 {
     let into = course.meta.days_into_week(day) * 1440 + i64::from(time.minutes);
-    let (Some(date), Some(first)) = (date, course.meta.week_start(week)) else {
+    let (Some(date), Some(open)) = (date, opens) else {
         return into;
     };
-    let open = course.meta.start.map_or(first, |s| s.max(first));
     (date - open).get_days() as i64 * 1440 + i64::from(time.minutes)
 }
