@@ -428,13 +428,17 @@ fn list(names: &[&str]) -> String {
 
 /// Lowercase ASCII letters and digits in words joined by single hyphens.
 pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id.split('-').all(|w| {
-            !w.is_empty()
-                && w.bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+    // Words of lowercase letters and digits joined by single hyphens, read in one pass: every
+    // activity id of every file is checked.
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 64
+        && bytes.first() != Some(&b'-')
+        && bytes.last() != Some(&b'-')
+        && bytes
+            .iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !bytes.windows(2).any(|pair| pair == b"--")
 }
 
 fn to_kebab_case(id: &str) -> String {
@@ -460,5 +464,34 @@ mod tests {
         assert!(!is_kebab_case("a--b"));
         assert!(!is_kebab_case("-a"));
         assert_eq!(to_kebab_case("Case Clinic_2"), "case-clinic-2");
+    }
+
+    /// The one-pass check agrees with its definition (hyphen-joined words of lowercase letters
+    /// and digits) on every short string over letters, digits, hyphens and other bytes.
+    #[test]
+    fn kebab_case_in_one_pass_matches_words() {
+        let by_words = |id: &str| {
+            !id.is_empty()
+                && id.len() <= 64
+                && id.split('-').all(|w| {
+                    !w.is_empty()
+                        && w.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                })
+        };
+        let mut ids = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = ids
+                .iter()
+                .flat_map(|id| ["a", "7", "-", "A", "_"].map(|c| format!("{id}{c}")))
+                .collect();
+            ids.extend(longer);
+            ids.sort();
+            ids.dedup();
+        }
+        ids.push("a".repeat(65));
+        for id in &ids {
+            assert_eq!(is_kebab_case(id), by_words(id), "{id:?}");
+        }
     }
 }
