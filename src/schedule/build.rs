@@ -632,10 +632,14 @@ impl Layout {
             }
             let (meeting, segments) = match last.take() {
                 Some(kept) if Arc::ptr_eq(&kept.1, &s.segments) => kept,
-                _ => searched_meeting(&s.segments),
+                _ => {
+                    // Work the week before did not hold (the rest is listed already).
+                    let (meeting, segments) = searched_meeting(&s.segments);
+                    activities.extend(meeting.iter());
+                    (meeting, segments)
+                }
             };
             last = Some((Arc::clone(&meeting), Arc::clone(&segments)));
-            activities.extend(meeting.iter());
             weeks.push(w);
             self.week_sittings[*i].push(WeekSitting {
                 sitting: index,

@@ -145,15 +145,18 @@ impl FixedGroup {
         if let ([only], None) = (self.activities.as_slice(), self.section) {
             return course.activities[*only].id.clone();
         }
-        let ids: Vec<&str> = self
-            .activities
-            .iter()
-            .map(|&i| course.activities[i].id.as_str())
-            .collect();
-        match self.section {
-            Some((n, _)) => format!("{}.{n}", ids.join("+")),
-            None => ids.join("+"),
+        let mut id = String::new();
+        for (k, &i) in self.activities.iter().enumerate() {
+            if k > 0 {
+                id.push('+');
+            }
+            id.push_str(&course.activities[i].id);
         }
+        if let Some((n, _)) = self.section {
+            id.push('.');
+            id.push_str(&n.to_string());
+        }
+        id
     }
 }
 
