@@ -170,13 +170,19 @@ pub fn findings_of(
     advice: &[crate::findings::Advice],
     options: &Options,
 ) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = advice
-        .iter()
-        .filter_map(|advice| match advice {
-            crate::findings::Advice::Check(d) => Some(d.clone()),
-            _ => None,
-        })
-        .collect();
+    let checks = advice.iter().filter_map(|advice| match advice {
+        crate::findings::Advice::Check(d) => Some(d.clone()),
+        _ => None,
+    });
+    findings_from(course, checks.collect(), options)
+}
+
+/// [`findings_of`] from the design checks' findings, taken rather than copied.
+fn findings_from(
+    course: &crate::course::Course,
+    mut found: Vec<Diagnostic>,
+    options: &Options,
+) -> Vec<Diagnostic> {
     let allow = &course.check;
     found.extend(
         allow
@@ -254,8 +260,12 @@ fn report(
     let mut diagnostics = loaded.diagnostics;
     let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
-        let judged = crate::judge(course);
-        diagnostics.extend(findings_of(&judged.course, &judged.advice, options));
+        let crate::Judged { course, advice, .. } = crate::judge(course);
+        let checks = advice.into_iter().filter_map(|advice| match advice {
+            crate::findings::Advice::Check(d) => Some(d),
+            _ => None,
+        });
+        diagnostics.extend(findings_from(&course, checks.collect(), options));
     }
     sort(&mut diagnostics);
     let text = if diagnostics.is_empty() {

@@ -302,8 +302,9 @@ fn due_date(course: &Course, week: u32, day: Weekday) -> Option<Date> {
     let meta = &course.meta;
     meta.date_of(week, day).map(|date| {
         let mut date = date;
-        if let (Some(start), Some(first)) = (meta.start, meta.first_day())
+        if let Some(start) = meta.start
             && date < start
+            && let Some(first) = meta.first_day()
         {
             date = first.checked_add(jiff::Span::new().days(6)).unwrap_or(date);
         }
