@@ -301,7 +301,11 @@ struct Place<'t, 'i> {
 }
 
 impl<'t, 'i> Place<'t, 'i> {
-    fn new(table: &'t DeTable<'i>, name: impl Into<String>, span: Span) -> Self {
+    fn new(
+        table: &'t DeTable<'i>,
+        name: impl Into<std::borrow::Cow<'static, str>>,
+        span: Span,
+    ) -> Self {
         Place {
             table: Table::new(table),
             name: PlaceName::Written(name.into()),
@@ -327,8 +331,8 @@ impl<'t, 'i> Place<'t, 'i> {
 /// message needs it: naming each activity of every file up front cost more than the
 /// messages that use the names.
 enum PlaceName {
-    /// `[course]`, `` `at` ``, ...
-    Written(String),
+    /// `[course]`, `` `at` ``, ... (most are written in the source: no copy)
+    Written(std::borrow::Cow<'static, str>),
     /// `[[activities]] #3`: the array and the entry's 1-based position.
     Entry(&'static str, usize),
 }

@@ -244,7 +244,7 @@ impl Reader {
         &mut self,
         place: &Place<'t, 'i>,
         key: &str,
-        name: &str,
+        name: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Option<Place<'t, 'i>> {
         let value = place.get(key)?;
         match value.get_ref() {
@@ -353,7 +353,7 @@ impl Reader {
         help: &str,
     ) -> Option<Place<'t, 'i>> {
         let name = format!("[{key}]");
-        let place = self.table(file, key, &name);
+        let place = self.table(file, key, name.clone());
         if place.is_none() && !file.table.contains_key(key) {
             self.error(
                 RuleId::MissingKey,
