@@ -148,6 +148,10 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
         .iter()
         .flat_map(|items| searched(course, items, optional))
         .collect();
+    if union.is_empty() {
+        // Most courses have no searched optional work (and some no searched work at all).
+        return Vec::new();
+    }
     union.sort_unstable();
     union.dedup();
     let parts: Vec<(usize, u32)> = union
@@ -773,7 +777,11 @@ fn week_items(
     for (week, session) in packing.required.first().into_iter().flatten() {
         sessions[*week] = Some(session.clone());
     }
-    let mut prework = super::prework::Prework::new(course, plan, layout);
+    // Each week's first day, worked out once for the weeks and their pre-work.
+    let starts: Vec<Option<Date>> = (1..=course.meta.weeks)
+        .map(|w| course.meta.week_start(w))
+        .collect();
+    let mut prework = super::prework::Prework::new(course, plan, layout, &starts);
     // Heavy parts of an item are shared, so a schedule stays small when thousands of
     // activities recur every week.
     let mut segments_of: Vec<Option<Arc<[Segment]>>> = vec![None; course.activities.len()];
@@ -781,7 +789,7 @@ fn week_items(
     let mut weeks: Vec<Week> = Vec::with_capacity(by_week.len());
     for (i, (items, live_session)) in by_week.into_iter().zip(sessions).enumerate() {
         let week = i as u32 + 1;
-        let start = course.meta.week_start(week);
+        let start = starts[i];
         let sittings = std::mem::take(&mut layout.week_sittings[i]);
         let early = &layout.early[i];
         // Due times are shared by the week's items that fall due together.

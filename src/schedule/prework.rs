@@ -64,8 +64,14 @@ pub struct Prework {
 }
 
 impl Prework {
-    /// The meetings each week's pre-work prepares, from the laid-out sittings.
-    pub(super) fn new(course: &Course, plan: &Plan, layout: &Layout) -> Self {
+    /// The meetings each week's pre-work prepares, from the laid-out sittings; `starts` holds
+    /// each week's first day (with a start date).
+    pub(super) fn new(
+        course: &Course,
+        plan: &Plan,
+        layout: &Layout,
+        starts: &[Option<Date>],
+    ) -> Self {
         let is_prework: Vec<bool> = course
             .activities
             .iter()
@@ -88,7 +94,7 @@ impl Prework {
         let mut first = Vec::with_capacity(layout.week_sittings.len());
         let mut by_target = Vec::with_capacity(layout.week_sittings.len());
         for (w, held) in layout.week_sittings.iter().enumerate() {
-            let opens = opens(course, w as u32 + 1);
+            let opens = opens(course, starts.get(w).copied().flatten());
             let mut earliest: Option<Meeting> = None;
             let mut of_target: HashMap<usize, Meeting> = HashMap::new();
             for h in held.iter().filter(|h| !h.cancelled) {
@@ -214,10 +220,10 @@ impl Prework {
     }
 }
 
-/// When week `week` opens for pre-work: the later of its first day and `start` (with a start
-/// date).
-fn opens(course: &Course, week: u32) -> Option<Date> {
-    let first = course.meta.week_start(week)?;
+/// When a week opens for pre-work: the later of its first day (`first`) and `start` (with a
+/// start date).
+fn opens(course: &Course, first: Option<Date>) -> Option<Date> {
+    let first = first?;
     Some(course.meta.start.map_or(first, |s| s.max(first)))
 }
 
