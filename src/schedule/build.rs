@@ -12,7 +12,7 @@ use super::sittings::{self, Repeat, Sitting, WeekSitting};
 use super::units::{self, Unit};
 use super::{
     Alternative, Due, DueZones, END_OF_WEEK_DUE, Item, LiveSession, Schedule, Segment, Week,
-    alternatives, local_dues, session, slots, split,
+    WeekDates, alternatives, local_dues, session, slots, split,
 };
 use crate::course::{Course, Mode, Weekday};
 use crate::engine::Plan;
@@ -449,7 +449,9 @@ impl Placed {
 }
 
 /// The sittings and what each week holds of them.
-pub(super) struct Layout {
+pub(super) struct Layout<'c> {
+    /// Each week's first day, which the sittings' dates are read from.
+    pub(super) dates: WeekDates<'c>,
     /// Fixed sittings in file order, then the searched ones.
     pub(super) sittings: Vec<Sitting>,
     /// Per week: the sittings held (or cancelled) that week.
@@ -460,10 +462,11 @@ pub(super) struct Layout {
     main: Option<usize>,
 }
 
-impl Layout {
-    fn new(course: &Course) -> Self {
+impl<'c> Layout<'c> {
+    fn new(course: &'c Course) -> Self {
         let weeks = course.meta.weeks as usize;
         Layout {
+            dates: WeekDates::new(course),
             sittings: Vec::new(),
             week_sittings: vec![Vec::new(); weeks],
             early: vec![Vec::new(); weeks],
@@ -498,7 +501,7 @@ impl Layout {
                     continue;
                 }
                 let meeting = || group.activities.iter().copied().filter(meets);
-                let on = date.or_else(|| course.meta.date_of(w, day));
+                let on = date.or_else(|| self.dates.date_of(w, day));
                 if before_start(course, on) {
                     self.early[w as usize - 1].extend(meeting());
                     continue;
@@ -625,7 +628,7 @@ impl Layout {
         let mut last: Option<Meeting> = None;
         for (i, s) in sessions {
             let w = *i as u32 + 1;
-            let on = course.meta.date_of(w, slot.day);
+            let on = self.dates.date_of(w, slot.day);
             if before_start(course, on) {
                 self.early[*i].extend(s.segments.iter().filter_map(|g| g.activity));
                 continue;
@@ -660,7 +663,7 @@ impl Layout {
         let repeat = repeat.map(|slot| {
             let cancelled: Vec<(u32, Date)> = weeks
                 .iter()
-                .filter_map(|&w| Some((w, course.meta.date_of(w, slot.day)?)))
+                .filter_map(|&w| Some((w, self.dates.date_of(w, slot.day)?)))
                 .filter(|(_, d)| course.meta.is_holiday(*d))
                 .collect();
             let held = held_weeks(&weeks, &cancelled);
@@ -768,7 +771,7 @@ fn week_items(
     plan: &Plan,
     by_week: WeekItems,
     packing: &Packing,
-    layout: &mut Layout,
+    layout: &mut Layout<'_>,
     units: (&[Unit], &[usize]),
 ) -> (Vec<Week>, Vec<super::prework::ShortWindow>) {
     let zones = DueZones::new(course);
@@ -777,11 +780,7 @@ fn week_items(
     for (week, session) in packing.required.first().into_iter().flatten() {
         sessions[*week] = Some(session.clone());
     }
-    // Each week's first day, worked out once for the weeks and their pre-work.
-    let starts: Vec<Option<Date>> = (1..=course.meta.weeks)
-        .map(|w| course.meta.week_start(w))
-        .collect();
-    let mut prework = super::prework::Prework::new(course, plan, layout, &starts);
+    let mut prework = super::prework::Prework::new(course, plan, layout);
     // Heavy parts of an item are shared, so a schedule stays small when thousands of
     // activities recur every week.
     let mut segments_of: Vec<Option<Arc<[Segment]>>> = vec![None; course.activities.len()];
@@ -789,7 +788,7 @@ fn week_items(
     let mut weeks: Vec<Week> = Vec::with_capacity(by_week.len());
     for (i, (items, live_session)) in by_week.into_iter().zip(sessions).enumerate() {
         let week = i as u32 + 1;
-        let start = starts[i];
+        let start = layout.dates.start(week);
         let sittings = std::mem::take(&mut layout.week_sittings[i]);
         let early = &layout.early[i];
         // Due times are shared by the week's items that fall due together.
@@ -798,7 +797,7 @@ fn week_items(
             if let Some((_, due)) = dues.iter().find(|(k, _)| *k == (day, time)) {
                 return Arc::clone(due);
             }
-            let mut due = zones.due_in_week(course, week, day, time);
+            let mut due = zones.due_in_week(course, &layout.dates, week, day, time);
             due.local = local_dues(due.at.as_ref(), &zones.others);
             let due = Arc::new(due);
             dues.push(((day, time), Arc::clone(&due)));

@@ -294,13 +294,51 @@ impl Schedule {
 /// not a holiday, else the previous one; in a week whose every date is a holiday, to the first
 /// later date that is not one.
 pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) -> Due {
-    DueZones::new(course).due_in_week(course, week, day, time)
+    DueZones::new(course).due_in_week(course, &WeekDates::new(course), week, day, time)
+}
+
+/// Each course week's first day (with a start date), worked out once per schedule: every
+/// sitting's and due time's date is read from it, week by week.
+pub(super) struct WeekDates<'c> {
+    meta: &'c crate::course::CourseMeta,
+    /// Entry `w - 1`: the first day of week `w`.
+    starts: Vec<Option<Date>>,
+}
+
+impl<'c> WeekDates<'c> {
+    pub(super) fn new(course: &'c Course) -> Self {
+        let meta = &course.meta;
+        WeekDates {
+            meta,
+            starts: (1..=meta.weeks).map(|w| meta.week_start(w)).collect(),
+        }
+    }
+
+    /// The first day of course week `week` (1-based): [`crate::course::CourseMeta::week_start`].
+    pub(super) fn start(&self, week: u32) -> Option<Date> {
+        match (week as usize)
+            .checked_sub(1)
+            .and_then(|i| self.starts.get(i))
+        {
+            Some(start) => *start,
+            None => self.meta.week_start(week),
+        }
+    }
+
+    /// The date of `day` in course week `week`: [`crate::course::CourseMeta::date_of`].
+    pub(super) fn date_of(&self, week: u32, day: Weekday) -> Option<Date> {
+        let days = self.meta.days_into_week(day);
+        // Whole days as a duration, as the course model adds them.
+        self.start(week)?
+            .checked_add(jiff::SignedDuration::from_secs(days * 86_400))
+            .ok()
+    }
 }
 
 /// The date work due on `day` in course week `week` falls on (see [`due_in_week`]).
-fn due_date(course: &Course, week: u32, day: Weekday) -> Option<Date> {
+fn due_date(course: &Course, dates: &WeekDates<'_>, week: u32, day: Weekday) -> Option<Date> {
     let meta = &course.meta;
-    meta.date_of(week, day).map(|date| {
+    dates.date_of(week, day).map(|date| {
         let mut date = date;
         if let Some(start) = meta.start
             && date < start
@@ -318,7 +356,7 @@ fn due_date(course: &Course, week: u32, day: Weekday) -> Option<Date> {
                 date = moved;
             }
         } else if meta.is_holiday(date)
-            && let Some(week_start) = meta.week_start(week)
+            && let Some(week_start) = dates.start(week)
         {
             let in_week = |d: &Date| {
                 let days = (*d - week_start).get_days();
@@ -371,12 +409,13 @@ impl DueZones {
     pub(super) fn due_in_week(
         &self,
         course: &Course,
+        dates: &WeekDates<'_>,
         week: u32,
         day: Weekday,
         time: TimeOfDay,
     ) -> Due {
         let meta = &course.meta;
-        let date = due_date(course, week, day);
+        let date = due_date(course, dates, week, day);
         let at = date.and_then(|date| at_time(date, time, self.due.as_ref()?));
         Due {
             day: date.map_or(day, |d| Weekday::from_jiff(d.weekday())),
@@ -611,6 +650,35 @@ pub fn format_weeks(weeks: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Dates read from the week starts worked out once are the course model's own, for every
+    /// week and weekday, with and without a start date.
+    #[test]
+    fn week_dates_match_the_course_model() {
+        for path in [
+            "examples/evening-working-adults.toml",
+            "examples/large-lecture.toml",
+        ] {
+            let text =
+                std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let with_start = crate::course::parse(&text).unwrap();
+            let mut without = with_start.clone();
+            without.meta.start = None;
+            for course in [&with_start, &without] {
+                let dates = WeekDates::new(course);
+                for week in 0..=course.meta.weeks + 2 {
+                    assert_eq!(dates.start(week), course.meta.week_start(week), "{week}");
+                    for &day in Weekday::ALL {
+                        assert_eq!(
+                            dates.date_of(week, day),
+                            course.meta.date_of(week, day),
+                            "{path} week {week} {day}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn weeks_print_as_ranges() {

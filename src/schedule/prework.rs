@@ -64,14 +64,8 @@ pub struct Prework {
 }
 
 impl Prework {
-    /// The meetings each week's pre-work prepares, from the laid-out sittings; `starts` holds
-    /// each week's first day (with a start date).
-    pub(super) fn new(
-        course: &Course,
-        plan: &Plan,
-        layout: &Layout,
-        starts: &[Option<Date>],
-    ) -> Self {
+    /// The meetings each week's pre-work prepares, from the laid-out sittings.
+    pub(super) fn new(course: &Course, plan: &Plan, layout: &Layout<'_>) -> Self {
         let is_prework: Vec<bool> = course
             .activities
             .iter()
@@ -94,7 +88,7 @@ impl Prework {
         let mut first = Vec::with_capacity(layout.week_sittings.len());
         let mut by_target = Vec::with_capacity(layout.week_sittings.len());
         for (w, held) in layout.week_sittings.iter().enumerate() {
-            let opens = opens(course, starts.get(w).copied().flatten());
+            let opens = opens(course, layout.dates.start(w as u32 + 1));
             let mut earliest: Option<Meeting> = None;
             let mut of_target: HashMap<usize, Meeting> = HashMap::new();
             for h in held.iter().filter(|h| !h.cancelled) {
