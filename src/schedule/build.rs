@@ -745,13 +745,18 @@ fn before_start(course: &Course, on: Option<Date>) -> bool {
     on.zip(course.meta.start).is_some_and(|(d, s)| d < s)
 }
 
-/// `weeks` without the cancelled ones.
-fn held_weeks(weeks: &[u32], cancelled: &[(u32, Date)]) -> Vec<u32> {
+/// `weeks` without the cancelled ones (`weeks` itself when nothing is cancelled, as most
+/// sittings are).
+fn held_weeks<'w>(weeks: &'w [u32], cancelled: &[(u32, Date)]) -> std::borrow::Cow<'w, [u32]> {
+    if cancelled.is_empty() {
+        return weeks.into();
+    }
     weeks
         .iter()
         .copied()
         .filter(|w| !cancelled.iter().any(|(c, _)| c == w))
-        .collect()
+        .collect::<Vec<u32>>()
+        .into()
 }
 
 /// A slot's exclusions as `(zone, count)`.
