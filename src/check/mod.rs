@@ -170,13 +170,19 @@ pub fn findings_of(
     advice: &[crate::findings::Advice],
     options: &Options,
 ) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = advice
-        .iter()
-        .filter_map(|advice| match advice {
-            crate::findings::Advice::Check(d) => Some(d.clone()),
-            _ => None,
-        })
-        .collect();
+    let checks = advice.iter().filter_map(|advice| match advice {
+        crate::findings::Advice::Check(d) => Some(d.clone()),
+        _ => None,
+    });
+    findings_from(course, checks.collect(), options)
+}
+
+/// [`findings_of`] from the design checks' findings, taken rather than copied.
+fn findings_from(
+    course: &crate::course::Course,
+    mut found: Vec<Diagnostic>,
+    options: &Options,
+) -> Vec<Diagnostic> {
     let allow = &course.check;
     found.extend(
         allow
@@ -212,29 +218,36 @@ pub fn check_bytes(path: String, bytes: &[u8], options: &Options) -> FileReport 
 
 /// Check a file met while walking a directory, when it is a course file
 /// ([`course_detection`]); `None` when it is other TOML. A UTF-8 file is parsed once, both to
-/// tell it apart and to load it: the same tree, so the same findings as [`check_bytes`].
-fn check_walked(path: String, bytes: &[u8], options: &Options) -> Option<FileReport> {
-    if !discover::may_be_course(bytes) {
+/// tell it apart and to load it: the same tree, so the same findings as [`check_bytes`]. The
+/// bytes become the report's text without a copy.
+fn check_walked(path: String, bytes: Vec<u8>, options: &Options) -> Option<FileReport> {
+    if !discover::may_be_course(&bytes) {
         return None;
     }
-    let text = match std::str::from_utf8(bytes) {
+    let text = match String::from_utf8(bytes) {
         // A byte-order mark, a blank file or an oversized one: the loader says more than a
         // tree would, so tell the file apart and load it separately, as named files are.
         Ok(text)
-            if bytes.len() <= crate::course::MAX_INPUT_BYTES
+            if text.len() <= crate::course::MAX_INPUT_BYTES
                 && !text.starts_with('\u{feff}')
                 && !text.trim().is_empty() =>
         {
             text
         }
-        _ => return course_detection(bytes).then(|| check_bytes(path, bytes, options)),
+        Ok(text) => return walked_apart(path, text.as_bytes(), options),
+        Err(error) => return walked_apart(path, error.as_bytes(), options),
     };
-    let parsed = crate::course::document::parse(text, crate::course::document::CHUNK_BYTES);
-    if !discover::is_course_document(text, &parsed) {
+    let parsed = crate::course::document::parse(&text, crate::course::document::CHUNK_BYTES);
+    if !discover::is_course_document(&text, &parsed) {
         return None;
     }
-    let loaded = crate::course::load_parsed(text, parsed);
+    let loaded = crate::course::load_parsed(&text, parsed);
     Some(report(path, text.into(), loaded, options))
+}
+
+/// A walked file told apart and loaded separately, as a named file is.
+fn walked_apart(path: String, bytes: &[u8], options: &Options) -> Option<FileReport> {
+    course_detection(bytes).then(|| check_bytes(path, bytes, options))
 }
 
 /// The report of a loaded file: its input errors, then (for a valid course) its findings.
@@ -247,8 +260,12 @@ fn report(
     let mut diagnostics = loaded.diagnostics;
     let omitted = loaded.omitted;
     if let Some(course) = loaded.course {
-        let judged = crate::judge(course);
-        diagnostics.extend(findings_of(&judged.course, &judged.advice, options));
+        let crate::Judged { course, advice, .. } = crate::judge(course);
+        let checks = advice.into_iter().filter_map(|advice| match advice {
+            crate::findings::Advice::Check(d) => Some(d),
+            _ => None,
+        });
+        diagnostics.extend(findings_from(&course, checks.collect(), options));
     }
     sort(&mut diagnostics);
     let text = if diagnostics.is_empty() {
@@ -375,7 +392,7 @@ pub fn run(discovery: Discovery, stdin: Option<(String, Vec<u8>)>, options: &Opt
             if input.explicit && !options.courses_only {
                 return Outcome::Checked(check_bytes(input.display, &bytes, options));
             }
-            match check_walked(input.display.clone(), &bytes, options) {
+            match check_walked(input.display.clone(), bytes, options) {
                 Some(report) => Outcome::Checked(report),
                 None => Outcome::Skipped(input),
             }
@@ -522,7 +539,7 @@ mod tests {
         ]);
         let options = Options::from_flags(&[], &[], &["live-lecture".into()]);
         for bytes in &inputs {
-            let once = check_walked("f.toml".into(), bytes, &options);
+            let once = check_walked("f.toml".into(), bytes.clone(), &options);
             let twice =
                 course_detection(bytes).then(|| check_bytes("f.toml".into(), bytes, &options));
             assert_eq!(

@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use super::sittings::{self, Repeat, Sitting, WeekSitting};
 use super::units::{self, Unit};
 use super::{
-    Alternative, Due, END_OF_WEEK_DUE, Item, LiveSession, Schedule, Segment, Week, alternatives,
-    due_in_week, local_dues, other_zones, session, slots, split,
+    Alternative, Due, DueZones, END_OF_WEEK_DUE, Item, LiveSession, Schedule, Segment, Week,
+    WeekDates, alternatives, local_dues, session, slots, split,
 };
 use crate::course::{Course, Mode, Weekday};
 use crate::engine::Plan;
@@ -35,8 +35,8 @@ pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
     let course = zones.course();
     let by_week = group_by_week(course, plan);
     let packing = Packing::new(course, &by_week);
-    let placement = place_searched(zones, &packing);
-    let repeats = place_repeats(zones, &packing, &placement);
+    let mut placement = place_searched(zones, &packing);
+    let repeats = place_repeats(zones, &packing, &mut placement);
     let mut layout = Layout::new(course);
     layout.fixed_sittings(zones, plan);
     layout.searched_sittings(course, &packing, &placement, repeats);
@@ -65,8 +65,14 @@ pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
                 .map(|r| r.slot.clone()),
         )
         .collect();
-    let (weeks, short_prework) =
-        week_items(course, plan, by_week, &packing, &layout, (&units, &unit_of));
+    let (weeks, short_prework) = week_items(
+        course,
+        plan,
+        by_week,
+        &packing,
+        &mut layout,
+        (&units, &unit_of),
+    );
     Schedule {
         live_slots,
         uncovered,
@@ -80,7 +86,16 @@ pub fn build_with(zones: &slots::ZoneCache<'_>, plan: &Plan) -> Schedule {
 
 /// Each week's decided items.
 fn group_by_week(course: &Course, plan: &Plan) -> WeekItems {
-    let mut by_week: WeekItems = vec![Vec::new(); course.meta.weeks as usize];
+    // Each week's list sized once: grown item by item, it was reallocated several times.
+    let mut sizes = vec![0usize; course.meta.weeks as usize];
+    for d in &plan.decisions {
+        for &w in &d.weeks {
+            if let Some(size) = sizes.get_mut(w as usize - 1) {
+                *size += 1;
+            }
+        }
+    }
+    let mut by_week: WeekItems = sizes.into_iter().map(Vec::with_capacity).collect();
     for d in &plan.decisions {
         for &w in &d.weeks {
             if let Some(slot) = by_week.get_mut(w as usize - 1) {
@@ -110,15 +125,18 @@ impl Packing {
 }
 
 /// Live work the slot search places: not fixed with `at`, required or optional.
-fn searched(course: &Course, items: &[(usize, Mode)], optional: bool) -> Vec<usize> {
+fn searched<'a>(
+    course: &'a Course,
+    items: &'a [(usize, Mode)],
+    optional: bool,
+) -> impl Iterator<Item = usize> + 'a {
     items
         .iter()
-        .filter(|&&(i, m)| {
+        .filter(move |&&(i, m)| {
             let a = &course.activities[i];
             m == Mode::Sync && !a.is_fixed() && a.optional == optional
         })
         .map(|&(i, _)| i)
-        .collect()
 }
 
 /// Searched work packed once for the whole course, first-fit in file order (see
@@ -130,6 +148,10 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
         .iter()
         .flat_map(|items| searched(course, items, optional))
         .collect();
+    if union.is_empty() {
+        // Most courses have no searched optional work (and some no searched work at all).
+        return Vec::new();
+    }
     union.sort_unstable();
     union.dedup();
     let parts: Vec<(usize, u32)> = union
@@ -145,6 +167,9 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
     }
     let mut out: Vec<GroupSessions> = vec![Vec::new(); groups.len()];
     let mut live: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    // Each group's last session and the work it held: most weeks hold what the week before
+    // did, and share its session.
+    let mut last: Vec<Option<(Vec<usize>, LiveSession)>> = vec![None; groups.len()];
     let mut touched: Vec<usize> = Vec::new();
     for (week, items) in by_week.iter().enumerate() {
         for i in searched(course, items, optional) {
@@ -155,7 +180,15 @@ fn pack_group(course: &Course, by_week: &WeekItems, optional: bool) -> Vec<Group
             live[g].push(i);
         }
         for g in touched.drain(..) {
-            out[g].push((week, session(course, &live[g])));
+            let held = match &last[g] {
+                Some((work, held)) if *work == live[g] => held.clone(),
+                _ => {
+                    let held = session(course, &live[g]);
+                    last[g] = Some((live[g].clone(), held.clone()));
+                    held
+                }
+            };
+            out[g].push((week, held));
             live[g].clear();
         }
     }
@@ -232,12 +265,16 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
         .next();
     missing += usize::from(main_slot.is_none() && !live_weeks.is_empty());
     // Everything placed, which required sittings keep clear of; and what holds required work,
-    // the only thing optional sittings keep clear of (they may overlap each other).
+    // the only thing optional sittings keep clear of (they may overlap each other), kept only
+    // when there is optional work to place.
     let mut busy = Placed::default();
-    let mut busy_required = Placed::default();
+    let mut busy_required = Placed {
+        kept: !packing.optional.is_empty(),
+        ..Placed::default()
+    };
     let required_times = required_fixed_times(course);
     for b in fixed {
-        if required_times.contains(&(b.day, b.start)) {
+        if busy_required.kept && required_times.contains(&(b.day, b.start)) {
             busy_required.push(b.clone());
         }
         busy.push(b.clone());
@@ -345,13 +382,11 @@ fn busy_of(slot: &LiveSlot, weeks: Vec<u32>) -> slots::Busy {
 fn place_repeats(
     zones: &slots::ZoneCache<'_>,
     packing: &Packing,
-    placement: &Placement,
+    placement: &mut Placement,
 ) -> Vec<Option<LiveSlot>> {
+    // The repeats are the last to keep clear of the placed sittings: they take the list.
     let course = zones.course();
-    let mut busy = Placed {
-        all: placement.busy.all.clone(),
-        by_week: placement.busy.by_week.clone(),
-    };
+    let mut busy = std::mem::take(&mut placement.busy);
     let mut taken = placement.taken.clone();
     let min = course.meta.repeat_min_students(course.students.count);
     let slots_of = std::iter::once(placement.main.as_ref())
@@ -379,15 +414,29 @@ fn place_repeats(
 }
 
 /// The sittings placed so far, indexed by the weeks they meet in.
-#[derive(Default)]
 struct Placed {
     all: Vec<slots::Busy>,
     /// Entry `w - 1`: indexes into `all` of the sittings meeting in week `w`.
     by_week: Vec<Vec<usize>>,
+    /// Whether anything reads it: when not, pushing is a no-op.
+    kept: bool,
+}
+
+impl Default for Placed {
+    fn default() -> Self {
+        Placed {
+            all: Vec::new(),
+            by_week: Vec::new(),
+            kept: true,
+        }
+    }
 }
 
 impl Placed {
     fn push(&mut self, busy: slots::Busy) {
+        if !self.kept {
+            return;
+        }
         for &w in &busy.weeks {
             let w = w as usize;
             if self.by_week.len() < w {
@@ -400,7 +449,9 @@ impl Placed {
 }
 
 /// The sittings and what each week holds of them.
-pub(super) struct Layout {
+pub(super) struct Layout<'c> {
+    /// Each week's first day, which the sittings' dates are read from.
+    pub(super) dates: WeekDates<'c>,
     /// Fixed sittings in file order, then the searched ones.
     pub(super) sittings: Vec<Sitting>,
     /// Per week: the sittings held (or cancelled) that week.
@@ -411,10 +462,11 @@ pub(super) struct Layout {
     main: Option<usize>,
 }
 
-impl Layout {
-    fn new(course: &Course) -> Self {
+impl<'c> Layout<'c> {
+    fn new(course: &'c Course) -> Self {
         let weeks = course.meta.weeks as usize;
         Layout {
+            dates: WeekDates::new(course),
             sittings: Vec::new(),
             week_sittings: vec![Vec::new(); weeks],
             early: vec![Vec::new(); weeks],
@@ -438,36 +490,31 @@ impl Layout {
                 .iter()
                 .any(|&i| course.activities[i].is_exam());
             let index = self.sittings.len();
-            let mut weeks = Vec::new();
+            // Sized once: a fixed sitting usually meets every week.
+            let mut weeks = Vec::with_capacity(course.meta.weeks as usize);
             let mut cancelled = Vec::new();
             let mut longest = 0;
+            let mut last: Option<Meeting> = None;
             for w in 1..=course.meta.weeks {
-                let meeting: Vec<usize> = group
-                    .activities
-                    .iter()
-                    .copied()
-                    .filter(|&i| decision_weeks(i).contains(&w))
-                    .collect();
-                if meeting.is_empty() {
+                let meets = |i: &usize| decision_weeks(*i).contains(&w);
+                if !group.activities.iter().any(meets) {
                     continue;
                 }
-                let on = date.or_else(|| course.meta.date_of(w, day));
+                let meeting = || group.activities.iter().copied().filter(meets);
+                let on = date.or_else(|| self.dates.date_of(w, day));
                 if before_start(course, on) {
-                    self.early[w as usize - 1].extend(&meeting);
+                    self.early[w as usize - 1].extend(meeting());
                     continue;
                 }
                 let is_cancelled = on.is_some_and(|d| course.meta.is_holiday(d));
                 if let (true, Some(d)) = (is_cancelled, on) {
                     cancelled.push((w, d));
                 }
-                let parts: Vec<(usize, u32)> = meeting
-                    .iter()
-                    .map(|&i| (i, course.activities[i].minutes))
-                    .collect();
-                // A class in a room keeps its own rhythm: the 25/5 breaks are advice for
-                // video calls (seed: Best Practices for Synchronous Sessions).
-                let in_room = meeting.iter().all(|&i| course.activities[i].in_person);
-                let segments = sittings::carve(course, &parts, exam || optional || in_room);
+                let (meeting, segments) = match last.take() {
+                    Some(kept) if kept.0.iter().copied().eq(meeting()) => kept,
+                    _ => fixed_meeting(course, meeting().collect(), exam || optional),
+                };
+                last = Some((Arc::clone(&meeting), Arc::clone(&segments)));
                 let minutes = segments.iter().map(|s| s.minutes).sum();
                 longest = longest.max(minutes);
                 weeks.push(w);
@@ -575,12 +622,13 @@ impl Layout {
     ) -> Option<usize> {
         let slot = slot?;
         let index = self.sittings.len();
-        let mut weeks = Vec::new();
+        let mut weeks = Vec::with_capacity(sessions.len());
         let mut cancelled = Vec::new();
         let mut activities: Vec<usize> = Vec::new();
+        let mut last: Option<Meeting> = None;
         for (i, s) in sessions {
             let w = *i as u32 + 1;
-            let on = course.meta.date_of(w, slot.day);
+            let on = self.dates.date_of(w, slot.day);
             if before_start(course, on) {
                 self.early[*i].extend(s.segments.iter().filter_map(|g| g.activity));
                 continue;
@@ -589,10 +637,16 @@ impl Layout {
             if let (true, Some(d)) = (is_cancelled, on) {
                 cancelled.push((w, d));
             }
-            let mut meeting: Vec<usize> = s.segments.iter().filter_map(|g| g.activity).collect();
-            meeting.sort_unstable();
-            meeting.dedup();
-            activities.extend(&meeting);
+            let (meeting, segments) = match last.take() {
+                Some(kept) if Arc::ptr_eq(&kept.1, &s.segments) => kept,
+                _ => {
+                    // Work the week before did not hold (the rest is listed already).
+                    let (meeting, segments) = searched_meeting(&s.segments);
+                    activities.extend(meeting.iter());
+                    (meeting, segments)
+                }
+            };
+            last = Some((Arc::clone(&meeting), Arc::clone(&segments)));
             weeks.push(w);
             self.week_sittings[*i].push(WeekSitting {
                 sitting: index,
@@ -600,7 +654,7 @@ impl Layout {
                 cancelled: is_cancelled,
                 minutes: s.minutes,
                 activities: meeting,
-                segments: s.segments.clone(),
+                segments,
             });
         }
         activities.sort_unstable();
@@ -609,7 +663,7 @@ impl Layout {
         let repeat = repeat.map(|slot| {
             let cancelled: Vec<(u32, Date)> = weeks
                 .iter()
-                .filter_map(|&w| Some((w, course.meta.date_of(w, slot.day)?)))
+                .filter_map(|&w| Some((w, self.dates.date_of(w, slot.day)?)))
                 .filter(|(_, d)| course.meta.is_holiday(*d))
                 .collect();
             let held = held_weeks(&weeks, &cancelled);
@@ -659,18 +713,50 @@ impl Layout {
     }
 }
 
+/// The activities meeting in a sitting one week, and its segments. A sitting usually holds
+/// the same work every week, so its weeks share one of each instead of a copy apiece.
+type Meeting = (Arc<[usize]>, Arc<[Segment]>);
+
+/// A fixed sitting's week holding `meeting` (file order), carved into segments; `whole` for
+/// an exam or optional work, which run unbroken.
+fn fixed_meeting(course: &Course, meeting: Vec<usize>, whole: bool) -> Meeting {
+    let parts: Vec<(usize, u32)> = meeting
+        .iter()
+        .map(|&i| (i, course.activities[i].minutes))
+        .collect();
+    // A class in a room keeps its own rhythm: the 25/5 breaks are advice for video calls
+    // (seed: Best Practices for Synchronous Sessions).
+    let in_room = meeting.iter().all(|&i| course.activities[i].in_person);
+    let segments = sittings::carve(course, &parts, whole || in_room);
+    (meeting.into(), segments.into())
+}
+
+/// A searched sitting's week: the activities its session's segments hold, each once in
+/// index order, and the segments.
+fn searched_meeting(segments: &Arc<[Segment]>) -> Meeting {
+    let mut meeting: Vec<usize> = segments.iter().filter_map(|g| g.activity).collect();
+    meeting.sort_unstable();
+    meeting.dedup();
+    (meeting.into(), Arc::clone(segments))
+}
+
 /// Nothing meets before `start` (week 1 may begin earlier, on `week_starts`).
 fn before_start(course: &Course, on: Option<Date>) -> bool {
     on.zip(course.meta.start).is_some_and(|(d, s)| d < s)
 }
 
-/// `weeks` without the cancelled ones.
-fn held_weeks(weeks: &[u32], cancelled: &[(u32, Date)]) -> Vec<u32> {
+/// `weeks` without the cancelled ones (`weeks` itself when nothing is cancelled, as most
+/// sittings are).
+fn held_weeks<'w>(weeks: &'w [u32], cancelled: &[(u32, Date)]) -> std::borrow::Cow<'w, [u32]> {
+    if cancelled.is_empty() {
+        return weeks.into();
+    }
     weeks
         .iter()
         .copied()
         .filter(|w| !cancelled.iter().any(|(c, _)| c == w))
-        .collect()
+        .collect::<Vec<u32>>()
+        .into()
 }
 
 /// A slot's exclusions as `(zone, count)`.
@@ -683,22 +769,23 @@ fn excluded_of(slot: &LiveSlot) -> Vec<(String, u32)> {
 }
 
 /// Each week's items: live work in its sitting, self-paced work with its due time, pre-work
-/// before the meeting it prepares, and the routes of students a sitting misses.
+/// before the meeting it prepares, and the routes of students a sitting misses. Each week's
+/// sittings move from the layout into its [`Week`].
 fn week_items(
     course: &Course,
     plan: &Plan,
     by_week: WeekItems,
     packing: &Packing,
-    layout: &Layout,
+    layout: &mut Layout<'_>,
     units: (&[Unit], &[usize]),
 ) -> (Vec<Week>, Vec<super::prework::ShortWindow>) {
-    let student_zones = other_zones(course);
+    let zones = DueZones::new(course);
     // The main sitting's session of each week.
     let mut sessions: Vec<Option<LiveSession>> = vec![None; course.meta.weeks as usize];
     for (week, session) in packing.required.first().into_iter().flatten() {
         sessions[*week] = Some(session.clone());
     }
-    let prework = super::prework::Prework::new(course, plan, layout);
+    let mut prework = super::prework::Prework::new(course, plan, layout);
     // Heavy parts of an item are shared, so a schedule stays small when thousands of
     // activities recur every week.
     let mut segments_of: Vec<Option<Arc<[Segment]>>> = vec![None; course.activities.len()];
@@ -706,8 +793,8 @@ fn week_items(
     let mut weeks: Vec<Week> = Vec::with_capacity(by_week.len());
     for (i, (items, live_session)) in by_week.into_iter().zip(sessions).enumerate() {
         let week = i as u32 + 1;
-        let start = course.meta.week_start(week);
-        let sittings = &layout.week_sittings[i];
+        let start = layout.dates.start(week);
+        let sittings = std::mem::take(&mut layout.week_sittings[i]);
         let early = &layout.early[i];
         // Due times are shared by the week's items that fall due together.
         let mut dues: Vec<((Weekday, crate::course::TimeOfDay), Arc<Due>)> = Vec::new();
@@ -715,8 +802,8 @@ fn week_items(
             if let Some((_, due)) = dues.iter().find(|(k, _)| *k == (day, time)) {
                 return Arc::clone(due);
             }
-            let mut due = due_in_week(course, week, day, time);
-            due.local = local_dues(due.at.as_ref(), &student_zones);
+            let mut due = zones.due_in_week(course, &layout.dates, week, day, time);
+            due.local = local_dues(due.at.as_ref(), &zones.others);
             let due = Arc::new(due);
             dues.push(((day, time), Arc::clone(&due)));
             due
@@ -739,9 +826,9 @@ fn week_items(
                 continue;
             }
             let item = match mode {
-                Mode::Sync => live_item(course, index, sittings, &mut segments_of),
+                Mode::Sync => live_item(course, index, &sittings, &mut segments_of),
                 Mode::Async => {
-                    let before = prework.due(course, week, index, &student_zones);
+                    let before = prework.due(course, week, index, &zones);
                     let due = if activity.optional
                         || super::works_towards_last(course, plan, index, week)
                     {
@@ -774,11 +861,12 @@ fn week_items(
             start,
             items: out,
             live_session,
-            sittings: sittings.clone(),
+            sittings,
             alternatives: Vec::new(),
         });
     }
     let short = prework.relist(&mut weeks);
+    let mut firsts = Vec::new();
     for week in &mut weeks {
         // Pre-work first, then the live sittings, then the rest; file order within each.
         week.items
@@ -787,7 +875,7 @@ fn week_items(
                 (false, Mode::Sync) => 1,
                 (false, Mode::Async) => 2,
             });
-        week.alternatives = routes(course, week, &layout.sittings, units);
+        week.alternatives = routes(course, &zones, week, &layout.sittings, units, &mut firsts);
     }
     (weeks, short)
 }
@@ -830,31 +918,40 @@ fn live_item(
 
 /// The recording-plus-response route of every required, non-exam unit in this week: the
 /// students none of its sittings reaches this week, due two days after the unit's first held
-/// sitting of the week ends for them. `units` comes with each sitting's unit index.
+/// sitting of the week ends for them. `units` comes with each sitting's unit index; `firsts`
+/// is scratch space, reused from week to week.
 fn routes(
     course: &Course,
+    zones: &DueZones,
     week: &Week,
     all: &[Sitting],
     (units, unit_of): (&[Unit], &[usize]),
+    firsts: &mut Vec<(usize, usize)>,
 ) -> Vec<Alternative> {
-    // The first held sitting of each unit this week, in the week's order.
-    let mut firsts: Vec<(usize, &WeekSitting)> = Vec::new();
-    let mut seen: std::collections::HashSet<usize> = std::collections::HashSet::new();
-    for held in week.sittings.iter().filter(|h| !h.cancelled) {
+    // The first held sitting of each unit this week, in the week's order: (unit, index into
+    // the week's sittings). A week holds a handful of sittings, so a scan finds repeats.
+    firsts.clear();
+    for (h, held) in week
+        .sittings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| !h.cancelled)
+    {
         let Some(&u) = unit_of.get(held.sitting) else {
             continue;
         };
-        if u != usize::MAX && seen.insert(u) {
-            firsts.push((u, held));
+        if u != usize::MAX && !firsts.iter().any(|&(seen, _)| seen == u) {
+            firsts.push((u, h));
         }
     }
-    firsts.sort_by_key(|(u, _)| *u);
+    firsts.sort_by_key(|&(u, _)| u);
     let mut out = Vec::new();
-    for (u, held) in firsts {
+    for &(u, h) in firsts.iter() {
         let unit = &units[u];
         if unit.optional || unit.exam() || unit.uncovered.is_empty() {
             continue;
         }
+        let held = &week.sittings[h];
         let sitting = &all[held.sitting];
         let recorded = held
             .activities
@@ -863,6 +960,7 @@ fn routes(
         let at = (sitting.day, sitting.time, held.date);
         for mut alt in alternatives(
             course,
+            zones,
             week.week,
             week.start,
             at,

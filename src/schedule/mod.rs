@@ -185,8 +185,9 @@ pub struct Segment {
 pub struct LiveSession {
     /// Total length including breaks.
     pub minutes: u32,
-    /// Segments in order; consecutive focus segments alternate activities where there are several.
-    pub segments: Vec<Segment>,
+    /// Segments in order; consecutive focus segments alternate activities where there are
+    /// several (shared by the weeks whose sessions hold the same work).
+    pub segments: Arc<[Segment]>,
 }
 
 impl Schedule {
@@ -293,12 +294,55 @@ impl Schedule {
 /// not a holiday, else the previous one; in a week whose every date is a holiday, to the first
 /// later date that is not one.
 pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) -> Due {
+    DueZones::new(course).due_in_week(course, &WeekDates::new(course), week, day, time)
+}
+
+/// Each course week's first day (with a start date), worked out once per schedule: every
+/// sitting's and due time's date is read from it, week by week.
+pub(super) struct WeekDates<'c> {
+    meta: &'c crate::course::CourseMeta,
+    /// Entry `w - 1`: the first day of week `w`.
+    starts: Vec<Option<Date>>,
+}
+
+impl<'c> WeekDates<'c> {
+    pub(super) fn new(course: &'c Course) -> Self {
+        let meta = &course.meta;
+        WeekDates {
+            meta,
+            starts: (1..=meta.weeks).map(|w| meta.week_start(w)).collect(),
+        }
+    }
+
+    /// The first day of course week `week` (1-based): [`crate::course::CourseMeta::week_start`].
+    pub(super) fn start(&self, week: u32) -> Option<Date> {
+        match (week as usize)
+            .checked_sub(1)
+            .and_then(|i| self.starts.get(i))
+        {
+            Some(start) => *start,
+            None => self.meta.week_start(week),
+        }
+    }
+
+    /// The date of `day` in course week `week`: [`crate::course::CourseMeta::date_of`].
+    pub(super) fn date_of(&self, week: u32, day: Weekday) -> Option<Date> {
+        let days = self.meta.days_into_week(day);
+        // Whole days as a duration, as the course model adds them.
+        self.start(week)?
+            .checked_add(jiff::SignedDuration::from_secs(days * 86_400))
+            .ok()
+    }
+}
+
+/// The date work due on `day` in course week `week` falls on (see [`due_in_week`]).
+fn due_date(course: &Course, dates: &WeekDates<'_>, week: u32, day: Weekday) -> Option<Date> {
     let meta = &course.meta;
-    let zone = meta.due_zone().to_string();
-    let date = meta.date_of(week, day).map(|date| {
+    dates.date_of(week, day).map(|date| {
         let mut date = date;
-        if let (Some(start), Some(first)) = (meta.start, meta.first_day())
+        if let Some(start) = meta.start
             && date < start
+            && let Some(first) = meta.first_day()
         {
             date = first.checked_add(jiff::Span::new().days(6)).unwrap_or(date);
         }
@@ -312,7 +356,7 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
                 date = moved;
             }
         } else if meta.is_holiday(date)
-            && let Some(week_start) = meta.week_start(week)
+            && let Some(week_start) = dates.start(week)
         {
             let in_week = |d: &Date| {
                 let days = (*d - week_start).get_days();
@@ -331,24 +375,83 @@ pub fn due_in_week(course: &Course, week: u32, day: Weekday, time: TimeOfDay) ->
             }
         }
         date
-    });
-    let at = date.and_then(|date| {
-        let tz = crate::course::zones::resolve(&zone)?;
-        date.at(time.hour() as i8, time.minute() as i8, 0, 0)
-            .to_zoned_datetime(tz)
-            .ok()
-    });
-    Due {
-        day: date.map_or(day, |d| Weekday::from_jiff(d.weekday())),
-        time,
-        at,
-        local: Vec::new(),
-        timezone: meta
-            .due
-            .as_ref()
-            .and_then(|d| d.timezone.clone())
-            .unwrap_or_else(|| meta.timezone.clone()),
+    })
+}
+
+/// The zones a schedule's due times are read and shown in, resolved once per schedule
+/// instead of once per due time (a schedule has one or more due times a week).
+pub(super) struct DueZones {
+    /// The organizer's zone (`timezone`).
+    organizer: Option<jiff::tz::TimeZone>,
+    /// The zone due times are read in: `due.timezone`, else the organizer's.
+    due: Option<jiff::tz::TimeZone>,
+    /// The zones each due instant is also shown in: see [`other_zones`].
+    pub(super) others: Vec<(String, jiff::tz::TimeZone)>,
+}
+
+impl DueZones {
+    pub(super) fn new(course: &Course) -> Self {
+        let organizer = crate::course::zones::resolve(&course.meta.timezone);
+        let due_zone = course.meta.due_zone();
+        let due = if due_zone == course.meta.timezone {
+            organizer.clone()
+        } else {
+            crate::course::zones::resolve(due_zone)
+        };
+        DueZones {
+            organizer,
+            due,
+            others: other_zones(course),
+        }
     }
+
+    /// [`due_in_week`], its instant read in the resolved due zone.
+    pub(super) fn due_in_week(
+        &self,
+        course: &Course,
+        dates: &WeekDates<'_>,
+        week: u32,
+        day: Weekday,
+        time: TimeOfDay,
+    ) -> Due {
+        let meta = &course.meta;
+        let date = due_date(course, dates, week, day);
+        let at = date.and_then(|date| at_time(date, time, self.due.as_ref()?));
+        Due {
+            day: date.map_or(day, |d| Weekday::from_jiff(d.weekday())),
+            time,
+            at,
+            local: Vec::new(),
+            timezone: meta
+                .due
+                .as_ref()
+                .and_then(|d| d.timezone.clone())
+                .unwrap_or_else(|| meta.timezone.clone()),
+        }
+    }
+
+    /// The zone named `name`: one already resolved, else from the database.
+    fn zone(&self, course: &Course, name: &str) -> Option<jiff::tz::TimeZone> {
+        if name == course.meta.timezone {
+            return self.organizer.clone();
+        }
+        match self.others.iter().find(|(zone, _)| zone == name) {
+            Some((_, tz)) => Some(tz.clone()),
+            None => crate::course::zones::resolve(name),
+        }
+    }
+
+    /// `date` at `time` in the organizer's zone.
+    pub(super) fn organizer_at(&self, date: Date, time: TimeOfDay) -> Option<jiff::ZonedDateTime> {
+        at_time(date, time, self.organizer.as_ref()?)
+    }
+}
+
+/// `date` at `time` in `tz`.
+fn at_time(date: Date, time: TimeOfDay, tz: &jiff::tz::TimeZone) -> Option<jiff::ZonedDateTime> {
+    date.at(time.hour() as i8, time.minute() as i8, 0, 0)
+        .to_zoned_datetime(tz.clone())
+        .ok()
 }
 
 /// The weekday on which a course week begins: `week_starts`, else the start date's, else Monday.
@@ -359,25 +462,6 @@ pub fn week_first_day(course: &Course) -> Weekday {
 /// Days from the week's first day to `day`, `0..7`.
 pub fn days_into_week(course: &Course, day: Weekday) -> i64 {
     course.meta.days_into_week(day)
-}
-
-fn due_at(course: &Course, week_start: Option<Date>, day: Weekday, time: TimeOfDay) -> Due {
-    let at = week_start.and_then(|start| {
-        let date = start
-            .checked_add(jiff::Span::new().days(days_into_week(course, day)))
-            .ok()?;
-        let tz = crate::course::zones::resolve(&course.meta.timezone)?;
-        date.at(time.hour() as i8, time.minute() as i8, 0, 0)
-            .to_zoned_datetime(tz)
-            .ok()
-    });
-    Due {
-        day,
-        time,
-        at,
-        local: Vec::new(),
-        timezone: course.meta.timezone.clone(),
-    }
 }
 
 /// The zones due times are also shown in: the organizer's when dues are read in another zone,
@@ -426,6 +510,7 @@ fn local_dues(
 /// time two days after the session ends for them.
 fn alternatives(
     course: &Course,
+    zones: &DueZones,
     week: u32,
     week_start: Option<Date>,
     at: (Weekday, TimeOfDay, Option<Date>),
@@ -433,21 +518,27 @@ fn alternatives(
     uncovered: &[Uncovered],
 ) -> Vec<Alternative> {
     let (day, time, date) = at;
+    // The session's start instant, computed once for every group that misses it.
+    let mut session: Option<Option<jiff::ZonedDateTime>> = None;
+    let mut session_at = || {
+        session
+            .get_or_insert_with(|| {
+                let on = date.or_else(|| {
+                    let start = week_start?;
+                    let days = days_into_week(course, day);
+                    start.checked_add(jiff::Span::new().days(days)).ok()
+                })?;
+                zones.organizer_at(on, time)
+            })
+            .clone()
+    };
     uncovered
         .iter()
         // Without a start date the weeks are unknown: the group may miss any of them.
         .filter(|u| u.weeks.contains(&week) || (week_start.is_none() && !u.samples.is_empty()))
         .map(|u| {
-            let session = match date {
-                Some(date) => crate::course::zones::resolve(&course.meta.timezone).and_then(|tz| {
-                    date.at(time.hour() as i8, time.minute() as i8, 0, 0)
-                        .to_zoned_datetime(tz)
-                        .ok()
-                }),
-                None => due_at(course, week_start, day, time).at,
-            };
-            let due = session.and_then(|at| {
-                let tz = crate::course::zones::resolve(&u.zone)?;
+            let due = session_at().and_then(|at| {
+                let tz = zones.zone(course, &u.zone)?;
                 let end = at
                     .checked_add(jiff::Span::new().minutes(i64::from(minutes)))
                     .ok()?
@@ -515,7 +606,7 @@ fn session(course: &Course, live: &[usize]) -> LiveSession {
     };
     LiveSession {
         minutes: segments.iter().map(|s| s.minutes).sum(),
-        segments,
+        segments: segments.into(),
     }
 }
 
@@ -559,6 +650,35 @@ pub fn format_weeks(weeks: &[u32]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Dates read from the week starts worked out once are the course model's own, for every
+    /// week and weekday, with and without a start date.
+    #[test]
+    fn week_dates_match_the_course_model() {
+        for path in [
+            "examples/evening-working-adults.toml",
+            "examples/large-lecture.toml",
+        ] {
+            let text =
+                std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            let with_start = crate::course::parse(&text).unwrap();
+            let mut without = with_start.clone();
+            without.meta.start = None;
+            for course in [&with_start, &without] {
+                let dates = WeekDates::new(course);
+                for week in 0..=course.meta.weeks + 2 {
+                    assert_eq!(dates.start(week), course.meta.week_start(week), "{week}");
+                    for &day in Weekday::ALL {
+                        assert_eq!(
+                            dates.date_of(week, day),
+                            course.meta.date_of(week, day),
+                            "{path} week {week} {day}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn weeks_print_as_ranges() {

@@ -16,7 +16,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use super::build::Layout;
-use super::{Due, LocalDue, Week, local_dues};
+use super::{Due, DueZones, LocalDue, Week, local_dues};
 use crate::course::{Course, Mode, TimeOfDay, Weekday};
 use crate::engine::Plan;
 
@@ -59,11 +59,13 @@ pub struct Prework {
     window: i64,
     /// Per week: whether it may take pre-work listed early (a teaching, non-exam week).
     can_list: Vec<bool>,
+    /// The due times given so far in the current week, by (week, sitting).
+    dues: Vec<((u32, usize), Arc<Due>)>,
 }
 
 impl Prework {
     /// The meetings each week's pre-work prepares, from the laid-out sittings.
-    pub(super) fn new(course: &Course, plan: &Plan, layout: &Layout) -> Self {
+    pub(super) fn new(course: &Course, plan: &Plan, layout: &Layout<'_>) -> Self {
         let is_prework: Vec<bool> = course
             .activities
             .iter()
@@ -86,6 +88,7 @@ impl Prework {
         let mut first = Vec::with_capacity(layout.week_sittings.len());
         let mut by_target = Vec::with_capacity(layout.week_sittings.len());
         for (w, held) in layout.week_sittings.iter().enumerate() {
+            let opens = opens(course, layout.dates.start(w as u32 + 1));
             let mut earliest: Option<Meeting> = None;
             let mut of_target: HashMap<usize, Meeting> = HashMap::new();
             for h in held.iter().filter(|h| !h.cancelled) {
@@ -98,7 +101,7 @@ impl Prework {
                     day: s.day,
                     time: s.time,
                     date: h.date,
-                    after_open: after_open(course, w as u32 + 1, s.day, s.time, h.date),
+                    after_open: after_open(course, opens, s.day, s.time, h.date),
                 };
                 let key = |m: &Meeting| (m.date, m.after_open);
                 for &a in h.activities.iter().filter(|&&a| targets[a]) {
@@ -126,6 +129,7 @@ impl Prework {
             can_list: (1..=course.meta.weeks)
                 .map(|w| course.meta.is_teaching(w, false))
                 .collect(),
+            dues: Vec::new(),
         }
     }
 
@@ -138,32 +142,36 @@ impl Prework {
     }
 
     /// The due time of `activity` in `week` when it is pre-work with a meeting to prepare:
-    /// that meeting's start instant, in the organizer's zone.
+    /// that meeting's start instant, in the organizer's zone. The pre-work of one meeting
+    /// shares one due time.
     pub(super) fn due(
-        &self,
+        &mut self,
         course: &Course,
         week: u32,
         activity: usize,
-        zones: &[(String, jiff::tz::TimeZone)],
+        zones: &DueZones,
     ) -> Option<Arc<Due>> {
         if !self.is_prework.get(activity).copied().unwrap_or(false) {
             return None;
         }
         let m = self.meeting(week, activity)?;
-        let at = m.date.and_then(|date| {
-            let tz = crate::course::zones::resolve(&course.meta.timezone)?;
-            date.at(m.time.hour() as i8, m.time.minute() as i8, 0, 0)
-                .to_zoned_datetime(tz)
-                .ok()
-        });
-        let local: Vec<LocalDue> = local_dues(at.as_ref(), zones);
-        Some(Arc::new(Due {
+        let key = (week, m.sitting);
+        if let Some((_, due)) = self.dues.iter().find(|(k, _)| *k == key) {
+            return Some(Arc::clone(due));
+        }
+        let at = m.date.and_then(|date| zones.organizer_at(date, m.time));
+        let local: Vec<LocalDue> = local_dues(at.as_ref(), &zones.others);
+        let due = Arc::new(Due {
             day: m.day,
             time: m.time,
             at,
             local,
             timezone: course.meta.timezone.clone(),
-        }))
+        });
+        // Items are asked for week by week: only this week's due times can come again.
+        self.dues.retain(|((w, _), _)| *w == week);
+        self.dues.push((key, Arc::clone(&due)));
+        Some(due)
     }
 
     /// Move pre-work whose meeting leaves less than `prework_hours` into the latest earlier
@@ -206,19 +214,25 @@ impl Prework {
     }
 }
 
-/// Minutes from the later of week `week`'s first day at 00:00 and `start` to a meeting at
-/// `day` `time` (on `date`, with a start date).
+/// When a week opens for pre-work: the later of its first day (`first`) and `start` (with a
+/// start date).
+fn opens(course: &Course, first: Option<Date>) -> Option<Date> {
+    let first = first?;
+    Some(course.meta.start.map_or(first, |s| s.max(first)))
+}
+
+/// Minutes from the week's opening (`opens`: see [`opens`]) to a meeting at `day` `time` (on
+/// `date`, with a start date).
 fn after_open(
     course: &Course,
-    week: u32,
+    opens: Option<Date>,
     day: Weekday,
     time: TimeOfDay,
     date: Option<Date>,
 ) -> i64 {
     let into = course.meta.days_into_week(day) * 1440 + i64::from(time.minutes);
-    let (Some(date), Some(first)) = (date, course.meta.week_start(week)) else {
+    let (Some(date), Some(open)) = (date, opens) else {
         return into;
     };
-    let open = course.meta.start.map_or(first, |s| s.max(first));
     (date - open).get_days() as i64 * 1440 + i64::from(time.minutes)
 }

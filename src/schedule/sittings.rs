@@ -2,6 +2,8 @@
 //! and time: activities fixed with `at` make their own (one per section), the other live
 //! activities share searched sittings placed by the slot search.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::{BREAK_MINUTES, FOCUS_MINUTES, SEGMENT_ABOVE_MINUTES, Segment, SegmentKind};
@@ -76,10 +78,10 @@ pub struct WeekSitting {
     pub cancelled: bool,
     /// Length, breaks included.
     pub minutes: u32,
-    /// Activities meeting in it this week, in order.
-    pub activities: Vec<usize>,
-    /// Focus segments and breaks.
-    pub segments: Vec<Segment>,
+    /// Activities meeting in it this week, in order (shared by the weeks that hold the same).
+    pub activities: Arc<[usize]>,
+    /// Focus segments and breaks (shared by the weeks that hold the same).
+    pub segments: Arc<[Segment]>,
 }
 
 /// Fixed-time groups: activities fixed at the same weekday (or date) and time share one
@@ -139,15 +141,22 @@ pub struct FixedGroup {
 impl FixedGroup {
     /// The sitting's id.
     pub fn id(&self, course: &Course) -> String {
-        let ids: Vec<&str> = self
-            .activities
-            .iter()
-            .map(|&i| course.activities[i].id.as_str())
-            .collect();
-        match self.section {
-            Some((n, _)) => format!("{}.{n}", ids.join("+")),
-            None => ids.join("+"),
+        // Most groups are one activity without sections: its id as it is.
+        if let ([only], None) = (self.activities.as_slice(), self.section) {
+            return course.activities[*only].id.clone();
         }
+        let mut id = String::new();
+        for (k, &i) in self.activities.iter().enumerate() {
+            if k > 0 {
+                id.push('+');
+            }
+            id.push_str(&course.activities[i].id);
+        }
+        if let Some((n, _)) = self.section {
+            id.push('.');
+            id.push_str(&n.to_string());
+        }
+        id
     }
 }
 

@@ -198,11 +198,23 @@ pub fn gather(course: &Course, sittings: &[Sitting], pinned: bool) -> Vec<Unit> 
         }
     }
     let groups = crate::availability::groups(course);
+    // Built once for every unit of the course.
+    let zone_index: HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.zone.as_str(), i))
+        .collect();
     units
         .into_iter()
-        .map(|(kind, members)| judge(course, &groups, sittings, kind, members))
+        .map(|(kind, members)| judge(course, (&groups, &zone_index), sittings, kind, members))
         .collect()
 }
+
+/// The course's student groups, with each one's index by zone.
+type Groups<'a> = (
+    &'a [crate::availability::StudentGroup],
+    &'a HashMap<&'a str, usize>,
+);
 
 /// Representative weeks without a start date, as bits of an occasion mask.
 const SAMPLES: [&str; 2] = ["january", "july"];
@@ -220,7 +232,8 @@ struct Meeting<'a> {
 /// sections across hundreds of zones stays linear.
 struct Coverage<'a> {
     groups: &'a [crate::availability::StudentGroup],
-    zone_index: HashMap<&'a str, usize>,
+    /// Each group's index, by zone.
+    zone_index: &'a HashMap<&'a str, usize>,
     dated: bool,
     /// Weeks some sitting of the unit is held.
     held: u128,
@@ -231,14 +244,10 @@ struct Coverage<'a> {
 }
 
 impl<'a> Coverage<'a> {
-    fn new(course: &Course, groups: &'a [crate::availability::StudentGroup]) -> Self {
+    fn new(course: &Course, (groups, zone_index): Groups<'a>) -> Self {
         Coverage {
             groups,
-            zone_index: groups
-                .iter()
-                .enumerate()
-                .map(|(i, g)| (g.zone.as_str(), i))
-                .collect(),
+            zone_index,
             dated: course.meta.start.is_some(),
             held: 0,
             covered: vec![0; groups.len()],
@@ -340,7 +349,7 @@ impl<'a> Coverage<'a> {
 /// A unit's coverage: per zone, the held weeks in which no member held that week reaches it.
 fn judge(
     course: &Course,
-    groups: &[crate::availability::StudentGroup],
+    groups: Groups<'_>,
     sittings: &[Sitting],
     kind: UnitKind,
     members: Vec<usize>,

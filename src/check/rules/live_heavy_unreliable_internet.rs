@@ -32,11 +32,15 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let Some(share) = course.students.reliable_internet else {
         return Vec::new();
     };
+    // Most classes rely on their connection: say so before measuring the plan.
+    if share > RELIABLE_SHARE + EPS {
+        return Vec::new();
+    }
     let band = Band::of(course);
     let effective = band.effective;
     // The band's measure covers online required sittings only (rooms sit outside it).
     let live = round2(sitting_minutes(course, &cx.plan.decisions));
-    if share > RELIABLE_SHARE + EPS || live <= effective + EPS {
+    if live <= effective + EPS {
         return Vec::new();
     }
     let span = course

@@ -15,6 +15,9 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     for (week, activity) in cx.schedule().unplaced() {
         missing.entry(activity).or_default().push(week);
     }
+    if missing.is_empty() {
+        return Vec::new();
+    }
     let days: Vec<String> = course
         .meta
         .live_days

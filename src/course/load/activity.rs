@@ -64,11 +64,12 @@ struct InPersonVerdict {
 }
 
 impl Reader {
+    /// Every activity, each with how many weeks it occurs in (with a valid `[course]`).
     pub(super) fn activities(
         &mut self,
         file: &Place<'_, '_>,
         meta: Option<&CourseMeta>,
-    ) -> Option<Vec<Activity>> {
+    ) -> Option<Vec<(Activity, Option<usize>)>> {
         let Some((array, span)) = self.array(file, "activities") else {
             if !file.table.contains_key("activities") {
                 self.error(
@@ -127,11 +128,12 @@ impl Reader {
         ok.then_some(activities)
     }
 
+    /// One activity, with how many weeks it occurs in (with a valid `[course]`).
     pub(super) fn activity(
         &mut self,
         place: &Place<'_, '_>,
         meta: Option<&CourseMeta>,
-    ) -> Option<Activity> {
+    ) -> Option<(Activity, Option<usize>)> {
         self.unknown_keys(place, ACTIVITY_KEYS);
         let id = self.activity_id(place);
         let title = self
@@ -215,7 +217,7 @@ impl Reader {
         }
         let occurrences = meta.map(|m| activity.occurrence_weeks(m).len());
         ok &= self.workload(place, &mut activity, minutes, occurrences);
-        ok.then_some(activity)
+        ok.then_some((activity, occurrences))
     }
 
     /// `id`: kebab-case, and not one of the names the searched sittings take.

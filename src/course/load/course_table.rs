@@ -47,7 +47,14 @@ impl Reader {
             Some(place) => self.check(&place),
             None => CheckConfig::default(),
         };
-        let mut activities = self.activities(&file, meta.as_ref());
+        let (mut activities, occurrences): (Option<Vec<Activity>>, Vec<Option<usize>>) =
+            match self.activities(&file, meta.as_ref()) {
+                Some(read) => {
+                    let (activities, occurrences) = read.into_iter().unzip();
+                    (Some(activities), occurrences)
+                }
+                None => (None, Vec::new()),
+            };
         if let Some(activities) = &mut activities {
             self.resolve_prepares(activities);
         }
@@ -62,9 +69,14 @@ impl Reader {
         // Checked here, before any planning: the work of everything after grows with it.
         // Every section of every week and every dated sitting counts: a sitting is shown in
         // every zone as a due item is.
+        // Each activity's weeks, as counted when it was read (nothing read since changes them).
         let occurrences: u64 = activities
             .iter()
-            .map(|a| a.occurrence_weeks(&meta).len() as u64 * a.sections() as u64)
+            .zip(&occurrences)
+            .map(|(a, weeks)| {
+                let weeks = weeks.unwrap_or_else(|| a.occurrence_weeks(&meta).len());
+                weeks as u64 * a.sections() as u64
+            })
             .sum();
         let zones = students.zones.len() as u64 + 1;
         if occurrences.saturating_mul(zones) > MAX_OCCURRENCE_ZONES {
@@ -444,8 +456,8 @@ impl Reader {
             .help = Some("write e.g. `sync_hours = [1.0, 3.0]`".into());
             return (None, Some(span));
         }
-        let min = self.number_value("[course]", "sync_hours", &array[0]);
-        let max = self.number_value("[course]", "sync_hours", &array[1]);
+        let min = self.number_value(&"[course]", "sync_hours", &array[0]);
+        let max = self.number_value(&"[course]", "sync_hours", &array[1]);
         let (Some(min), Some(max)) = (min, max) else {
             return (None, Some(span));
         };

@@ -19,7 +19,7 @@ impl Reader {
             .map(|(v, _)| v)
             .unwrap_or_default();
         let reliable_internet = match place.get("reliable_internet") {
-            Some(value) => match self.number_value("[students]", "reliable_internet", value) {
+            Some(value) => match self.number_value(&"[students]", "reliable_internet", value) {
                 Some(share) if (0.0..=1.0).contains(&share) => Some(Some(share)),
                 Some(share) => {
                     self.error(
@@ -77,18 +77,14 @@ impl Reader {
     pub(super) fn entries<'t, 'i>(
         &mut self,
         array: &'t DeArray<'i>,
-        name: &str,
+        name: &'static str,
     ) -> (Vec<Place<'t, 'i>>, bool) {
         let mut places = Vec::with_capacity(array.len());
         let mut ok = true;
         for (i, item) in array.iter().enumerate() {
             match item.get_ref() {
                 DeValue::Table(table) => {
-                    places.push(Place::new(
-                        table,
-                        format!("{name} #{}", i + 1),
-                        span_of(item),
-                    ));
+                    places.push(Place::entry(table, name, i + 1, span_of(item)));
                 }
                 other => {
                     self.error(

@@ -170,7 +170,7 @@ impl Reader {
 
     pub(super) fn integer_value(
         &mut self,
-        place: &str,
+        place: &dyn std::fmt::Display,
         key: &str,
         value: &Value<'_>,
         (min, max): (i64, i64),
@@ -202,7 +202,7 @@ impl Reader {
 
     pub(super) fn number_value(
         &mut self,
-        place: &str,
+        place: &dyn std::fmt::Display,
         key: &str,
         value: &Value<'_>,
     ) -> Option<f64> {
@@ -244,7 +244,7 @@ impl Reader {
         &mut self,
         place: &Place<'t, 'i>,
         key: &str,
-        name: &str,
+        name: impl Into<std::borrow::Cow<'static, str>>,
     ) -> Option<Place<'t, 'i>> {
         let value = place.get(key)?;
         match value.get_ref() {
@@ -353,7 +353,7 @@ impl Reader {
         help: &str,
     ) -> Option<Place<'t, 'i>> {
         let name = format!("[{key}]");
-        let place = self.table(file, key, &name);
+        let place = self.table(file, key, name.clone());
         if place.is_none() && !file.table.contains_key(key) {
             self.error(
                 RuleId::MissingKey,

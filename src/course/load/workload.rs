@@ -123,7 +123,7 @@ impl Reader {
 
     /// Whether the activity names at least one estimator.
     pub(super) fn has_estimator(&self, place: &Place<'_, '_>) -> bool {
-        ESTIMATOR_KEYS.iter().any(|k| place.table.contains_key(*k))
+        ESTIMATOR_KEYS.iter().any(|k| place.table.contains_key(k))
     }
 
     /// Neither `minutes` nor an estimator.
