@@ -1361,6 +1361,18 @@ impl ZoneCache<'_> {
         choose_in(self, minutes, live_weeks, search)
     }
 
+    /// The main slot [`ZoneCache::choose_on`] would choose, without looking for a repeat or
+    /// the students it misses: what placing a sitting needs.
+    pub fn choose_main(
+        &self,
+        minutes: u32,
+        live_weeks: &[u32],
+        search: &Search<'_>,
+    ) -> Option<LiveSlot> {
+        let (model, days, live_at) = prepare(self, minutes, live_weeks, search)?;
+        main_slot(&model, &days, live_at, search.allowed).map(|(slot, _)| slot)
+    }
+
     /// [`choose_repeat`] over this cache.
     pub fn choose_repeat(
         &self,
@@ -1624,12 +1636,14 @@ pub fn choose_on(
     ZoneCache::new(course).choose_on(minutes, live_weeks, search)
 }
 
-fn choose_in(
-    zones: &ZoneCache<'_>,
+/// A search made ready: the model and each allowed day's plan, and the `live_at` pin when
+/// the search may take it; `None` when nothing can be placed.
+fn prepare<'z>(
+    zones: &'z ZoneCache<'z>,
     minutes: u32,
     live_weeks: &[u32],
     search: &Search<'_>,
-) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+) -> Option<(Model<'z>, Vec<DayPlan>, Option<crate::course::LiveAt>)> {
     let course = zones.course;
     let Search {
         allowed,
@@ -1639,13 +1653,13 @@ fn choose_in(
         packed,
     } = *search;
     if live_weeks.is_empty() || minutes == 0 || allowed.is_empty() {
-        return (Vec::new(), Vec::new());
+        return None;
     }
     let live_at = course.meta.live_at.filter(|_| pinnable);
     // When the allowed days are already full, say so before the costly search: a file of
     // thousands of live sittings must not search thousands of times for no room.
     if live_at.is_none() && !has_room(course, minutes, live_weeks, allowed, busy, busy_by_week) {
-        return (Vec::new(), Vec::new());
+        return None;
     }
     let mut model = Model::new(zones, minutes, live_weeks, busy);
     if packed {
@@ -1655,23 +1669,47 @@ fn choose_in(
             .map_or(model.preferred.0.0, |w| u32::from(w.start.minutes));
     }
     let days: Vec<DayPlan> = allowed.iter().map(|&day| plan_day(&model, day)).collect();
-    let (mut main, fit1) = match live_at {
+    Some((model, days, live_at))
+}
+
+/// The main slot of a prepared search, with each group's fit: the `live_at` pin, else the
+/// best grid time, else the best time off the grid.
+fn main_slot(
+    model: &Model<'_>,
+    days: &[DayPlan],
+    live_at: Option<crate::course::LiveAt>,
+    allowed: &[Weekday],
+) -> Option<(LiveSlot, Vec<u128>)> {
+    let (mut main, fit) = match live_at {
         Some(at) => {
-            let (mut slot, fit) = evaluate_at(&model, at.day, at.time);
+            let (mut slot, fit) = evaluate_at(model, at.day, at.time);
             slot.pinned = true;
             (slot, fit)
         }
         None => {
-            let Some((day, minute)) = best_single(&model, &days)
+            let (day, minute) = best_single(model, days)
                 .map(|pick| (pick.day, pick.minute))
-                .or_else(|| best_between(&model, allowed))
-            else {
-                return (Vec::new(), Vec::new());
-            };
-            evaluate_at(&model, day, TimeOfDay::from_minutes(minute))
+                .or_else(|| best_between(model, allowed))?;
+            evaluate_at(model, day, TimeOfDay::from_minutes(minute))
         }
     };
     main.students_added = main.students_covered;
+    Some((main, fit))
+}
+
+fn choose_in(
+    zones: &ZoneCache<'_>,
+    minutes: u32,
+    live_weeks: &[u32],
+    search: &Search<'_>,
+) -> (Vec<LiveSlot>, Vec<Uncovered>) {
+    let course = zones.course;
+    let Some((model, days, live_at)) = prepare(zones, minutes, live_weeks, search) else {
+        return (Vec::new(), Vec::new());
+    };
+    let Some((main, fit1)) = main_slot(&model, &days, live_at, search.allowed) else {
+        return (Vec::new(), Vec::new());
+    };
     let mut slots = vec![main];
     let mut reached = fit1.clone();
     let first = (slots[0].day, u32::from(slots[0].time.minutes));

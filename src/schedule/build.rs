@@ -248,21 +248,17 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
     let mut missing = 0;
     let live_weeks = weeks_with(main);
     let fixed = zones.fixed_busy();
-    let main_slot = zones
-        .choose_on(
-            longest(main),
-            &live_weeks,
-            &slots::Search {
-                allowed: &course.meta.live_days,
-                pinnable: true,
-                busy: fixed,
-                busy_by_week: &[],
-                packed,
-            },
-        )
-        .0
-        .into_iter()
-        .next();
+    let main_slot = zones.choose_main(
+        longest(main),
+        &live_weeks,
+        &slots::Search {
+            allowed: &course.meta.live_days,
+            pinnable: true,
+            busy: fixed,
+            busy_by_week: &[],
+            packed,
+        },
+    );
     missing += usize::from(main_slot.is_none() && !live_weeks.is_empty());
     // Everything placed, which required sittings keep clear of; and what holds required work,
     // the only thing optional sittings keep clear of (they may overlap each other), kept only
@@ -294,11 +290,7 @@ fn place(zones: &slots::ZoneCache<'_>, packing: &Packing, packed: bool) -> Place
             busy_by_week: &against.by_week,
             packed,
         };
-        let slot = zones
-            .choose_on(longest(sessions), &weeks, &search)
-            .0
-            .into_iter()
-            .next();
+        let slot = zones.choose_main(longest(sessions), &weeks, &search);
         missing += usize::from(slot.is_none() && !weeks.is_empty());
         slot.map(|slot| (busy_of(&slot, weeks), slot))
     };
