@@ -49,10 +49,7 @@ impl Reader {
         };
         let (mut activities, occurrences): (Option<Vec<Activity>>, Vec<Option<usize>>) =
             match self.activities(&file, meta.as_ref()) {
-                Some(read) => {
-                    let (activities, occurrences) = read.into_iter().unzip();
-                    (Some(activities), occurrences)
-                }
+                Some((activities, occurrences)) => (Some(activities), occurrences),
                 None => (None, Vec::new()),
             };
         if let Some(activities) = &mut activities {
