@@ -526,8 +526,9 @@ fn least_live_over_connectivity(
     // A draft balancing made without reading the effective ceiling is the draft of every
     // share whose scores are the same (the connectivity rule silent) and whose ceiling is at
     // or above its measure: it is kept once, not made again at each of those shares.
+    let keep = course.activities.len() <= REUSED_DRAFT_ACTIVITIES;
     let mut unread: Option<(f64, Draft)> = None;
-    if connectivity_key(facts).is_none() && course.activities.len() <= REUSED_DRAFT_ACTIVITIES {
+    if keep && connectivity_key(facts).is_none() {
         unread = own.same_at_or_above.map(|v| (v, own.clone()));
     }
     for share in lower_shares(u, course.activities.len()) {
@@ -543,7 +544,7 @@ fn least_live_over_connectivity(
         }
         let candidate = draft(course, &f, memo);
         let l = candidate.decided.live;
-        if silent && unread.is_none() && course.activities.len() <= REUSED_DRAFT_ACTIVITIES {
+        if keep && silent && unread.is_none() {
             unread = candidate.same_at_or_above.map(|v| (v, candidate.clone()));
         }
         if l < best.0 - 1e-9 {
