@@ -1,6 +1,7 @@
 //! `mixplan check --format concise`: one line per finding, file by file.
 
-use super::diagnostics::{MAX_HUMAN_PER_FILE, hidden, more_line, to_text, write_files};
+use super::diagnostics::{MAX_HUMAN_PER_FILE, hidden, more_line, write_files};
+use super::to_text;
 use crate::check::CheckRun;
 use crate::diagnostic::{FileReport, LineIndex};
 

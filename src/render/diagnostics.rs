@@ -197,13 +197,6 @@ pub(super) fn write_files(
     writeln!(out, "{}", summary_line(run))
 }
 
-/// What a streaming writer writes, as text.
-pub(super) fn to_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
-    let mut out = Vec::new();
-    write(&mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("reports are UTF-8")
-}
-
 /// The entry that stands for the findings a machine report leaves out: on the first file left
 /// out of the report, at its top, with the most serious severity among those left out, so a
 /// reader of the JSON alone still sees that the run failed.

@@ -1,9 +1,10 @@
 //! `mixplan check --format human`: rustc-style code frames, file by file.
 
 use super::diagnostics::{
-    FRAME_CHARS, MAX_HUMAN_PER_FILE, frame_line, hidden, more_line, paint, severity_code, to_text,
+    FRAME_CHARS, MAX_HUMAN_PER_FILE, frame_line, hidden, more_line, paint, severity_code,
     write_files,
 };
+use super::to_text;
 use crate::check::CheckRun;
 use crate::diagnostic::{FileReport, LineIndex};
 

@@ -1,6 +1,8 @@
 //! `--format markdown`: pipe tables for an LMS page or a README.
 
-use super::{ACTIVITY_HEADER, activity_rows, advice_lines, headline, summary_lines, week_rows};
+use std::io::{self, Write};
+
+use super::{ACTIVITY_HEADER, activity_rows, advice_lines, headline, summary_lines, week_row_iter};
 use crate::Recommendation;
 
 /// Every piece of text from the course file that holds a backtick, as renderers embed it
@@ -117,12 +119,22 @@ pub(super) fn table_of_cells<const N: usize>(
     header: [&str; N],
     rows: impl IntoIterator<Item = [String; N]>,
 ) -> String {
-    let mut out = format!("| {} |\n", header.join(" | "));
-    out.push_str(&format!("|{}\n", " --- |".repeat(N)));
+    super::to_text(|out| write_table_of_cells(out, header, rows))
+}
+
+/// [`table_of_cells`], written row by row to `out`: a schedule of thousands of weeks' work
+/// is never held whole.
+fn write_table_of_cells<const N: usize>(
+    out: &mut dyn Write,
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> io::Result<()> {
+    writeln!(out, "| {} |", header.join(" | "))?;
+    writeln!(out, "|{}", " --- |".repeat(N))?;
     for row in rows {
-        out.push_str(&format!("| {} |\n", row.join(" | ")));
+        writeln!(out, "| {} |", row.join(" | "))?;
     }
-    out
+    Ok(())
 }
 
 /// A cell of mixplan's own fixed-width text (a workload bar) as a code span: monospaced, its
@@ -142,11 +154,17 @@ pub(super) fn code_cell(text: &str) -> String {
 
 /// The full `recommend` report.
 pub fn recommendation(rec: &Recommendation) -> String {
-    let mut out = format!("# {}\n\n", escape(&headline(rec)));
-    out.push_str("## Activities\n\n");
+    super::to_text(|out| write_recommendation(rec, out))
+}
+
+/// [`recommendation`], streamed to `out`, the schedule week by week.
+pub fn write_recommendation(rec: &Recommendation, out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "# {}\n\n", escape(&headline(rec)))?;
+    out.write_all(b"## Activities\n\n")?;
     // The reasons column is mixplan's prose: its code spans stay code.
     let user = user_backticks(rec);
-    out.push_str(&table_of_cells(
+    write_table_of_cells(
+        out,
         ACTIVITY_HEADER,
         activity_rows(rec).into_iter().map(|row| {
             let mut cells = row.clone().map(|c| cell(&c));
@@ -157,39 +175,43 @@ pub fn recommendation(rec: &Recommendation) -> String {
                 .join("<br>");
             cells
         }),
-    ));
+    )?;
     // A list, not a two-column table: a table would need a header row with nothing to say.
-    let user = user_backticks(rec);
-    out.push_str("\n## Summary\n\n");
+    out.write_all(b"\n## Summary\n\n")?;
     for (label, value) in summary_lines(rec) {
-        out.push_str(&format!(
-            "- **{}**: {}\n",
-            escape(&label),
-            message(&value, &user)
-        ));
+        writeln!(out, "- **{}**: {}", escape(&label), message(&value, &user))?;
     }
-    out.push('\n');
-    out.push_str(&schedule_table(rec));
+    out.write_all(b"\n")?;
+    write_schedule_table(rec, out)?;
     let advice = advice_lines(rec);
     if !advice.is_empty() {
-        out.push_str("\n## Advice\n\n");
+        out.write_all(b"\n## Advice\n\n")?;
         for (rule, text) in advice {
-            out.push_str(&format!("- **{rule}**: {}\n", message(&text, &user)));
+            writeln!(out, "- **{rule}**: {}", message(&text, &user))?;
         }
     }
-    out
+    Ok(())
 }
 
 /// `schedule --format markdown`: the course's title line, then the weekly schedule.
 pub fn schedule(rec: &Recommendation) -> String {
-    format!("# {}\n\n{}", escape(&headline(rec)), schedule_table(rec))
+    super::to_text(|out| write_schedule(rec, out))
+}
+
+/// [`schedule`], streamed to `out` week by week.
+pub fn write_schedule(rec: &Recommendation, out: &mut dyn Write) -> io::Result<()> {
+    write!(out, "# {}\n\n", escape(&headline(rec)))?;
+    write_schedule_table(rec, out)
 }
 
 /// The weekly schedule section.
-fn schedule_table(rec: &Recommendation) -> String {
-    let mut out = String::from("## Schedule\n\n");
-    out.push_str(&table(["week", "live", "self-paced"], week_rows(rec)));
-    out
+fn write_schedule_table(rec: &Recommendation, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"## Schedule\n\n")?;
+    write_table_of_cells(
+        out,
+        ["week", "live", "self-paced"],
+        week_row_iter(rec).map(|row| row.map(|c| cell(&c))),
+    )
 }
 
 #[cfg(test)]

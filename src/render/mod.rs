@@ -74,7 +74,7 @@ pub fn recommendation(rec: &Recommendation, format: Format, style: Style) -> Str
 }
 
 /// Write a recommendation (or, with `schedule_only`, the schedule alone) in `format` to `out`,
-/// streaming where the format allows: JSON item by item, tables week by week.
+/// streaming where the format allows: JSON item by item, tables and Markdown week by week.
 pub fn write(
     rec: &Recommendation,
     format: Format,
@@ -86,9 +86,18 @@ pub fn write(
         (Format::Json, _) => json::write(rec, schedule_only, out),
         (Format::Table, true) => table::write_schedule(rec, style, out),
         (Format::Table, false) => table::write_recommendation(rec, style, out),
+        (Format::Markdown, true) => markdown::write_schedule(rec, out),
+        (Format::Markdown, false) => markdown::write_recommendation(rec, out),
         (_, true) => out.write_all(schedule(rec, format, style).as_bytes()),
         (_, false) => out.write_all(recommendation(rec, format, style).as_bytes()),
     }
+}
+
+/// What a streaming writer writes, as text.
+pub(crate) fn to_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut out = Vec::new();
+    write(&mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("every writer writes UTF-8")
 }
 
 /// Render the schedule alone in `format`.

@@ -155,9 +155,7 @@ fn keep_words_whole(table: &mut Table, words: &[usize]) -> usize {
 
 /// The full `recommend` report.
 pub fn recommendation(rec: &Recommendation, style: Style) -> String {
-    let mut out = Vec::new();
-    write_recommendation(rec, style, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("tables are UTF-8")
+    super::to_text(|out| write_recommendation(rec, style, out))
 }
 
 /// The full `recommend` report, written part by part (the schedule week by week).
@@ -236,9 +234,7 @@ pub fn write_recommendation(
 
 /// The weekly schedule table.
 pub fn schedule(rec: &Recommendation, style: Style) -> String {
-    let mut out = Vec::new();
-    write_schedule(rec, style, &mut out).expect("writing to memory cannot fail");
-    String::from_utf8(out).expect("tables are UTF-8")
+    super::to_text(|out| write_schedule(rec, style, out))
 }
 
 /// The weekly schedule table, written week by week: memory holds one week's row, never the
