@@ -10,6 +10,12 @@ use mixplan::{
     recommend, render, rules, templates,
 };
 
+/// mimalloc: a course file makes about a thousand small allocations (TOML keys, week lists,
+/// sittings), and glibc's malloc and free were a fifth of `check`'s instructions. Its no-THP
+/// build keeps peak memory within the documented bounds (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }
