@@ -23,6 +23,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::cmp::Reverse;
+use std::rc::Rc;
 
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
@@ -337,8 +338,12 @@ pub struct ZoneCache<'c> {
     fixed: Vec<Busy>,
     /// Session dates by weekday and course week (`None`: the week has no such date).
     occasions: RefCell<FastMap<(Weekday, u32), Option<Occasion>>>,
+    /// The session dates of each weekday for each list of live weeks asked about: most of a
+    /// course's sittings meet in the same weeks, so each list is put together once (the first
+    /// [`OCCASION_LISTS`] lists of each weekday).
+    occasion_lists: RefCell<FastMap<Weekday, Vec<(Box<[u32]>, Rc<[Occasion]>)>>>,
     /// Without a start date: the representative January and July dates of each weekday.
-    samples: RefCell<FastMap<Weekday, Vec<Occasion>>>,
+    samples: RefCell<FastMap<Weekday, Rc<[Occasion]>>>,
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
     /// window end, minutes, weekday): the same few offsets recur on every day, in every search
     /// and for every session length, so each mask is computed once per course.
@@ -389,6 +394,7 @@ impl<'c> ZoneCache<'c> {
             span,
             fixed: fixed_busy(course),
             occasions: Default::default(),
+            occasion_lists: Default::default(),
             samples: Default::default(),
             wall_masks: Default::default(),
             local_fits: Default::default(),
@@ -407,20 +413,31 @@ impl<'c> ZoneCache<'c> {
     }
 
     /// The session dates of `day` in `live_weeks`, as [`session_dates`] lists them.
-    fn occasions(&self, day: Weekday, live_weeks: &[u32]) -> Vec<Occasion> {
+    fn occasions(&self, day: Weekday, live_weeks: &[u32]) -> Rc<[Occasion]> {
         if self.course.meta.first_day().is_none() {
-            return self
-                .samples
-                .borrow_mut()
-                .entry(day)
-                .or_insert_with(|| {
-                    session_dates(self.course, day, live_weeks)
-                        .into_iter()
-                        .map(|(week, date)| self.occasion(week, date))
-                        .collect()
-                })
-                .clone();
+            return Rc::clone(self.samples.borrow_mut().entry(day).or_insert_with(|| {
+                session_dates(self.course, day, live_weeks)
+                    .into_iter()
+                    .map(|(week, date)| self.occasion(week, date))
+                    .collect()
+            }));
         }
+        if let Some(lists) = self.occasion_lists.borrow().get(&day)
+            && let Some((_, found)) = lists.iter().find(|(weeks, _)| **weeks == *live_weeks)
+        {
+            return Rc::clone(found);
+        }
+        let list = self.occasions_in(day, live_weeks);
+        let mut lists = self.occasion_lists.borrow_mut();
+        let known = lists.entry(day).or_default();
+        if known.len() < OCCASION_LISTS {
+            known.push((live_weeks.into(), Rc::clone(&list)));
+        }
+        list
+    }
+
+    /// [`ZoneCache::occasions`], put together from the dates of each week.
+    fn occasions_in(&self, day: Weekday, live_weeks: &[u32]) -> Rc<[Occasion]> {
         let mut memo = self.occasions.borrow_mut();
         live_weeks
             .iter()
@@ -487,6 +504,11 @@ impl<'c> ZoneCache<'c> {
             })
     }
 }
+
+/// Lists of session dates kept per weekday: a file of one-week activities asks about a
+/// different list for each week, and scanning more than a few kept lists costs more than
+/// putting one together.
+const OCCASION_LISTS: usize = 16;
 
 /// What a grid mask depends on: the local-minus-organizer offset, the window's start and end,
 /// the session's length, and the organizer's weekday (7 when the window is the same every day).
@@ -605,7 +627,7 @@ impl<'c> Model<'c> {
         }
     }
 
-    fn occasions(&self, day: Weekday) -> Vec<Occasion> {
+    fn occasions(&self, day: Weekday) -> Rc<[Occasion]> {
         self.zones.occasions(day, &self.live_weeks)
     }
 
@@ -714,7 +736,7 @@ struct Class {
 /// One allowed weekday, prepared for the search.
 struct DayPlan {
     day: Weekday,
-    occasions: std::rc::Rc<[Occasion]>,
+    occasions: Rc<[Occasion]>,
     classes: Vec<Class>,
     /// Per group: bit `i` set when, in the first live week, the local weekday differs.
     shifted: Vec<u128>,
@@ -730,7 +752,7 @@ fn grid_minute(i: usize) -> u32 {
 /// the masks for each length from it.
 struct DayFrame {
     day: Weekday,
-    occasions: std::rc::Rc<[Occasion]>,
+    occasions: Rc<[Occasion]>,
     /// Per class: its occasions (bit `j`), a representative occasion, and per group the
     /// constant offset (`None`: computed exactly on the representative occasion, alone in its
     /// class).
@@ -780,7 +802,7 @@ fn day_frame(model: &Model<'_>, day: Weekday) -> DayFrame {
     };
     DayFrame {
         day,
-        occasions: occasions.into(),
+        occasions,
         classes,
         shifted,
     }
@@ -854,7 +876,7 @@ fn day_plan(model: &Model<'_>, frame: &DayFrame) -> DayPlan {
         .collect();
     DayPlan {
         day: frame.day,
-        occasions: std::rc::Rc::clone(&frame.occasions),
+        occasions: Rc::clone(&frame.occasions),
         classes,
         shifted: frame.shifted.clone(),
     }

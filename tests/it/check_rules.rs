@@ -323,3 +323,28 @@ fn participation_comes_from_the_key_not_from_words() {
         report.diagnostics
     );
 }
+
+/// Office hours during one section of a lab clash only in a week no other section is held:
+/// the students who want them take the other section.
+#[test]
+fn office_hours_over_a_section_clash_only_when_no_other_section_is_held() {
+    let text = "[course]\ntitle = \"T\"\nweeks = 4\nstart = 2027-01-11\ntimezone = \"America/New_York\"\n\n\
+        [students]\ncount = 20\n\n\
+        [[activities]]\nid = \"lab\"\nkind = \"problem-solving\"\nminutes = 50\n\
+        at = [{ day = \"wed\", time = \"10:00\" }, { day = \"thu\", time = \"10:00\" }]\n\n\
+        [[activities]]\nid = \"office-hours\"\nkind = \"office-hours\"\nminutes = 60\nat = { day = \"wed\", time = \"10:30\" }\n";
+    let clashes = |text: &str| -> Vec<String> {
+        check::check_bytes("t.toml".into(), text.as_bytes(), &Options::default())
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.rule == "optional-overlaps-required")
+            .map(|d| d.message)
+            .collect()
+    };
+    assert_eq!(clashes(text), Vec::<String>::new());
+    // A holiday takes Thursday's section in week 2: Wednesday's is the only one that week.
+    let holiday = text.replace("timezone", "holidays = [2027-01-21]\ntimezone");
+    let found = clashes(&holiday);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].contains("from week 2"), "{found:?}");
+}

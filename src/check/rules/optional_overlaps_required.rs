@@ -4,15 +4,15 @@
 // The `checks!` entries of this file, collected into `list.rs` by `cargo xtask generate`:
 // check: OptionalOverlapsRequired = "optional-overlaps-required", about: Unit
 
+use crate::fast_map::FastMap;
 use crate::schedule::{Sitting, WeekSitting};
 
 use super::{Context, Finding};
 
-/// A held sitting's place in the course: (week, day offset in the week, start, end minute).
-fn span_of(cx: &Context<'_>, week: u32, s: &Sitting, held: &WeekSitting) -> (u32, i64, u32, u32) {
+/// A held sitting's place in its week: (day offset in the week, start, end minute).
+fn span_of(cx: &Context<'_>, s: &Sitting, held: &WeekSitting) -> (i64, u32, u32) {
     let start = u32::from(s.time.minutes);
     (
-        week,
         cx.course().meta.days_into_week(s.day),
         start,
         start + held.minutes,
@@ -22,21 +22,47 @@ fn span_of(cx: &Context<'_>, week: u32, s: &Sitting, held: &WeekSitting) -> (u32
 pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let course = cx.course();
     let schedule = cx.schedule();
+    let fixed_optional = |h: &WeekSitting| {
+        let s = &schedule.sittings[h.sitting];
+        s.fixed && s.optional
+    };
     // Most courses fix no optional sitting: nothing to look for week by week.
     if !schedule.sittings.iter().any(|s| s.fixed && s.optional) {
         return Vec::new();
     }
     // (optional sitting, required sitting) pairs, each once, with the first week they clash.
     let mut clashes: Vec<(usize, usize, u32)> = Vec::new();
+    let mut seen: FastMap<(usize, usize), ()> = FastMap::default();
+    // Worked out once per week, not per pair: a syllabus with eighteen office-hour slots and
+    // a dozen lab sections meets every pair of them each week.
+    let mut spans: Vec<(i64, u32, u32)> = Vec::new();
+    // Per activity (its first): the first held section's sitting, and whether another is held.
+    let mut sections: FastMap<Option<usize>, (usize, bool)> = FastMap::default();
     for week in &schedule.weeks {
         let held: Vec<&WeekSitting> = week.sittings.iter().filter(|h| !h.cancelled).collect();
-        for o in held.iter().filter(|h| {
+        if !held.iter().any(|h| fixed_optional(h)) {
+            continue;
+        }
+        spans.clear();
+        spans.extend(
+            held.iter()
+                .map(|h| span_of(cx, &schedule.sittings[h.sitting], h)),
+        );
+        sections.clear();
+        for h in &held {
             let s = &schedule.sittings[h.sitting];
-            s.fixed && s.optional
-        }) {
-            let os = &schedule.sittings[o.sitting];
-            let (_, od, ostart, oend) = span_of(cx, week.week, os, o);
-            for r in &held {
+            if s.section.is_some() {
+                let seen = sections
+                    .entry(s.activities.first().copied())
+                    .or_insert((h.sitting, false));
+                seen.1 |= seen.0 != h.sitting;
+            }
+        }
+        for (o, &(od, ostart, oend)) in held.iter().zip(&spans) {
+            if !fixed_optional(o) {
+                continue;
+            }
+            for (r, &(rd, rstart, rend)) in held.iter().zip(&spans) {
                 let rs = &schedule.sittings[r.sitting];
                 if rs.optional {
                     continue;
@@ -44,13 +70,9 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 // A section of an activity with another section held that week: students
                 // who want the office hours take the other section.
                 let alternative = rs.section.is_some()
-                    && held.iter().any(|h| {
-                        h.sitting != r.sitting
-                            && schedule.sittings[h.sitting].section.is_some()
-                            && schedule.sittings[h.sitting].activities.first()
-                                == rs.activities.first()
-                    });
-                let (_, rd, rstart, rend) = span_of(cx, week.week, rs, r);
+                    && sections
+                        .get(&rs.activities.first().copied())
+                        .is_some_and(|&(_, another)| another);
                 let same_day = match (o.date, r.date) {
                     (Some(a), Some(b)) => a == b,
                     _ => od == rd,
@@ -58,7 +80,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 if alternative || !same_day || oend <= rstart || rend <= ostart {
                     continue;
                 }
-                if !clashes.iter().any(|c| c.0 == o.sitting && c.1 == r.sitting) {
+                if seen.insert((o.sitting, r.sitting), ()).is_none() {
                     clashes.push((o.sitting, r.sitting, week.week));
                 }
             }
