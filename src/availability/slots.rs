@@ -341,7 +341,7 @@ pub struct ZoneCache<'c> {
     /// The session dates of each weekday for each list of live weeks asked about: most of a
     /// course's sittings meet in the same weeks, so each list is put together once (the first
     /// [`OCCASION_LISTS`] lists of each weekday).
-    occasion_lists: RefCell<FastMap<Weekday, Vec<(Box<[u32]>, Rc<[Occasion]>)>>>,
+    occasion_lists: RefCell<FastMap<Weekday, Vec<OccasionList>>>,
     /// Without a start date: the representative January and July dates of each weekday.
     samples: RefCell<FastMap<Weekday, Rc<[Occasion]>>>,
     /// Grid masks of the times a session fits a wall-clock window, by (offset, window start,
@@ -504,6 +504,9 @@ impl<'c> ZoneCache<'c> {
             })
     }
 }
+
+/// A list of live weeks and the session dates of one weekday in them.
+type OccasionList = (Box<[u32]>, Rc<[Occasion]>);
 
 /// Lists of session dates kept per weekday: a file of one-week activities asks about a
 /// different list for each week, and scanning more than a few kept lists costs more than
@@ -2048,7 +2051,7 @@ mod tests {
         let zones = ZoneCache::new(&c);
         let model = Model::new(&zones, 60, &weeks, &[]);
         let origin = jiff::tz::db().get("America/New_York").unwrap();
-        for occ in model.occasions(Weekday::Sun) {
+        for occ in model.occasions(Weekday::Sun).iter() {
             for (g, group) in model.groups.iter().enumerate() {
                 for minute in [0, 90, 150, 600, 1425] {
                     let zoned = occ
@@ -2057,7 +2060,7 @@ mod tests {
                         .to_zoned_datetime(origin.clone())
                         .unwrap()
                         .with_time_zone(group.tz.clone());
-                    let (day, time) = model.local_day_time(Weekday::Sun, &occ, g, minute);
+                    let (day, time) = model.local_day_time(Weekday::Sun, occ, g, minute);
                     assert_eq!(day, Weekday::from_jiff(zoned.weekday()));
                     assert_eq!(
                         u32::from(time.minutes),
