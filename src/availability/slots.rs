@@ -601,18 +601,20 @@ impl<'c> Model<'c> {
     /// meet in one of those weeks.
     fn new(zones: &'c ZoneCache<'c>, minutes: u32, live_weeks: &[u32], busy: &[Busy]) -> Self {
         let course = zones.course;
-        let (lo, hi) = span_of(course, live_weeks);
-        // Weeks outside the course (never in a loaded course) get timelines of their own.
-        let lines = if zones.span.0 <= lo && hi <= zones.span.1 {
-            Cow::Borrowed(zones.lines.as_slice())
-        } else {
-            Cow::Owned(
+        // Weeks outside the course (never in a loaded course) get timelines of their own. The
+        // cache's timelines span every course week, so weeks inside it need no span worked out.
+        let inside = !live_weeks.is_empty()
+            && live_weeks.iter().all(|w| (1..=course.meta.weeks).contains(w));
+        let span = (!inside).then(|| span_of(course, live_weeks));
+        let lines = match span {
+            Some((lo, hi)) if lo < zones.span.0 || zones.span.1 < hi => Cow::Owned(
                 zones
                     .groups
                     .iter()
                     .map(|g| Timeline::new(&g.tz, lo, hi))
                     .collect(),
-            )
+            ),
+            _ => Cow::Borrowed(zones.lines.as_slice()),
         };
         Model {
             course,
