@@ -604,7 +604,9 @@ impl<'c> Model<'c> {
         // Weeks outside the course (never in a loaded course) get timelines of their own. The
         // cache's timelines span every course week, so weeks inside it need no span worked out.
         let inside = !live_weeks.is_empty()
-            && live_weeks.iter().all(|w| (1..=course.meta.weeks).contains(w));
+            && live_weeks
+                .iter()
+                .all(|w| (1..=course.meta.weeks).contains(w));
         let span = (!inside).then(|| span_of(course, live_weeks));
         let lines = match span {
             Some((lo, hi)) if lo < zones.span.0 || zones.span.1 < hi => Cow::Owned(

@@ -35,7 +35,7 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
     let mut seen: FastMap<(usize, usize), ()> = FastMap::default();
     // Worked out once per week, not per pair: a syllabus with eighteen office-hour slots and
     // a dozen lab sections meets every pair of them each week.
-    let mut spans: Vec<(i64, u32, u32)> = Vec::new();
+    let mut required: Vec<(&WeekSitting, (i64, u32, u32))> = Vec::new();
     // Per activity (its first): the first held section's sitting, and whether another is held.
     let mut sections: FastMap<Option<usize>, (usize, bool)> = FastMap::default();
     for week in &schedule.weeks {
@@ -43,11 +43,6 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
         if !held.iter().any(|h| fixed_optional(h)) {
             continue;
         }
-        spans.clear();
-        spans.extend(
-            held.iter()
-                .map(|h| span_of(cx, &schedule.sittings[h.sitting], h)),
-        );
         sections.clear();
         for h in &held {
             let s = &schedule.sittings[h.sitting];
@@ -58,26 +53,26 @@ pub(super) fn run(cx: &Context<'_>) -> Vec<Finding> {
                 seen.1 |= seen.0 != h.sitting;
             }
         }
-        for (o, &(od, ostart, oend)) in held.iter().zip(&spans) {
-            if !fixed_optional(o) {
-                continue;
-            }
-            for (r, &(rd, rstart, rend)) in held.iter().zip(&spans) {
-                let rs = &schedule.sittings[r.sitting];
-                if rs.optional {
-                    continue;
-                }
-                // A section of an activity with another section held that week: students
-                // who want the office hours take the other section.
-                let alternative = rs.section.is_some()
-                    && sections
-                        .get(&rs.activities.first().copied())
-                        .is_some_and(|&(_, another)| another);
+        // The required sittings an optional one can clash with: not a section of an activity
+        // with another section held that week (students who want the office hours take the
+        // other section).
+        required.clear();
+        required.extend(held.iter().copied().filter_map(|r| {
+            let rs = &schedule.sittings[r.sitting];
+            let alternative = rs.section.is_some()
+                && sections
+                    .get(&rs.activities.first().copied())
+                    .is_some_and(|&(_, another)| another);
+            (!rs.optional && !alternative).then(|| (r, span_of(cx, rs, r)))
+        }));
+        for &o in held.iter().filter(|h| fixed_optional(h)) {
+            let (od, ostart, oend) = span_of(cx, &schedule.sittings[o.sitting], o);
+            for &(r, (rd, rstart, rend)) in &required {
                 let same_day = match (o.date, r.date) {
                     (Some(a), Some(b)) => a == b,
                     _ => od == rd,
                 };
-                if alternative || !same_day || oend <= rstart || rend <= ostart {
+                if !same_day || oend <= rstart || rend <= ostart {
                     continue;
                 }
                 if seen.insert((o.sitting, r.sitting), ()).is_none() {
