@@ -276,7 +276,6 @@ impl Timeline {
         local - i64::from(offset)
     }
 
-    /// Whether the offset changes at some instant in `(lo, hi]`.
     /// The offset at `utc` and the instant of the next change after it, if any.
     fn offset_until(&self, utc: i64) -> (i32, Option<i64>) {
         let next = self.transitions.partition_point(|&(at, _)| at <= utc);
@@ -287,6 +286,7 @@ impl Timeline {
         (offset, self.transitions.get(next).map(|&(at, _)| at))
     }
 
+    /// Whether the offset changes at some instant in `(lo, hi]`.
     fn changes_within(&self, lo: i64, hi: i64) -> bool {
         let i = self.transitions.partition_point(|&(at, _)| at <= lo);
         self.transitions.get(i).is_some_and(|&(at, _)| at <= hi)
