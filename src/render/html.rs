@@ -101,25 +101,33 @@ const SCRIPT: &str = "\
 
 /// The students' page (or its fragment) for a planned course.
 pub fn page(rec: &Recommendation, shape: Shape) -> String {
-    let content = content(rec, shape);
+    let mut out = String::with_capacity(super::reserve(rec, crate::budget::Output::Page));
     match shape {
-        Shape::Fragment => content,
+        Shape::Fragment => content(rec, shape, &mut out),
         Shape::Page => {
             let meta = &rec.course.meta;
-            format!(
-                "<!doctype html>\n<html lang=\"en\" data-course-zone=\"{zone}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"mixplan {version}\">\n<title>{title}: schedule</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n{content}</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n",
+            let _ = write!(
+                out,
+                "<!doctype html>\n<html lang=\"en\" data-course-zone=\"{zone}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"generator\" content=\"mixplan {version}\">\n<title>{title}: schedule</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n",
                 zone = esc(&meta.timezone),
                 version = env!("CARGO_PKG_VERSION"),
                 title = esc(&meta.title),
-            )
+            );
+            content(rec, shape, &mut out);
+            let _ = write!(
+                out,
+                "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+            );
         }
     }
+    out
 }
 
-fn content(rec: &Recommendation, shape: Shape) -> String {
+/// The page's article, appended to `out`.
+fn content(rec: &Recommendation, shape: Shape, out: &mut String) {
     let course = &rec.course;
     let meta = &course.meta;
-    let mut out = String::from("<article class=\"mixplan-schedule\">\n<header>\n");
+    out.push_str("<article class=\"mixplan-schedule\">\n<header>\n");
     let _ = writeln!(out, "<h1>{}</h1>", esc(&meta.title));
     let from = meta
         .start
@@ -144,15 +152,14 @@ fn content(rec: &Recommendation, shape: Shape) -> String {
         );
     }
     out.push_str("</header>\n");
-    live_section(rec, &mut out);
+    live_section(rec, out);
     out.push_str(
         "<section aria-labelledby=\"weeks-heading\">\n<h2 id=\"weeks-heading\">Week by week</h2>\n",
     );
     for week in &rec.schedule.weeks {
-        week_section(rec, week, &mut out);
+        week_section(rec, week, out);
     }
     out.push_str("</section>\n</article>\n");
-    out
 }
 
 /// Where an activity or the course meets, with its link: `Room 1240 (link)`.

@@ -21,8 +21,8 @@ use std::fmt::Write as _;
 use jiff::civil::{Date, DateTime};
 use jiff::tz::{Offset, TimeZone};
 
-use super::activity_name;
 use super::sanitize::sanitize;
+use super::{activity_name, reserve};
 use crate::Recommendation;
 use crate::course::{Course, Mode};
 use crate::schedule::occurrences::{self, Occurrence, OccurrenceKind};
@@ -144,7 +144,14 @@ pub fn calendar(rec: &Recommendation, options: Options) -> Result<String, IcsErr
     let tzid = tzid(course);
     let tz = crate::course::zones::resolve(&course.meta.timezone).unwrap_or(TimeZone::UTC);
     let stamp = format!("{}T000000Z", compact_date(start));
-    let mut cal = Calendar::default();
+    let mut cal = Calendar {
+        out: String::with_capacity(reserve(
+            rec,
+            crate::budget::Output::Calendar {
+                reminders: options.remind.is_some(),
+            },
+        )),
+    };
     cal.line("BEGIN:VCALENDAR");
     cal.line("VERSION:2.0");
     cal.line(&format!(

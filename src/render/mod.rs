@@ -93,6 +93,15 @@ pub fn write(
     }
 }
 
+/// Room for a whole output built in memory: the output budget's estimate, which bounds what the
+/// output writes. Grown by doubling instead, an 80 MB calendar would pass through buffers of
+/// 64, 32, 16, ... MB, which an allocator may keep for a while after they are freed.
+pub(crate) fn reserve(rec: &Recommendation, output: crate::budget::Output) -> usize {
+    crate::budget::estimate(&rec.course, output)
+        .bytes
+        .min(crate::budget::MAX_OUTPUT_BYTES) as usize
+}
+
 /// What a streaming writer writes, as text.
 pub(crate) fn to_text(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
     let mut out = Vec::new();

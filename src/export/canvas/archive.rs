@@ -19,6 +19,11 @@ pub struct PackageFile {
     pub bytes: Vec<u8>,
 }
 
+/// Bytes a stored entry adds besides its contents and two copies of its path: the local
+/// header (30), a data descriptor (16) and the central directory record (46), with room to
+/// spare; once more for the end of the archive.
+const ENTRY_OVERHEAD: usize = 128;
+
 /// Zip `files` deterministically (sorted by path whatever order they come in). Fails only on
 /// a bug in the package writer (two files with one path), never silently.
 pub fn zip(files: &[PackageFile]) -> zip::result::ZipResult<Vec<u8>> {
@@ -29,7 +34,13 @@ pub fn zip(files: &[PackageFile]) -> zip::result::ZipResult<Vec<u8>> {
         .last_modified_time(DateTime::default())
         .system(zip::System::Unix)
         .unix_permissions(0o644);
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    // Stored entries: the archive is the files plus their headers, so it is sized once, not
+    // grown through copies an allocator may keep for a while (a package can be 50 MB).
+    let size: usize = files
+        .iter()
+        .map(|f| f.bytes.len() + 2 * f.path.len() + ENTRY_OVERHEAD)
+        .sum();
+    let mut writer = ZipWriter::new(Cursor::new(Vec::with_capacity(size + ENTRY_OVERHEAD)));
     for file in sorted {
         writer.start_file(file.path.as_str(), options)?;
         writer.write_all(&file.bytes)?;
