@@ -559,10 +559,12 @@ pub fn optional_lines(rec: &Recommendation, workload: &Workload) -> Vec<(String,
                 Mode::Sync => "live",
                 Mode::Async => "self-paced",
             };
+            // One week reads "week 10", not "weeks 10".
+            let noun = if o.weeks.len() == 1 { "week" } else { "weeks" };
             (
                 a.id.clone(),
                 format!(
-                    "{mode}, weeks {}: {} h over the term, not in the totals",
+                    "{mode}, {noun} {}: {} h over the term, not in the totals",
                     format_weeks(&o.weeks),
                     hours(o.total_minutes)
                 ),

@@ -535,6 +535,38 @@ fn optional_work_is_listed_apart() {
     );
 }
 
+/// Optional work in a single week reads "week 3", not "weeks 3" (the extra-credit exercise
+/// of examples/quarter-software-engineering-project.toml was listed as "weeks 10").
+#[test]
+fn optional_work_in_one_week_says_week() {
+    let text = course_text(
+        "credits = 1",
+        "",
+        &format!(
+            "{}{}{}",
+            activity("readings", "reading", 60, ""),
+            activity("extra", "practice", 90, "optional = true\nweeks = [3]"),
+            activity(
+                "drop-in",
+                "q-and-a",
+                30,
+                "optional = true\nmode = \"sync\"\nweeks = [2, 3]"
+            ),
+        ),
+    );
+    let rec = mixplan::recommend(load_ok(&text));
+    let w = rec.workload();
+    let table = mixplan::render::workload::table(&rec, &w, mixplan::render::Style::PLAIN);
+    assert!(
+        table.contains("extra: self-paced, week 3: 1.5 h over the term"),
+        "{table}"
+    );
+    assert!(
+        table.contains("drop-in: live, weeks 2-3: 1 h over the term"),
+        "{table}"
+    );
+}
+
 #[test]
 fn a_sitting_cancelled_by_a_holiday_asks_nothing() {
     let text = course_text(
