@@ -2006,7 +2006,8 @@ mod tests {
     }
 
     /// The class masks (the fast path) agree with the exact per-occasion evaluation on every
-    /// grid time, around the clock changes of both hemispheres and a 30-minute one.
+    /// grid time, around the clock changes of both hemispheres and a 30-minute one, for short,
+    /// hour-long and long sessions.
     #[test]
     fn grid_masks_match_exact_evaluation() {
         let zones = [
@@ -2021,8 +2022,11 @@ mod tests {
             let c = course(&zones, start);
             let weeks: Vec<u32> = (1..=30).collect();
             let zones = ZoneCache::new(&c);
-            let model = Model::new(&zones, 60, &weeks, &[]);
-            for day in [Weekday::Sat, Weekday::Sun, Weekday::Mon] {
+            for (minutes, day) in [15, 60, 175]
+                .into_iter()
+                .flat_map(|m| [Weekday::Sat, Weekday::Sun, Weekday::Mon].map(|d| (m, d)))
+            {
+                let model = Model::new(&zones, minutes, &weeks, &[]);
                 let plan = plan_day(&model, day);
                 for class in &plan.classes {
                     for (j, occ) in plan.occasions.iter().enumerate() {
@@ -2034,7 +2038,7 @@ mod tests {
                                 assert_eq!(
                                     class.masks[g] >> i & 1 == 1,
                                     model.fits_exact(occ, g, grid_minute(i)),
-                                    "{day} {:?} {} at {}",
+                                    "{day} {:?} {} at {}, {minutes} min",
                                     occ.week,
                                     model.groups[g].zone,
                                     grid_minute(i)
