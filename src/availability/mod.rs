@@ -145,6 +145,12 @@ pub fn groups(course: &Course) -> Vec<StudentGroup> {
 }
 
 /// How many students one live time can reach, for each activity length in a course.
+///
+/// Exact for every length one time leaves [`Attendance::short`]. Lengths shorter than the
+/// longest one that is not short are not worked out: a shorter session fits wherever a longer
+/// one does, so they are not short either, and are given that length's reach, a lower bound.
+/// No reader asks more of them (the time-zone rule and the alternating pattern read only
+/// short lengths, balancing's hold-back only whether half the class is reached).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Attendance {
     /// Head count of the class.
@@ -172,11 +178,9 @@ impl Attendance {
         let mut lengths: Vec<u32> = course.activities.iter().map(|a| a.minutes).collect();
         lengths.sort_unstable();
         lengths.dedup();
-        let reach = zones.reach_by_length(&lengths, &weeks);
-        Attendance {
-            count: course.students.count,
-            reach,
-        }
+        let count = course.students.count;
+        let reach = zones.reach_by_length_until(&lengths, &weeks, least_not_short(count));
+        Attendance { count, reach }
     }
 
     /// Students one live time can reach for an activity of `minutes`.
@@ -191,6 +195,23 @@ impl Attendance {
 
     /// Whether one live time leaves out more students than [`COVERAGE_FLOOR`] allows.
     pub fn short(&self, minutes: u32) -> bool {
-        self.share(minutes) < COVERAGE_FLOOR - 1e-9
+        falls_short(self.reach(minutes), self.count)
     }
+}
+
+/// Whether reaching `reached` of `count` students falls below [`COVERAGE_FLOOR`].
+fn falls_short(reached: u32, count: u32) -> bool {
+    f64::from(reached) / f64::from(count.max(1)) < COVERAGE_FLOOR - 1e-9
+}
+
+/// The fewest students of `count` one time must reach not to fall short.
+fn least_not_short(count: u32) -> u32 {
+    let mut least = (COVERAGE_FLOOR * f64::from(count)).floor() as u32;
+    while least < count && falls_short(least, count) {
+        least += 1;
+    }
+    while least > 0 && !falls_short(least - 1, count) {
+        least -= 1;
+    }
+    least
 }

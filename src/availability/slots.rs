@@ -1377,7 +1377,19 @@ impl ZoneCache<'_> {
         lengths: &[u32],
         weeks: &[u32],
     ) -> std::collections::BTreeMap<u32, u32> {
-        reach_in(self, lengths, weeks)
+        reach_in(self, lengths, weeks, self.course.students.count)
+    }
+
+    /// [`ZoneCache::reach_by_length`], worked out only down to the longest length that
+    /// reaches `enough` students: a shorter session fits wherever a longer one does, so every
+    /// shorter length reaches at least as many, and is given that length's reach.
+    pub fn reach_by_length_until(
+        &self,
+        lengths: &[u32],
+        weeks: &[u32],
+        enough: u32,
+    ) -> std::collections::BTreeMap<u32, u32> {
+        reach_in(self, lengths, weeks, enough)
     }
 
     /// [`choose_on`] over this cache.
@@ -1419,6 +1431,7 @@ fn reach_in(
     zones: &ZoneCache<'_>,
     lengths: &[u32],
     weeks: &[u32],
+    enough: u32,
 ) -> std::collections::BTreeMap<u32, u32> {
     let course = zones.course;
     let count = course.students.count;
@@ -1434,17 +1447,23 @@ fn reach_in(
         .iter()
         .map(|&day| day_frame(&model, day))
         .collect();
-    let mut everyone = false;
+    // The reach of the longest length found to reach `enough`, which every shorter one is
+    // given.
+    let mut floor: Option<u32> = None;
     for &minutes in lengths.iter().rev() {
-        let reach = if everyone || minutes == 0 {
-            count
-        } else {
-            model.minutes = minutes;
-            let days: Vec<DayPlan> = frames.iter().map(|f| day_plan(&model, f)).collect();
-            best_reach(&model, &days)
+        let reach = match floor {
+            Some(reach) => reach,
+            None if minutes == 0 => count,
+            None => {
+                model.minutes = minutes;
+                let days: Vec<DayPlan> = frames.iter().map(|f| day_plan(&model, f)).collect();
+                best_reach(&model, &days).min(count)
+            }
         };
-        everyone = reach >= count;
-        out.insert(minutes, reach.min(count));
+        if reach >= enough.min(count) {
+            floor = Some(reach);
+        }
+        out.insert(minutes, reach);
     }
     out
 }

@@ -1111,3 +1111,58 @@ fn relisted_prework_names_its_week_in_json() {
         "the example lists week 12's pre-work in week 11"
     );
 }
+
+/// Attendance works out the reach exactly for every length one time leaves short of the
+/// coverage floor. Lengths shorter than the longest one that is not short are not worked out:
+/// they still read as not short, with at most their exact reach. Over the examples with
+/// student zones and a term across clock changes, both sides of the floor occur.
+#[test]
+fn attendance_is_exact_wherever_a_length_falls_short() {
+    use mixplan::availability::{Attendance, COVERAGE_FLOOR};
+    let mut texts = vec![five_zones_across_dst()];
+    for name in [
+        "international-cohort",
+        "remote-graphics-lecture",
+        "self-paced-professional",
+    ] {
+        let text = std::fs::read_to_string(format!("examples/{name}.toml")).unwrap();
+        // The same course with 500 more students in the organizer's zone: one time then
+        // reaches most of the class, but not all of it.
+        texts.push(text.replacen("count = ", "count = 5", 1));
+        texts.push(text);
+    }
+    let (mut short, mut inferred) = (0, 0);
+    for text in texts {
+        let rec = plan(&text);
+        let course = &rec.course;
+        let attendance = Attendance::of(course);
+        let weeks: Vec<u32> = (1..=course.meta.weeks).collect();
+        let mut lengths: Vec<u32> = course
+            .activities
+            .iter()
+            .filter(|a| !a.in_person)
+            .map(|a| a.minutes)
+            .collect();
+        lengths.sort_unstable();
+        lengths.dedup();
+        let exact = slots::reach_by_length(course, &lengths, &weeks);
+        let count = f64::from(course.students.count.max(1));
+        for (i, &m) in lengths.iter().enumerate() {
+            let falls_short = f64::from(exact[&m]) / count < COVERAGE_FLOOR - 1e-9;
+            assert_eq!(attendance.short(m), falls_short, "{m} minutes");
+            if falls_short {
+                short += 1;
+                assert_eq!(attendance.reach(m), exact[&m], "{m} minutes");
+            } else {
+                assert!(attendance.reach(m) <= exact[&m], "{m} minutes");
+                let longer_not_short = lengths[i + 1..].iter().any(|l| {
+                    f64::from(exact[l]) / count >= COVERAGE_FLOOR - 1e-9
+                        && exact[l] < course.students.count
+                });
+                inferred += usize::from(longer_not_short);
+            }
+        }
+    }
+    assert!(short > 0, "no length fell short");
+    assert!(inferred > 0, "no length was inferred from a longer one");
+}
