@@ -188,11 +188,6 @@ impl Attendance {
         self.reach.get(&minutes).copied().unwrap_or(self.count)
     }
 
-    /// [`Attendance::reach`] as a share of the class.
-    pub fn share(&self, minutes: u32) -> f64 {
-        f64::from(self.reach(minutes)) / f64::from(self.count.max(1))
-    }
-
     /// Whether one live time leaves out more students than [`COVERAGE_FLOOR`] allows.
     pub fn short(&self, minutes: u32) -> bool {
         falls_short(self.reach(minutes), self.count)
