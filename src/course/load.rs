@@ -1,14 +1,13 @@
 //! From TOML text to a validated [`Course`], reporting every problem at once.
 //!
-//! The loader walks toml's spanned document tree by hand instead of deriving `Deserialize`:
+//! The loader walks the spanned document tree (`document::tree`) by hand instead of deriving `Deserialize`:
 //! serde stops at the first error, and users fixing a course file want all of them, each with
 //! the line and column of the key or value concerned and, for a misspelling, the closest valid
 //! name. The walk is linear in the size of the document.
 
 use std::collections::{BTreeSet, HashMap};
 
-use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue};
+use super::document::tree;
 
 use super::*;
 use crate::diagnostic::{Diagnostic, MAX_KEPT_PER_FILE, Span};
@@ -272,7 +271,7 @@ fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
 }
 
-type Value<'i> = Spanned<DeValue<'i>>;
+type Value<'i> = tree::Item<'i>;
 
 struct Reader {
     diags: Vec<Diagnostic>,
@@ -295,28 +294,28 @@ impl Default for Reader {
 
 /// Where a key is looked up, for messages: `[course]`, `[[activities]] #3`, ...
 struct Place<'t, 'i> {
-    table: Table<'t, 'i>,
+    table: &'t tree::Table<'i>,
     name: PlaceName,
     span: Span,
 }
 
 impl<'t, 'i> Place<'t, 'i> {
     fn new(
-        table: &'t DeTable<'i>,
+        table: &'t tree::Table<'i>,
         name: impl Into<std::borrow::Cow<'static, str>>,
         span: Span,
     ) -> Self {
         Place {
-            table: Table::new(table),
+            table,
             name: PlaceName::Written(name.into()),
             span,
         }
     }
 
     /// Entry `n` (1-based) of the array of tables `array` (`[[activities]]`).
-    fn entry(table: &'t DeTable<'i>, array: &'static str, n: usize, span: Span) -> Self {
+    fn entry(table: &'t tree::Table<'i>, array: &'static str, n: usize, span: Span) -> Self {
         Place {
-            table: Table::new(table),
+            table,
             name: PlaceName::Entry(array, n),
             span,
         }
@@ -346,62 +345,15 @@ impl std::fmt::Display for PlaceName {
     }
 }
 
-/// A key of a TOML table, with where it is written.
-type Key<'i> = Spanned<std::borrow::Cow<'i, str>>;
-
-/// A table's entries, in the tree's order, for looking keys up. The tree keeps a table in a
-/// map where every lookup compares the key with several others, and the loader looks up
-/// each key a table may hold (dozens per activity): those comparisons were a tenth of
-/// `mixplan check`. A table holds a handful of keys, so a scan of short tags (length, first
-/// and last byte) finds a key with about one whole comparison.
-struct Table<'t, 'i> {
-    entries: Vec<(u64, &'t Key<'i>, &'t Value<'i>)>,
-}
-
-impl<'t, 'i> Table<'t, 'i> {
-    fn new(table: &'t DeTable<'i>) -> Self {
-        Table {
-            entries: table
-                .iter()
-                .map(|(key, value)| (key_tag(key.get_ref()), key, value))
-                .collect(),
-        }
-    }
-
-    fn get(&self, key: &str) -> Option<&'t Value<'i>> {
-        let tag = key_tag(key);
-        self.entries
-            .iter()
-            .find(|(t, k, _)| *t == tag && k.get_ref().as_ref() == key)
-            .map(|&(_, _, value)| value)
-    }
-
-    fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
-    }
-
-    /// Every key and value, in the tree's order.
-    fn iter(&self) -> impl Iterator<Item = (&'t Key<'i>, &'t Value<'i>)> + '_ {
-        self.entries.iter().map(|&(_, key, value)| (key, value))
-    }
-}
-
-/// A key's length with its first and last byte: equal for equal keys, and rarely for others.
-fn key_tag(key: &str) -> u64 {
-    let bytes = key.as_bytes();
-    let (first, last) = (bytes.first().copied(), bytes.last().copied());
-    (bytes.len() as u64) << 16 | u64::from(first.unwrap_or(0)) << 8 | u64::from(last.unwrap_or(0))
-}
-
-fn type_name(value: &DeValue<'_>) -> &'static str {
+fn type_name(value: &tree::Value<'_>) -> &'static str {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        tree::Value::String(_) => "a string",
+        tree::Value::Integer(_) => "an integer",
+        tree::Value::Float(_) => "a float",
+        tree::Value::Boolean(_) => "a boolean",
+        tree::Value::Datetime(_) => "a date-time",
+        tree::Value::Array(_) => "an array",
+        tree::Value::Table(_) => "a table",
     }
 }
 

@@ -109,7 +109,7 @@ impl Reader {
             // Duplicates are found from the written ids, whatever else is wrong with either
             // activity, so every problem of the file shows in one run.
             if let Some(value) = place.get("id")
-                && let DeValue::String(id) = value.get_ref()
+                && let tree::Value::String(id) = value.get_ref()
             {
                 if ids.contains_key(id.as_ref()) {
                     self.error(
@@ -259,9 +259,9 @@ impl Reader {
         let estimated = self.has_estimator(place);
         // With `per = "total"`, `minutes` is the whole activity's time: the per-occurrence
         // limit applies to its shares, after spreading.
-        let per_total = place
-            .get("per")
-            .is_some_and(|v| matches!(v.get_ref(), DeValue::String(s) if s.as_ref() == "total"));
+        let per_total = place.get("per").is_some_and(
+            |v| matches!(v.get_ref(), tree::Value::String(s) if s.as_ref() == "total"),
+        );
         let most = if per_total {
             MAX_TOTAL_MINUTES
         } else {

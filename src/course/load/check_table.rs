@@ -11,13 +11,13 @@ impl Reader {
         };
         for item in array.iter() {
             match item.get_ref() {
-                DeValue::String(rule) => config.allow.push(Allowance {
+                tree::Value::String(rule) => config.allow.push(Allowance {
                     rule: rule.to_string(),
                     activity: None,
                     reason: None,
                     span: span_of(item),
                 }),
-                DeValue::Table(table) => {
+                tree::Value::Table(table) => {
                     let entry = Place::new(table, "an `allow` entry", span_of(item));
                     self.unknown_keys(&entry, ALLOW_KEYS);
                     let rule = self.string(&entry, "rule", Some("\"rule-id\""));

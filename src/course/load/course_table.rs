@@ -3,7 +3,7 @@
 use super::*;
 
 impl Reader {
-    pub(super) fn course(&mut self, root: &DeTable<'_>, root_span: Span) -> Option<Course> {
+    pub(super) fn course(&mut self, root: &tree::Table<'_>, root_span: Span) -> Option<Course> {
         let file = Place::new(
             root,
             "the course file",
@@ -388,7 +388,7 @@ impl Reader {
         };
         let span = span_of(value);
         let date = match value.get_ref() {
-            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            tree::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
             _ => None,
         };
         let parsed = date.and_then(|d| {

@@ -14,11 +14,11 @@ impl Reader {
             return Some(Vec::new());
         };
         match value.get_ref() {
-            DeValue::Table(table) => {
+            tree::Value::Table(table) => {
                 let at = Place::new(table, "`at`", span_of(value));
                 self.fixed_time(&at, meta, true).map(|t| vec![t])
             }
-            DeValue::Array(array) => {
+            tree::Value::Array(array) => {
                 if array.is_empty() {
                     self.error(
                         RuleId::InvalidValue,
@@ -31,7 +31,7 @@ impl Reader {
                 let mut out = Vec::new();
                 let mut ok = true;
                 for item in array.iter() {
-                    let DeValue::Table(table) = item.get_ref() else {
+                    let tree::Value::Table(table) = item.get_ref() else {
                         self.error(
                             RuleId::InvalidType,
                             span_of(item),
@@ -190,8 +190,8 @@ impl Reader {
         };
         let value_span = span_of(value);
         let array = match value.get_ref() {
-            DeValue::Array(array) => array,
-            DeValue::String(text) => {
+            tree::Value::Array(array) => array,
+            tree::Value::String(text) => {
                 self.error(
                     RuleId::InvalidType,
                     value_span,
@@ -200,7 +200,7 @@ impl Reader {
                 .help = Some(format!("write `weeks = [\"{text}\"]`"));
                 return None;
             }
-            DeValue::Integer(n) => {
+            tree::Value::Integer(n) => {
                 self.error(
                     RuleId::InvalidType,
                     value_span,
@@ -229,7 +229,7 @@ impl Reader {
         let mut bare = BTreeSet::new();
         let mut ok = true;
         for item in array.iter() {
-            if let DeValue::String(text) = item.get_ref() {
+            if let tree::Value::String(text) = item.get_ref() {
                 let scope = WeekScope {
                     meta,
                     exam,

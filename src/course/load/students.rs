@@ -76,14 +76,14 @@ impl Reader {
     /// an entry that is not a table is an error, and the flag says whether all were tables.
     pub(super) fn entries<'t, 'i>(
         &mut self,
-        array: &'t DeArray<'i>,
+        array: &'t tree::Array<'i>,
         name: &'static str,
     ) -> (Vec<Place<'t, 'i>>, bool) {
         let mut places = Vec::with_capacity(array.len());
         let mut ok = true;
         for (i, item) in array.iter().enumerate() {
             match item.get_ref() {
-                DeValue::Table(table) => {
+                tree::Value::Table(table) => {
                     places.push(Place::entry(table, name, i + 1, span_of(item)));
                 }
                 other => {

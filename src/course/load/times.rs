@@ -6,7 +6,7 @@ impl Reader {
     /// A TOML date without time or offset, or an error naming `key`.
     pub(super) fn date_value(&mut self, key: &str, value: &Value<'_>) -> Option<jiff::civil::Date> {
         let date = match value.get_ref() {
-            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
+            tree::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date,
             _ => None,
         };
         let parsed = date.and_then(|d| {
@@ -81,7 +81,7 @@ impl Reader {
             return Some(None);
         }
         if let Some(value) = place.get("live_at")
-            && let DeValue::Array(_) = value.get_ref()
+            && let tree::Value::Array(_) = value.get_ref()
         {
             self.error(
                 RuleId::InvalidType,

@@ -102,7 +102,7 @@ impl Reader {
             }
         };
         match value.get_ref() {
-            DeValue::String(s) => {
+            tree::Value::String(s) => {
                 let span = span_of(value);
                 self.within_text_cap(place, key, s, span)
                     .then_some((s.as_ref(), span))
@@ -176,7 +176,7 @@ impl Reader {
         (min, max): (i64, i64),
     ) -> Option<(i64, Span)> {
         let span = span_of(value);
-        let DeValue::Integer(int) = value.get_ref() else {
+        let tree::Value::Integer(int) = value.get_ref() else {
             self.error(
                 RuleId::InvalidType,
                 span,
@@ -207,10 +207,10 @@ impl Reader {
         value: &Value<'_>,
     ) -> Option<f64> {
         let parsed = match value.get_ref() {
-            DeValue::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
+            tree::Value::Integer(int) => i64::from_str_radix(int.as_str(), int.radix())
                 .ok()
                 .map(|n| n as f64),
-            DeValue::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
+            tree::Value::Float(float) => float.as_str().replace('_', "").parse::<f64>().ok(),
             _ => None,
         };
         match parsed {
@@ -232,7 +232,7 @@ impl Reader {
     pub(super) fn boolean(&mut self, place: &Place<'_, '_>, key: &str) -> Option<(bool, Span)> {
         let value = place.get(key)?;
         match value.get_ref() {
-            DeValue::Boolean(b) => Some((*b, span_of(value))),
+            tree::Value::Boolean(b) => Some((*b, span_of(value))),
             _ => {
                 self.wrong_type(place, key, value, "`true` or `false`");
                 None
@@ -248,7 +248,7 @@ impl Reader {
     ) -> Option<Place<'t, 'i>> {
         let value = place.get(key)?;
         match value.get_ref() {
-            DeValue::Table(table) => Some(Place::new(table, name, span_of(value))),
+            tree::Value::Table(table) => Some(Place::new(table, name, span_of(value))),
             _ => {
                 self.wrong_type(place, key, value, "a table");
                 None
@@ -260,10 +260,10 @@ impl Reader {
         &mut self,
         place: &Place<'t, 'i>,
         key: &str,
-    ) -> Option<(&'t DeArray<'i>, Span)> {
+    ) -> Option<(&'t tree::Array<'i>, Span)> {
         let value = place.get(key)?;
         match value.get_ref() {
-            DeValue::Array(array) => Some((array, span_of(value))),
+            tree::Value::Array(array) => Some((array, span_of(value))),
             _ => {
                 self.wrong_type(place, key, value, "an array");
                 None
@@ -320,7 +320,7 @@ impl Reader {
         let (array, span) = self.array(place, key)?;
         let mut seen = BTreeSet::new();
         for item in array.iter() {
-            let DeValue::String(text) = item.get_ref() else {
+            let tree::Value::String(text) = item.get_ref() else {
                 self.error(
                     RuleId::InvalidType,
                     span_of(item),

@@ -1,7 +1,7 @@
 //! The workload keys: `credits`, `credit_hours` and `workload_tolerance` in `[course]`; the
 //! estimators `read`, `write`, `watch` and `post`, `per` and `study_hours` in an activity.
 
-use super::{Place, Reader, Value, span_of};
+use super::{Place, Reader, Value, span_of, tree};
 use crate::course::estimate::{
     DEFAULT_WORDS_PER_PAGE, ESTIMATOR_KEYS, Estimate, Estimator, StudyHours,
 };
@@ -11,7 +11,6 @@ use crate::course::{
 };
 use crate::diagnostic::Span;
 use crate::rules::RuleId;
-use toml::de::DeValue;
 
 /// Keys of `read = { ... }`.
 pub const READ_KEYS: &[&str] = &["pages", "words_per_page", "purpose", "new_concepts"];
@@ -384,7 +383,7 @@ impl Reader {
         key: &str,
         value: &Value<'_>,
     ) -> Option<Estimator> {
-        let DeValue::Table(table) = value.get_ref() else {
+        let tree::Value::Table(table) = value.get_ref() else {
             let example = match key {
                 "read" => "{ pages = 40, purpose = \"understand\", new_concepts = \"some\" }",
                 "write" => "{ words = 2500, genre = \"argument\", drafting = \"minimal\" }",

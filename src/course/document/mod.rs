@@ -1,4 +1,5 @@
-//! Parsing the TOML document, in chunks when it is large.
+//! Parsing the TOML document: plain course files by the fast reader ([`fast`]), everything
+//! else by toml, in chunks when it is large, and converted to this module's [`tree`].
 //!
 //! toml's parser keeps every token and parse event of a document in memory before it builds
 //! the tree: about 30 bytes per input byte at its peak. A course file with 100,000 activities
@@ -14,14 +15,38 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
+mod fast;
+pub mod tree;
+
 /// Documents up to this size are parsed in one go; larger ones in chunks of about this size.
 pub const CHUNK_BYTES: usize = 1 << 20;
 
 /// A parsed document and its syntax errors (message, span).
-pub type Parsed<'i> = (Spanned<DeTable<'i>>, Vec<(String, Option<Range<usize>>)>);
+pub type Parsed<'i> = (
+    Spanned<tree::Table<'i>>,
+    Vec<(String, Option<Range<usize>>)>,
+);
 
-/// Parse `text`, in chunks of about `chunk_bytes` when it is larger than that.
+/// toml's tree of a document and its syntax errors.
+type TomlParsed<'i> = (Spanned<DeTable<'i>>, Vec<(String, Option<Range<usize>>)>);
+
+/// Parse `text`: by the fast reader when it takes the text, else by toml, in chunks of about
+/// `chunk_bytes` when it is larger than that.
 pub fn parse(text: &str, chunk_bytes: usize) -> Parsed<'_> {
+    if let Some(root) = fast::parse(text) {
+        // toml spans the root table 0..0 too.
+        return (Spanned::new(0..0, root), Vec::new());
+    }
+    let (root, errors) = parse_toml(text, chunk_bytes);
+    let span = root.span();
+    (
+        Spanned::new(span, tree::from_toml(root.into_inner())),
+        errors,
+    )
+}
+
+/// Parse `text` with toml, in chunks of about `chunk_bytes` when it is larger than that.
+fn parse_toml(text: &str, chunk_bytes: usize) -> TomlParsed<'_> {
     if text.len() > chunk_bytes
         && let Some(starts) = chunk_starts(text, chunk_bytes)
         && let Some(tree) = parse_chunks(text, &starts)
@@ -31,7 +56,7 @@ pub fn parse(text: &str, chunk_bytes: usize) -> Parsed<'_> {
     whole(text)
 }
 
-fn whole(text: &str) -> Parsed<'_> {
+fn whole(text: &str) -> TomlParsed<'_> {
     let (tree, errors) = DeTable::parse_recoverable(text);
     let errors = errors
         .into_iter()
@@ -172,6 +197,165 @@ fn shift_value(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
 mod tests {
     use super::*;
 
+    /// The fast reader's tree, or `None`; when it gives one, toml must read the text without
+    /// an error and build the same tree, spans included.
+    fn agrees(text: &str) -> Option<()> {
+        let fast = fast::parse(text)?;
+        let (toml, errors) = whole(text);
+        assert!(
+            errors.is_empty(),
+            "the fast reader took text toml rejects ({errors:?}):\n{text}"
+        );
+        let toml = tree::from_toml(toml.into_inner());
+        let (a, b) = (format!("{fast:?}"), format!("{toml:?}"));
+        assert!(a == b, "trees differ for:\n{text}\nfast: {a}\ntoml: {b}");
+        Some(())
+    }
+
+    fn shipped_toml_files() -> Vec<(std::path::PathBuf, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        let mut dirs = vec![root.join("examples"), root.join("tests"), root.join("src")];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "toml")
+                    && let Ok(text) = std::fs::read_to_string(&path)
+                {
+                    files.push((path, text));
+                }
+            }
+        }
+        files.sort();
+        files
+    }
+
+    fn is_example(path: &std::path::Path) -> bool {
+        path.starts_with(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"))
+    }
+
+    #[test]
+    fn fast_reader_builds_toml_tree_for_every_shipped_file() {
+        let files = shipped_toml_files();
+        assert!(files.len() > 50, "found only {} files", files.len());
+        let mut taken = 0;
+        for (path, text) in &files {
+            if agrees(text).is_some() {
+                taken += 1;
+            } else {
+                assert!(
+                    !is_example(path),
+                    "the fast reader declined {}",
+                    path.display()
+                );
+            }
+        }
+        assert!(taken * 2 > files.len(), "took {taken} of {}", files.len());
+    }
+
+    #[test]
+    fn fast_reader_agrees_with_toml_on_mutated_files() {
+        // Single-byte edits of every example at pseudo-random places, with the bytes TOML's
+        // grammar turns on: each edited file is either declined or read exactly as toml reads it.
+        const BYTES: &[u8] = b" \t\n\r\"'[]{}=.,#-+_:0123456789eExtrufalsT\\\x00\x7f";
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let (mut taken, mut tried) = (0, 0);
+        for (path, text) in shipped_toml_files() {
+            if !is_example(&path) {
+                continue;
+            }
+            for _ in 0..400 {
+                let mut bytes = text.clone().into_bytes();
+                let at = next() as usize % bytes.len();
+                let byte = BYTES[next() as usize % BYTES.len()];
+                match next() % 3 {
+                    0 => bytes.insert(at, byte),
+                    1 if bytes[at].is_ascii() => bytes[at] = byte,
+                    _ if bytes[at].is_ascii() => {
+                        bytes.remove(at);
+                    }
+                    _ => continue,
+                }
+                let Ok(text) = String::from_utf8(bytes) else {
+                    continue;
+                };
+                tried += 1;
+                taken += agrees(&text).map_or(0, |()| 1);
+            }
+        }
+        // Many edits land in comments and strings, where the file still reads.
+        assert!(taken * 4 > tried, "took {taken} of {tried}");
+    }
+
+    #[test]
+    fn fast_reader_reads_the_shapes_course_files_take() {
+        for text in [
+            "a = 1\r\nb = -2\r\n",
+            "a = 1",
+            "a = 0\nb = -0\nc = 1.5\nd = -0.25\ne = 2e3\nf = 1.5E-2\ng = 3e+2\n",
+            "a = true\nb = false\n",
+            "a = \"x y\"\nb = 'lit\\eral'\nc = \"\"\nd = ''\ne = \"caf\u{e9}\"\n",
+            "d = 2024-01-16\n",
+            "a = [1, 2,]\nb = [\n  # c\n  \"x\",\n  [3, 4],\n]\nc = []\n",
+            "a = { x = 1, y = { z = \"q\" } }\nb = {}\nc = [{ d = 1 }, { d = 2 }]\n",
+            "[course]\ntitle = \"T\"  # note\n\n[[activities]]\nid = \"a\"\n[[activities]]\nid = \"b\"\n",
+            "[a.b]\nx = 1\n[a]\ny = 2\n[a.c]\nz = 3\n",
+            "[[a]]\n[a.b]\nx = 1\n[[a]]\n[[a.c]]\ny = 2\n",
+            "[ a . b ]\n[[ c ]]\n\t[d]\t# t\n",
+            "x=1\n[s]\n",
+        ] {
+            assert!(agrees(text).is_some(), "declined:\n{text}");
+        }
+    }
+
+    #[test]
+    fn fast_reader_declines_what_it_does_not_read() {
+        for text in [
+            "a.b = 1\n",
+            "\"a\" = 1\n",
+            "a = \"x\\ty\"\n",
+            "a = \"\"\"\nx\"\"\"\n",
+            "a = '''x'''\n",
+            "a = 0x1f\n",
+            "a = 1_000\n",
+            "a = +1\n",
+            "a = inf\n",
+            "a = 01\n",
+            "a = 1.\n",
+            "a = 2024-01-16T10:00:00Z\n",
+            "a = 2024-01-16 10:00:00\n",
+            "a = 10:00:00\n",
+            "a = { x = 1, }\n",
+            "a = {\n x = 1 }\n",
+            "a = 1\na = 2\n",
+            "[a]\n[a]\n",
+            "a = {}\n[a]\n",
+            "a = []\n[[a]]\n",
+            "[[a]]\n[a]\n",
+            "[a]\nb = 1\n[a.b]\n",
+            "a = 1\rb = 2\n",
+            "a = 1 b = 2\n",
+            "# \u{1}\n",
+            "\u{feff}a = 1\n",
+            "a = [[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]\n",
+        ] {
+            assert!(fast::parse(text).is_none(), "took:\n{text}");
+        }
+        let many: String = (0..100).map(|i| format!("k{i} = {i}\n")).collect();
+        assert!(
+            fast::parse(&many).is_none(),
+            "a table of 100 keys is toml's"
+        );
+    }
+
     #[test]
     fn headers_inside_strings_and_values_are_not_boundaries() {
         let text = "a = \"\"\"\n[[activities]]\n\"\"\"\nb = [\n  1,\n]\n[[activities]]\nid = \"x\"\n[[activities]]\nid = \"y\"\n";
@@ -196,7 +380,7 @@ mod tests {
         }
         text.push_str("[check]\nallow = []\n");
         let (whole_tree, _) = whole(&text);
-        let (chunked, errors) = parse(&text, 64);
+        let (chunked, errors) = parse_toml(&text, 64);
         assert!(errors.is_empty());
         let (a, b) = (format!("{whole_tree:?}"), format!("{chunked:?}"));
         let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y);
