@@ -1,9 +1,9 @@
 //! From TOML text to a validated [`Course`], reporting every problem at once.
 //!
-//! The loader walks the spanned document tree (`document::tree`) by hand instead of deriving `Deserialize`:
-//! serde stops at the first error, and users fixing a course file want all of them, each with
-//! the line and column of the key or value concerned and, for a misspelling, the closest valid
-//! name. The walk is linear in the size of the document.
+//! The loader walks the spanned document tree (`document::tree`) by hand instead of deriving
+//! `Deserialize`: serde stops at the first error, and users fixing a course file want all of
+//! them, each with the line and column of the key or value concerned and, for a misspelling,
+//! the closest valid name. The walk is linear in the size of the document.
 
 use std::collections::{BTreeSet, HashMap};
 
