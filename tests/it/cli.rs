@@ -227,7 +227,7 @@ fn examples_and_init_templates_pass_check_without_warnings() {
         .args(["check", "examples", "--deny", "warnings"])
         .assert()
         .success()
-        .stdout(contains("checked 11 files: no problems"));
+        .stdout(contains("checked 12 files: no problems"));
     let dir = tempfile::tempdir().unwrap();
     for template in [
         "general",

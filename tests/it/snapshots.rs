@@ -30,6 +30,7 @@ example_snapshots! {
     self_paced_professional => "self-paced-professional",
     hybrid_engineering_labs => "hybrid-engineering-labs",
     summer_data_structures => "summer-data-structures",
+    global_summer_school_time_slots => "global-summer-school-time-slots",
 }
 
 /// JSON of the examples modelled on real syllabi: sittings, titles, due zones.
