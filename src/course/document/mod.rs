@@ -23,7 +23,7 @@ pub const CHUNK_BYTES: usize = 1 << 20;
 
 /// A parsed document and its syntax errors (message, span).
 pub type Parsed<'i> = (
-    Spanned<tree::Table<'i>>,
+    tree::Spanned<tree::Table<'i>>,
     Vec<(String, Option<Range<usize>>)>,
 );
 
@@ -35,12 +35,12 @@ type TomlParsed<'i> = (Spanned<DeTable<'i>>, Vec<(String, Option<Range<usize>>)>
 pub fn parse(text: &str, chunk_bytes: usize) -> Parsed<'_> {
     if let Some(root) = fast::parse(text) {
         // toml spans the root table 0..0 too.
-        return (Spanned::new(0..0, root), Vec::new());
+        return (tree::Spanned::new(0..0, root), Vec::new());
     }
     let (root, errors) = parse_toml(text, chunk_bytes);
     let span = root.span();
     (
-        Spanned::new(span, tree::from_toml(root.into_inner())),
+        tree::Spanned::new(span, tree::from_toml(root.into_inner())),
         errors,
     )
 }

@@ -8,8 +8,59 @@
 use std::borrow::Cow;
 use std::fmt;
 
-pub use toml::Spanned;
+use std::ops::Range;
+
 use toml::de::{DeTable, DeValue};
+
+/// A value with the bytes it was read from. Spans are kept as `u32` (course files are at most
+/// 16 MiB): eight bytes less for every key and value of the tree, which a file of 100,000
+/// activities holds a million of.
+#[derive(Clone, Debug)]
+pub struct Spanned<T> {
+    start: u32,
+    end: u32,
+    value: T,
+}
+
+impl<T> Spanned<T> {
+    /// `value`, read from `span`.
+    pub fn new(span: Range<usize>, value: T) -> Self {
+        // Documents are far below 4 GiB (the loader refuses more than 16 MiB), so the casts
+        // cannot truncate.
+        Spanned {
+            start: span.start as u32,
+            end: span.end as u32,
+            value,
+        }
+    }
+
+    /// The bytes the value was read from.
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// The value.
+    pub fn get_ref(&self) -> &T {
+        &self.value
+    }
+
+    /// The value, to change.
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.value
+    }
+
+    /// The value, without its span.
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+/// Equal values read from different places are equal (as toml's spanned values compare).
+impl<T: PartialEq> PartialEq for Spanned<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.value == other.value
+    }
+}
 
 /// A key as written, with its span.
 pub type Key<'i> = Spanned<Cow<'i, str>>;
@@ -215,12 +266,13 @@ pub(super) fn from_toml(table: DeTable<'_>) -> Table<'_> {
         origin: Origin::Defined,
     };
     for (key, value) in table {
-        out.push(key, convert(value));
+        let span = key.span();
+        out.push(Spanned::new(span, key.into_inner()), convert(value));
     }
     out
 }
 
-fn convert(value: Spanned<DeValue<'_>>) -> Item<'_> {
+fn convert(value: toml::Spanned<DeValue<'_>>) -> Item<'_> {
     let span = value.span();
     let value = match value.into_inner() {
         DeValue::String(text) => Value::String(text),
