@@ -27,7 +27,7 @@ pub mod workload;
 use crate::Recommendation;
 use crate::course::Mode;
 use crate::engine::Decision;
-use crate::schedule::{LiveSlot, Week, WeekCoverage, format_weeks};
+use crate::schedule::{LiveSlot, Week, WeekCoverage};
 
 /// Output format of `recommend`, `schedule` and `workload`, as the renderers take it. Each
 /// command offers only the formats it writes (the binary's `--format` enums, one per command,
@@ -574,7 +574,7 @@ fn weekly_text(weekly: &[WeekCoverage], count: u32) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         } else {
-            format!("weeks {}", format_weeks(&numbers))
+            crate::schedule::weeks_phrase(&numbers)
         };
         parts.push(format!("{label}: {}/{count}", weekly[i].students));
         i = j + 1;
@@ -857,6 +857,28 @@ mod wall_clock_tests {
         assert_eq!(
             wall_clock(&at("America/New_York"), "%a %H:%M"),
             "Sun 23:59 EST"
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::availability::slots::WeekRef;
+
+    #[test]
+    fn coverage_by_week_names_a_single_week_in_the_singular() {
+        let weekly: Vec<WeekCoverage> = [60, 45, 45, 60]
+            .iter()
+            .enumerate()
+            .map(|(i, &students)| WeekCoverage {
+                week: WeekRef::Course(i as u32 + 1),
+                students,
+            })
+            .collect();
+        assert_eq!(
+            weekly_text(&weekly, 60),
+            "; week 1: 60/60, weeks 2-3: 45/60, week 4: 60/60"
         );
     }
 }

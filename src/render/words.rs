@@ -226,7 +226,7 @@ fn last_live_week(choice: PatternChoice) -> String {
 /// When students miss a live slot: "in weeks 3-8", "in a January and a July week", "every week".
 pub fn missed_text(weeks: &[u32], samples: &[&str]) -> String {
     if !weeks.is_empty() {
-        format!("in weeks {}", schedule::format_weeks(weeks))
+        format!("in {}", schedule::weeks_phrase(weeks))
     } else if !samples.is_empty() {
         format!("in a {} week", samples.join(" and a "))
     } else {

@@ -13,7 +13,7 @@ use crate::Recommendation;
 use crate::course::estimate::{RATES, WRITING_BLOCK_WORDS};
 use crate::course::{Activity, Estimator, Mode, Per};
 use crate::engine::round2;
-use crate::schedule::format_weeks;
+use crate::schedule::{format_weeks, weeks_phrase};
 use crate::workload::{Target, WeekLoad, Workload};
 
 /// Width of a week's bar in the table, in characters.
@@ -463,10 +463,7 @@ pub fn summary_lines(workload: &Workload) -> Vec<(String, String)> {
     }
     let over: Vec<u32> = workload.over_weeks().iter().map(|w| w.week).collect();
     if !over.is_empty() {
-        lines.push((
-            "over target".to_string(),
-            format!("weeks {}", format_weeks(&over)),
-        ));
+        lines.push(("over target".to_string(), weeks_phrase(&over)));
     }
     lines
 }

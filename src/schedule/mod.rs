@@ -647,12 +647,27 @@ pub fn format_weeks(weeks: &[u32]) -> String {
     parts.join(", ")
 }
 
+/// Week numbers as a phrase: "week 8" for one, "weeks 3-8" or "weeks 1, 3" for more.
+pub fn weeks_phrase(weeks: &[u32]) -> String {
+    match weeks {
+        [week] => format!("week {week}"),
+        _ => format!("weeks {}", format_weeks(weeks)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     /// Dates read from the week starts worked out once are the course model's own, for every
     /// week and weekday, with and without a start date.
+    #[test]
+    fn one_week_is_named_in_the_singular() {
+        assert_eq!(weeks_phrase(&[8]), "week 8");
+        assert_eq!(weeks_phrase(&[3, 4, 5]), "weeks 3-5");
+        assert_eq!(weeks_phrase(&[1, 3]), "weeks 1, 3");
+    }
+
     #[test]
     fn week_dates_match_the_course_model() {
         for path in [

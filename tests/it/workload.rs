@@ -724,3 +724,24 @@ fn workload_reads_stdin_and_colours_over_weeks_on_request() {
         "{over_line:?}"
     );
 }
+
+#[test]
+fn one_week_over_target_says_week() {
+    // One credit over four weeks targets 11.25 h a week (flagged above 13.5 h); two
+    // eight-hour projects in week 4 put that week alone over.
+    let text = course_text(
+        "credits = 1",
+        "",
+        &format!(
+            "{}{}{}",
+            activity("readings", "reading", 60, ""),
+            activity("project", "project-work", 480, "weeks = [4]"),
+            activity("report", "project-work", 480, "weeks = [4]"),
+        ),
+    );
+    let rec = mixplan::recommend(load_ok(&text));
+    let w = rec.workload();
+    let lines = mixplan::render::workload::summary_lines(&w);
+    let over = lines.iter().find(|(name, _)| name == "over target");
+    assert_eq!(over.map(|(_, v)| v.as_str()), Some("week 4"), "{lines:?}");
+}
