@@ -13,6 +13,8 @@
 #   keys-line.toml   16 MiB minus a little: ~1.2 million unknown keys on one line
 #   keys-cr.toml     the same keys on lines ended by a lone CR (old Mac line endings)
 #   zones-long.toml  400 student zones with ~40 KB bogus names each (did-you-mean bait)
+#   array-flood.toml 16 MiB minus a little: a course whose unknown key holds ~8.4 million
+#                    one-digit integers (the most values per input byte)
 # and runs each command under /usr/bin/time, output to /dev/null.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -71,6 +73,10 @@ for name, sep in (("keys-line.toml", ", "), ("keys-cr.toml", ",\r ")):
 
 long = "Q" * 40_000
 course("zones-long.toml", 4, 1, [f"Mars/{long}{i}" for i in range(400)])
+
+flood_head = '[course]\ntitle = "T"\nweeks = 4\n[students]\ncount = 20\n[[activities]]\nid = "a"\nkind = "lecture"\nminutes = 30\nflood = ['
+with open(f"{work}/array-flood.toml", "w") as f:
+    f.write(flood_head + "1," * ((budget - len(flood_head)) // 2) + "]\n")
 PY
 
 run() {
@@ -106,3 +112,4 @@ for f in keys-line.toml keys-cr.toml; do
   run "\`recommend $f\` (diagnostics on stderr)" $m recommend "$f"
 done
 run "\`check zones-long.toml --format json\`" $m check zones-long.toml --format json
+run "\`check array-flood.toml\`" $m check array-flood.toml

@@ -240,17 +240,7 @@ impl<'i> Reader<'i> {
 
     /// A bare key; dotted and quoted keys are toml's.
     fn key(&mut self) -> Option<Key<'i>> {
-        let start = self.at;
-        while matches!(
-            self.peek(),
-            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
-        ) {
-            self.at += 1;
-        }
-        if self.at == start {
-            return None;
-        }
-        let key = Spanned::new(start..self.at, Cow::Borrowed(&self.text[start..self.at]));
+        let key = self.bare_key()?;
         let after = self.at;
         self.blank();
         if self.peek() == Some(b'.') {
@@ -258,6 +248,19 @@ impl<'i> Reader<'i> {
         }
         self.at = after;
         Some(key)
+    }
+
+    /// Letters, digits, `_` and `-`: one part of a key.
+    fn bare_key(&mut self) -> Option<Key<'i>> {
+        let start = self.at;
+        while matches!(
+            self.peek(),
+            Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
+        ) {
+            self.at += 1;
+        }
+        (self.at > start)
+            .then(|| Spanned::new(start..self.at, Cow::Borrowed(&self.text[start..self.at])))
     }
 
     /// `[a.b]` or `[[a.b]]`.
@@ -271,20 +274,7 @@ impl<'i> Reader<'i> {
         let mut path = Vec::new();
         loop {
             self.blank();
-            let from = self.at;
-            while matches!(
-                self.peek(),
-                Some(b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'_' | b'-')
-            ) {
-                self.at += 1;
-            }
-            if self.at == from {
-                return None;
-            }
-            path.push(Spanned::new(
-                from..self.at,
-                Cow::Borrowed(&self.text[from..self.at]),
-            ));
+            path.push(self.bare_key()?);
             self.blank();
             if self.peek() != Some(b'.') {
                 break;
