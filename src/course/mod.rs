@@ -12,6 +12,8 @@ pub mod schema;
 pub mod text;
 pub mod zones;
 
+#[doc(hidden)]
+pub use document::fast_reader_agrees;
 pub use estimate::{Estimate, Estimator, StudyHours};
 pub use load::{
     ACTIVITY_DUE_KEYS, ACTIVITY_KEYS, ALLOW_KEYS, AT_KEYS, CHECK_KEYS, CONTENT_KEYS, COURSE_KEYS,

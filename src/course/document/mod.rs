@@ -45,6 +45,24 @@ pub fn parse(text: &str, chunk_bytes: usize) -> Parsed<'_> {
     )
 }
 
+/// Whether the fast reader takes `text`; when it does, toml must read the text without an
+/// error and build the same tree, spans included, or this panics. For tests and fuzzing.
+#[doc(hidden)]
+pub fn fast_reader_agrees(text: &str) -> bool {
+    let Some(fast) = fast::parse(text) else {
+        return false;
+    };
+    let (toml, errors) = whole(text);
+    assert!(
+        errors.is_empty(),
+        "the fast reader took text toml rejects ({errors:?}):\n{text}"
+    );
+    let toml = tree::from_toml(toml.into_inner());
+    let (a, b) = (format!("{fast:?}"), format!("{toml:?}"));
+    assert!(a == b, "trees differ for:\n{text}\nfast: {a}\ntoml: {b}");
+    true
+}
+
 /// Parse `text` with toml, in chunks of about `chunk_bytes` when it is larger than that.
 fn parse_toml(text: &str, chunk_bytes: usize) -> TomlParsed<'_> {
     if text.len() > chunk_bytes
@@ -197,19 +215,8 @@ fn shift_value(value: Spanned<DeValue<'_>>, by: usize) -> Spanned<DeValue<'_>> {
 mod tests {
     use super::*;
 
-    /// The fast reader's tree, or `None`; when it gives one, toml must read the text without
-    /// an error and build the same tree, spans included.
     fn agrees(text: &str) -> Option<()> {
-        let fast = fast::parse(text)?;
-        let (toml, errors) = whole(text);
-        assert!(
-            errors.is_empty(),
-            "the fast reader took text toml rejects ({errors:?}):\n{text}"
-        );
-        let toml = tree::from_toml(toml.into_inner());
-        let (a, b) = (format!("{fast:?}"), format!("{toml:?}"));
-        assert!(a == b, "trees differ for:\n{text}\nfast: {a}\ntoml: {b}");
-        Some(())
+        fast_reader_agrees(text).then_some(())
     }
 
     fn shipped_toml_files() -> Vec<(std::path::PathBuf, String)> {
