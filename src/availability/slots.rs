@@ -1354,7 +1354,7 @@ impl ZoneCache<'_> {
                 .copied()
                 .filter(live)
                 .filter(|&w| match at.date.or_else(|| meta.date_of(w, at.day)) {
-                    Some(date) => !meta.start.is_some_and(|s| date < s) && !meta.is_holiday(date),
+                    Some(date) => meta.start.is_none_or(|s| date >= s) && !meta.is_holiday(date),
                     None => true,
                 })
                 .collect();
