@@ -10,7 +10,7 @@ pub mod slots;
 
 use std::collections::BTreeMap;
 
-use crate::course::{Course, Population, TimeOfDay, Window};
+use crate::course::{Activity, Course, Population, TimeOfDay, Window};
 
 /// Why a student group has the window it has.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,19 +144,31 @@ pub fn groups(course: &Course) -> Vec<StudentGroup> {
     groups
 }
 
-/// How many students one live time can reach, for each activity length in a course.
+/// How many students one live time can reach, for each activity length in a course, and how
+/// many an activity held at fixed times (`at`) reaches at the times it is held.
 ///
 /// Exact for every length one time leaves [`Attendance::short`]. Lengths shorter than the
 /// longest one that is not short are not worked out: a shorter session fits wherever a longer
 /// one does, so they are not short either, and are given that length's reach, a lower bound.
 /// No reader asks more of them (the time-zone rule and the alternating pattern read only
 /// short lengths, balancing's hold-back only whether half the class is reached).
+///
+/// The best free time is searched clear of every fixed sitting of the course, the activity's
+/// own included, so a full timetable leaves no free time at all. For an activity with fixed
+/// times the best time also includes the times it is held at: [`Attendance::reach_of`] is the
+/// larger of the best free time's reach and the students its own times reach together (a
+/// student counts when at least one section fits their window, in the worst week it is held,
+/// as the schedule counts the activity's coverage). That figure is worked out only where it
+/// can matter: for activities with `at`, not met in a room, whose length falls short.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Attendance {
     /// Head count of the class.
     pub count: u32,
     /// Minutes → students the best time on the allowed days reaches in every course week.
     reach: BTreeMap<u32, u32>,
+    /// Activity id → students its own fixed times reach together in its worst held week
+    /// ([`slots::ZoneCache::held_reach`]), for the activities with `at` whose length falls short.
+    held: BTreeMap<String, u32>,
 }
 
 /// The share of the class one live time must reach before time zones and local hours count
@@ -180,7 +192,23 @@ impl Attendance {
         lengths.dedup();
         let count = course.students.count;
         let reach = zones.reach_by_length_until(&lengths, &weeks, least_not_short(count));
-        Attendance { count, reach }
+        let mut attendance = Attendance {
+            count,
+            reach,
+            held: BTreeMap::new(),
+        };
+        // Only activities held at fixed times need their own times worked out, and only when
+        // the best free time falls short for their length: otherwise the larger of the two is
+        // not short either. A room is not a call: the time-zone rule does not read it.
+        for a in &course.activities {
+            if a.at.is_empty() || a.in_person || !attendance.short(a.minutes) {
+                continue;
+            }
+            if let Some(reached) = zones.held_reach(a) {
+                attendance.held.insert(a.id.clone(), reached);
+            }
+        }
+        attendance
     }
 
     /// Students one live time can reach for an activity of `minutes`.
@@ -191,6 +219,32 @@ impl Attendance {
     /// Whether one live time leaves out more students than [`COVERAGE_FLOOR`] allows.
     pub fn short(&self, minutes: u32) -> bool {
         falls_short(self.reach(minutes), self.count)
+    }
+
+    /// Students `activity` reaches at its best time: for an activity held at fixed times,
+    /// the larger of the best free time's reach for its length and the students its own times
+    /// reach together; for any other, [`Attendance::reach`] of its length.
+    pub fn reach_of(&self, activity: &Activity) -> u32 {
+        let free = self.reach(activity.minutes);
+        match self.held_reach(activity) {
+            Some(held) => free.max(held),
+            None => free,
+        }
+    }
+
+    /// Whether [`Attendance::reach_of`] leaves out more students than [`COVERAGE_FLOOR`]
+    /// allows.
+    pub fn short_of(&self, activity: &Activity) -> bool {
+        falls_short(self.reach_of(activity), self.count)
+    }
+
+    /// Students the fixed times of `activity` reach together, when they were worked out
+    /// (an activity with `at`, not in a room, whose length one free time leaves short).
+    pub fn held_reach(&self, activity: &Activity) -> Option<u32> {
+        if activity.at.is_empty() {
+            return None;
+        }
+        self.held.get(activity.id.as_str()).copied()
     }
 }
 

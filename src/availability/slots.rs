@@ -1319,6 +1319,78 @@ impl ZoneCache<'_> {
         evaluate_at(&model, day, time).0
     }
 
+    /// Students the fixed times of `activity` (its `at`: each section, or a dated one-off)
+    /// reach together in the worst week it is held, head-count weighted: a student counts in
+    /// a week when at least one of its times held that week fits their window for the
+    /// activity's minutes, as the schedule judges an activity with all its sections. A time
+    /// is held in the activity's weeks (live work skips `no_live` weeks, exams keep theirs),
+    /// except on a date before `start` or on a holiday, which cancels that time alone. `None`
+    /// when the activity has no fixed time held in any week.
+    ///
+    /// Each time is evaluated exactly on its own dates ([`Model::fits_exact`], as
+    /// [`ZoneCache::evaluate`] does), not searched: the cost is one check per time, student
+    /// group and held week.
+    pub fn held_reach(&self, activity: &crate::course::Activity) -> Option<u32> {
+        let meta = &self.course.meta;
+        if activity.at.is_empty() {
+            return None;
+        }
+        let weeks = activity.occurrence_weeks(meta);
+        let live = |w: &u32| activity.is_exam() || !meta.is_no_live(*w);
+        // Weeks are bits: course weeks by number, or the representative January and July
+        // weeks of a course without `start` (never both in one course).
+        let bit = |week: WeekRef| -> u128 {
+            match week {
+                WeekRef::Course(n) => 1 << n.min(127),
+                WeekRef::January => 1,
+                WeekRef::July => 2,
+            }
+        };
+        let mut held: u128 = 0;
+        let mut reached = vec![0u128; self.groups.len()];
+        for at in &activity.at {
+            let on: Vec<u32> = weeks
+                .iter()
+                .copied()
+                .filter(live)
+                .filter(|&w| match at.date.or_else(|| meta.date_of(w, at.day)) {
+                    Some(date) => meta.start.is_none_or(|s| date >= s) && !meta.is_holiday(date),
+                    None => true,
+                })
+                .collect();
+            if on.is_empty() {
+                continue;
+            }
+            let model = Model::new(self, activity.minutes, &on, &[]);
+            let minute = u32::from(at.time.minutes);
+            for occ in model.occasions(at.day).iter() {
+                let b = bit(occ.week);
+                held |= b;
+                for (g, seen) in reached.iter_mut().enumerate() {
+                    if *seen & b == 0 && model.fits_exact(occ, g, minute) {
+                        *seen |= b;
+                    }
+                }
+            }
+        }
+        if held == 0 {
+            return None;
+        }
+        let worst = (0..128u32)
+            .filter(|b| held >> b & 1 == 1)
+            .map(|b| {
+                self.groups
+                    .iter()
+                    .zip(&reached)
+                    .filter(|(_, seen)| *seen >> b & 1 == 0)
+                    .map(|(g, _)| g.count)
+                    .sum::<u32>()
+            })
+            .max()
+            .unwrap_or(0);
+        Some(self.course.students.count.saturating_sub(worst))
+    }
+
     /// The grid times at which a session of `minutes` on `day` (organizer's zone) fits
     /// `group`'s window, its local time being the organizer's plus `delta` seconds.
     ///

@@ -819,7 +819,8 @@ pub fn is_halvable(activity: &Activity) -> bool {
 }
 
 /// What the scoring rules read of an activity: its kind, its minutes, its sections (class
-/// size per sitting), whether it is written work and whether it meets in a room.
+/// size per sitting), whether it is written work, whether it meets in a room, and the
+/// students its own fixed times reach (the time-zone rule reads it; `None` without `at`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct ScoreKey {
     kind: crate::course::ActivityKind,
@@ -827,16 +828,18 @@ struct ScoreKey {
     sections: usize,
     written: bool,
     in_person: bool,
+    held_reach: Option<u32>,
 }
 
 impl ScoreKey {
-    fn of(activity: &Activity) -> Self {
+    fn of(activity: &Activity, facts: &Facts) -> Self {
         ScoreKey {
             kind: activity.kind,
             minutes: activity.minutes,
             sections: activity.sections(),
             written: rules::is_written(activity),
             in_person: activity.in_person,
+            held_reach: facts.attendance.held_reach(activity),
         }
     }
 }
@@ -888,7 +891,7 @@ fn decide(
 ) -> Decision {
     // The scoring rules read only what the key holds.
     let scored = memo
-        .entry((ScoreKey::of(activity), connectivity_key(facts)))
+        .entry((ScoreKey::of(activity, facts), connectivity_key(facts)))
         .or_insert_with(|| score_reasons(facts, activity));
     // Room for the one note a decision may add, so adding it never reallocates.
     let mut reasons = Vec::with_capacity(scored.len() + 1);

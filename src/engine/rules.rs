@@ -114,7 +114,9 @@ pub enum ScoreDetail {
     TimeZoneSpread {
         /// The activity's minutes per occurrence.
         minutes: u32,
-        /// Students the best time reaches within their local hours.
+        /// Students the best time reaches within their local hours: for an activity held at
+        /// fixed times, the larger of the best free time's reach and its own times' reach
+        /// together.
         reached: u32,
         /// Students in the class.
         students: u32,
@@ -408,9 +410,9 @@ fn population_flexibility(f: &Facts, _: &Activity) -> Option<ScoreDetail> {
 }
 
 fn time_zone_spread(f: &Facts, a: &Activity) -> Option<ScoreDetail> {
-    (on_a_call(a) && f.attendance.short(a.minutes)).then(|| ScoreDetail::TimeZoneSpread {
+    (on_a_call(a) && f.attendance.short_of(a)).then(|| ScoreDetail::TimeZoneSpread {
         minutes: a.minutes,
-        reached: f.attendance.reach(a.minutes),
+        reached: f.attendance.reach_of(a),
         students: f.attendance.count,
     })
 }

@@ -1166,3 +1166,214 @@ fn attendance_is_exact_wherever_a_length_falls_short() {
     assert!(short > 0, "no length fell short");
     assert!(inferred > 0, "no length was inferred from a longer one");
 }
+
+/// Berlin 50, New York 30, Los Angeles 20, all `09:00-17:00`, with the given activities.
+fn three_zones(activities: &str) -> String {
+    let mut text =
+        String::from("[course]\ntitle = \"Held times\"\nweeks = 4\n\n[students]\ncount = 100\n");
+    for (zone, count) in [
+        ("Europe/Berlin", 50),
+        ("America/New_York", 30),
+        ("America/Los_Angeles", 20),
+    ] {
+        text.push_str(&format!(
+            "\n[[students.zones]]\nzone = \"{zone}\"\ncount = {count}\navailable = \"09:00-17:00\"\n"
+        ));
+    }
+    text.push_str(activities);
+    text
+}
+
+/// A 60-minute seminar fixed on Monday at 13:00 (UTC: Berlin only).
+const SEMINAR: &str = "\n[[activities]]\nid = \"seminar\"\nkind = \"discussion\"\nminutes = 60\nat = { day = \"mon\", time = \"13:00\" }\n";
+/// A 600-minute studio in ten sections, 06:30 and 16:30 every weekday: no free time is left.
+const STUDIO: &str = "\n[[activities]]\nid = \"studio\"\nkind = \"lab\"\nminutes = 600\nat = [\n  { day = \"mon\", time = \"06:30\" }, { day = \"mon\", time = \"16:30\" },\n  { day = \"tue\", time = \"06:30\" }, { day = \"tue\", time = \"16:30\" },\n  { day = \"wed\", time = \"06:30\" }, { day = \"wed\", time = \"16:30\" },\n  { day = \"thu\", time = \"06:30\" }, { day = \"thu\", time = \"16:30\" },\n  { day = \"fri\", time = \"06:30\" }, { day = \"fri\", time = \"16:30\" },\n]\n";
+/// The same seminar unpinned: its mode is the engine's, its time searched.
+const FREE_SEMINAR: &str =
+    "\n[[activities]]\nid = \"free-seminar\"\nkind = \"discussion\"\nminutes = 60\n";
+/// A 60-minute seminar in two sections, Monday 09:00 (Berlin) and 18:00 (New York and Los
+/// Angeles): together they reach every zone, in January and in July.
+const TWO_SECTIONS: &str = "\n[[activities]]\nid = \"sections\"\nkind = \"discussion\"\nminutes = 60\nat = [{ day = \"mon\", time = \"09:00\" }, { day = \"mon\", time = \"18:00\" }]\n";
+
+/// The `time-zone-spread` reason's `reached` fact for `id`, if the rule fired.
+fn spread_reached(rec: &Recommendation, id: &str) -> Option<u32> {
+    use mixplan::engine::{ReasonKind, ScoreDetail};
+    let index = rec
+        .course
+        .activities
+        .iter()
+        .position(|a| a.id == id)
+        .unwrap();
+    rec.plan.decisions[index]
+        .reasons
+        .iter()
+        .find_map(|r| match &r.kind {
+            ReasonKind::Score { detail, .. } => match **detail {
+                ScoreDetail::TimeZoneSpread { reached, .. } => Some(reached),
+                _ => None,
+            },
+            ReasonKind::Note(_) => None,
+        })
+}
+
+/// Students the unit of `id`'s sittings (the activity with all its sections) reaches.
+fn unit_covered(rec: &Recommendation, id: &str) -> u32 {
+    let index = rec
+        .course
+        .activities
+        .iter()
+        .position(|a| a.id == id)
+        .unwrap();
+    let sitting = rec
+        .schedule
+        .sittings
+        .iter()
+        .position(|s| s.activities.contains(&index))
+        .unwrap();
+    rec.schedule.units[rec.schedule.unit_of[sitting]].students_covered
+}
+
+/// The time-zone reason judges an activity held at fixed times by the times it is held at,
+/// not only by the times left free by every fixed sitting of the course (its own included):
+/// an unrelated timetable that fills every other time does not make a seminar that reaches
+/// half the class read as reaching nobody.
+#[test]
+fn time_zone_spread_counts_the_times_a_pinned_activity_is_held_at() {
+    // Alone: the best free time (Tuesday to Friday, 14:00 UTC) reaches Berlin and New York.
+    let alone = plan(&three_zones(SEMINAR));
+    assert_eq!(spread_reached(&alone, "seminar"), Some(80));
+    assert_eq!(unit_covered(&alone, "seminar"), 50);
+
+    // The studio leaves no free time: the seminar keeps what its own time reaches.
+    let full = plan(&three_zones(&format!("{SEMINAR}{STUDIO}")));
+    assert_eq!(unit_covered(&full, "seminar"), 50);
+    assert_eq!(spread_reached(&full, "seminar"), Some(50));
+    assert_eq!(
+        full.plan
+            .facts
+            .attendance
+            .reach_of(&full.course.activities[0]),
+        50
+    );
+    // The studio's 600 minutes fit nobody's eight hours, at its times or any other.
+    assert_eq!(spread_reached(&full, "studio"), Some(0));
+
+    // Sections that together reach every zone: no time-zone reason, with or without the
+    // studio filling the rest of the week.
+    for text in [
+        three_zones(TWO_SECTIONS),
+        three_zones(&format!("{TWO_SECTIONS}{STUDIO}")),
+    ] {
+        let rec = plan(&text);
+        assert_eq!(unit_covered(&rec, "sections"), 100);
+        assert_eq!(spread_reached(&rec, "sections"), None, "{text}");
+    }
+
+    // An unpinned activity is judged as before, by the best free time alone.
+    let free = plan(&three_zones(&format!("{SEMINAR}{FREE_SEMINAR}")));
+    assert_eq!(spread_reached(&free, "free-seminar"), Some(80));
+    let free_full = plan(&three_zones(&format!("{SEMINAR}{STUDIO}{FREE_SEMINAR}")));
+    assert_eq!(spread_reached(&free_full, "free-seminar"), Some(0));
+    let attendance = &free_full.plan.facts.attendance;
+    let unpinned = &free_full.course.activities[2];
+    assert_eq!(attendance.reach_of(unpinned), attendance.reach(60));
+    assert_eq!(attendance.held_reach(unpinned), None);
+}
+
+/// What an activity's own fixed times reach, as the availability layer counts it for the
+/// time-zone reason, is what the schedule's unit of that activity reaches: over every example
+/// and the held-times courses above (sections, dated one-offs, holidays that cancel one
+/// section, clock changes), wherever the activity sits alone at its times.
+#[test]
+fn held_reach_matches_the_schedule_units_coverage() {
+    let mut texts: Vec<String> = std::fs::read_dir("examples")
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    texts.push(three_zones(&format!("{SEMINAR}{STUDIO}")));
+    texts.push(three_zones(&format!("{TWO_SECTIONS}{STUDIO}")));
+    // Real dates across the European change to summer time, a holiday that cancels the
+    // Monday section in week 2 (Berlin is then uncovered that week: 50), and a dated
+    // one-off (Wednesday of week 3, 15:00 UTC: New York alone, 30).
+    let two_days = TWO_SECTIONS.replace("sections", "two-days").replace(
+        "day = \"mon\", time = \"18:00\"",
+        "day = \"tue\", time = \"18:00\"",
+    );
+    texts.push(
+        three_zones(&format!("{two_days}\n[[activities]]\nid = \"one-off\"\nkind = \"discussion\"\nminutes = 60\nat = {{ date = 2027-03-31, time = \"15:00\" }}\n"))
+            .replacen(
+                "weeks = 4\n",
+                "weeks = 4\nstart = 2027-03-15\nholidays = [2027-03-22]\n",
+                1,
+            ),
+    );
+    let mut compared = 0;
+    for text in &texts {
+        let rec = plan(text);
+        let zones = slots::ZoneCache::new(&rec.course);
+        for (index, activity) in rec.course.activities.iter().enumerate() {
+            let Some(held) = zones.held_reach(activity) else {
+                continue;
+            };
+            // The unit whose sittings hold this activity alone (a sitting shared with another
+            // activity lasts longer than this one).
+            let sittings: Vec<usize> = (0..rec.schedule.sittings.len())
+                .filter(|&s| rec.schedule.sittings[s].activities.contains(&index))
+                .collect();
+            if activity.in_person
+                || sittings
+                    .iter()
+                    .any(|&s| rec.schedule.sittings[s].activities.len() > 1)
+            {
+                continue;
+            }
+            let unit = &rec.schedule.units[rec.schedule.unit_of[sittings[0]]];
+            assert_eq!(held, unit.students_covered, "{} in {text}", activity.id);
+            compared += 1;
+        }
+    }
+    assert!(compared >= 40, "only {compared} activities compared");
+    let dated = plan(texts.last().unwrap());
+    let zones = slots::ZoneCache::new(&dated.course);
+    let held: Vec<Option<u32>> = dated
+        .course
+        .activities
+        .iter()
+        .map(|a| zones.held_reach(a))
+        .collect();
+    assert_eq!(held, [Some(50), Some(30)]);
+}
+
+/// `pinned-slot-excludes-students` agrees with its subject: one fixed sitting "reaches",
+/// several sections "reach".
+#[test]
+fn pinned_slot_finding_says_reach_for_several_sections() {
+    let rec = plan(&three_zones(&format!("{SEMINAR}{STUDIO}")));
+    let messages: Vec<String> = rec
+        .advice
+        .iter()
+        .filter(|a| a.rule() == "pinned-slot-excludes-students")
+        .map(|a| mixplan::render::words::advice(&rec, a))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("the fixed sitting `seminar`")
+                && m.contains(" reaches 50 of 100 students (50%) in its worst week")),
+        "{messages:?}"
+    );
+    let two = plan(&three_zones(TWO_SECTIONS).replace("time = \"18:00\"", "time = \"12:00\""));
+    let messages: Vec<String> = two
+        .advice
+        .iter()
+        .filter(|a| a.rule() == "pinned-slot-excludes-students")
+        .map(|a| mixplan::render::words::advice(&two, a))
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("the sections `sections.1`")
+                && m.contains(" reach 50 of 100 students (50%) in their worst week")),
+        "{messages:?}"
+    );
+}

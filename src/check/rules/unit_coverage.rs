@@ -184,7 +184,10 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
             text
         })
         .collect();
+    // Several sittings (sections) are a plural subject: "the sections ... reach".
+    let several = sittings.len() > 1;
     let what = match unit.kind {
+        UnitKind::Exam if several => "the exam sittings",
         UnitKind::Exam => "the exam sitting",
         UnitKind::Pinned => "the pinned live slot",
         UnitKind::Searched => "the live sitting",
@@ -195,12 +198,18 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
     };
     let head = format!("{what} {} {tz}", when.join(", "));
     if unit.students_covered == 0 && unit.optional {
+        let (is, it) = if several {
+            ("are", "them")
+        } else {
+            ("is", "it")
+        };
         return format!(
-            "{head} is optional, and no student can attend it inside their local hours"
+            "{head} {is} optional, and no student can attend {it} inside their local hours"
         );
     }
+    let reaches = if several { "reach" } else { "reaches" };
     if unit.students_covered == 0 {
-        return format!("{head} reaches none of the {count} students inside their local hours");
+        return format!("{head} {reaches} none of the {count} students inside their local hours");
     }
     let missed: Vec<String> = judged(cx, unit)
         .iter()
@@ -247,8 +256,9 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
         _ => unit.students_covered,
     };
     let share = f64::from(covered) / f64::from(count.max(1)) * 100.0;
+    let its = if several { "their" } else { "its" };
     format!(
-        "{head} reaches {covered} of {count} students ({share:.0}%) in its worst week; {}: {}",
+        "{head} {reaches} {covered} of {count} students ({share:.0}%) in {its} worst week; {}: {}",
         if unit.in_person {
             "not in the room"
         } else {
