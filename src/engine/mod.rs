@@ -696,18 +696,17 @@ pub fn round2(x: f64) -> f64 {
 /// time weakens community).
 fn choose_pattern(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft {
     let flipped = decide_all(course, facts, Pattern::Flipped, memo);
-    // The live activity one time serves worst, among the weekly live ones.
+    // The live activity one time serves worst, among the weekly live ones: an activity held
+    // at fixed times is judged by those times too, as the time-zone rule judges it.
     let worst = flipped
         .decisions
         .iter()
-        .filter(|d| {
-            let a = &course.activities[d.index];
-            d.mode == Mode::Sync && a.in_band() && is_weekly(a)
-        })
-        .map(|d| course.activities[d.index].minutes)
-        .filter(|&m| facts.attendance.short(m))
-        .min_by_key(|&m| (facts.attendance.reach(m), std::cmp::Reverse(m)));
-    let (Some(minutes), false) = (worst, facts.flexible.is_empty()) else {
+        .map(|d| (d, &course.activities[d.index]))
+        .filter(|(d, a)| d.mode == Mode::Sync && a.in_band() && is_weekly(a))
+        .filter(|(_, a)| facts.attendance.short_of(a))
+        .map(|(_, a)| (a.minutes, facts.attendance.reach_of(a)))
+        .min_by_key(|&(m, reached)| (reached, std::cmp::Reverse(m)));
+    let (Some((minutes, reached)), false) = (worst, facts.flexible.is_empty()) else {
         return Draft {
             why: PatternWhy::Flipped,
             same_at_or_above: flipped.same_at_or_above,
@@ -750,7 +749,7 @@ fn choose_pattern(course: &Course, facts: &Facts, memo: &mut ScoreMemo) -> Draft
     Draft {
         why: PatternWhy::AlternatingAttendance {
             minutes,
-            reached: facts.attendance.reach(minutes),
+            reached,
             count: facts.attendance.count,
         },
         decided: alternating,

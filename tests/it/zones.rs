@@ -1377,3 +1377,30 @@ fn pinned_slot_finding_says_reach_for_several_sections() {
         "{messages:?}"
     );
 }
+
+/// `auto` judges a weekly live activity held at fixed times by those times, as the time-zone
+/// reason does: a long seminar whose two sections together reach 95 of 100 students does not
+/// make the course alternate, though no single time fits its three hours for more than half.
+#[test]
+fn auto_pattern_judges_a_pinned_activity_by_its_sections() {
+    let text = "[course]\ntitle = \"Sections\"\nweeks = 6\n\n[students]\ncount = 100\npopulations = [\"working-adults\"]\n\
+        [[students.zones]]\nzone = \"Europe/Berlin\"\ncount = 50\navailable = \"09:00-17:00\"\n\
+        [[students.zones]]\nzone = \"America/New_York\"\ncount = 45\navailable = \"09:00-13:00\"\n\
+        [[students.zones]]\nzone = \"America/Los_Angeles\"\ncount = 5\navailable = \"09:00-17:00\"\n\
+        [[activities]]\nid = \"long-seminar\"\nkind = \"discussion\"\nminutes = 180\n\
+        at = [{ day = \"mon\", time = \"08:00\" }, { day = \"mon\", time = \"14:00\" }]\n\
+        [[activities]]\nid = \"debate\"\nkind = \"debate\"\nminutes = 60\n";
+    let rec = plan(text);
+    let seminar = &rec.course.activities[0];
+    assert_eq!(rec.plan.facts.attendance.reach(180), 50);
+    assert_eq!(rec.plan.facts.attendance.reach_of(seminar), 95);
+    assert_eq!(spread_reached(&rec, "long-seminar"), None);
+    assert!(
+        matches!(
+            rec.plan.pattern_choice.why,
+            mixplan::engine::PatternWhy::Flipped
+        ),
+        "{:?}",
+        rec.plan.pattern_choice.why
+    );
+}
