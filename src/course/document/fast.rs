@@ -15,8 +15,8 @@ use std::ops::Range;
 
 use super::tree::{Array, Item, Key, Number, Origin, Spanned, Table, Value};
 
-/// Deepest nesting of arrays and inline tables read here; deeper documents go to toml, which
-/// reports its own limit.
+/// Deepest nesting of arrays and inline tables, and most parts of a header's key (`[a.b.c]`),
+/// read here; deeper documents go to toml, which reports its own limit.
 const MAX_DEPTH: usize = 16;
 
 /// Most keys one table may hold here. Each new key is compared with the table's others, so
@@ -274,6 +274,9 @@ impl<'i> Reader<'i> {
         let mut path = Vec::new();
         loop {
             self.blank();
+            if path.len() == MAX_DEPTH {
+                return None;
+            }
             path.push(self.bare_key()?);
             self.blank();
             if self.peek() != Some(b'.') {
