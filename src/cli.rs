@@ -1024,7 +1024,6 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
     }
     let mut options = check::Options::from_flags(&args.allow, &args.warn, &args.deny);
     options.courses_only = args.courses_only;
-    let mut stderr = io::stderr().lock();
     let stdin_input = if stdin_uses == 1 {
         let name = args
             .stdin_filename
@@ -1046,6 +1045,9 @@ fn check_command(args: &CheckArgs, color: ColorChoice) -> Result<Outcome> {
         input_paths.push(stdin.to_path_buf());
     }
     let run = check::run(found, stdin_input, &options);
+    // Locked only once the files are checked: a worker thread that writes to standard error
+    // (a panic's message) must not wait for this thread, which waits for it.
+    let mut stderr = io::stderr().lock();
     for note in render::notes::note_lines(&run.notes) {
         writeln!(stderr, "note: {}", render::sanitize::sanitize(&note))?;
     }
