@@ -19,8 +19,10 @@ use super::tree::{Array, Item, Key, Number, Origin, Spanned, Table, Value};
 /// read here; deeper documents go to toml, which reports its own limit.
 const MAX_DEPTH: usize = 16;
 
-/// Most keys one table may hold here. Each new key is compared with the table's others, so
-/// a table of a million generated keys goes to toml's map instead of taking quadratic time.
+/// Most keys a table named by headers may hold here. Each new key is compared with the
+/// table's others (and headers look keys up), so such a table of a million generated keys goes
+/// to toml's map instead of taking quadratic time. An inline table takes any number: past this
+/// many keys it is checked for repeated ones by sorting, once it is complete.
 const MAX_KEYS: usize = 64;
 
 /// The document's root table, or `None` when the text is not plain TOML this reader takes.
@@ -379,7 +381,13 @@ impl<'i> Reader<'i> {
                 self.expect(b'=')?;
                 self.blank();
                 let value = self.value(depth + 1)?;
-                add(&mut table, key, value)?;
+                if table.len() < MAX_KEYS {
+                    add(&mut table, key, value)?;
+                } else {
+                    // No header can reach into an inline table, so a large one is checked
+                    // for repeated keys once, when it is complete.
+                    table.push(key, value);
+                }
                 self.blank();
                 match self.peek()? {
                     b',' => self.at += 1,
@@ -390,6 +398,9 @@ impl<'i> Reader<'i> {
                     _ => return None,
                 }
             }
+        }
+        if table.len() > MAX_KEYS && !table.sort_unique() {
+            return None;
         }
         Some(Value::Table(table))
     }

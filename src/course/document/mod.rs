@@ -321,6 +321,9 @@ mod tests {
         ] {
             assert!(agrees(text).is_some(), "declined:\n{text}");
         }
+        let inline: Vec<String> = (0..100).map(|i| format!("k{i} = {i}")).collect();
+        let large = format!("t = {{ {} }}\n", inline.join(", "));
+        assert!(agrees(&large).is_some(), "an inline table of 100 keys");
     }
 
     #[test]
@@ -360,6 +363,12 @@ mod tests {
         assert!(
             fast::parse(&many).is_none(),
             "a table of 100 keys is toml's"
+        );
+        let inline: Vec<String> = (0..100).map(|i| format!("k{i} = {i}")).collect();
+        let twice = format!("t = {{ {}, k7 = 1 }}\n", inline.join(", "));
+        assert!(
+            fast::parse(&twice).is_none(),
+            "a key written twice in a large inline table"
         );
     }
 

@@ -226,6 +226,15 @@ impl<'i> Table<'i> {
         Some((entry.key, entry.value))
     }
 
+    /// Sort this table's own keys; `false` when a key is there twice.
+    pub(super) fn sort_unique(&mut self) -> bool {
+        self.entries
+            .sort_unstable_by(|a, b| a.key.get_ref().cmp(b.key.get_ref()));
+        self.entries
+            .windows(2)
+            .all(|pair| pair[0].key.get_ref() != pair[1].key.get_ref())
+    }
+
     /// Sort this table's keys, and those of every table inside it, as toml's map orders them.
     pub(super) fn sort(&mut self) {
         self.entries
