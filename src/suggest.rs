@@ -11,7 +11,7 @@ pub const SLACK: usize = 8;
 /// Comparison ignores ASCII case, so `asia/tokio` still finds `Asia/Tokyo`; ties keep the
 /// earliest candidate so the answer never depends on iteration luck.
 ///
-/// An input more than twice as long as every candidate (plus [`SLACK`] characters) gets no
+/// An input more than twice as long as every candidate (plus `SLACK` characters) gets no
 /// suggestion and is not compared: a long input is not a misspelt name, and comparing it costs
 /// time in proportion to its length times every candidate's (a megabyte zone name against
 /// every zone took over a minute).

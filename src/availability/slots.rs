@@ -13,7 +13,7 @@
 //!
 //! Calling jiff for every (candidate, zone, week) would be millions of time-zone conversions
 //! for a two-year course with hundreds of zones. Instead each zone's UTC-offset transitions in
-//! the course span are fetched from jiff once ([`Timeline`]); on nearly every session date the
+//! the course span are fetched from jiff once (`Timeline`); on nearly every session date the
 //! organizer's and a student's offsets are constant over the day, so the student's local time
 //! is the organizer's time plus a fixed delta. Weeks whose deltas are identical for every zone
 //! form one *class*, and for each (class, zone) the grid times that fit are one 96-bit mask.
@@ -1327,7 +1327,7 @@ impl ZoneCache<'_> {
     /// except on a date before `start` or on a holiday, which cancels that time alone. `None`
     /// when the activity has no fixed time held in any week.
     ///
-    /// Each time is evaluated exactly on its own dates ([`Model::fits_exact`], as
+    /// Each time is evaluated exactly on its own dates (`Model::fits_exact`, as
     /// [`ZoneCache::evaluate`] does), not searched: the cost is one check per time, student
     /// group and held week.
     pub fn held_reach(&self, activity: &crate::course::Activity) -> Option<u32> {

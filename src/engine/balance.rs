@@ -1,12 +1,12 @@
 //! Band balancing: keep the weekly live time, measured on sittings with their breaks, inside
 //! the band, in named steps.
 //!
-//! 1. [`Balancer::over_ceiling`]: above the effective ceiling, live activities move self-paced
+//! 1. `Balancer::over_ceiling`: above the effective ceiling, live activities move self-paced
 //!    in ascending margin (the weakest live case first), skipping a move that would cross the
 //!    floor; then every moved activity that still fits is put back, strongest first.
-//! 2. [`Balancer::week_ceiling`]: no teaching week may exceed the written ceiling; while one
+//! 2. `Balancer::week_ceiling`: no teaching week may exceed the written ceiling; while one
 //!    does, the weakest movable live activity meeting that week moves self-paced.
-//! 3. [`Balancer::under_floor`]: below the floor, self-paced activities that gain from live time
+//! 3. `Balancer::under_floor`: below the floor, self-paced activities that gain from live time
 //!    by their own nature move live, strongest first, unless one live time would reach under
 //!    half of the class (the band-under guard) or the move would overshoot a ceiling.
 //!

@@ -1,6 +1,6 @@
 //! `mixplan diff`: the changes between two versions of a course, as a list for a terminal, a
 //! pull-request comment (GitHub-flavoured Markdown), JSON (with its schema) or GitHub
-//! annotations. Every line is built once here as typed rows ([`Line`]), then laid out per
+//! annotations. Every line is built once here as typed rows (`Line`), then laid out per
 //! format, so the formats cannot disagree.
 
 use std::fmt::Write as _;

@@ -155,7 +155,7 @@ fn editor_keyword(key: &str) -> bool {
 }
 
 /// A schema every validator reads in its strictest default: non-standard `format` values (see
-/// [`STANDARD_FORMATS`]) and editor-only keywords removed. Only schema positions are visited,
+/// `STANDARD_FORMATS`) and editor-only keywords removed. Only schema positions are visited,
 /// so a property that happens to be named `format` keeps its name.
 pub fn standard_formats(mut schema: serde_json::Value) -> serde_json::Value {
     fn schema_at(value: &mut serde_json::Value) {
