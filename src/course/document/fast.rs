@@ -2,7 +2,7 @@
 //!
 //! toml lexes a whole document into tokens, turns those into parse events, and only then
 //! builds its tree; on a typical course file that was a quarter of `mixplan check`. Course
-//! files use a small part of TOML: bare keys, one-line strings without escapes, decimal
+//! files use a small part of TOML: bare keys, one-line strings with the common escapes, decimal
 //! numbers, dates, arrays, one-line inline tables, `[table]` and `[[array]]` headers. This
 //! reader builds the tree for exactly that part in one pass over the bytes and gives up
 //! (returns `None`) on anything else, or on anything invalid: toml then parses the document,
@@ -312,14 +312,25 @@ impl<'i> Reader<'i> {
         Some(Spanned::new(start..self.at, value))
     }
 
-    /// A one-line string without escapes; multi-line strings and escapes are toml's.
+    /// A one-line string. Basic strings may hold the common escapes (`\"`, `\\`, `\n`, `\t`,
+    /// `\r`, `\b`, `\f`, `\uXXXX`); multi-line strings and other escapes are toml's.
     fn string(&mut self, quote: u8) -> Option<Value<'i>> {
         self.at += 1;
         let start = self.at;
+        // The text decoded so far, once an escape has been met.
+        let mut decoded: Option<String> = None;
+        let mut run = start;
         let end = loop {
             match self.peek()? {
                 byte if byte == quote => break self.at,
-                b'\\' if quote == b'"' => return None,
+                b'\\' if quote == b'"' => {
+                    let text = decoded.get_or_insert_with(String::new);
+                    text.push_str(&self.text[run..self.at]);
+                    self.at += 1;
+                    text.push(self.escape()?);
+                    run = self.at;
+                    continue;
+                }
                 b'\t' => {}
                 0..=0x1f | 0x7f => return None,
                 _ => {}
@@ -330,7 +341,37 @@ impl<'i> Reader<'i> {
         if end == start && self.peek() == Some(quote) {
             return None;
         }
-        Some(Value::String(Cow::Borrowed(&self.text[start..end])))
+        Some(Value::String(match decoded {
+            Some(mut text) => {
+                text.push_str(&self.text[run..end]);
+                Cow::Owned(text)
+            }
+            None => Cow::Borrowed(&self.text[start..end]),
+        }))
+    }
+
+    /// The character an escape after its backslash stands for, the reader moved past it.
+    fn escape(&mut self) -> Option<char> {
+        let c = match self.peek()? {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'n' => '\n',
+            b't' => '\t',
+            b'r' => '\r',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'u' => {
+                let hex = self.text.get(self.at + 1..self.at + 5)?;
+                if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    return None;
+                }
+                self.at += 4;
+                char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+            }
+            _ => return None,
+        };
+        self.at += 1;
+        Some(c)
     }
 
     /// `[ value, ... ]`, over lines, with comments and a trailing comma.
