@@ -25,11 +25,12 @@ pub struct Spanned<T> {
 impl<T> Spanned<T> {
     /// `value`, read from `span`.
     pub fn new(span: Range<usize>, value: T) -> Self {
-        // Documents are far below 4 GiB (the loader refuses more than 16 MiB), so the casts
-        // cannot truncate.
+        // Course files are at most 16 MiB; a larger text handed to the library directly keeps
+        // its spans clamped rather than wrapped.
+        let clamp = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
         Spanned {
-            start: span.start as u32,
-            end: span.end as u32,
+            start: clamp(span.start),
+            end: clamp(span.end),
             value,
         }
     }
