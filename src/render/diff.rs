@@ -78,16 +78,14 @@ fn grouped(items: Vec<Weekly>) -> Vec<Line> {
         .map(|(item, mut weeks)| {
             weeks.sort_unstable();
             weeks.dedup();
-            match weeks.as_slice() {
-                [week] => Line {
-                    change: item.change,
-                    place: format!("week {week}"),
-                    text: item.full,
-                },
-                _ => Line {
-                    change: item.change,
-                    place: format!("weeks {}", crate::schedule::format_weeks(&weeks)),
-                    text: item.brief,
+            // A change in one week is told in full; one repeated over weeks, briefly.
+            Line {
+                change: item.change,
+                place: crate::schedule::weeks_phrase(&weeks),
+                text: if weeks.len() == 1 {
+                    item.full
+                } else {
+                    item.brief
                 },
             }
         })

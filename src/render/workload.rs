@@ -13,7 +13,7 @@ use crate::Recommendation;
 use crate::course::estimate::{RATES, WRITING_BLOCK_WORDS};
 use crate::course::{Activity, Estimator, Mode, Per};
 use crate::engine::round2;
-use crate::schedule::{format_weeks, weeks_phrase};
+use crate::schedule::weeks_phrase;
 use crate::workload::{Target, WeekLoad, Workload};
 
 /// Width of a week's bar in the table, in characters.
@@ -556,13 +556,11 @@ pub fn optional_lines(rec: &Recommendation, workload: &Workload) -> Vec<(String,
                 Mode::Sync => "live",
                 Mode::Async => "self-paced",
             };
-            // One week reads "week 10", not "weeks 10".
-            let noun = if o.weeks.len() == 1 { "week" } else { "weeks" };
             (
                 a.id.clone(),
                 format!(
-                    "{mode}, {noun} {}: {} h over the term, not in the totals",
-                    format_weeks(&o.weeks),
+                    "{mode}, {}: {} h over the term, not in the totals",
+                    weeks_phrase(&o.weeks),
                     hours(o.total_minutes)
                 ),
             )

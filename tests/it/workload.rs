@@ -512,19 +512,23 @@ fn study_hours_fall_before_the_exam_and_skip_breaks() {
     assert!(!w.weeks[2].teaching);
 }
 
-#[test]
-fn optional_work_is_listed_apart() {
-    let text = course_text(
+/// The plan and workload of a one-credit course (the common four weeks) of `activities`.
+fn one_credit(activities: &[String]) -> (mixplan::Recommendation, mixplan::workload::Workload) {
+    let rec = mixplan::recommend(load_ok(&course_text(
         "credits = 1",
         "",
-        &format!(
-            "{}{}",
-            activity("readings", "reading", 60, ""),
-            activity("drop-in", "q-and-a", 30, "optional = true\nmode = \"sync\""),
-        ),
-    );
-    let rec = mixplan::recommend(load_ok(&text));
+        &activities.concat(),
+    )));
     let w = rec.workload();
+    (rec, w)
+}
+
+#[test]
+fn optional_work_is_listed_apart() {
+    let (rec, w) = one_credit(&[
+        activity("readings", "reading", 60, ""),
+        activity("drop-in", "q-and-a", 30, "optional = true\nmode = \"sync\""),
+    ]);
     assert_eq!(w.term_minutes(), 240);
     assert_eq!(w.optional.len(), 1);
     assert_eq!(w.optional[0].total_minutes, 120);
@@ -539,23 +543,16 @@ fn optional_work_is_listed_apart() {
 /// of examples/quarter-software-engineering-project.toml was listed as "weeks 10").
 #[test]
 fn optional_work_in_one_week_says_week() {
-    let text = course_text(
-        "credits = 1",
-        "",
-        &format!(
-            "{}{}{}",
-            activity("readings", "reading", 60, ""),
-            activity("extra", "practice", 90, "optional = true\nweeks = [3]"),
-            activity(
-                "drop-in",
-                "q-and-a",
-                30,
-                "optional = true\nmode = \"sync\"\nweeks = [2, 3]"
-            ),
+    let (rec, w) = one_credit(&[
+        activity("readings", "reading", 60, ""),
+        activity("extra", "practice", 90, "optional = true\nweeks = [3]"),
+        activity(
+            "drop-in",
+            "q-and-a",
+            30,
+            "optional = true\nmode = \"sync\"\nweeks = [2, 3]",
         ),
-    );
-    let rec = mixplan::recommend(load_ok(&text));
-    let w = rec.workload();
+    ]);
     let table = mixplan::render::workload::table(&rec, &w, mixplan::render::Style::PLAIN);
     assert!(
         table.contains("extra: self-paced, week 3: 1.5 h over the term"),
@@ -729,18 +726,11 @@ fn workload_reads_stdin_and_colours_over_weeks_on_request() {
 fn one_week_over_target_says_week() {
     // One credit over four weeks targets 11.25 h a week (flagged above 13.5 h); two
     // eight-hour projects in week 4 put that week alone over.
-    let text = course_text(
-        "credits = 1",
-        "",
-        &format!(
-            "{}{}{}",
-            activity("readings", "reading", 60, ""),
-            activity("project", "project-work", 480, "weeks = [4]"),
-            activity("report", "project-work", 480, "weeks = [4]"),
-        ),
-    );
-    let rec = mixplan::recommend(load_ok(&text));
-    let w = rec.workload();
+    let (_, w) = one_credit(&[
+        activity("readings", "reading", 60, ""),
+        activity("project", "project-work", 480, "weeks = [4]"),
+        activity("report", "project-work", 480, "weeks = [4]"),
+    ]);
     let lines = mixplan::render::workload::summary_lines(&w);
     let over = lines.iter().find(|(name, _)| name == "over target");
     assert_eq!(over.map(|(_, v)| v.as_str()), Some("week 4"), "{lines:?}");

@@ -1344,17 +1344,20 @@ fn held_reach_matches_the_schedule_units_coverage() {
     assert_eq!(held, [Some(50), Some(30)]);
 }
 
+/// The `pinned-slot-excludes-students` messages of a plan, worded.
+fn pinned_slot_messages(rec: &Recommendation) -> Vec<String> {
+    rec.advice
+        .iter()
+        .filter(|a| a.rule() == "pinned-slot-excludes-students")
+        .map(|a| mixplan::render::words::advice(rec, a))
+        .collect()
+}
+
 /// `pinned-slot-excludes-students` agrees with its subject: one fixed sitting "reaches",
 /// several sections "reach".
 #[test]
 fn pinned_slot_finding_says_reach_for_several_sections() {
-    let rec = plan(&three_zones(&format!("{SEMINAR}{STUDIO}")));
-    let messages: Vec<String> = rec
-        .advice
-        .iter()
-        .filter(|a| a.rule() == "pinned-slot-excludes-students")
-        .map(|a| mixplan::render::words::advice(&rec, a))
-        .collect();
+    let messages = pinned_slot_messages(&plan(&three_zones(&format!("{SEMINAR}{STUDIO}"))));
     assert!(
         messages
             .iter()
@@ -1362,13 +1365,9 @@ fn pinned_slot_finding_says_reach_for_several_sections() {
                 && m.contains(" reaches 50 of 100 students (50%) in its worst week")),
         "{messages:?}"
     );
-    let two = plan(&three_zones(TWO_SECTIONS).replace("time = \"18:00\"", "time = \"12:00\""));
-    let messages: Vec<String> = two
-        .advice
-        .iter()
-        .filter(|a| a.rule() == "pinned-slot-excludes-students")
-        .map(|a| mixplan::render::words::advice(&two, a))
-        .collect();
+    let messages = pinned_slot_messages(&plan(
+        &three_zones(TWO_SECTIONS).replace("time = \"18:00\"", "time = \"12:00\""),
+    ));
     assert!(
         messages
             .iter()

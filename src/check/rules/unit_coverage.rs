@@ -17,7 +17,7 @@
 
 use crate::diagnostic::{Severity, Span};
 use crate::rules::RuleId;
-use crate::schedule::{Sitting, Uncovered, Unit, UnitKind, format_weeks};
+use crate::schedule::{Sitting, Uncovered, Unit, UnitKind, weeks_phrase};
 
 use super::{Context, Finding};
 
@@ -239,8 +239,7 @@ fn message(cx: &Context<'_>, unit: &Unit, sittings: &[&Sitting]) -> String {
             let weeks = if u.weeks.is_empty() {
                 format!(" ({} weeks)", u.samples.join(" and "))
             } else {
-                let plural = if u.weeks.len() == 1 { "" } else { "s" };
-                format!(" in week{plural} {}", format_weeks(&u.weeks))
+                format!(" in {}", weeks_phrase(&u.weeks))
             };
             if unit.in_person && u.zone != *tz {
                 return format!(

@@ -56,13 +56,6 @@ impl<T> Spanned<T> {
     }
 }
 
-/// Equal values read from different places are equal (as toml's spanned values compare).
-impl<T: PartialEq> PartialEq for Spanned<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.value == other.value
-    }
-}
-
 /// A key as written, with its span.
 pub type Key<'i> = Spanned<Cow<'i, str>>;
 
@@ -73,7 +66,7 @@ pub type Item<'i> = Spanned<Value<'i>>;
 pub type Array<'i> = Vec<Item<'i>>;
 
 /// A TOML value.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Value<'i> {
     /// A string, escapes decoded.
     String(Cow<'i, str>),
@@ -93,7 +86,7 @@ pub enum Value<'i> {
 
 /// A number's text and radix, as toml decodes it (sign kept, prefix and underscores dropped
 /// from integers).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Number<'i> {
     text: Cow<'i, str>,
     radix: u32,
@@ -148,14 +141,7 @@ pub(super) enum Origin {
     Inline,
 }
 
-/// Two tables are equal when their keys and values are, however they came to be.
-impl PartialEq for Table<'_> {
-    fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries
-    }
-}
-
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 struct Entry<'i> {
     tag: u64,
     key: Key<'i>,
