@@ -233,8 +233,8 @@ pub fn load_parsed(text: &str, parsed: super::document::Parsed<'_>) -> Loaded {
     }
     let mut course = reader.course(root.get_ref(), root.span().into());
     if let Some(course) = &mut course {
-        // The parser spans a table from its header to its last key; findings about the
-        // whole table point at the header line alone.
+        // A table's span runs over several lines when it is an inline table written over
+        // lines; findings about the whole table point at its first line alone.
         course.meta.span = header_line(text, course.meta.span);
         course.students.span = header_line(text, course.students.span);
     }
